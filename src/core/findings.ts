@@ -1,0 +1,58 @@
+/**
+ * Findings are values, not exceptions: everything Budgetkoll has to say about a workbook.
+ * Rule ids are a public interface (task pane, Kontrollrapport, CLI JSON, docs).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** Stable rule id from the catalogue, e.g. "RAM-OVER". */
+  rule: string;
+  severity: Severity;
+  /** Worksheet name. */
+  sheet: string;
+  /** A1 address of the one cell to look at first. */
+  cell: string;
+  /** A1 range of the related block, when there is one. */
+  range?: string;
+  /** Swedish message. */
+  message: string;
+  /** English message. */
+  message_en: string;
+  /** How to fix it, in Swedish, when the message alone does not say. */
+  fix?: string;
+  /** Nämnd the finding concerns, when it concerns one. */
+  board?: string;
+}
+
+export interface FindingSummary {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  const summary: FindingSummary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return summary;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Deterministic order: severity, sheet, row, column, rule. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.sheet.localeCompare(b.sheet, 'sv') ||
+      compareCells(a.cell, b.cell) ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+function compareCells(a: string, b: string): number {
+  const ra = /^([A-Z]+)(\d+)$/.exec(a);
+  const rb = /^([A-Z]+)(\d+)$/.exec(b);
+  if (!ra || !rb) return a.localeCompare(b);
+  return Number(ra[2]) - Number(rb[2]) || ra[1].length - rb[1].length || ra[1].localeCompare(rb[1]);
+}

@@ -1,0 +1,29 @@
+/** Excel's rules for tab names: ≤ 31 characters, none of : \ / ? * [ ], not starting or ending with '. */
+
+export const MAX_SHEET_NAME_LENGTH = 31;
+const FORBIDDEN = /[:\\/?*[\]]/g;
+
+/** Makes a legal tab name from any text. */
+export function sanitizeSheetName(name: string): string {
+  let clean = name.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim();
+  clean = clean.replace(/^'+|'+$/g, '');
+  if (clean.length === 0) clean = 'Blad';
+  if (clean.length > MAX_SHEET_NAME_LENGTH) clean = clean.slice(0, MAX_SHEET_NAME_LENGTH).trimEnd();
+  return clean;
+}
+
+/**
+ * A legal tab name based on `wanted` that differs (case-insensitively, as Excel compares) from every
+ * existing name: "Namn", then "Namn (2)", "Namn (3)", … shortened to stay within 31 characters.
+ */
+export function freeSheetName(wanted: string, existing: Iterable<string>): string {
+  const taken = new Set<string>();
+  for (const name of existing) taken.add(name.toLocaleLowerCase('sv-SE'));
+  const base = sanitizeSheetName(wanted);
+  if (!taken.has(base.toLocaleLowerCase('sv-SE'))) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = base.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length).trimEnd() + suffix;
+    if (!taken.has(candidate.toLocaleLowerCase('sv-SE'))) return candidate;
+  }
+}

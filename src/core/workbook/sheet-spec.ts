@@ -1,0 +1,102 @@
+/**
+ * A SheetSpec is a tab described as data: what Budgetkoll writes, built by pure core functions
+ * (templates, result tabs, reports) and written by either adapter in the same way.
+ */
+import type { StyleName } from './styles';
+
+/** A constant a spec may hold. Text is always written as text, never as a formula. */
+export type SpecValue = string | number | boolean | null;
+
+export interface SpecCell {
+  /** Constant value. Ignored when `formula` is set. */
+  value?: SpecValue;
+  /** A formula in Excel's English syntax, starting with "=" (e.g. "=SUM(C3:C9)"). */
+  formula?: string;
+  style?: StyleName;
+  /** Excel number format code (see NUMBER_FORMATS). */
+  numberFormat?: string;
+  /** Internal hyperlink target on this workbook ("'Driftbudget'!E12"). */
+  link?: string;
+}
+
+export interface DataValidationSpec {
+  /** A1 range on this tab. */
+  range: string;
+  kind: 'list' | 'wholeNumber' | 'decimal' | 'date';
+  /** For list: the allowed values (shown as a dropdown). */
+  list?: string[];
+  /** For numbers: inclusive bounds. */
+  min?: number;
+  max?: number;
+  /** Shown when the user types something else (Swedish). */
+  errorMessage?: string;
+}
+
+export interface ConditionalFormatSpec {
+  /** A1 range on this tab. */
+  range: string;
+  /** Formula relative to the range's top-left cell, true where the style applies (e.g. "=AND($F5<0,$H5=\"\")"). */
+  formula: string;
+  style: 'warning';
+}
+
+export interface PrintSpec {
+  orientation: 'landscape' | 'portrait';
+  /** Fit all columns on one page width. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of each printed page, e.g. "$3:$4". */
+  repeatRows?: string;
+  /** Footer with page numbers. */
+  pageNumbers: boolean;
+}
+
+/** An Excel table (ListObject) created over a block of the tab. */
+export interface TableSpec {
+  name: string;
+  /** A1 range including the header row. */
+  range: string;
+}
+
+export interface SheetSpec {
+  /** Wanted tab name; the adapter writes it under a free name ≤ 31 characters based on this. */
+  name: string;
+  /** Rows from A1 downwards; a row is a list of cells from column A (null = empty cell). */
+  rows: (SpecCell | null)[][];
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  merges: string[];
+  validations: DataValidationSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  tables: TableSpec[];
+  /** Rows and columns kept visible while scrolling. */
+  freeze?: { rows: number; columns: number };
+  print?: PrintSpec;
+  /** Rows hidden (0-based); the marker row of owned tabs. */
+  hiddenRows: number[];
+  /** Protect the tab so only `input` cells can be edited (no password: a guard, not security). */
+  protect: boolean;
+  /** Tab colour #RRGGBB. */
+  tabColor?: string;
+}
+
+/** An empty spec to start from. */
+export function emptySheetSpec(name: string): SheetSpec {
+  return {
+    name,
+    rows: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+    hiddenRows: [],
+    protect: false,
+  };
+}
+
+/** Width of the widest row of a spec. */
+export function specWidth(spec: SheetSpec): number {
+  let width = spec.columnWidths.length;
+  for (const row of spec.rows) if (row.length > width) width = row.length;
+  return width;
+}

@@ -1,0 +1,76 @@
+/**
+ * The WorkbookPort: the only way core's callers touch a workbook. Two adapters implement it —
+ * Office (Excel.run, the add-in) and xlsx (ExcelJS, the CLI and the playground) — and both pass
+ * one shared contract test suite (test/io/port-contract.ts).
+ */
+import type { ReadPlan, RawWorkbook, WorkbookIndex } from '../core/workbook/raw';
+import type { SheetSpec } from '../core/workbook/sheet-spec';
+
+export interface ReadOptions {
+  /** Cancels a long read between chunks; the promise rejects with a CancelledError. */
+  signal?: AbortSignal;
+  /** Fraction done, 0..1, for a progress bar. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface WriteOptions {
+  /**
+   * Name of an owned tab (one with a Budgetkoll marker) to replace. The new tab is written first
+   * and the old one removed only when the new one is complete, so a failure leaves the old one.
+   */
+  replace?: string;
+  /** Where to put a new tab: at the end (default) or first. */
+  position?: 'end' | 'start';
+  signal?: AbortSignal;
+}
+
+export interface WriteResult {
+  /** The name the tab got (free, ≤ 31 characters). */
+  name: string;
+}
+
+export interface WorkbookPort {
+  /** Lists tabs and tables (names, used ranges, owned-tab markers). One cheap round trip. */
+  index(): Promise<WorkbookIndex>;
+
+  /**
+   * One read phase: lists the workbook, lets `plan` (a pure core function) choose what to read,
+   * then reads those ranges' values (and formulas/number formats where asked) in as few
+   * round trips as the payload limits allow.
+   */
+  read(plan: (index: WorkbookIndex) => ReadPlan, options?: ReadOptions): Promise<RawWorkbook>;
+
+  /** Writes a spec as a new tab under a free name; on failure nothing is left behind. */
+  writeSheet(spec: SheetSpec, options?: WriteOptions): Promise<WriteResult>;
+
+  /** Deletes a tab Budgetkoll owns; refuses (NotOwnedError) any other tab. */
+  deleteOwnedSheet(name: string): Promise<void>;
+
+  /** Activates the tab and selects the cell (for click-to-cell links). */
+  selectCell(sheet: string, address: string): Promise<void>;
+}
+
+/** Typed I/O errors: mapped from host errors; their messages are Swedish and meant for users. */
+export type WorkbookErrorKind =
+  | 'unreadable'
+  | 'payload-too-large'
+  | 'protected'
+  | 'cell-edit-mode'
+  | 'not-owned'
+  | 'not-found'
+  | 'cancelled'
+  | 'busy'
+  | 'unknown';
+
+export class WorkbookError extends Error {
+  constructor(
+    public readonly kind: WorkbookErrorKind,
+    /** Swedish, user-facing. */
+    message: string,
+    /** English, user-facing. */
+    public readonly messageEn: string = message,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
