@@ -1,0 +1,44 @@
+/**
+ * Input recognition, the entry points: plan what to read from the index, then recognise what was
+ * read. `readBudgetModel` runs both through a port in one read phase.
+ */
+import type { WorkbookPort, ReadOptions } from '../../io/port';
+import { INPUTS, type InputId } from '../inputs/catalogue';
+import { locateInputs, type LocatedInputs } from './locate';
+import { recognizeWorkbook, type Job, type RecognizeRequest } from './recognize';
+import type { BudgetModel } from './model';
+
+export { locateInputs } from './locate';
+export { recognizeWorkbook } from './recognize';
+export type { BudgetModel } from './model';
+
+/** What each job reads, needs and wants formulas for. */
+export const JOB_INPUTS: Record<Job, RecognizeRequest> = {
+  validation: {
+    job: 'validation',
+    inputs: INPUTS.map((d) => d.id).filter((id) => id !== 'utfall' && id !== 'personal' && id !== 'privataUtforare'),
+    required: ['ramar', 'driftbudget'],
+    formulasFor: ['ramar', 'driftbudget'],
+  },
+  allocation: {
+    job: 'allocation',
+    inputs: ['parametrar', 'ramar', 'utgangsramar', 'volymer', 'ovrigaForandringar'],
+    required: ['volymer'],
+  },
+  followUp: {
+    job: 'followUp',
+    inputs: INPUTS.map((d) => d.id) as InputId[],
+    required: ['driftbudget'],
+  },
+};
+
+/** Reads a job's inputs through the port in one read phase and recognises them. */
+export async function readBudgetModel(port: WorkbookPort, job: Job, options?: ReadOptions): Promise<BudgetModel> {
+  let located: LocatedInputs | null = null;
+  const request = JOB_INPUTS[job];
+  const raw = await port.read((index) => {
+    located = locateInputs(index, request);
+    return located.plan;
+  }, options);
+  return recognizeWorkbook(raw, located!, request);
+}

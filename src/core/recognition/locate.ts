@@ -1,0 +1,86 @@
+/**
+ * Finding inputs: by Excel table name first, otherwise by a sheet with the input's name.
+ * A pure function of the workbook index; it decides what the adapter reads (one read phase).
+ */
+import { INPUTS, type InputDef, type InputId } from '../inputs/catalogue';
+import { foldName } from '../text/normalize';
+import type { ReadPlan, ReadRange, WorkbookIndex } from '../workbook/raw';
+import { decodeMarker } from '../workbook/marker';
+import { parseRangeA1, rangeToA1 } from '../a1';
+
+export interface InputSource {
+  input: InputId;
+  kind: 'table' | 'sheet';
+  /** Table name (kind table) or sheet name. */
+  name: string;
+  sheet: string;
+  /** ReadRange id of this source's grid. */
+  readId: string;
+}
+
+export interface InputRequest {
+  inputs: readonly InputId[];
+  /** Inputs whose formulas are needed (total rows' SUM ranges, tampering checks). */
+  formulasFor?: readonly InputId[];
+}
+
+export interface LocatedInputs {
+  plan: ReadPlan;
+  /** Sources per input: the table first when there is one, then a separate sheet, if any. */
+  sources: Partial<Record<InputId, InputSource[]>>;
+}
+
+const namesCache = new Map<InputId, Set<string>>();
+
+/** Folded names an input answers to (its name and aliases). */
+export function inputNames(def: InputDef): Set<string> {
+  let names = namesCache.get(def.id);
+  if (!names) {
+    names = new Set([def.name, ...(def.aliases ?? [])].map(foldName));
+    namesCache.set(def.id, names);
+  }
+  return names;
+}
+
+/** The input a table or sheet name stands for, or null. */
+export function inputForName(name: string): InputDef | null {
+  const folded = foldName(name);
+  return INPUTS.find((def) => inputNames(def).has(folded)) ?? null;
+}
+
+export function locateInputs(index: WorkbookIndex, request: InputRequest): LocatedInputs {
+  const ranges: ReadRange[] = [];
+  const sources: LocatedInputs['sources'] = {};
+  const wanted = new Set(request.inputs);
+  const withFormulas = new Set(request.formulasFor ?? []);
+  const ownedSheets = new Set(index.sheets.filter((s) => decodeMarker(s.firstCellText) !== null).map((s) => s.name));
+
+  for (const def of INPUTS) {
+    if (!wanted.has(def.id)) continue;
+    const names = inputNames(def);
+    const found: InputSource[] = [];
+    const formulas = withFormulas.has(def.id);
+    // Number formats tell fractions from percents; only the small inputs that hold percentages need them.
+    const numberFormats = def.id === 'parametrar' || def.id === 'personal';
+
+    const table = index.tables.find((t) => names.has(foldName(t.name)) && !ownedSheets.has(t.sheet));
+    if (table) {
+      const readId = `${def.id}#table`;
+      ranges.push({ id: readId, sheet: table.sheet, address: table.address, formulas, numberFormats });
+      found.push({ input: def.id, kind: 'table', name: table.name, sheet: table.sheet, readId });
+    }
+    const sheet = index.sheets.find(
+      (s) => names.has(foldName(s.name)) && s.usedAddress !== null && !ownedSheets.has(s.name) && s.name !== table?.sheet,
+    );
+    if (sheet && sheet.usedAddress) {
+      const used = parseRangeA1(sheet.usedAddress);
+      if (used) {
+        const readId = `${def.id}#sheet`;
+        ranges.push({ id: readId, sheet: sheet.name, address: rangeToA1(used), formulas, numberFormats });
+        found.push({ input: def.id, kind: 'sheet', name: sheet.name, sheet: sheet.name, readId });
+      }
+    }
+    if (found.length > 0) sources[def.id] = found;
+  }
+  return { plan: { ranges }, sources };
+}

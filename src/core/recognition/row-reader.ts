@@ -1,0 +1,173 @@
+/**
+ * Reads typed values from the data rows of a read table, turning every unusable cell into a
+ * CELL-* finding. One reader per table; the input mappers in recognize.ts use only this.
+ */
+import { toA1 } from '../a1';
+import type { Finding } from '../findings';
+import { inputDef, type InputId } from '../inputs/catalogue';
+import { makeFinding } from '../messages/rule-catalogue';
+import { toKronor, type Unit } from '../money';
+import { formatNumberSv } from '../text/numbers';
+import { parseHeader } from './headers';
+import { cellAt, type ReadTable } from './table-reader';
+import { readDate, readNumber, readPeriod, readText, readYesNo } from './cell-values';
+import type { Triple } from './model';
+
+const KEY_LABELS_EN: Record<string, string> = { board: 'Nämnd (board)', activity: 'Verksamhet (activity)', account: 'Konto (account)' };
+
+export class RowReader {
+  private readonly headerTexts = new Map<number, string>();
+
+  constructor(
+    readonly table: ReadTable,
+    private readonly findings: Finding[],
+    private readonly percentFormatted: (row: number, col: number) => boolean = () => false,
+  ) {}
+
+  get sheet(): string {
+    return this.table.layout.sheet;
+  }
+
+  col(key: string): number {
+    const col = this.table.layout.columns[key];
+    return col === undefined ? -1 : col;
+  }
+
+  yearCols(group: string): number[] {
+    return this.table.layout.yearColumns[group] ?? [];
+  }
+
+  /** The header text of a column as the user wrote it. */
+  header(col: number): string {
+    let text = this.headerTexts.get(col);
+    if (text === undefined) {
+      text = parseHeader(cellAt(this.table, this.table.layout.headerRow, col))?.original ?? toA1(this.table.layout.headerRow, col);
+      this.headerTexts.set(col, text);
+    }
+    return text;
+  }
+
+  /** A text/key cell; error values are reported and read as "". */
+  text(row: number, key: string, board?: string): string {
+    const col = this.col(key);
+    if (col < 0) return '';
+    const value = cellAt(this.table, row, col);
+    if (value !== null && typeof value === 'object') {
+      this.findings.push(makeFinding('CELL-ERROR', { sheet: this.sheet, cell: toA1(row, col), board }, { code: value.code, column: this.header(col), board: board ?? '' }));
+      return '';
+    }
+    return readText(value);
+  }
+
+  /** Reports CELL-EMPTY-KEY for each empty key column of a row that has amounts. */
+  checkKeys(row: number, keys: string[], values: Record<string, string>, hasAmounts: boolean): void {
+    if (!hasAmounts) return;
+    for (const key of keys) {
+      const col = this.col(key);
+      if (col < 0 || values[key] !== '') continue;
+      const raw = cellAt(this.table, row, col);
+      if (raw !== null && typeof raw === 'object') continue; // already reported as CELL-ERROR
+      this.findings.push(
+        makeFinding('CELL-EMPTY-KEY', { sheet: this.sheet, cell: toA1(row, col), board: values.board || undefined }, {
+          column: this.header(col),
+          columnEn: KEY_LABELS_EN[key] ?? this.header(col),
+        }),
+      );
+    }
+  }
+
+  /** True when any of the columns holds something (an amount, text or error). */
+  anyValue(row: number, cols: number[]): boolean {
+    for (const col of cols) {
+      const v = cellAt(this.table, row, col);
+      if (v !== null && !(typeof v === 'string' && v.trim() === '')) return true;
+    }
+    return false;
+  }
+
+  private unitOf(col: number, fallback: Unit): Unit {
+    const hint = this.table.units.get(col);
+    return hint === 'kr' || hint === 'tkr' || hint === 'mnkr' ? hint : fallback;
+  }
+
+  /**
+   * A number cell. Numbers stored as text are reported and used; other text and errors are
+   * reported and give null; empty gives null (reported only when `emptyIsFinding`).
+   */
+  number(row: number, col: number, board?: string, emptyIsFinding = false): number | null {
+    if (col < 0) return null;
+    const reading = readNumber(cellAt(this.table, row, col));
+    const place = { sheet: this.sheet, cell: toA1(row, col), board };
+    switch (reading.kind) {
+      case 'number':
+        return reading.value;
+      case 'empty':
+        if (emptyIsFinding) this.findings.push(makeFinding('CELL-EMPTY-AMOUNT', place, { column: this.header(col) }));
+        return null;
+      case 'error':
+        this.findings.push(makeFinding('CELL-ERROR', place, { code: reading.code, column: this.header(col), board: board ?? '' }));
+        return null;
+      case 'text-number':
+        this.findings.push(makeFinding('CELL-TEXT-NUMBER', place, { text: reading.text, column: this.header(col), value: formatNumberSv(reading.value) }));
+        return reading.value;
+      case 'text':
+        this.findings.push(makeFinding('CELL-NOT-NUMBER', place, { text: reading.text.slice(0, 60), column: this.header(col) }));
+        return null;
+    }
+  }
+
+  /** An amount in kronor (tkr unless the header says kr/mnkr); unusable cells count as 0. */
+  amount(row: number, col: number, board?: string): number {
+    const value = this.number(row, col, board, true);
+    return value === null ? 0 : toKronor(value, this.unitOf(col, 'tkr'));
+  }
+
+  /** Three yearly amounts of a year group, in kronor. */
+  amounts(row: number, group: string, board?: string): Triple {
+    const cols = this.yearCols(group);
+    return [0, 1, 2].map((i) => (cols[i] === undefined || cols[i] < 0 ? 0 : this.amount(row, cols[i], board))) as Triple;
+  }
+
+  /** kr (unit costs): kr unless the header says tkr/mnkr; not rounded. */
+  unitCost(row: number, key: string, board?: string): number | null {
+    const col = this.col(key);
+    const value = this.number(row, col, board);
+    if (value === null) return null;
+    const unit = this.unitOf(col, 'kr');
+    return unit === 'kr' ? value : unit === 'tkr' ? value * 1000 : value * 1_000_000;
+  }
+
+  /** A percentage as a fraction: percent-formatted cells hold fractions, plain numbers are percent. */
+  percent(row: number, key: string, board?: string): number | null {
+    const col = this.col(key);
+    if (col < 0) return null;
+    const raw = cellAt(this.table, row, col);
+    const value = this.number(row, col, board);
+    if (value === null) return null;
+    if (typeof raw === 'string' && raw.trim().endsWith('%')) return value; // parseNumberText already divided
+    return this.percentFormatted(row, col) ? value : value / 100;
+  }
+
+  yesNo(row: number, key: string): boolean | null {
+    return readYesNo(cellAt(this.table, row, this.col(key)));
+  }
+
+  period(row: number, key: string): string {
+    return readPeriod(cellAt(this.table, row, this.col(key)));
+  }
+
+  date(row: number, key: string): string {
+    return readDate(cellAt(this.table, row, this.col(key)));
+  }
+}
+
+/** English names of jobs for messages. */
+export const JOB_NAMES: Record<string, { sv: string; en: string }> = {
+  validation: { sv: 'budgetkontrollen', en: 'the budget check' },
+  allocation: { sv: 'resursfördelningen', en: 'the resource allocation' },
+  followUp: { sv: 'uppföljningen', en: 'the follow-up' },
+};
+
+export function inputName(id: InputId): string {
+  return inputDef(id).name;
+}
