@@ -5,8 +5,8 @@ const FORBIDDEN = /[:\\/?*[\]]/g;
 
 /** Makes a legal tab name from any text. */
 export function sanitizeSheetName(name: string): string {
-  let clean = name.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim();
-  clean = clean.replace(/^'+|'+$/g, '');
+  let clean = name.replace(FORBIDDEN, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim();
+  clean = clean.replace(/^'+|'+$/g, '').trim();
   if (clean.length === 0) clean = 'Blad';
   if (clean.length > MAX_SHEET_NAME_LENGTH) clean = clean.slice(0, MAX_SHEET_NAME_LENGTH).trimEnd();
   return clean;
