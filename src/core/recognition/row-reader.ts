@@ -119,7 +119,16 @@ export class RowReader {
   /** An amount in kronor (tkr unless the header says kr/mnkr); unusable cells count as 0. */
   amount(row: number, col: number, board?: string): number {
     const value = this.number(row, col, board, true);
-    return value === null ? 0 : toKronor(value, this.unitOf(col, 'tkr'));
+    if (value === null) return 0;
+    const kronor = toKronor(value, this.unitOf(col, 'tkr'));
+    // Beyond exact integer arithmetic no budget is real: report it instead of computing with it.
+    if (!Number.isSafeInteger(kronor)) {
+      this.findings.push(
+        makeFinding('CELL-NOT-NUMBER', { sheet: this.sheet, cell: toA1(row, col), board }, { text: String(value).slice(0, 60), column: this.header(col) }),
+      );
+      return 0;
+    }
+    return kronor;
   }
 
   /** Three yearly amounts of a year group, in kronor. */
