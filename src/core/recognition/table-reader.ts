@@ -41,6 +41,10 @@ export function isTotalKey(value: RawValue | undefined): boolean {
   return (TOTAL_ROW_WORDS as readonly string[]).includes(folded) || folded.startsWith('summa ') || folded.startsWith('totalt ');
 }
 
+function isGrandTotalKey(value: RawValue): boolean {
+  return typeof value === 'string' && (TOTAL_ROW_WORDS as readonly string[]).includes(foldText(value));
+}
+
 interface HeaderMapping {
   columns: Record<string, number>;
   years: { group: string; year: number; col: number; header: ParsedHeader }[];
@@ -188,7 +192,15 @@ export function readTable(def: InputDef, grid: RawGrid, source: { table: string 
     lastNonEmpty = sheetRow;
     const key = row[keyOffset] ?? row.find((v) => !isEmptyValue(v));
     if (isTotalKey(key as RawValue)) {
-      const closes = blockStart >= 0 ? { first: blockStart, last: dataRows[dataRows.length - 1] } : null;
+      // After subtotals ("Summa KS"), a plain "Summa"/"Totalt" is the grand total of all data rows;
+      // otherwise a total closes the block of data rows since the previous total.
+      const grand = totalRows.length > 0 && isGrandTotalKey(key as RawValue);
+      const closes =
+        dataRows.length === 0
+          ? null
+          : grand || blockStart < 0
+            ? { first: dataRows[0], last: dataRows[dataRows.length - 1] }
+            : { first: blockStart, last: dataRows[dataRows.length - 1] };
       totalRows.push({ row: sheetRow, closes });
       blockStart = -1;
       continue;

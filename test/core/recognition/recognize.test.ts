@@ -118,7 +118,7 @@ describe('recognition of the budget workbook', () => {
     expect(model.findings.find((f) => f.rule === 'CELL-TEXT-NUMBER')!.message).toBe('”1 234,5” i Budget 2027 är ett tal lagrat som text.');
   });
 
-  it('sets total rows apart and sums the rows each closes', () => {
+  it('sets total rows apart: subtotals close their block, a plain Totalt after them closes all rows', () => {
     const withTotals: TestSheet = {
       name: 'Driftbudget',
       rows: [
@@ -134,7 +134,7 @@ describe('recognition of the budget workbook', () => {
     expect(model.operatingBudget.map((r) => r.row)).toEqual([1, 2, 4]);
     expect(model.totals.driftbudget).toEqual([
       { row: 3, closes: { first: 1, last: 2 }, amounts: [0, 15_000, 16_000], sums: [15_000, 15_000, 15_000], formulas: ['=SUM(D2:D3)', null, null] },
-      { row: 5, closes: { first: 4, last: 4 }, amounts: [22_000, 22_000, 22_000], sums: [7_000, 7_000, 7_000], formulas: [null, null, null] },
+      { row: 5, closes: { first: 1, last: 4 }, amounts: [22_000, 22_000, 22_000], sums: [22_000, 22_000, 22_000], formulas: [null, null, null] },
     ]);
   });
 

@@ -1,0 +1,53 @@
+import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
+import { validateModel, VALIDATION_CHECKS } from '../../../src/core/rules';
+import { RULE_CATALOGUE } from '../../../src/core/messages/rule-catalogue';
+import { BROKEN_CASES, brokenWorkbook, cleanWorkbook, type Sheets } from '../../fixtures/broken-cases';
+import { indexOf, readPlan } from '../../helpers/raw-workbook';
+
+function validate(sheets: Sheets) {
+  const request = JOB_INPUTS.validation;
+  const located = locateInputs(indexOf(sheets), request);
+  // The in-memory reader gives formula cells the value 0; give Summa rows their real sums.
+  const raw = readPlan(sheets, located.plan);
+  return validateModel(recognizeWorkbook(raw, located, request));
+}
+
+describe('validation rules', () => {
+  it('finds nothing wrong in the clean workbook (apart from formula cells the in-memory reader leaves at 0)', () => {
+    const findings = validate(cleanWorkbook()).filter((f) => f.rule !== 'SUM-MISMATCH');
+    expect(findings).toEqual([]);
+  });
+
+  it.each(BROKEN_CASES.map((c) => [c.rule, c.defect, c] as const))('%s (%s) points at the right cell', (rule, _defect, c) => {
+    const findings = validate(brokenWorkbook(c));
+    const hit = findings.find((f) => f.rule === rule && f.sheet === c.sheet && f.cell === c.cell);
+    expect({ rule, found: hit ? `${hit.sheet}!${hit.cell}` : findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`) }).toEqual({
+      rule,
+      found: `${c.sheet}!${c.cell}`,
+    });
+    expect(hit!.message).toMatch(/\S/);
+    expect(hit!.fix).toMatch(/\S/);
+  });
+
+  it('has a broken case for every rule id it checks, and a catalogue entry for each', () => {
+    const checked = VALIDATION_CHECKS.flatMap((c) => c.rules);
+    const covered = new Set(BROKEN_CASES.map((c) => c.rule));
+    for (const rule of checked) {
+      expect(covered.has(rule) ? rule : `missing case ${rule}`).toBe(rule);
+      expect(Object.keys(RULE_CATALOGUE)).toContain(rule);
+    }
+  });
+
+  it('says budget, frame and difference in Swedish number format for RAM-OVER', () => {
+    const c = BROKEN_CASES.find((x) => x.rule === 'RAM-OVER')!;
+    const f = validate(brokenWorkbook(c)).find((x) => x.rule === 'RAM-OVER')!;
+    expect(f.message.replace(/\s/g, ' ')).toBe('Barn- och ungdomsnämnden 2028: nettobudgeten 1 035 tkr överstiger ramen 1 030 tkr med 5 tkr.');
+    expect(f.severity).toBe('error');
+  });
+
+  it('suggests the closest nämnd for a misspelt one', () => {
+    const c = BROKEN_CASES.find((x) => x.rule === 'KEY-UNKNOWN-NAMND')!;
+    const f = validate(brokenWorkbook(c)).find((x) => x.rule === 'KEY-UNKNOWN-NAMND')!;
+    expect(f.message).toContain('Menade du ”Kultur- och fritidsnämnden”?');
+  });
+});
