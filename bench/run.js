@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — the quality targets of the speed table, measured side by side in one run.
+ * For each size class (S = 2 000, M = 20 000, L = 200 000 Driftbudget rows; other inputs scaled
+ * alike by the sample generator) it reports medians and the ratios the targets are set in:
+ *   recognition / JSON.parse of the same cell values, validation / JSON.parse,
+ *   Office adapter syncs and largest request/response when reading all inputs.
+ * Usage: npm run bench [-- --sizes S,M,L --runs 5]
+ */
+require('./register');
+const { performance } = require('node:perf_hooks');
+const { parseArgs } = require('node:util');
+
+const { values: args } = parseArgs({
+  options: { sizes: { type: 'string', default: 'S,M,L' }, runs: { type: 'string', default: '5' } },
+});
+const SIZES = { S: 2000, M: 20000, L: 200000 };
+const RUNS = Math.max(1, Number(args.runs));
+
+const { generateSample } = require('../src/core/sample');
+const { locateInputs, recognizeWorkbook, JOB_INPUTS } = require('../src/core/recognition');
+const { validateModel } = require('../src/core/rules');
+const { rangeToA1 } = require('../src/core/a1');
+const { CellError, isErrorCode } = require('../src/core/workbook/raw');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(fn) {
+  const times = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    if (global.gc) global.gc();
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), result };
+}
+
+/** The sample's sheets as the grids an adapter hands over (header row + data rows). */
+function rawWorkbookOf(sample) {
+  const sheets = [];
+  const grids = new Map();
+  sample.sheets.forEach((sheet, position) => {
+    const values = [sheet.header, ...sheet.rows].map((row) => row.map((v) => (typeof v === 'string' && isErrorCode(v) ? new CellError(v) : v ?? null)));
+    const width = sheet.header.length;
+    const used = rangeToA1({ top: 0, left: 0, bottom: values.length - 1, right: width - 1 });
+    sheets.push({ name: sheet.name, position, visible: true, usedAddress: used, firstCellText: String(sheet.header[0]) });
+    grids.set(sheet.name, { sheet: sheet.name, top: 0, left: 0, values, formulas: {} });
+  });
+  return { index: { sheets, tables: [] }, grids };
+}
+
+function readThrough(raw, plan) {
+  // Hand each planned range the grid of its sheet: what the adapter would return.
+  const grids = new Map();
+  for (const range of plan.ranges) grids.set(range.id, raw.grids.get(range.sheet));
+  return { index: raw.index, grids };
+}
+
+let officeFigures = null;
+try {
+  officeFigures = require('../test/io/office/read-figures');
+} catch {
+  officeFigures = null;
+}
+
+async function main() {
+  const rows = [];
+  for (const size of args.sizes.split(',').map((s) => s.trim().toUpperCase())) {
+    const n = SIZES[size];
+    if (!n) throw new Error(`okänd storlek ${size}`);
+    const t0 = performance.now();
+    const sample = generateSample({ rows: n, seed: 1 });
+    const generateMs = performance.now() - t0;
+    const raw = rawWorkbookOf(sample);
+    const cells = sample.sheets.reduce((s, sh) => s + (sh.rows.length + 1) * sh.header.length, 0);
+    const json = JSON.stringify(sample.sheets.map((s) => [s.header, ...s.rows]));
+    const parse = time(() => JSON.parse(json));
+    const request = JOB_INPUTS.validation;
+    const recognition = time(() => {
+      const located = locateInputs(raw.index, request);
+      return recognizeWorkbook(readThrough(raw, located.plan), located, request);
+    });
+    const validation = time(() => {
+      const located = locateInputs(raw.index, request);
+      return validateModel(recognizeWorkbook(readThrough(raw, located.plan), located, request));
+    });
+    const row = {
+      size,
+      driftbudgetRows: sample.sheets.find((s) => s.name === 'Driftbudget').rows.length,
+      cells,
+      jsonMB: +(json.length / 1e6).toFixed(1),
+      generateMs: Math.round(generateMs),
+      jsonParseMs: +parse.ms.toFixed(1),
+      recognitionMs: +recognition.ms.toFixed(1),
+      recognitionRatio: +(recognition.ms / parse.ms).toFixed(2),
+      validationMs: +validation.ms.toFixed(1),
+      validationRatio: +(validation.ms / parse.ms).toFixed(2),
+      findings: validation.result.length,
+    };
+    if (officeFigures && typeof officeFigures.readFigures === 'function') {
+      const f = await officeFigures.readFigures(n);
+      row.officeSyncs = f.syncs;
+      row.officeLargestRequestKB = Math.round(f.largestRequestBytes / 1024);
+      row.officeLargestResponseKB = Math.round(f.largestResponseBytes / 1024);
+    }
+    rows.push(row);
+    process.stderr.write(`${size} klar\n`);
+  }
+  console.table(rows);
+  console.log(
+    JSON.stringify({
+      bench: 'budgetkoll',
+      runs: RUNS,
+      node: process.version,
+      results: rows,
+      targets: { recognitionRatio: '≤ 1.0 (with validation)', validationRatio: '≤ 1.0', officeSyncs: '≤ 3 + payload chunks', officeLargest: '≤ 4096 KB' },
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
