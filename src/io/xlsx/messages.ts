@@ -1,0 +1,93 @@
+/**
+ * The xlsx adapter's user-facing errors: one clear line in Swedish (with English alongside) that
+ * says what is wrong and what to do. Never ExcelJS's or JSZip's own text.
+ */
+import { WorkbookError } from '../port';
+
+function error(kind: WorkbookError['kind'], sv: string, en: string, cause?: unknown): WorkbookError {
+  const e = new WorkbookError(kind, sv, en);
+  if (cause !== undefined) e.cause = cause; // for logs and debugging, never shown to users
+  return e;
+}
+
+export const unreadable = {
+  empty: () =>
+    error('unreadable', 'Filen är tom (0 byte). Välj en Excel-arbetsbok (.xlsx).', 'The file is empty (0 bytes). Choose an Excel workbook (.xlsx).'),
+  encrypted: () =>
+    error(
+      'unreadable',
+      'Arbetsboken är lösenordsskyddad och kan inte läsas. Öppna den i Excel, ta bort lösenordet (Arkiv › Info › Skydda arbetsbok) och spara den igen.',
+      'The workbook is password-protected and cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook) and save it again.',
+    ),
+  legacyXls: () =>
+    error(
+      'unreadable',
+      'Filen är i det gamla Excel-formatet (.xls). Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx).',
+      'The file is in the old Excel format (.xls). Open it in Excel and save it as an Excel workbook (.xlsx).',
+    ),
+  openDocument: () =>
+    error(
+      'unreadable',
+      'Filen är ett OpenDocument-kalkylark (.ods). Spara den som Excel-arbetsbok (.xlsx) och försök igen.',
+      'The file is an OpenDocument spreadsheet (.ods). Save it as an Excel workbook (.xlsx) and try again.',
+    ),
+  notWorkbook: (cause?: unknown) =>
+    error(
+      'unreadable',
+      'Filen är ingen Excel-arbetsbok. Välj en .xlsx-fil, eller öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx).',
+      'The file is not an Excel workbook. Choose an .xlsx file, or open the file in Excel and save it as an Excel workbook (.xlsx).',
+      cause,
+    ),
+  damaged: (cause?: unknown) =>
+    error(
+      'unreadable',
+      'Filen är skadad eller ofullständig och kan inte läsas. Spara arbetsboken på nytt i Excel (.xlsx) och försök igen.',
+      'The file is damaged or incomplete and cannot be read. Save the workbook again in Excel (.xlsx) and try again.',
+      cause,
+    ),
+};
+
+export const notFound = {
+  sheet: (name: string) =>
+    error('not-found', `Fliken "${name}" finns inte i arbetsboken.`, `The workbook has no tab named "${name}".`),
+  cell: (sheet: string, address: string) =>
+    error('not-found', `Cellen "${address}" på fliken "${sheet}" är ingen giltig adress.`, `"${address}" on tab "${sheet}" is not a valid cell address.`),
+};
+
+export const notOwned = (name: string) =>
+  error(
+    'not-owned',
+    `Fliken "${name}" är inte skapad av Budgetkoll, så den ändras inte och tas inte bort. Byt namn på den eller välj en annan flik.`,
+    `The tab "${name}" was not created by Budgetkoll, so it is neither changed nor deleted. Rename it or choose another tab.`,
+  );
+
+export const cancelled = () => error('cancelled', 'Åtgärden avbröts.', 'The action was cancelled.');
+
+export const writeFailed = (name: string, cause: unknown) =>
+  error(
+    'unknown',
+    `Fliken "${name}" kunde inte skrivas. Inget ändrades i arbetsboken; försök igen eller kontakta support.`,
+    `The tab "${name}" could not be written. Nothing in the workbook was changed; try again or contact support.`,
+    cause,
+  );
+
+export const lastSheet = (name: string) =>
+  error(
+    'unknown',
+    `Fliken "${name}" är den enda synliga fliken och kan inte tas bort; en arbetsbok måste ha minst en synlig flik.`,
+    `The tab "${name}" is the only visible tab and cannot be deleted; a workbook needs at least one visible tab.`,
+  );
+
+export const noSheets = () =>
+  error(
+    'unknown',
+    'Arbetsboken har inga flikar och kan inte sparas. Skapa minst en flik först.',
+    'The workbook has no tabs and cannot be saved. Create at least one tab first.',
+  );
+
+export const badRange = (sheet: string, address: string) =>
+  error(
+    'unknown',
+    `Budgetkoll försökte läsa "${address}" på fliken "${sheet}", vilket inte är ett giltigt område.`,
+    `Budgetkoll tried to read "${address}" on tab "${sheet}", which is not a valid range.`,
+  );

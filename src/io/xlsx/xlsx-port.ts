@@ -1,0 +1,305 @@
+/**
+ * The WorkbookPort over an in-memory ExcelJS workbook: the CLI (Node) and the browser playground
+ * (loaded lazily there, so ExcelJS lands in its own chunk). No fs/path here: bytes in, bytes out.
+ */
+import ExcelJS from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
+import { parseRangeA1, rangeToA1, toA1 } from '../../core/a1';
+import { decodeMarker } from '../../core/workbook/marker';
+import type { RawGrid, RawWorkbook, ReadPlan, SheetInfo, TableInfo, WorkbookIndex } from '../../core/workbook/raw';
+import type { SheetSpec } from '../../core/workbook/sheet-spec';
+import { freeSheetName } from '../../core/workbook/sheet-names';
+import { WorkbookError, type ReadOptions, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { cellText, readRows, trimGrid, usedRange } from './cells';
+import { loadWorkbook, sheetTables, tableRange } from './load';
+import * as messages from './messages';
+import { writeSpecInto } from './write-sheet';
+
+export interface XlsxPortOptions {
+  /** Called after selectCell, so the playground can highlight the cell in its grid. */
+  onSelect?: (sheet: string, address: string) => void;
+}
+
+/** ExcelJS rejects this sheet name (it is reserved for change history in old Excel files). */
+const RESERVED_SHEET_NAMES = ['History'];
+/** Rows read between cancel checks / progress reports when a caller asks for either. */
+const ROWS_PER_CHUNK = 20000;
+
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw messages.cancelled();
+}
+
+/** A sheet view as ExcelJS stores it (its types leave out tabSelected). */
+type SheetView = Record<string, unknown>;
+
+/** Tab order: ExcelJS sorts worksheets by this field (missing from its type definitions). */
+function orderOf(sheet: Worksheet): { orderNo: number } {
+  return sheet as unknown as { orderNo: number };
+}
+
+function viewsOf(sheet: Worksheet): SheetView[] {
+  return (sheet.views ?? []) as unknown as SheetView[];
+}
+
+function setViews(sheet: Worksheet, views: SheetView[]): void {
+  sheet.views = views as unknown as Worksheet['views'];
+}
+
+/** Workbook-level view (bookViews): which tab is active. */
+interface BookView {
+  activeTab?: number;
+  firstSheet?: number;
+  [key: string]: unknown;
+}
+
+export class XlsxWorkbookPort implements WorkbookPort {
+  private readonly wb: Workbook;
+  private readonly onSelect?: (sheet: string, address: string) => void;
+  /** Port calls run one at a time, so a write never interleaves with a read of the same workbook. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private formulasWritten = false;
+
+  constructor(workbook: Workbook, options: XlsxPortOptions = {}) {
+    this.wb = workbook;
+    this.onSelect = options.onSelect;
+  }
+
+  /** Opens .xlsx bytes; anything else is a WorkbookError('unreadable') with a Swedish message. */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
+    return new XlsxWorkbookPort(await loadWorkbook(data), options);
+  }
+
+  /** A workbook without tabs (write at least one before toBuffer). */
+  static createEmpty(options: XlsxPortOptions = {}): XlsxWorkbookPort {
+    return new XlsxWorkbookPort(new ExcelJS.Workbook(), options);
+  }
+
+  /** The ExcelJS workbook, for the playground's grid. Treat it as read-only. */
+  get workbook(): Workbook {
+    return this.wb;
+  }
+
+  /** Saves the workbook as .xlsx bytes. */
+  toBuffer(): Promise<Uint8Array> {
+    return this.serial(async () => {
+      if (this.wb.worksheets.length === 0) throw messages.noSheets();
+      // Written formulas carry no cached result: let Excel calculate everything when it opens the file.
+      if (this.formulasWritten) this.wb.calcProperties = { ...this.wb.calcProperties, fullCalcOnLoad: true };
+      const out: unknown = await this.wb.xlsx.writeBuffer();
+      return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    });
+  }
+
+  index(): Promise<WorkbookIndex> {
+    return this.serial(async () => this.buildIndex());
+  }
+
+  read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
+    return this.serial(async () => {
+      const { signal, onProgress } = options;
+      throwIfAborted(signal);
+      const index = this.buildIndex();
+      const { ranges } = plan(index);
+      const jobs = ranges.map((r) => {
+        const sheet = this.findSheet(r.sheet);
+        if (!sheet) throw messages.notFound.sheet(r.sheet);
+        const pos = parseRangeA1(r.address);
+        if (!pos) throw messages.badRange(r.sheet, r.address);
+        // Rows past the sheet's last row hold nothing: do not walk them.
+        const lastRow = Math.min(pos.bottom, sheet.rowCount - 1);
+        return { request: r, sheet, pos, lastRow };
+      });
+      const totalRows = jobs.reduce((n, j) => n + Math.max(0, j.lastRow - j.pos.top + 1), 0);
+      const chunked = !!(signal || onProgress);
+      let doneRows = 0;
+
+      const grids = new Map<string, RawGrid>();
+      for (const { request, sheet, pos, lastRow } of jobs) {
+        const grid: RawGrid = {
+          sheet: sheet.name,
+          top: pos.top,
+          left: pos.left,
+          values: [],
+          formulas: {},
+          ...(request.numberFormats ? { numberFormats: [] } : {}),
+        };
+        const gridRequest = { sheetName: sheet.name, range: pos, formulas: request.formulas, numberFormats: request.numberFormats };
+        const step = chunked ? ROWS_PER_CHUNK : Number.MAX_SAFE_INTEGER;
+        for (let from = pos.top; from <= lastRow; from += step) {
+          const to = Math.min(lastRow, from + step - 1);
+          readRows(sheet, gridRequest, grid, from, to);
+          doneRows += to - from + 1;
+          if (chunked) {
+            onProgress?.(totalRows > 0 ? doneRows / totalRows : 1);
+            await yieldToHost();
+            throwIfAborted(signal);
+          }
+        }
+        trimGrid(grid);
+        grids.set(request.id, grid);
+      }
+      onProgress?.(1);
+      return { index, grids };
+    });
+  }
+
+  writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.serial(async () => {
+      throwIfAborted(options.signal);
+      const old = options.replace !== undefined ? this.ownedSheet(options.replace) : null;
+      const before = this.wb.worksheets;
+      const activeBefore = this.activeSheet();
+      const orderBefore = before.map((s) => orderOf(s).orderNo);
+
+      const taken = [...before.map((s) => s.name), ...RESERVED_SHEET_NAMES];
+      const name = freeSheetName(spec.name, taken);
+      const finalName = old ? old.name : name;
+      const takenTableNames = new Set<string>();
+      for (const s of before) {
+        if (s === old) continue; // its tables go with it
+        for (const t of sheetTables(s)) takenTableNames.add(String(t.name).toLowerCase());
+      }
+      for (const dn of definedNames(this.wb)) takenTableNames.add(dn.toLowerCase());
+
+      const sheet = this.wb.addWorksheet(name);
+      try {
+        const outcome = await writeSpecInto(sheet, spec, { finalName, takenTableNames, signal: options.signal });
+        throwIfAborted(options.signal);
+        if (old) {
+          const position = before.indexOf(old);
+          this.placeSheet(sheet, position, activeBefore === old ? sheet : activeBefore);
+          this.wb.removeWorksheet(old.id);
+          sheet.name = finalName;
+        } else {
+          this.placeSheet(sheet, options.position === 'start' ? 0 : before.length, activeBefore);
+        }
+        if (outcome.wroteFormulas) this.formulasWritten = true;
+        return { name: sheet.name };
+      } catch (cause) {
+        // Leave the workbook as it was: no half-written tab, the old tab and the tab order untouched.
+        this.wb.removeWorksheet(sheet.id);
+        before.forEach((s, i) => (orderOf(s).orderNo = orderBefore[i]));
+        this.setActive(activeBefore);
+        if (cause instanceof WorkbookError) throw cause;
+        throw messages.writeFailed(finalName, cause);
+      }
+    });
+  }
+
+  deleteOwnedSheet(name: string): Promise<void> {
+    return this.serial(async () => {
+      const sheet = this.ownedSheet(name);
+      const remainingVisible = this.wb.worksheets.filter((s) => s !== sheet && s.state === 'visible');
+      if (remainingVisible.length === 0) throw messages.lastSheet(sheet.name);
+      const active = this.activeSheet();
+      this.wb.removeWorksheet(sheet.id);
+      this.setActive(active === sheet ? remainingVisible[0] : active);
+    });
+  }
+
+  selectCell(sheetName: string, address: string): Promise<void> {
+    return this.serial(async () => {
+      const sheet = this.findSheet(sheetName);
+      if (!sheet) throw messages.notFound.sheet(sheetName);
+      const pos = parseRangeA1(address);
+      if (!pos) throw messages.notFound.cell(sheetName, address);
+      const cell = toA1(pos.top, pos.left);
+      this.setActive(sheet);
+      const [first, ...rest] = viewsOf(sheet);
+      setViews(sheet, [{ ...(first ?? { state: 'normal' }), activeCell: cell, tabSelected: true }, ...rest]);
+      this.onSelect?.(sheet.name, cell);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(op, op);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private buildIndex(): WorkbookIndex {
+    const sheets: SheetInfo[] = [];
+    const tables: TableInfo[] = [];
+    this.wb.worksheets.forEach((sheet, position) => {
+      const used = usedRange(sheet);
+      sheets.push({
+        name: sheet.name,
+        position,
+        visible: sheet.state === 'visible',
+        usedAddress: used ? rangeToA1(used) : null,
+        firstCellText: cellText(sheet.findRow(1)?.findCell(1)),
+      });
+      for (const model of sheetTables(sheet)) {
+        const pos = tableRange(model);
+        if (pos) tables.push({ name: model.name, sheet: sheet.name, address: rangeToA1(pos) });
+      }
+    });
+    return { sheets, tables };
+  }
+
+  /** Exact name first, then as Excel compares names (case-insensitively). */
+  private findSheet(name: string): Worksheet | undefined {
+    const sheets = this.wb.worksheets;
+    const lower = name.toLocaleLowerCase('sv-SE');
+    return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLocaleLowerCase('sv-SE') === lower);
+  }
+
+  /** The sheet, if Budgetkoll owns it (a valid marker in A1); otherwise a typed error. */
+  private ownedSheet(name: string): Worksheet {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw messages.notFound.sheet(name);
+    if (!decodeMarker(cellText(sheet.findRow(1)?.findCell(1)))) throw messages.notOwned(sheet.name);
+    return sheet;
+  }
+
+  private bookView(): BookView {
+    const views = (this.wb.views ?? []) as unknown as BookView[];
+    if (views.length === 0) {
+      const view: BookView = { x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: 0, visibility: 'visible' };
+      this.wb.views = [view] as unknown as Workbook['views'];
+      return view;
+    }
+    return views[0];
+  }
+
+  private activeSheet(): Worksheet | undefined {
+    const sheets = this.wb.worksheets;
+    const view = (this.wb.views ?? [])[0] as unknown as BookView | undefined;
+    return sheets[view?.activeTab ?? 0] ?? sheets[0];
+  }
+
+  /** Makes `sheet` the active, selected tab (and no other tab selected). */
+  private setActive(sheet: Worksheet | undefined): void {
+    const sheets = this.wb.worksheets;
+    if (!sheet || sheets.length === 0) return;
+    const view = this.bookView();
+    view.activeTab = Math.max(0, sheets.indexOf(sheet));
+    if ((view.firstSheet ?? 0) > view.activeTab) view.firstSheet = view.activeTab;
+    for (const s of sheets) {
+      const [first, ...rest] = viewsOf(s);
+      const selected = s === sheet;
+      if (!first && !selected) continue;
+      setViews(s, [{ ...(first ?? { state: 'normal' }), tabSelected: selected }, ...rest]);
+    }
+  }
+
+  /** Moves `sheet` to tab position `position` (0-based, among the other tabs) and keeps `active` active. */
+  private placeSheet(sheet: Worksheet, position: number, active: Worksheet | undefined): void {
+    const others = this.wb.worksheets.filter((s) => s !== sheet);
+    others.splice(Math.min(position, others.length), 0, sheet);
+    others.forEach((s, i) => (orderOf(s).orderNo = i + 1));
+    this.setActive(active);
+  }
+}
+
+/** Names of the workbook's defined names (a table may not share a name with one). */
+function definedNames(workbook: Workbook): string[] {
+  const model = (workbook.definedNames as unknown as { model?: { name?: string }[] }).model ?? [];
+  return model.map((d) => d.name).filter((n): n is string => typeof n === 'string');
+}

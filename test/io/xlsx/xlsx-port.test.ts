@@ -1,0 +1,4 @@
+import { describePortContract } from '../port-contract';
+import { xlsxPortUnderTest } from './harness';
+
+describePortContract('xlsx (ExcelJS)', xlsxPortUnderTest);
