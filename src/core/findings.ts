@@ -23,6 +23,16 @@ export interface Finding {
   fix?: string;
   /** Nämnd the finding concerns, when it concerns one. */
   board?: string;
+  /** An unambiguous fix the user may apply with a click: the new value of `cell`. */
+  quickFix?: QuickFix;
+}
+
+export interface QuickFix {
+  /** The value to write into the finding's cell. */
+  value: number | string;
+  /** What the fix does, for the button (Swedish / English). */
+  label: string;
+  label_en: string;
 }
 
 export interface FindingSummary {

@@ -107,9 +107,12 @@ export class RowReader {
       case 'error':
         this.findings.push(makeFinding('CELL-ERROR', place, { code: reading.code, column: this.header(col), board: board ?? '' }));
         return null;
-      case 'text-number':
-        this.findings.push(makeFinding('CELL-TEXT-NUMBER', place, { text: reading.text, column: this.header(col), value: formatNumberSv(reading.value) }));
+      case 'text-number': {
+        const finding = makeFinding('CELL-TEXT-NUMBER', place, { text: reading.text, column: this.header(col), value: formatNumberSv(reading.value) });
+        finding.quickFix = { value: reading.value, label: `Konvertera till talet ${formatNumberSv(reading.value, Number.isInteger(reading.value) ? 0 : 1)}`, label_en: `Convert to the number ${reading.value}` };
+        this.findings.push(finding);
         return reading.value;
+      }
       case 'text':
         this.findings.push(makeFinding('CELL-NOT-NUMBER', place, { text: reading.text.slice(0, 60), column: this.header(col) }));
         return null;

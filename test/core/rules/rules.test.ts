@@ -1,3 +1,4 @@
+import { editsForRule } from '../../../src/core/rules/quick-fixes';
 import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
 import { validateModel, VALIDATION_CHECKS } from '../../../src/core/rules';
 import { RULE_CATALOGUE } from '../../../src/core/messages/rule-catalogue';
@@ -49,5 +50,21 @@ describe('validation rules', () => {
     const c = BROKEN_CASES.find((x) => x.rule === 'KEY-UNKNOWN-NAMND')!;
     const f = validate(brokenWorkbook(c)).find((x) => x.rule === 'KEY-UNKNOWN-NAMND')!;
     expect(f.message).toContain('Menade du ”Kultur- och fritidsnämnden”?');
+  });
+});
+
+describe('quick fixes', () => {
+  it('offers the parsed number for a number stored as text, and the suggested name for a misspelt nämnd', () => {
+    
+    const textNumber = BROKEN_CASES.find((x) => x.rule === 'CELL-TEXT-NUMBER')!;
+    const findings = validate(brokenWorkbook(textNumber));
+    expect(editsForRule(findings, 'CELL-TEXT-NUMBER')).toEqual([{ sheet: 'Driftbudget', cell: 'E3', value: 130 }]);
+    const unknown = BROKEN_CASES.find((x) => x.rule === 'KEY-UNKNOWN-NAMND')!;
+    expect(editsForRule(validate(brokenWorkbook(unknown)), 'KEY-UNKNOWN-NAMND')).toEqual([{ sheet: 'Driftbudget', cell: 'A5', value: 'Kultur- och fritidsnämnden' }]);
+  });
+
+  it('offers no fix where the fix is not unambiguous', () => {
+    const c = BROKEN_CASES.find((x) => x.rule === 'CELL-NOT-NUMBER')!;
+    expect(validate(brokenWorkbook(c)).filter((f) => f.quickFix)).toEqual([]);
   });
 });

@@ -76,13 +76,13 @@ export function checkUnknownBoards(model: BudgetModel): Finding[] {
       if (knownKeys.has(key)) continue;
       if (!suggestions.has(key)) suggestions.set(key, suggestBoard(row.board, known));
       const suggestion = suggestions.get(key);
-      findings.push(
-        makeFinding('KEY-UNKNOWN-NAMND', { sheet: row.sheet, cell: cellOf(model, input, row, 'board'), board: row.board }, {
-          board: row.board,
-          input: inputDef(input).name,
-          suggestion: suggestion ?? '',
-        }),
-      );
+      const finding = makeFinding('KEY-UNKNOWN-NAMND', { sheet: row.sheet, cell: cellOf(model, input, row, 'board'), board: row.board }, {
+        board: row.board,
+        input: inputDef(input).name,
+        suggestion: suggestion ?? '',
+      });
+      if (suggestion) finding.quickFix = { value: suggestion, label: `Ändra till ”${suggestion}”`, label_en: `Change to "${suggestion}"` };
+      findings.push(finding);
     }
   }
   return findings;

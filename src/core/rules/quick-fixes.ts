@@ -1,0 +1,34 @@
+/**
+ * Quick fixes: only where the fix is unambiguous (CELL-TEXT-NUMBER → the parsed number,
+ * KEY-UNKNOWN-NAMND with a close match → the suggested name). Applied only on a click, one
+ * finding or a listed batch of one kind; the result lists every cell changed.
+ */
+import type { Finding } from '../findings';
+
+export interface CellEdit {
+  sheet: string;
+  cell: string;
+  value: number | string;
+}
+
+/** The edits for one finding's quick fix, or [] when it has none. */
+export function editsFor(finding: Finding): CellEdit[] {
+  return finding.quickFix ? [{ sheet: finding.sheet, cell: finding.cell, value: finding.quickFix.value }] : [];
+}
+
+/** "Fix all of this kind": every finding of the rule that has a quick fix, one edit per cell. */
+export function editsForRule(findings: readonly Finding[], rule: string): CellEdit[] {
+  const seen = new Set<string>();
+  const edits: CellEdit[] = [];
+  for (const f of findings) {
+    if (f.rule !== rule || !f.quickFix) continue;
+    const key = `${f.sheet}!${f.cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edits.push(...editsFor(f));
+  }
+  return edits;
+}
+
+/** Rules whose findings may carry a quick fix. */
+export const QUICK_FIX_RULES = ['CELL-TEXT-NUMBER', 'KEY-UNKNOWN-NAMND'] as const;
