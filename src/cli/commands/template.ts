@@ -1,0 +1,49 @@
+/** `budgetkoll template`: the blank standard template as an .xlsx file. */
+import { buildBlankTemplate } from '../../core/templates/blank-template';
+import { integerFlag, outputPath, parseCommandArgs } from '../args';
+import { EXIT_OK } from '../io';
+import { writeWorkbook } from '../write-workbook';
+import type { Command } from './command';
+
+/** Budgets are made for the coming year. */
+function defaultYear(): number {
+  return new Date().getFullYear() + 1;
+}
+
+export const templateCommand: Command = {
+  name: 'template',
+  summary: 'Skapa en tom standardmall (.xlsx) med alla indataflikar',
+  help: () =>
+    [
+      'Användning: budgetkoll template -o FIL.xlsx [--year ÅR] [--kommun NAMN]',
+      '',
+      'Skapar den tomma standardmallen: en flik med en formaterad Excel-tabell för varje indata',
+      '(Ramar, Driftbudget, Volymer, …), listrutor, instruktioner och fliken Instruktioner.',
+      '',
+      'Flaggor:',
+      '  -o, --output FIL   filen att skriva (.xlsx); en befintlig fil skrivs över',
+      `      --year ÅR      budgetåret (standard: nästa år, ${defaultYear()})`,
+      '      --kommun NAMN  kommunens namn i Parametrar',
+      '  -h, --help         visa den här hjälpen',
+      '',
+      'Exempel: budgetkoll template -o mall.xlsx --year 2027 --kommun "Alingsås kommun"',
+    ].join('\n'),
+  async run(args, io) {
+    const { values } = parseCommandArgs('template', args, {
+      output: { type: 'string', short: 'o' },
+      year: { type: 'string' },
+      kommun: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      io.stdout(`${this.help()}\n`);
+      return EXIT_OK;
+    }
+    const path = outputPath('template', values.output, 'mall.xlsx');
+    const year = integerFlag('template', '--year', values.year, defaultYear(), 2000, 2098);
+    const kommun = typeof values.kommun === 'string' && values.kommun.trim() !== '' ? values.kommun.trim() : undefined;
+    const names = await writeWorkbook(io, path, buildBlankTemplate({ year, kommun }));
+    io.stderr(`Skrev ${path}: tom mall för budgetår ${year} med ${names.length} flikar.\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * The `budgetkoll` command line: `main(argv, io)` returns the exit code and never throws, so it
+ * can be tested without a process. Results go to stdout or files, messages to stderr.
+ */
+import { sampleCommand } from './commands/sample';
+import { templateCommand } from './commands/template';
+import type { Command } from './commands/command';
+import { CliError, EXIT_CANNOT_RUN, EXIT_OK, type CliIo } from './io';
+import { VERSION } from './version';
+import { WorkbookError } from '../io/port';
+
+/** The implemented commands, in the order `--help` lists them. Later work adds validate, allocate, … */
+export const COMMANDS: readonly Command[] = [templateCommand, sampleCommand];
+
+export function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 3;
+  return [
+    'budgetkoll – budgetkontroll, resursfördelning och uppföljning för kommuner i Excel',
+    '',
+    'Användning: budgetkoll <kommando> [flaggor]',
+    '',
+    'Kommandon:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Flaggor:',
+    '  -h, --help     visa den här hjälpen',
+    '  -V, --version  visa versionen',
+    '',
+    'Skriv budgetkoll <kommando> --help för ett kommandos flaggor.',
+    'Slutkoder: 0 = klart, 2 = kunde inte köras (fel argument, fil som inte går att skriva).',
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined) {
+      io.stderr(`${generalHelp()}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    if (first === '-h' || first === '--help' || first === 'help') {
+      io.stdout(`${generalHelp()}\n`);
+      return EXIT_OK;
+    }
+    if (first === '-V' || first === '--version' || first === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return EXIT_OK;
+    }
+    const command = COMMANDS.find((c) => c.name === first);
+    if (!command) {
+      const what = first.startsWith('-') ? `okänd flagga ${first}` : `okänt kommando "${first}"`;
+      throw new CliError(`${what}. Kommandon: ${COMMANDS.map((c) => c.name).join(', ')}. Se budgetkoll --help.`);
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError || error instanceof WorkbookError) {
+      // Both carry a Swedish message meant for users.
+      io.stderr(`budgetkoll: ${error.message}\n`);
+    } else {
+      // Never a stack trace: one line saying what failed.
+      const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
+      io.stderr(`budgetkoll: ett oväntat fel inträffade${detail}\n`);
+    }
+    return EXIT_CANNOT_RUN;
+  }
+}
