@@ -26,6 +26,8 @@ export interface InputLayout {
   yearColumns: Record<string, number[]>;
   /** Headers as found, for messages. */
   headers: string[];
+  /** Kronor per unit of each amount column's cells, by sheet column (1000 for tkr, 1 for kr, …). */
+  kronorPerUnit: Record<number, number>;
 }
 
 /** A row recognised as a total (Summa/Totalt/Total) and the data rows it closes. */
@@ -172,6 +174,12 @@ export interface Parameters {
   mode: AllocationMode;
   /** Sheet position of each parameter's value cell, for findings. */
   cells: Record<string, SourceRef & { col: number }>;
+  /**
+   * Where each year's indexation came from, so formulas can reference it: the cell and the
+   * divisor that turns its value into a fraction (100 for a plain percent number, 1 for a
+   * percent-formatted fraction). Absent when the value was text (formulas then use the constant).
+   */
+  indexationCells: Record<number, SourceRef & { col: number; divisor: number }>;
 }
 
 export interface BudgetModel {

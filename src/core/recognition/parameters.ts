@@ -27,6 +27,7 @@ export function defaultParameters(): Parameters {
     correction: 'Permanent',
     mode: 'Delta',
     cells: {},
+    indexationCells: {},
   };
 }
 
@@ -77,7 +78,11 @@ export function readParameters(table: ReadTable, findings: Finding[]): Parameter
     const indexation = /^upprakning\s*((?:19|20)\d{2})$/.exec(name);
     if (indexation) {
       const fraction = asFraction(value);
-      if (fraction !== null) params.indexation[Number(indexation[1])] = fraction;
+      const year = Number(indexation[1]);
+      if (fraction !== null) params.indexation[year] = fraction;
+      if (typeof value.raw === 'number' && fraction !== null) {
+        params.indexationCells[year] = { ...ref, divisor: value.numberFormat?.includes('%') ? 1 : 100 };
+      }
       params.cells[`Uppräkning ${indexation[1]}`] = ref;
       continue;
     }

@@ -7,6 +7,7 @@ import type { Finding } from '../findings';
 import { INPUTS, inputDef, type InputDef, type InputId } from '../inputs/catalogue';
 import { makeFinding } from '../messages/rule-catalogue';
 import type { RawWorkbook } from '../workbook/raw';
+import { roundHalfAwayFromZero } from '../money';
 import type { InputRequest, InputSource, LocatedInputs } from './locate';
 import type { BudgetModel, TotalRow, Triple } from './model';
 import { defaultParameters, readParameters } from './parameters';
@@ -96,17 +97,16 @@ function totalsOf(reader: RowReader, amountCols: number[], budgetRows: Map<numbe
     return {
       row,
       closes,
-      amounts: amountCols.map((col) => (col < 0 ? null : reader.number(row, col))).map((v, i) => (v === null ? null : Math.round(v * unitFactor(reader, amountCols[i])))),
+      amounts: amountCols.map((col) => {
+        const v = col < 0 ? null : reader.number(row, col);
+        return v === null ? null : roundHalfAwayFromZero(v * reader.kronorPerUnit(col, 1000));
+      }),
       sums,
       formulas: amountCols.map((col) => (col < 0 ? null : formulas[toA1(row, col)] ?? null)),
     };
   });
 }
 
-function unitFactor(reader: RowReader, col: number): number {
-  const hint = reader.table.units.get(col);
-  return hint === 'kr' ? 1 : hint === 'mnkr' ? 1_000_000 : 1000;
-}
 
 export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, request: RecognizeRequest): BudgetModel {
   const model = emptyModel();

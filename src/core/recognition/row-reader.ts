@@ -6,7 +6,7 @@ import { toA1 } from '../a1';
 import type { Finding } from '../findings';
 import { inputDef, type InputId } from '../inputs/catalogue';
 import { makeFinding } from '../messages/rule-catalogue';
-import { toKronor, type Unit } from '../money';
+import { roundHalfAwayFromZero } from '../money';
 import { formatNumberSv } from '../text/numbers';
 import { parseHeader } from './headers';
 import { cellAt, type ReadTable } from './table-reader';
@@ -85,9 +85,9 @@ export class RowReader {
     return false;
   }
 
-  private unitOf(col: number, fallback: Unit): Unit {
-    const hint = this.table.units.get(col);
-    return hint === 'kr' || hint === 'tkr' || hint === 'mnkr' ? hint : fallback;
+  /** Kronor per unit of an amount column (from its header's unit hint; see kronorPerUnit). */
+  kronorPerUnit(col: number, fallback: number): number {
+    return this.table.layout.kronorPerUnit[col] ?? fallback;
   }
 
   /**
@@ -123,7 +123,7 @@ export class RowReader {
   amount(row: number, col: number, board?: string): number {
     const value = this.number(row, col, board, true);
     if (value === null) return 0;
-    const kronor = toKronor(value, this.unitOf(col, 'tkr'));
+    const kronor = roundHalfAwayFromZero(value * this.kronorPerUnit(col, 1000));
     // Beyond exact integer arithmetic no budget is real: report it instead of computing with it.
     if (!Number.isSafeInteger(kronor)) {
       this.findings.push(
@@ -145,8 +145,8 @@ export class RowReader {
     const col = this.col(key);
     const value = this.number(row, col, board);
     if (value === null) return null;
-    const unit = this.unitOf(col, 'kr');
-    return unit === 'kr' ? value : unit === 'tkr' ? value * 1000 : value * 1_000_000;
+    const factor = this.kronorPerUnit(col, 1);
+    return factor === 1 ? value : value * factor;
   }
 
   /** A percentage as a fraction: percent-formatted cells hold fractions, plain numbers are percent. */

@@ -220,8 +220,30 @@ export function readTable(def: InputDef, grid: RawGrid, source: { table: string 
     columns: mapping.columns,
     yearColumns,
     headers: mapping.headers,
+    kronorPerUnit: kronorPerUnit(def, mapping),
   };
   return { table: { layout, dataRows, totalRows, units: mapping.units, grid }, findings };
+}
+
+const KRONOR: Record<string, number> = { kr: 1, tkr: 1000, mnkr: 1_000_000 };
+
+/** Kronor per cell unit for every amount-like column: the header's unit, else the kind's default. */
+function kronorPerUnit(def: InputDef, mapping: HeaderMapping): Record<number, number> {
+  const result: Record<number, number> = {};
+  const defaultFor = (kind: string) => (kind === 'unitCost' ? 1 : 1000);
+  for (const column of def.columns) {
+    const col = mapping.columns[column.key];
+    if (col === undefined || (column.kind !== 'amount' && column.kind !== 'unitCost')) continue;
+    const hint = mapping.units.get(col);
+    result[col] = hint && hint in KRONOR ? KRONOR[hint] : defaultFor(column.kind);
+  }
+  for (const year of mapping.years) {
+    const group = def.yearGroups.find((g) => g.key === year.group);
+    if (!group || group.kind !== 'amount') continue;
+    const hint = mapping.units.get(year.col);
+    result[year.col] = hint && hint in KRONOR ? KRONOR[hint] : 1000;
+  }
+  return result;
 }
 
 /** Value of a sheet cell in a read table (null outside the grid). */
