@@ -7,6 +7,9 @@ import type { Worksheet } from 'exceljs';
 import { gridValue } from '../../src/core/workbook/raw';
 import { emptySheetSpec, type SheetSpec, type SpecCell } from '../../src/core/workbook/sheet-spec';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
+import { CONTRACT_SEED } from '../io/port-contract';
+import { fullSpec } from '../io/xlsx/full-spec';
+import { seedWorkbook } from '../io/xlsx/harness';
 import { findSoffice, recalculate, SOFFICE_MISSING } from './libreoffice';
 
 /** Excel's ROUND: half away from zero. */
@@ -149,5 +152,40 @@ describe('LibreOffice recalculation of a workbook written by XlsxWorkbookPort', 
     expect(grid.formulas[`D${firstRow}`]).toContain(`${q}!$C$2:$C$6`);
     expect(grid.formulas[`G${firstRow}`]).toMatch(/^=MAXIFS\(/); // "_xlfn." is not shown
     expect(grid.formulas[`A${textRow}`]).toBeUndefined();
+  });
+
+  it("keeps a user's table and an owned tab's structure intact through a real spreadsheet engine", async () => {
+    // LibreOffice is a second, independent reader of what ExcelJS wrote: it must find the user's
+    // table with its header row (ExcelJS alone would have dropped it) and our tab's features.
+    const port = await XlsxWorkbookPort.fromBuffer(await seedWorkbook([...CONTRACT_SEED]));
+    const { name } = await port.writeSheet(fullSpec());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await recalculate(await port.toBuffer())) as unknown as ArrayBuffer);
+
+    const tablesOf = (ws: Worksheet) =>
+      Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; headerRow: boolean } }> }).tables).map(
+        (t) => t.table,
+      );
+    const user = wb.getWorksheet('Driftbudget');
+    if (!user) throw new Error('user sheet missing');
+    expect(tablesOf(user)).toEqual([expect.objectContaining({ name: 'tbl_Driftbudget', tableRef: 'A1:F4', headerRow: true })]);
+    expect(user.getCell('A1').value).toBe('Nämnd');
+    expect(user.getCell('D5').result).toBeCloseTo(2950.5, 9); // the user's SUM, calculated
+
+    const owned = wb.getWorksheet(name);
+    if (!owned) throw new Error('owned sheet missing');
+    expect(owned.getRow(1).hidden).toBe(true);
+    expect(tablesOf(owned)).toEqual([expect.objectContaining({ name: 'Uppföljning_april', tableRef: 'A3:D5', headerRow: true })]);
+    expect(owned.getCell('C6').result).toBe(-950); // =SUM(C4:C5)
+    expect(owned.getCell('D5').result).toBeCloseTo(0.3, 9); // =C5/1000
+    expect(owned.getCell('A7').value).toBe('=HYPERLINK("http://example.com")');
+    expect(owned.getCell('B8').isMerged).toBe(true);
+    expect(owned.getCell('B4').protection?.locked).toBe(false);
+    expect(owned.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
+    const protection = (owned as unknown as { sheetProtection: { sheet?: boolean } | null }).sheetProtection;
+    expect(protection?.sheet).toBe(true);
+    const validations = (owned as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+    expect(validations.B4).toMatchObject({ type: 'list', formulae: ['"Ej påbörjat,Pågår,Klart,Avbrutet"'] });
+    expect(validations.C5).toMatchObject({ type: 'whole' });
   });
 });

@@ -20,8 +20,6 @@ export interface ReadTable {
   dataRows: number[];
   /** 0-based sheet rows of total rows, with the data rows each closes. */
   totalRows: { row: number; closes: { first: number; last: number } | null }[];
-  /** Unit hint per column (sheet column → unit) for amount columns. */
-  units: Map<number, UnitHint>;
   grid: RawGrid;
 }
 
@@ -222,7 +220,7 @@ export function readTable(def: InputDef, grid: RawGrid, source: { table: string 
     headers: mapping.headers,
     kronorPerUnit: kronorPerUnit(def, mapping),
   };
-  return { table: { layout, dataRows, totalRows, units: mapping.units, grid }, findings };
+  return { table: { layout, dataRows, totalRows, grid }, findings };
 }
 
 const KRONOR: Record<string, number> = { kr: 1, tkr: 1000, mnkr: 1_000_000 };

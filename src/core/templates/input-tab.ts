@@ -48,7 +48,9 @@ export function buildInputTab(content: InputTabContent): SheetSpec {
   const formats = layout.map((col, c) => content.numberFormats?.[c] ?? col.numberFormat);
   const spec = emptySheetSpec(def.name);
 
-  spec.rows.push([{ value: content.instruction ?? inputInstruction(def.id), style: 'note' }]);
+  // Not a wrapping style: the line runs on across the empty cells to its right instead of
+  // growing row 1 (which Excel does not do for wrapped text it did not lay out itself).
+  spec.rows.push([{ value: content.instruction ?? inputInstruction(def.id), style: 'subtitle' }]);
   spec.rows.push(layout.map((col) => ({ value: col.label, style: 'header' })));
 
   const emptyCells = formats.map((f) => Object.freeze(inputCell(null, f)));

@@ -127,5 +127,6 @@ export function buildInstructionsTab(options: InstructionsOptions): SheetSpec {
   line('Resultat (Kontrollrapport, Resursfördelning, uppföljningar) skrivs på egna, nya flikar.');
 
   spec.columnWidths = [24, 110, 30];
+  spec.print = { orientation: 'landscape', fitToWidth: true, pageNumbers: true };
   return spec;
 }

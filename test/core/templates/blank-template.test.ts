@@ -79,7 +79,7 @@ describe('buildBlankTemplate', () => {
     for (const def of INPUTS) {
       const spec = tab(def.id);
       const instruction = spec.rows[INSTRUCTION_ROW][0];
-      expect(instruction?.style).toBe('note');
+      expect(instruction?.style).toBe('subtitle');
       expect(String(instruction?.value).length).toBeGreaterThan(20);
       expect(spec.rows[HEADER_ROW].every((c) => c?.style === 'header')).toBe(true);
       expect(spec.columnWidths).toHaveLength(spec.rows[HEADER_ROW].length);

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { CellError, gridValue, type RawGrid } from '../../../src/core/workbook/raw';
-import { withMarker, FORMAT_VERSION, encodeMarker } from '../../../src/core/workbook/marker';
+import { withMarker, encodeMarker } from '../../../src/core/workbook/marker';
 import { emptySheetSpec, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { NUMBER_FORMATS } from '../../../src/core/workbook/styles';
 import { WorkbookError } from '../../../src/io/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 import { CONTRACT_SEED, describePortContract } from '../port-contract';
+import { fullSpec, MARKER } from './full-spec';
 import { inspectWorkbook, reload, seedWorkbook, xlsxPortUnderTest } from './harness';
 
 describePortContract('xlsx (ExcelJS)', xlsxPortUnderTest);
@@ -35,7 +35,6 @@ async function caught(promise: Promise<unknown>): Promise<WorkbookError> {
   throw new Error('expected a WorkbookError');
 }
 
-const MARKER = { type: 'kontrollrapport' as const, version: FORMAT_VERSION, year: 2027 };
 
 function sheetOf(wb: Workbook, name: string): Worksheet {
   const ws = wb.getWorksheet(name);
@@ -225,43 +224,6 @@ describe('XlsxWorkbookPort opening files', () => {
     expect((await unreadable(noSheets)).message).toMatch(/ingen Excel-arbetsbok/);
   });
 });
-
-/**
- * A tab using every SheetSpec feature. withMarker moves only the rows down (row 1 becomes the
- * hidden marker row), so every range below is given in final sheet coordinates.
- */
-function fullSpec(): SheetSpec {
-  return withMarker(
-    {
-      ...emptySheetSpec('Uppföljning'),
-      rows: [
-        [{ value: 'Uppföljning april 2027', style: 'title' }],
-        [{ value: 'Nämnd', style: 'header' }, { value: 'Status', style: 'header' }, { value: 'Avvikelse (tkr)', style: 'header' }, { value: 'Andel', style: 'header' }],
-        [{ value: 'Socialnämnden', style: 'text' }, { value: 'Pågår', style: 'input' }, { value: -1250, style: 'input', numberFormat: NUMBER_FORMATS.tkr }, { value: 0.025, style: 'computed', numberFormat: NUMBER_FORMATS.percent1 }],
-        [{ value: 'Kommunstyrelsen', style: 'text' }, { value: 'Klart', style: 'input' }, { value: 300, style: 'input', numberFormat: NUMBER_FORMATS.tkr }, { formula: '=C5/1000', style: 'computed' }],
-        [{ value: 'Summa', style: 'total' }, null, { formula: '=SUM(C4:C5)', style: 'total', numberFormat: NUMBER_FORMATS.tkr }],
-        [{ value: '=HYPERLINK("http://example.com")', style: 'note' }, { value: 'Gå till rapporten', link: "'Kontrollrapport'!B3", style: 'link' }],
-        [{ value: 'Sammanfattning', style: 'heading' }],
-      ],
-      columnWidths: [28, 14, 16, 10],
-      merges: ['A8:D8'],
-      validations: [
-        { range: 'B4:B5', kind: 'list', list: ['Ej påbörjat', 'Pågår', 'Klart', 'Avbrutet'], errorMessage: 'Välj en status i listan.' },
-        { range: 'C4:C5', kind: 'wholeNumber', min: -100000, max: 100000 },
-        { range: 'D4:D5', kind: 'decimal', min: 0 },
-        { range: 'E4:E5', kind: 'date', min: 46388, max: 46752 },
-      ],
-      conditionalFormats: [{ range: 'C4:C5', formula: '=AND($C4<0,$B4<>"Klart")', style: 'warning' }],
-      tables: [{ name: 'Uppföljning april', range: 'A3:D5' }],
-      freeze: { rows: 3, columns: 1 },
-      print: { orientation: 'landscape', fitToWidth: true, repeatRows: '$3:$3', pageNumbers: true },
-      hiddenRows: [],
-      protect: true,
-      tabColor: '#1F3864',
-    },
-    MARKER,
-  );
-}
 
 describe('XlsxWorkbookPort writing', () => {
   it('writes styles, formats, validations, freeze, print, protection and more that survive saving', async () => {
@@ -457,6 +419,20 @@ describe('XlsxWorkbookPort failures leave the workbook as it was', () => {
     const put = await xlsxPortUnderTest([...CONTRACT_SEED]);
     const before = await put.inspect();
     await caught(put.port.writeSheet({ ...fullSpec(), merges: ['A3:B3'] }));
+    expect(await put.inspect()).toEqual(before);
+  });
+
+  it('removes the half-written tab when cancelled in the middle of a long write', async () => {
+    const put = await xlsxPortUnderTest([...CONTRACT_SEED]);
+    const before = await put.inspect();
+    // A signal that reads as aborted from its second check on: the first check is before writing,
+    // the next one after the first slice of rows.
+    let checks = 0;
+    const signal = { get aborted() { return ++checks > 1; } } as unknown as AbortSignal;
+    const rows = Array.from({ length: 12000 }, (_, i) => [{ value: `Rad ${i}` }, { value: i }]);
+    const error = await caught(put.port.writeSheet({ ...emptySheetSpec('Lång'), rows }, { signal }));
+    expect(error.kind).toBe('cancelled');
+    expect(checks).toBeGreaterThan(1);
     expect(await put.inspect()).toEqual(before);
   });
 
