@@ -61,7 +61,7 @@ const FORMAT_OVERRIDES: Record<string, string> = {
 const WIDTH_OVERRIDES: Record<string, number> = {
   'parametrar.parameter': 24,
   'parametrar.value': 26,
-  'driftbudget.description': 28,
+  'driftbudget.description': 36,
   'ovrigaForandringar.description': 48,
   'ovrigaForandringar.type': 22,
   'finansiering.post': 40,
