@@ -8,6 +8,7 @@ import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 import { CONTRACT_SEED, describePortContract } from '../port-contract';
 import { fullSpec, MARKER } from './full-spec';
 import { inspectWorkbook, reload, seedWorkbook, xlsxPortUnderTest } from './harness';
+import { readZip, rewritePart, zipText } from './zip';
 
 describePortContract('xlsx (ExcelJS)', xlsxPortUnderTest);
 
@@ -303,9 +304,8 @@ describe('XlsxWorkbookPort writing', () => {
     expect(protection.selectUnlockedCells).not.toBe(false);
     expect(protection.hashValue).toBeUndefined();
 
-    // Excel recalculates written formulas (they carry no cached value) on open. (ExcelJS does not
-    // read calcPr back, so this looks at the workbook that was saved.)
-    expect(port.workbook.calcProperties.fullCalcOnLoad).toBe(true);
+    // Excel recalculates written formulas (they carry no cached value) on open.
+    expect(zipText(readZip(await port.toBuffer()), 'xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
   it('prefixes functions newer than Excel 2007 in the file and reads them back without the prefix', async () => {
@@ -451,12 +451,53 @@ describe('XlsxWorkbookPort failures leave the workbook as it was', () => {
 });
 
 describe('XlsxWorkbookPort and the user\'s own content', () => {
-  it('keeps the header row of a table in a user\'s file when saving (ExcelJS 4.4 would drop it)', async () => {
-    const put = await xlsxPortUnderTest([...CONTRACT_SEED]);
-    const wb = await reload(await put.port.toBuffer());
-    const table = (sheetOf(wb, 'Driftbudget') as unknown as { tables: Record<string, { table: { headerRow: boolean; tableRef: string; autoFilterRef: string } }> })
-      .tables.tbl_Driftbudget.table;
-    expect(table).toMatchObject({ headerRow: true, tableRef: 'A1:F4', autoFilterRef: 'A1:F4' });
+  /** The seed as Excel writes its tables: headerRowCount left out (it defaults to 1). */
+  async function excelLikeSeed(withFilter: boolean): Promise<Uint8Array> {
+    return rewritePart(await seedWorkbook([...CONTRACT_SEED]), 'xl/tables/table1.xml', (xml) => {
+      let out = xml.replace(/ headerRowCount="1"/, '');
+      if (!withFilter) out = out.replace(/<autoFilter[^>]*>.*?<\/autoFilter>/, '');
+      return out;
+    });
+  }
+
+  function savedTable(bytes: Uint8Array): string {
+    return zipText(readZip(bytes), 'xl/tables/table1.xml');
+  }
+
+  it("keeps the header row of a user's table when saving (plain ExcelJS 4.4 turns it into data)", async () => {
+    const excelFile = await excelLikeSeed(true);
+    expect(savedTable(excelFile)).not.toMatch(/headerRowCount/);
+
+    // The bug this guards against: load + save with plain ExcelJS writes headerRowCount="0".
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load(excelFile as unknown as ArrayBuffer);
+    expect(savedTable(new Uint8Array(await plain.xlsx.writeBuffer()))).toMatch(/headerRowCount="0"/);
+
+    const port = await XlsxWorkbookPort.fromBuffer(excelFile);
+    const saved = savedTable(await port.toBuffer());
+    expect(saved).toMatch(/headerRowCount="1"/);
+    expect(saved).toMatch(/<autoFilter ref="A1:F4">/);
+    expect(saved).not.toMatch(/hiddenButton="1"/);
+    expect((await port.index()).tables).toEqual([{ name: 'tbl_Driftbudget', sheet: 'Driftbudget', address: 'A1:F4' }]);
+  });
+
+  it("keeps a user's table without filter buttons valid when saving", async () => {
+    const port = await XlsxWorkbookPort.fromBuffer(await excelLikeSeed(false));
+    const saved = savedTable(await port.toBuffer());
+    expect(saved).toMatch(/headerRowCount="1"/);
+    // ExcelJS always writes an autoFilter; it needs a range, and the buttons stay hidden.
+    expect(saved).toMatch(/<autoFilter ref="A1:F4">/);
+    expect(saved).not.toMatch(/hiddenButton="0"/);
+  });
+
+  it('treats a table whose first row does not hold its generic column names as headerless', async () => {
+    const bytes = await rewritePart(
+      await seedWorkbook([{ name: 'Blad', rows: [['Kolumn1', 'Kolumn2'], [1, 2], [3, 4]], tables: [{ name: 'Utan', range: 'A1:B3' }] }]),
+      'xl/tables/table1.xml',
+      (xml) => xml.replace(/ headerRowCount="1"/, ' headerRowCount="0"').replace(/ref="A1:B3"/g, 'ref="A2:B3"'),
+    );
+    const port = await XlsxWorkbookPort.fromBuffer(bytes);
+    expect(savedTable(await port.toBuffer())).toMatch(/headerRowCount="0"/);
   });
 
   it('saves the selection: active tab and active cell', async () => {
@@ -466,6 +507,9 @@ describe('XlsxWorkbookPort and the user\'s own content', () => {
     const wb = await reload(await put.port.toBuffer());
     expect((wb.views[0] as unknown as { activeTab: number }).activeTab).toBe(2);
     expect(sheetOf(wb, 'Kontrollrapport').views[0]).toMatchObject({ activeCell: 'C3' });
-    // (ExcelJS does not read tabSelected back, so the selected-tab flag is not checked here.)
+    // ExcelJS does not read tabSelected back: look at the saved XML. Exactly one selected tab.
+    const parts = readZip(await put.port.toBuffer());
+    const selectedFlags = [1, 2, 3, 4].map((i) => /tabSelected="1"/.test(zipText(parts, `xl/worksheets/sheet${i}.xml`)));
+    expect(selectedFlags).toEqual([false, false, true, false]);
   });
 });
