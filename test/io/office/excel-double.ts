@@ -652,10 +652,6 @@ class DoubleContext {
     for (const op of operations) op.deliver?.();
   }
 
-  trackedObjects = {
-    add: (): void => undefined,
-    remove: (): void => undefined,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
