@@ -65,8 +65,23 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
     throw unreadable.damaged(cause);
   }
   if (workbook.worksheets.length === 0) throw unreadable.notWorkbook();
-  for (const sheet of workbook.worksheets) repairLoadedTables(sheet);
+  for (const sheet of workbook.worksheets) {
+    repairLoadedTables(sheet);
+    dropUnquotablePrintRanges(sheet);
+  }
   return workbook;
+}
+
+/**
+ * ExcelJS writes print titles and print areas as '<sheet name>'!… without doubling an apostrophe
+ * in the name, which Excel then reports as damage and removes. For such a sheet, drop them here
+ * (the same outcome for the user, without Excel's repair dialog).
+ */
+export function dropUnquotablePrintRanges(sheet: Worksheet): void {
+  if (!sheet.name.includes("'") || !sheet.pageSetup) return;
+  delete sheet.pageSetup.printTitlesRow;
+  delete sheet.pageSetup.printTitlesColumn;
+  delete sheet.pageSetup.printArea;
 }
 
 /** The parts of ExcelJS's table model this adapter uses (Table.model in ExcelJS 4.4). */

@@ -265,7 +265,7 @@ function applyFreeze(sheet: Worksheet, freeze: SheetSpec['freeze']): void {
   ];
 }
 
-function applyPrint(sheet: Worksheet, print: SheetSpec['print']): void {
+function applyPrint(sheet: Worksheet, print: SheetSpec['print'], finalName: string): void {
   if (!print) return;
   sheet.pageSetup.paperSize = 9; // A4
   sheet.pageSetup.orientation = print.orientation;
@@ -277,7 +277,8 @@ function applyPrint(sheet: Worksheet, print: SheetSpec['print']): void {
   if (print.repeatRows) {
     const rows = print.repeatRows.replace(/\$/g, '');
     if (!/^\d+:\d+$/.test(rows)) throw new Error(`invalid repeat rows: ${print.repeatRows}`);
-    sheet.pageSetup.printTitlesRow = rows;
+    // ExcelJS cannot quote a tab name holding an apostrophe here (see dropUnquotablePrintRanges).
+    if (!finalName.includes("'")) sheet.pageSetup.printTitlesRow = rows;
   }
   if (print.pageNumbers) sheet.headerFooter.oddFooter = '&CSida &P av &N';
 }
@@ -324,7 +325,7 @@ export async function writeSpecInto(sheet: Worksheet, spec: SheetSpec, ctx: Writ
   addConditionalFormats(sheet, spec.conditionalFormats);
   addTables(sheet, spec, ctx);
   applyFreeze(sheet, spec.freeze);
-  applyPrint(sheet, spec.print);
+  applyPrint(sheet, spec.print, ctx.finalName);
   if (spec.protect) applyProtection(sheet);
   return { wroteFormulas };
 }

@@ -1,6 +1,17 @@
 /**
  * The WorkbookPort over an in-memory ExcelJS workbook: the CLI (Node) and the browser playground
  * (loaded lazily there, so ExcelJS lands in its own chunk). No fs/path here: bytes in, bytes out.
+ *
+ * ExcelJS 4.4 behaviours this adapter works around (each where it is handled):
+ * - tables read from Excel files lose their header row on save (load.ts, repairLoadedTables);
+ * - shared formulas are derived with text inside "…" and '…' shifted too (formula-text.ts);
+ * - internal links Sheet!A1 are written so Excel breaks them; use $-addresses (write-sheet.ts);
+ * - print titles of a tab named with an apostrophe are written unquotable (load.ts, write-sheet.ts);
+ * - functions newer than Excel 2007 need "_xlfn." in the file (formula-text.ts);
+ * - reading: grids trim trailing empty cells/rows; merged cells other than the top-left read empty.
+ * Not worked around (would need patching ExcelJS): Excel-made internal hyperlinks (location only)
+ * are dropped on load; calcPr (e.g. manual calculation) and tabSelected are not read back; data
+ * validations are expanded to one entry per cell on load (large ranges cost memory).
  */
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
@@ -150,6 +161,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
   writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<WriteResult> {
     return this.serial(async () => {
       throwIfAborted(options.signal);
+      // A replacing write takes the old tab's place; `position` applies to new tabs only.
       const old = options.replace !== undefined ? this.ownedSheet(options.replace) : null;
       const before = this.wb.worksheets;
       const activeBefore = this.activeSheet();

@@ -500,6 +500,27 @@ describe('XlsxWorkbookPort and the user\'s own content', () => {
     expect(savedTable(await port.toBuffer())).toMatch(/headerRowCount="0"/);
   });
 
+  it("drops print titles ExcelJS cannot write for a tab whose name holds an apostrophe", async () => {
+    const seeded = await bytesOf((wb) => {
+      const ws = wb.addWorksheet("Kim's budget");
+      ws.getCell('A1').value = 'Rubrik';
+      ws.pageSetup.printTitlesRow = '1:1';
+      wb.addWorksheet('Annan').pageSetup.printTitlesRow = '2:2';
+    });
+    // As Excel writes it: the apostrophe doubled inside the quoted name.
+    const excelFile = rewritePart(seeded, 'xl/workbook.xml', (xml) => xml.replace("&apos;Kim&apos;s budget&apos;", "&apos;Kim&apos;&apos;s budget&apos;"));
+    const port = await XlsxWorkbookPort.fromBuffer(excelFile);
+    await port.writeSheet({
+      ...emptySheetSpec("Per's rapport"),
+      rows: [[{ value: 'x' }]],
+      print: { orientation: 'portrait', fitToWidth: true, repeatRows: '$1:$1', pageNumbers: false },
+    });
+    const workbookXml = zipText(readZip(await port.toBuffer()), 'xl/workbook.xml');
+    const definedNames = /<definedNames>.*<\/definedNames>/s.exec(workbookXml)?.[0] ?? '';
+    expect(definedNames).not.toMatch(/Kim|Per/); // no broken '…'s…'!$1:$1 references
+    expect(definedNames).toMatch(/&apos;Annan&apos;!\$2:\$2/); // other tabs keep theirs
+  });
+
   it('saves the selection: active tab and active cell', async () => {
     const put = await xlsxPortUnderTest([...CONTRACT_SEED]);
     await put.port.selectCell('Kontrollrapport', '$C$3');
