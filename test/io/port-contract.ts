@@ -443,6 +443,38 @@ export function describePortContract(label: string, factory: PortFactory): void 
         expect(await put.inspect()).toEqual(before);
       });
 
+      it('creates the tables a spec asks for, under a name no other table has', async () => {
+        const put = await factory(seed());
+        const spec: SheetSpec = {
+          ...emptySheetSpec('Mall'),
+          rows: [
+            [{ value: 'Mall' }],
+            [{ value: 'Nämnd', style: 'header' }, { value: 'Status', style: 'header' }, { value: 'Belopp', style: 'header' }],
+            [{ value: 'Socialnämnden' }, { value: 'Pågår' }, { value: 12 }],
+            [{ value: 'Kommunstyrelsen' }, { value: 'Klart' }, { value: 3 }],
+            [],
+            [{ value: 'Nämnd', style: 'header' }, { value: 'Budget 2027', style: 'header' }],
+            [{ value: 'Socialnämnden' }, { value: 100 }],
+          ],
+          tables: [
+            { name: 'Statusar', range: 'A2:C4' },
+            { name: 'tbl_Driftbudget', range: 'A6:B7' }, // taken by the user's table
+          ],
+        };
+        const { name } = await put.port.writeSheet(spec);
+        const index = await put.port.index();
+        const mine = index.tables.filter((t) => t.sheet === name);
+        expect(mine.map((t) => t.address)).toEqual(['A2:C4', 'A6:B7']);
+        expect(mine[0].name).toBe('Statusar');
+        expect(mine[1].name.toLowerCase()).not.toBe('tbl_driftbudget');
+        const names = index.tables.map((t) => t.name.toLowerCase());
+        expect(new Set(names).size).toBe(names.length);
+        // The user's table is untouched.
+        expect(index.tables).toContainEqual({ name: 'tbl_Driftbudget', sheet: 'Driftbudget', address: 'A1:F4' });
+        const written = byName(await put.inspect(), name);
+        expect([written.values.A2, written.values.B2, written.values.C2, written.values.C4]).toEqual(['Nämnd', 'Status', 'Belopp', 3]);
+      });
+
       it('writes nothing when the signal is already aborted', async () => {
         const put = await factory(seed());
         const before = await put.inspect();
