@@ -1,0 +1,144 @@
+/**
+ * The task pane: header, navigation between the sections, and the chosen section. The same
+ * component runs in Excel and beside the playground's grid; the port and services come from the
+ * composition root.
+ */
+import { useEffect, useState } from 'react';
+import { makeStyles, mergeClasses, Tab, TabList, Text, tokens, useId } from '@fluentui/react-components';
+import { useI18n, type MessageKey } from '../i18n';
+import type { TaskPaneServices } from '../services';
+import { ComingSoonSection } from './ComingSoonSection';
+import { Header } from './Header';
+import { HomeSection } from './HomeSection';
+import { TemplatesSection } from './TemplatesSection';
+
+/** Performance mark set when the task pane has rendered for the first time. */
+export const READY_MARK = 'budgetkoll:taskpane-ready';
+
+export type SectionId = 'home' | 'check' | 'allocation' | 'followUp' | 'templates';
+
+interface SectionDef {
+  id: SectionId;
+  label: MessageKey;
+  heading: MessageKey;
+}
+
+const SECTIONS: readonly SectionDef[] = [
+  { id: 'home', label: 'nav.home', heading: 'home.heading' },
+  { id: 'check', label: 'nav.check', heading: 'nav.check' },
+  { id: 'allocation', label: 'nav.allocation', heading: 'nav.allocation' },
+  { id: 'followUp', label: 'nav.followUp', heading: 'nav.followUp' },
+  { id: 'templates', label: 'nav.templates', heading: 'nav.templates' },
+];
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  nav: {
+    // Five sections do not fit one row in a 320–360 px pane: let the tabs wrap instead of hiding.
+    flexWrap: 'wrap',
+    rowGap: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: { display: 'flex', flexDirection: 'column', flexGrow: 1 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    outlineStyle: 'none',
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `-${tokens.strokeWidthThick}`,
+    },
+  },
+  hidden: { display: 'none' },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+export interface TaskPaneProps {
+  services: TaskPaneServices;
+  initialSection?: SectionId;
+  /** Shown inside another page (the playground): no `main` landmark of its own. */
+  embedded?: boolean;
+}
+
+export function TaskPane({ services, initialSection = 'home', embedded = false }: TaskPaneProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [section, setSection] = useState<SectionId>(initialSection);
+  const baseId = useId('section');
+  const tabId = (id: SectionId) => `${baseId}-tab-${id}`;
+  const panelId = (id: SectionId) => `${baseId}-panel-${id}`;
+  const Main = embedded ? 'div' : 'main';
+
+  // For measuring "task pane ready" (quality.md) in a browser: the first render is committed.
+  useEffect(() => {
+    if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(READY_MARK);
+  }, []);
+
+  return (
+    <div className={styles.root} data-testid="task-pane">
+      <Header />
+      <nav aria-label={t('app.sections')}>
+        <TabList
+          className={styles.nav}
+          size="small"
+          selectedValue={section}
+          onTabSelect={(_, data) => setSection(data.value as SectionId)}
+        >
+          {SECTIONS.map((s) => (
+            <Tab key={s.id} id={tabId(s.id)} value={s.id} aria-controls={panelId(s.id)}>
+              {t(s.label)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <Main className={styles.main}>
+        {/* Every section stays mounted so a running write and typed values survive switching tabs. */}
+        {SECTIONS.map((s) => (
+          <div
+            key={s.id}
+            className={mergeClasses(styles.panel, s.id !== section && styles.hidden)}
+            role="tabpanel"
+            id={panelId(s.id)}
+            aria-labelledby={tabId(s.id)}
+            tabIndex={0}
+            hidden={s.id !== section}
+          >
+            <Text as="h2" className={styles.heading}>
+              {t(s.heading)}
+            </Text>
+            <SectionBody section={s.id} services={services} />
+          </div>
+        ))}
+      </Main>
+    </div>
+  );
+}
+
+function SectionBody({ section, services }: { section: SectionId; services: TaskPaneServices }) {
+  switch (section) {
+    case 'home':
+      return <HomeSection today={services.today()} annualCycle={services.annualCycle} />;
+    case 'check':
+      return <ComingSoonSection description="soon.check" />;
+    case 'allocation':
+      return <ComingSoonSection description="soon.allocation" />;
+    case 'followUp':
+      return <ComingSoonSection description="soon.followUp" />;
+    case 'templates':
+      return <TemplatesSection port={services.port} templates={services.templates} today={services.today()} />;
+  }
+}

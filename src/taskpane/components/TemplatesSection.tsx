@@ -1,0 +1,201 @@
+/** Mallar: put the blank standard template or the sample data into the workbook. */
+import { useState } from 'react';
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import type { WorkbookPort } from '../../io/port';
+import { formatList, useI18n, type I18n } from '../i18n';
+import type { TemplateServices } from '../services';
+import type { SkippedTab } from '../templates/plan';
+import { isWorkbookError, useTemplateWriter, type TemplateWriteStatus } from '../templates/use-template-writer';
+
+const MIN_YEAR = 2000;
+// Three budget years must end by 2100, the last year the builders accept.
+const MAX_YEAR = 2098;
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { margin: 0 },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  groupText: { margin: 0, color: tokens.colorNeutralForeground2 },
+  button: { alignSelf: 'flex-start' },
+  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  working: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  year: { maxWidth: '10em' },
+});
+
+export interface TemplatesSectionProps {
+  port: WorkbookPort;
+  templates: TemplateServices;
+  today: Date;
+}
+
+export function TemplatesSection({ port, templates, today }: TemplatesSectionProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [yearText, setYearText] = useState(String(today.getFullYear() + 1));
+  const [kommun, setKommun] = useState('');
+  const writer = useTemplateWriter(port);
+  const blankHeadingId = useId('templates-blank');
+  const sampleHeadingId = useId('templates-sample');
+  const year = Number(yearText);
+  const yearValid = /^\d{4}$/.test(yearText.trim()) && year >= MIN_YEAR && year <= MAX_YEAR;
+  const working = writer.status.phase === 'working';
+  const disabled = working || !yearValid;
+
+  return (
+    <div className={styles.section}>
+      <Body1 as="p" className={styles.intro}>
+        {t('templates.intro')}
+      </Body1>
+      <Field
+        label={t('templates.year')}
+        hint={t('templates.yearHint')}
+        validationState={yearValid ? 'none' : 'error'}
+        validationMessage={yearValid ? undefined : t('templates.yearInvalid', { min: MIN_YEAR, max: MAX_YEAR })}
+      >
+        <Input
+          className={styles.year}
+          type="number"
+          inputMode="numeric"
+          min={MIN_YEAR}
+          max={MAX_YEAR}
+          value={yearText}
+          onChange={(_, data) => setYearText(data.value)}
+        />
+      </Field>
+
+      <section className={styles.group} aria-labelledby={blankHeadingId}>
+        <Text as="h3" id={blankHeadingId} className={styles.groupHeading}>
+          {t('templates.blankHeading')}
+        </Text>
+        <Body1 as="p" className={styles.groupText}>
+          {t('templates.blankText')}
+        </Body1>
+        <Field label={t('templates.kommun')}>
+          <Input value={kommun} onChange={(_, data) => setKommun(data.value)} maxLength={60} />
+        </Field>
+        <Button
+          className={styles.button}
+          appearance="primary"
+          disabled={disabled}
+          onClick={() => void writer.write(() => templates.blankTemplate({ year, kommun: kommun.trim() || undefined }))}
+        >
+          {t('templates.createBlank')}
+        </Button>
+      </section>
+
+      <section className={styles.group} aria-labelledby={sampleHeadingId}>
+        <Text as="h3" id={sampleHeadingId} className={styles.groupHeading}>
+          {t('templates.sampleHeading')}
+        </Text>
+        <Body1 as="p" className={styles.groupText}>
+          {t('templates.sampleText')}
+        </Body1>
+        <Button className={styles.button} disabled={disabled} onClick={() => void writer.write(() => templates.sampleWorkbook({ year }))}>
+          {t('templates.createSample')}
+        </Button>
+      </section>
+
+      <div className={styles.status} aria-live="polite" data-testid="templates-status">
+        <StatusView status={writer.status} onCancel={writer.cancel} />
+      </div>
+    </div>
+  );
+}
+
+function names(i18n: I18n, list: readonly string[]): string {
+  return formatList(i18n.language, list);
+}
+
+function skippedNames(i18n: I18n, skipped: readonly SkippedTab[]): string {
+  return names(
+    i18n,
+    skipped.map((s) => (s.wanted === s.existing ? s.wanted : i18n.t('templates.skippedAs', { wanted: s.wanted, existing: s.existing }))),
+  );
+}
+
+function createdText(i18n: I18n, created: readonly string[]): string {
+  const key = created.length === 1 ? 'templates.createdOne' : 'templates.createdMany';
+  return i18n.t(key, { count: created.length, names: names(i18n, created) });
+}
+
+function StatusView({ status, onCancel }: { status: TemplateWriteStatus; onCancel: () => void }) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  switch (status.phase) {
+    case 'idle':
+      return null;
+    case 'working': {
+      const label = status.progress
+        ? t('templates.writing', { sheet: status.progress.sheet, index: status.progress.index, count: status.progress.count })
+        : t('templates.preparing');
+      return (
+        <div className={styles.working}>
+          <Spinner size="tiny" label={label} />
+          <Button size="small" onClick={onCancel}>
+            {t('templates.cancel')}
+          </Button>
+        </div>
+      );
+    }
+    case 'done': {
+      const nothing = status.created.length === 0;
+      return (
+        <MessageBar intent={nothing ? 'info' : 'success'} layout="multiline" data-testid="templates-result">
+          <MessageBarBody>
+            <MessageBarTitle>{nothing ? t('templates.nothingToDo') : t('templates.done')}</MessageBarTitle>
+            {!nothing && <div>{createdText(i18n, status.created)}</div>}
+            {status.skipped.length > 0 && <div>{t('templates.skipped', { names: skippedNames(i18n, status.skipped) })}</div>}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    }
+    case 'cancelled':
+      return (
+        <MessageBar intent="warning" layout="multiline" data-testid="templates-result">
+          <MessageBarBody>
+            <MessageBarTitle>{t('templates.cancelled')}</MessageBarTitle>
+            <div>{status.created.length > 0 ? createdText(i18n, status.created) : t('templates.cancelledNone')}</div>
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'failed': {
+      const message = isWorkbookError(status.error)
+        ? i18n.language === 'sv'
+          ? status.error.message
+          : status.error.messageEn
+        : t('templates.unexpected');
+      return (
+        <MessageBar intent="error" layout="multiline" data-testid="templates-result">
+          <MessageBarBody>
+            <MessageBarTitle>{t('templates.errorTitle')}</MessageBarTitle>
+            <div>{message}</div>
+            {status.created.length > 0 && <div>{t('templates.partial', { names: names(i18n, status.created) })}</div>}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * What the task pane needs from the outside, handed in by a composition root (Excel or the
+ * playground) so components never touch Excel.run or ExcelJS and tests can pass fakes.
+ */
+import type { AnnualCycleConfig } from '../core/calendar/annual-cycle';
+import type { SheetSpec } from '../core/workbook/sheet-spec';
+import type { WorkbookPort } from '../io/port';
+
+export interface TemplateServices {
+  /** The blank standard template: one formatted tab per input. */
+  blankTemplate(options: { year: number; kommun?: string }): Promise<SheetSpec[]>;
+  /** The sample workbook's tabs (realistic, made-up figures) for a budget year. */
+  sampleWorkbook(options: { year: number }): Promise<SheetSpec[]>;
+}
+
+export interface TaskPaneServices {
+  port: WorkbookPort;
+  templates: TemplateServices;
+  /** The clock, injectable so the årshjul can be tested on any day. */
+  today(): Date;
+  /** The kommun's årshjul settings (KF's decision month); defaults when absent. */
+  annualCycle?: AnnualCycleConfig;
+}
+
+/**
+ * The real builders, loaded on first use: they are not needed to show the task pane, so they
+ * stay out of its initial JavaScript.
+ */
+export const defaultTemplateServices: TemplateServices = {
+  async blankTemplate(options) {
+    const { buildBlankTemplate } = await import(/* webpackChunkName: "templates" */ '../core/templates/blank-template');
+    return buildBlankTemplate(options);
+  },
+  async sampleWorkbook(options) {
+    const { generateSample, sampleToSheetSpecs } = await import(/* webpackChunkName: "sample" */ '../core/sample');
+    return sampleToSheetSpecs(generateSample({ year: options.year }));
+  },
+};
