@@ -1,0 +1,348 @@
+/**
+ * The playground page: a toolbar (open, sample, download), the open workbook's sheets in a simple
+ * grid, and the same task pane as in Excel beside it — so anyone can try Budgetkoll in a browser
+ * and the end-to-end tests can drive it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Button,
+  Caption1,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  Toolbar,
+} from '@fluentui/react-components';
+import type { SheetInfo } from '../core/workbook/raw';
+import type { WorkbookPort } from '../io/port';
+import { useI18n } from '../taskpane/i18n';
+import { TaskPane } from '../taskpane/components/TaskPane';
+import type { TaskPaneServices, TemplateServices } from '../taskpane/services';
+import { isWorkbookError } from '../taskpane/templates/use-template-writer';
+import { Logo } from '../taskpane/components/Logo';
+import { createForwardingPort } from './playground-port';
+import { SheetGrid, type GridSelection } from './SheetGrid';
+import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SAMPLE_FILE_NAME = 'budgetkoll-exempel.xlsx';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  topBar: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  fileName: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  body: {
+    display: 'flex',
+    flexGrow: 1,
+    minHeight: 0,
+    '@media (max-width: 760px)': { flexDirection: 'column', overflow: 'auto' },
+  },
+  sheetArea: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: '320px',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  formulaBar: {
+    display: 'grid',
+    gridTemplateColumns: '6em 1fr',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  formulaInput: { fontFamily: tokens.fontFamilyMonospace },
+  toolbar: { gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  sheetTabs: {
+    overflowX: 'auto',
+    flexShrink: 0,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  sheetTabList: { flexWrap: 'nowrap' },
+  pane: {
+    width: '360px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    '@media (max-width: 760px)': { width: 'auto', borderLeft: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke1}`, overflowY: 'visible' },
+  },
+  message: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  error: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  hiddenInput: { display: 'none' },
+});
+
+export interface PlaygroundProps {
+  loader: WorkbookLoader;
+  templates: TemplateServices;
+  today?: () => Date;
+}
+
+interface Current {
+  workbook: OpenWorkbook;
+  fileName: string;
+}
+
+const systemToday = () => new Date();
+
+/** The file's bytes (FileReader where Blob.arrayBuffer is missing, as in older engines). */
+function readFileBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export function Playground({ loader, templates, today = systemToday }: PlaygroundProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sheets, setSheets] = useState<SheetInfo[]>([]);
+  const [activeSheet, setActiveSheet] = useState<string | null>(null);
+  const [selection, setSelection] = useState<GridSelection | null>(null);
+  const [selectedContent, setSelectedContent] = useState('');
+  const [revision, setRevision] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // The task pane may ask for the workbook before the first one has loaded: it waits for it.
+  const workbookRef = useRef<Promise<OpenWorkbook> | null>(null);
+  const firstWorkbook = useRef<{ promise: Promise<OpenWorkbook>; resolve(w: OpenWorkbook): void } | null>(null);
+  if (!firstWorkbook.current) {
+    let resolve!: (w: OpenWorkbook) => void;
+    const promise = new Promise<OpenWorkbook>((r) => (resolve = r));
+    firstWorkbook.current = { promise, resolve };
+  }
+
+  const port = useMemo<WorkbookPort>(
+    () =>
+      createForwardingPort(async () => (await (workbookRef.current ?? firstWorkbook.current!.promise)).port, {
+        onChanged: () => setRevision((r) => r + 1),
+      }),
+    [],
+  );
+
+  const services = useMemo<TaskPaneServices>(() => ({ port, templates, today }), [port, templates, today]);
+
+  const onSelect = useCallback((sheet: string, address: string) => {
+    setActiveSheet(sheet);
+    setSelection({ sheet, address });
+  }, []);
+
+  const load = useCallback(
+    async (open: () => Promise<OpenWorkbook>, fileName: string) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const workbook = await open();
+        workbookRef.current = Promise.resolve(workbook);
+        firstWorkbook.current!.resolve(workbook);
+        setCurrent({ workbook, fileName });
+        setActiveSheet(null);
+        setSelection(null);
+        setRevision((r) => r + 1);
+      } catch (e) {
+        // A bad file leaves the workbook that was open as it was.
+        if (!isWorkbookError(e)) console.error(e);
+        setError(e);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [],
+  );
+
+  const openSample = useCallback(() => load(() => loader.sample(onSelect), SAMPLE_FILE_NAME), [load, loader, onSelect]);
+
+  // The playground opens on the bundled sample workbook.
+  useEffect(() => {
+    void openSample();
+  }, [openSample]);
+
+  // Re-list the tabs whenever the workbook changed (opened, or the task pane wrote a tab).
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    current.workbook.port
+      .index()
+      .then((index) => {
+        if (!live) return;
+        setSheets(index.sheets);
+        setActiveSheet((active) =>
+          active && index.sheets.some((s) => s.name === active) ? active : (index.sheets.find((s) => s.visible) ?? index.sheets[0])?.name ?? null,
+        );
+      })
+      .catch((e) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [current, revision]);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const buffer = await readFileBytes(file);
+    await load(() => loader.open(buffer, onSelect), file.name);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const download = async () => {
+    if (!current) return;
+    try {
+      const bytes = await current.workbook.toBuffer();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = current.fileName.toLowerCase().endsWith('.xlsx') ? current.fileName : `${current.fileName}.xlsx`;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      if (!isWorkbookError(e)) console.error(e);
+      setError(e);
+    }
+  };
+
+  const errorText =
+    error === null
+      ? null
+      : isWorkbookError(error)
+        ? i18n.language === 'sv'
+          ? error.message
+          : error.messageEn
+        : t('playground.fileError');
+
+  const sheet = sheets.find((s) => s.name === activeSheet) ?? null;
+  // A sheet just opened has A1 selected, as in Excel.
+  const selectionHere = sheet ? (selection && selection.sheet === sheet.name ? selection : { sheet: sheet.name, address: 'A1' }) : null;
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.topBar}>
+        <Text as="h1" className={styles.title}>
+          <Logo size={24} />
+          {t('playground.title')}
+        </Text>
+        <Toolbar className={styles.toolbar} aria-label={t('playground.toolbar')} size="small">
+          <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={loading}>
+            {t('playground.open')}
+          </Button>
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t('playground.open')}
+            data-testid="open-file-input"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+          <Button onClick={() => void openSample()} disabled={loading}>
+            {t('playground.sample')}
+          </Button>
+          <Button onClick={() => void download()} disabled={loading || !current} data-testid="download">
+            {t('playground.download')}
+          </Button>
+        </Toolbar>
+        {loading ? (
+          <Spinner size="tiny" label={t('playground.loading')} />
+        ) : (
+          current && (
+            <Caption1 className={styles.fileName} data-testid="file-name">
+              {current.fileName}
+            </Caption1>
+          )
+        )}
+      </header>
+      {errorText && (
+        <MessageBar intent="error" className={styles.error} data-testid="playground-error">
+          <MessageBarBody>{errorText}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.body}>
+        <section className={styles.sheetArea} aria-label={t('playground.toolbar')}>
+          <div className={styles.formulaBar}>
+            <Input readOnly size="small" aria-label={t('playground.cell')} value={selectionHere?.address ?? ''} data-testid="cell-address" />
+            <Input
+              readOnly
+              size="small"
+              className={styles.formulaInput}
+              aria-label={t('playground.formula')}
+              value={selectionHere ? selectedContent : ''}
+              data-testid="formula-bar"
+            />
+          </div>
+          {current && sheet ? (
+            <SheetGrid
+              key={sheet.name}
+              port={current.workbook.port}
+              sheet={sheet}
+              selection={selectionHere}
+              onSelect={(s) => setSelection(s)}
+              revision={revision}
+              onSelectedContent={setSelectedContent}
+            />
+          ) : (
+            <p className={styles.message}>{loading ? t('playground.loading') : t('playground.noWorkbook')}</p>
+          )}
+          {sheets.length > 0 && (
+            <div className={styles.sheetTabs}>
+              <TabList
+                className={styles.sheetTabList}
+                size="small"
+                aria-label={t('playground.sheets')}
+                selectedValue={activeSheet ?? ''}
+                onTabSelect={(_, data) => {
+                  setActiveSheet(String(data.value));
+                }}
+                data-testid="sheet-tabs"
+              >
+                {sheets.map((s) => (
+                  <Tab key={s.name} value={s.name}>
+                    {s.name}
+                  </Tab>
+                ))}
+              </TabList>
+            </div>
+          )}
+        </section>
+        <aside className={styles.pane} aria-label={t('playground.taskPane')} data-testid="task-pane-host">
+          <TaskPane services={services} embedded />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,321 @@
+/**
+ * A simple read-only grid of one sheet: column letters, row numbers, values in Swedish formatting,
+ * formula cells marked. Renders one page of rows at a time (PAGE_ROWS) so sheets of 20 000 rows
+ * stay responsive; selecting a cell outside the page moves to its page.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Caption1, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
+import { columnLetters, parseA1, parseRangeA1, toA1 } from '../core/a1';
+import { formatNumberSv } from '../core/text/numbers';
+import type { RawGrid, RawValue, SheetInfo } from '../core/workbook/raw';
+import type { WorkbookPort } from '../io/port';
+import { useI18n } from '../taskpane/i18n';
+import { displayValue, isNumeric } from './cell-format';
+
+export const PAGE_ROWS = 500;
+export const MAX_COLUMNS = 60;
+
+const useStyles = makeStyles({
+  wrapper: { display: 'flex', flexDirection: 'column', minHeight: 0, flexGrow: 1 },
+  scroller: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    outlineStyle: 'none',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
+    tableLayout: 'fixed',
+  },
+  corner: {
+    position: 'sticky',
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    width: '48px',
+    minWidth: '48px',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  colHeader: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    minWidth: '96px',
+    maxWidth: '240px',
+    padding: '2px 4px',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    textAlign: 'center',
+  },
+  rowHeader: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    padding: '2px 6px',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'right',
+    fontVariantNumeric: 'tabular-nums',
+  },
+  headerActive: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2 },
+  cell: {
+    height: '22px',
+    padding: '0 6px',
+    maxWidth: '240px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground1,
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    cursor: 'cell',
+  },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  formula: {
+    backgroundColor: tokens.colorPaletteLightGreenBackground1,
+    boxShadow: `inset 3px 0 0 ${tokens.colorPaletteGreenBorder2}`,
+  },
+  formulaText: { fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    '@media (forced-colors: active)': { outline: '2px solid Highlight' },
+  },
+  footer: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+});
+
+export interface GridSelection {
+  sheet: string;
+  /** "C5". */
+  address: string;
+}
+
+export interface SheetGridProps {
+  port: WorkbookPort;
+  sheet: SheetInfo;
+  selection: GridSelection | null;
+  onSelect(selection: GridSelection): void;
+  /** Bumped when the workbook changed: re-read the page. */
+  revision: number;
+  /** Called with the selected cell's text for the formula bar (formula, or the value). */
+  onSelectedContent?(content: string): void;
+}
+
+interface Page {
+  sheet: string;
+  grid: RawGrid;
+  firstRow: number;
+  lastRow: number;
+  lastCol: number;
+}
+
+function pageOf(row: number): number {
+  return Math.floor(row / PAGE_ROWS);
+}
+
+export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelectedContent }: SheetGridProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const used = sheet.usedAddress ? parseRangeA1(sheet.usedAddress) : null;
+  const totalRows = used ? used.bottom + 1 : 0;
+  const lastCol = used ? Math.min(used.right, MAX_COLUMNS - 1) : 0;
+  const selected = selection && selection.sheet === sheet.name ? parseA1(selection.address) : null;
+  const [pageIndex, setPageIndex] = useState(() => (selected ? pageOf(selected.row) : 0));
+  const [loaded, setPage] = useState<Page | null>(null);
+  // A page read for another sheet is not shown while this sheet's page loads.
+  const page = loaded && loaded.sheet === sheet.name ? loaded : null;
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // A selection on another page (from the task pane's selectCell) moves the page there.
+  useEffect(() => {
+    if (selected && pageOf(selected.row) !== pageIndex) setPageIndex(pageOf(selected.row));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected?.row]);
+
+  useEffect(() => {
+    let live = true;
+    if (!used) {
+      setPage(null);
+      return undefined;
+    }
+    const firstRow = Math.min(pageIndex * PAGE_ROWS, Math.max(0, totalRows - 1));
+    const lastRow = Math.min(firstRow + PAGE_ROWS, totalRows) - 1;
+    const address = `A${firstRow + 1}:${toA1(lastRow, lastCol)}`;
+    port
+      .read(() => ({ ranges: [{ id: 'grid', sheet: sheet.name, address, formulas: true, numberFormats: true }] }))
+      .then((raw) => {
+        const grid = raw.grids.get('grid');
+        if (live && grid) setPage({ sheet: sheet.name, grid, firstRow, lastRow, lastCol });
+      })
+      .catch(() => {
+        if (live) setPage(null);
+      });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [port, sheet.name, sheet.usedAddress, pageIndex, revision]);
+
+  const cellAt = (row: number, col: number): { value: RawValue; format?: string; formula?: string } => {
+    if (!page) return { value: null };
+    const r = row - page.grid.top;
+    const c = col - page.grid.left;
+    const address = toA1(row, col);
+    return {
+      value: page.grid.values[r]?.[c] ?? null,
+      format: page.grid.numberFormats?.[r]?.[c],
+      formula: page.grid.formulas[address],
+    };
+  };
+
+  // Tell the formula bar what the selected cell holds, and bring the cell into view.
+  useEffect(() => {
+    if (!selected || !page) return;
+    const cell = cellAt(selected.row, selected.col);
+    onSelectedContent?.(cell.formula ?? displayValue(cell.value, cell.format));
+    const element = scroller.current?.querySelector<HTMLElement>(`[data-address="${toA1(selected.row, selected.col)}"]`);
+    element?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selection?.address, selection?.sheet, page]);
+
+  if (!used) {
+    return (
+      <div className={styles.wrapper}>
+        <p className={styles.empty}>{t('playground.emptySheet')}</p>
+      </div>
+    );
+  }
+  if (!page) {
+    return (
+      <div className={styles.wrapper}>
+        <Spinner size="small" label={t('playground.loading')} />
+      </div>
+    );
+  }
+
+  const select = (row: number, col: number) => onSelect({ sheet: sheet.name, address: toA1(row, col) });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const from = selected ?? { row: page.firstRow, col: 0 };
+    const row = Math.max(0, Math.min(totalRows - 1, from.row + move[0]));
+    const col = Math.max(0, Math.min(page.lastCol, from.col + move[1]));
+    select(row, col);
+  };
+
+  const rows: number[] = [];
+  for (let r = page.firstRow; r <= page.lastRow; r++) rows.push(r);
+  const cols: number[] = [];
+  for (let c = 0; c <= page.lastCol; c++) cols.push(c);
+  const activeId = selected ? `cell-${toA1(selected.row, selected.col)}` : undefined;
+  const paged = totalRows > PAGE_ROWS;
+
+  return (
+    <div className={styles.wrapper}>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        tabIndex={0}
+        role="grid"
+        aria-label={t('playground.grid', { sheet: sheet.name })}
+        aria-rowcount={totalRows + 1}
+        aria-colcount={page.lastCol + 2}
+        aria-activedescendant={activeId}
+        onKeyDown={onKeyDown}
+        data-testid="sheet-grid"
+      >
+        <table className={styles.table} role="presentation">
+          <thead role="rowgroup">
+            <tr role="row" aria-rowindex={1}>
+              <th className={styles.corner} role="columnheader" aria-label={t('playground.cell')} />
+              {cols.map((c) => (
+                <th key={c} role="columnheader" className={mergeClasses(styles.colHeader, selected?.col === c && styles.headerActive)}>
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {rows.map((r) => (
+              <tr key={r} role="row" aria-rowindex={r + 2}>
+                <th role="rowheader" className={mergeClasses(styles.rowHeader, selected?.row === r && styles.headerActive)}>
+                  {r + 1}
+                </th>
+                {cols.map((c) => {
+                  const cell = cellAt(r, c);
+                  const address = toA1(r, c);
+                  const isSelected = selected?.row === r && selected.col === c;
+                  const showsFormulaText = cell.formula !== undefined && (cell.value === null || cell.value === '');
+                  return (
+                    <td
+                      key={c}
+                      id={`cell-${address}`}
+                      role="gridcell"
+                      aria-selected={isSelected}
+                      data-address={address}
+                      data-formula={cell.formula !== undefined ? 'true' : undefined}
+                      title={cell.formula}
+                      className={mergeClasses(
+                        styles.cell,
+                        isNumeric(cell.value) && styles.number,
+                        cell.formula !== undefined && styles.formula,
+                        showsFormulaText && styles.formulaText,
+                        typeof cell.value === 'object' && cell.value !== null && styles.error,
+                        isSelected && styles.selected,
+                      )}
+                      onClick={() => select(r, c)}
+                    >
+                      {displayValue(cell.value, cell.format, cell.formula)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {paged && (
+        <div className={styles.footer}>
+          <Caption1 data-testid="rows-note">
+            {t('playground.rowsNote', {
+              from: formatNumberSv(page.firstRow + 1),
+              to: formatNumberSv(page.lastRow + 1),
+              total: formatNumberSv(totalRows),
+            })}
+          </Caption1>
+          <Button size="small" disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>
+            {t('playground.previousRows')}
+          </Button>
+          <Button size="small" disabled={page.lastRow >= totalRows - 1} onClick={() => setPageIndex(pageIndex + 1)}>
+            {t('playground.nextRows')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Composition root for the browser playground: the xlsx adapter (lazily, see xlsx-loader.ts),
+ * settings in localStorage, the theme from the browser. No office.js here.
+ */
+import { createRoot } from 'react-dom/client';
+import { AppProviders } from '../taskpane/app-providers';
+import { defaultTemplateServices } from '../taskpane/services';
+import { createLocalSettingsStore, type KeyValueStorage } from '../taskpane/settings-store';
+import { Playground } from './Playground';
+import { xlsxWorkbookLoader } from './xlsx-loader';
+
+function localStorageOrNull(): KeyValueStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing in playground.html');
+createRoot(container).render(
+  <AppProviders settings={createLocalSettingsStore(localStorageOrNull())}>
+    <Playground loader={xlsxWorkbookLoader} templates={defaultTemplateServices} />
+  </AppProviders>,
+);

@@ -1,0 +1,121 @@
+/** An in-memory workbook for playground tests: a WorkbookPort that can read, write and select. */
+import { parseRangeA1, rangeToA1, toA1 } from '../../src/core/a1';
+import type { RawGrid, RawValue, RawWorkbook, ReadPlan, WorkbookIndex } from '../../src/core/workbook/raw';
+import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
+import { freeSheetName } from '../../src/core/workbook/sheet-names';
+import { WorkbookError, type WorkbookPort } from '../../src/io/port';
+import type { OpenWorkbook, SelectListener, WorkbookLoader } from '../../src/playground/workbook-loader';
+
+export interface FakeSheet {
+  name: string;
+  rows: RawValue[][];
+  /** By A1 address. */
+  formulas?: Record<string, string>;
+  /** Number format codes by A1 address. */
+  numberFormats?: Record<string, string>;
+}
+
+export class FakeWorkbook implements WorkbookPort, OpenWorkbook {
+  readonly reads: string[] = [];
+
+  constructor(
+    public sheets: FakeSheet[],
+    private readonly onSelect: SelectListener,
+  ) {}
+
+  get port(): WorkbookPort {
+    return this;
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return Uint8Array.from(this.sheets.map((s) => s.name).join(','), (c) => c.charCodeAt(0) & 0xff);
+  }
+
+  async index(): Promise<WorkbookIndex> {
+    return {
+      sheets: this.sheets.map((s, position) => {
+        const width = Math.max(0, ...s.rows.map((r) => r.length));
+        return {
+          name: s.name,
+          position,
+          visible: true,
+          usedAddress: s.rows.length && width ? rangeToA1({ top: 0, left: 0, bottom: s.rows.length - 1, right: width - 1 }) : null,
+          firstCellText: null,
+        };
+      }),
+      tables: [],
+    };
+  }
+
+  async read(plan: (index: WorkbookIndex) => ReadPlan): Promise<RawWorkbook> {
+    const index = await this.index();
+    const grids = new Map<string, RawGrid>();
+    for (const range of plan(index).ranges) {
+      const sheet = this.sheets.find((s) => s.name === range.sheet);
+      const pos = parseRangeA1(range.address);
+      if (!sheet || !pos) throw new WorkbookError('not-found', `Fliken ${range.sheet} finns inte.`);
+      this.reads.push(`${range.sheet}!${range.address}`);
+      const values: RawValue[][] = [];
+      const formulas: Record<string, string> = {};
+      const numberFormats: string[][] = [];
+      for (let r = pos.top; r <= pos.bottom; r++) {
+        const row: RawValue[] = [];
+        const formatRow: string[] = [];
+        numberFormats.push(formatRow);
+        for (let c = pos.left; c <= pos.right; c++) {
+          row.push(sheet.rows[r]?.[c] ?? null);
+          formatRow.push(sheet.numberFormats?.[toA1(r, c)] ?? 'General');
+          const formula = sheet.formulas?.[toA1(r, c)];
+          if (formula) formulas[toA1(r, c)] = formula;
+        }
+        values.push(row);
+      }
+      grids.set(range.id, {
+        sheet: sheet.name,
+        top: pos.top,
+        left: pos.left,
+        values,
+        formulas,
+        ...(range.numberFormats ? { numberFormats } : {}),
+      });
+    }
+    return { index, grids };
+  }
+
+  async writeSheet(spec: SheetSpec) {
+    const name = freeSheetName(spec.name, this.sheets.map((s) => s.name));
+    this.sheets.push({ name, rows: spec.rows.map((row) => row.map((cell) => (cell?.value ?? null) as RawValue)) });
+    return { name };
+  }
+
+  async deleteOwnedSheet(name: string): Promise<void> {
+    throw new WorkbookError('not-owned', `Fliken ${name} ägs inte av Budgetkoll.`);
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    if (!this.sheets.some((s) => s.name === sheet)) throw new WorkbookError('not-found', `Fliken ${sheet} finns inte.`);
+    this.onSelect(sheet, address);
+  }
+}
+
+/** A loader whose sample is `sample` and whose open() fails for bytes that do not start with "PK". */
+export function fakeLoader(sample: () => FakeSheet[]): WorkbookLoader & { opened: FakeWorkbook[] } {
+  const opened: FakeWorkbook[] = [];
+  return {
+    opened,
+    async sample(onSelect) {
+      const workbook = new FakeWorkbook(sample(), onSelect);
+      opened.push(workbook);
+      return workbook;
+    },
+    async open(buffer, onSelect) {
+      const bytes = new Uint8Array(buffer);
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+        throw new WorkbookError('unreadable', 'Filen är inte en Excel-arbetsbok (.xlsx).', 'The file is not an Excel workbook (.xlsx).');
+      }
+      const workbook = new FakeWorkbook([{ name: 'Uppladdad', rows: [['Hej']] }], onSelect);
+      opened.push(workbook);
+      return workbook;
+    },
+  };
+}
