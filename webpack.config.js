@@ -1,0 +1,140 @@
+/**
+ * Builds the three pages: the task pane (Excel), the ribbon commands (FunctionFile) and the browser
+ * playground. `npm start` serves them on https://localhost:3000; `npm run build` writes dist/ with
+ * content-hashed files and the manifest pointing at ADDIN_PUBLIC_URL.
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const DEV_PORT = 3000;
+const DEFAULT_PUBLIC_URL = 'https://budgetkoll.example.se/';
+
+/** The address the production add-in is served from, always ending in "/". */
+function publicUrl() {
+  const raw = process.env.ADDIN_PUBLIC_URL || DEFAULT_PUBLIC_URL;
+  const url = new URL(raw);
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_PUBLIC_URL must be https: ${raw}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The manifest with the development server's address replaced by the production one. */
+function rewriteManifest(content) {
+  const target = publicUrl();
+  const origin = new URL(target).origin;
+  return content
+    .toString()
+    .split(DEV_URL)
+    .join(target)
+    .split(DEV_URL.slice(0, -1)) // AppDomain: the origin without a path
+    .join(origin);
+}
+
+/**
+ * HTTPS for the dev server: the Office dev certificates (`npx office-addin-dev-certs install`)
+ * when the user has them, which Excel trusts; otherwise webpack-dev-server's self-signed one.
+ */
+function httpsServer() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    const options = {};
+    for (const [key, file] of Object.entries(files)) options[key] = fs.readFileSync(path.join(dir, file));
+    return { type: 'https', options };
+  }
+  return 'https';
+}
+
+/** Big lazily loaded chunks (ExcelJS) are not part of any page's start-up and need no size hint. */
+const LAZY_LARGE_CHUNK = /^(exceljs|xlsx|sample)\./;
+
+module.exports = (env, argv) => {
+  const production = argv.mode === 'production';
+  const hashed = (name) => (production ? `${name}.[contenthash:8]` : name);
+
+  return {
+    mode: production ? 'production' : 'development',
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      playground: './src/playground/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: `${hashed('[name]')}.js`,
+      chunkFilename: `${hashed('[name]')}.js`,
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // ES modules so webpack can tree-shake Fluent and split dynamic import()s into chunks.
+              compilerOptions: { module: 'esnext', noEmit: false, sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'playground.html', template: './src/playground/playground.html', chunks: ['playground'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: production ? rewriteManifest : undefined },
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // ExcelJS under its own name, so the bundle report and a reader of dist/ can see it is lazy.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+        },
+      },
+    },
+    performance: production
+      ? {
+          hints: 'warning',
+          // Uncompressed sizes; the 200 KB gzip budget is checked by scripts/bundle-report.js.
+          maxEntrypointSize: 900 * 1024,
+          maxAssetSize: 900 * 1024,
+          assetFilter: (file) => file.endsWith('.js') && !LAZY_LARGE_CHUNK.test(file),
+        }
+      : false,
+    devServer: {
+      port: DEV_PORT,
+      server: httpsServer(),
+      open: false,
+      historyApiFallback: false,
+      hot: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      client: { overlay: { warnings: false, errors: true } },
+      onListening(devServer) {
+        if (!devServer) return;
+        const log = devServer.compiler.getInfrastructureLogger('budgetkoll');
+        log.info(`Lekplats: ${DEV_URL}playground.html`);
+        log.info(`Aktivitetsfönster: ${DEV_URL}taskpane.html`);
+        log.info(`Manifest: ${path.resolve(__dirname, 'manifest.xml')}`);
+      },
+    },
+  };
+};
