@@ -82,8 +82,8 @@ export function buildControlReport(input: ControlReportInput): SheetSpec {
   if (input.findings.length === 0) rows.push([text('Inga iakttagelser.', 'note')]);
 
   spec.columnWidths = [34, 22, 22, 14, 30, 80, 60];
+  // Content coordinates: withMarker moves the repeated header row down with everything else.
+  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$${headerRow + 1}:$${headerRow + 1}`, pageNumbers: true };
   const marked = withMarker(spec, { type: 'kontrollrapport', version: 1, generatedAt: input.generatedAt.toISOString() });
-  // The marker row moved everything down one row: the list's header is sheet row headerRow + 2.
-  marked.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$${headerRow + 2}:$${headerRow + 2}`, pageNumbers: true };
   return marked;
 }

@@ -3,7 +3,8 @@
  * its nämnd and the format version. It lets Budgetkoll recognise, refresh and check its own tabs,
  * and it is the only proof of ownership: a tab without it is never replaced or deleted.
  */
-import type { SheetSpec } from './sheet-spec';
+import type { SheetSpec, SpecCell } from './sheet-spec';
+import { parseRangeA1, rangeToA1 } from '../a1';
 
 export const MARKER_PREFIX = 'BUDGETKOLL:';
 export const FORMAT_VERSION = 1;
@@ -41,11 +42,91 @@ export function decodeMarker(text: unknown): TabMarker | null {
   }
 }
 
-/** Puts the marker in A1 and hides row 1: the spec's own rows move one down. */
+/**
+ * Puts the marker in A1 of a hidden first row. Builders work in content coordinates; everything
+ * positional (rows, merges, validations, conditional formats, tables, freeze panes, print titles,
+ * hidden rows) moves one row down here, so no builder has to know about the marker row.
+ */
 export function withMarker(spec: SheetSpec, marker: TabMarker): SheetSpec {
   return {
     ...spec,
-    rows: [[{ value: encodeMarker(marker), style: 'marker' }], ...spec.rows],
+    rows: [[{ value: encodeMarker(marker), style: 'marker' }], ...spec.rows.map(shiftRowFormulas)],
     hiddenRows: [0, ...spec.hiddenRows.map((r) => r + 1)],
+    merges: spec.merges.map(shiftRange),
+    validations: spec.validations.map((v) => ({ ...v, range: shiftRange(v.range) })),
+    conditionalFormats: spec.conditionalFormats.map((c) => ({ ...c, range: shiftRange(c.range), formula: shiftFormulaRows(c.formula) })),
+    tables: spec.tables.map((t) => ({ ...t, range: shiftRange(t.range) })),
+    freeze: spec.freeze && spec.freeze.rows > 0 ? { ...spec.freeze, rows: spec.freeze.rows + 1 } : spec.freeze,
+    print: spec.print && spec.print.repeatRows ? { ...spec.print, repeatRows: shiftRowSpan(spec.print.repeatRows) } : spec.print,
   };
+}
+
+function shiftRowFormulas(row: (SpecCell | null)[]): (SpecCell | null)[] {
+  return row.map((cell) => (cell && cell.formula ? { ...cell, formula: shiftFormulaRows(cell.formula) } : cell));
+}
+
+function shiftRange(a1: string): string {
+  const pos = parseRangeA1(a1);
+  if (!pos) return a1;
+  return rangeToA1({ top: pos.top + 1, left: pos.left, bottom: pos.bottom + 1, right: pos.right });
+}
+
+/** "$3:$4" → "$4:$5". */
+function shiftRowSpan(span: string): string {
+  return span.replace(/\$?(\d+)/g, (m, n: string) => (m.startsWith('$') ? '$' : '') + String(Number(n) + 1));
+}
+
+/**
+ * Every reference to this tab's own cells moves down one row with the content (relative or
+ * absolute: the content itself moved). References to other sheets ('Blad'!A1, Blad!A1), text in
+ * quotes and function names stay as they are.
+ */
+export function shiftFormulaRows(formula: string): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "'") {
+      // A quoted sheet name: the reference after it is on another sheet.
+      const end = formula.indexOf("'!", i + 1);
+      const after = end < 0 ? '' : formula.slice(end + 2);
+      const refMatch = /^[$A-Za-z]+[$]?\d+(?::[$A-Za-z]+[$]?\d+)?/.exec(after);
+      const stop = end < 0 ? formula.length : end + 2 + (refMatch ? refMatch[0].length : 0);
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const prev = i > 0 ? formula[i - 1] : '';
+    if (/[A-Za-z_$]/.test(ch) && !/[A-Za-z0-9_.]/.test(prev)) {
+      // A word: a function name, an unquoted sheet name (followed by "!"), or a cell reference.
+      const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(ch === '$' ? i + 1 : i));
+      const sheetRef = /^[A-Za-z_][A-Za-z0-9_.]*![$A-Za-z]+[$]?\d+(?::[$A-Za-z]+[$]?\d+)?/.exec(formula.slice(i));
+      if (sheetRef && ch !== '$') {
+        out += sheetRef[0];
+        i += sheetRef[0].length;
+        continue;
+      }
+      const ref = /^(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/.exec(formula.slice(i));
+      if (ref) {
+        out += ref[1] + ref[2] + String(Number(ref[3]) + 1);
+        i += ref[0].length;
+        continue;
+      }
+      if (word && ch !== '$') {
+        out += word[0];
+        i += word[0].length;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }

@@ -27,3 +27,23 @@ export function freeSheetName(wanted: string, existing: Iterable<string>): strin
     if (!taken.has(candidate.toLocaleLowerCase('sv-SE'))) return candidate;
   }
 }
+
+// Names Excel would read as a cell or R1C1 reference.
+const CELL_LIKE_NAME = /^([A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d+[Cc]\d+)$/;
+
+/**
+ * A legal Excel table name based on `wanted` (letters, digits, _ and .; starting with a letter or _;
+ * not cell-like) that differs case-insensitively from every name in `taken`. Does not add it.
+ */
+export function freeTableName(wanted: string, taken: ReadonlySet<string>): string {
+  let base = wanted.normalize('NFC').replace(/[^\p{L}\p{N}_.]/gu, '_');
+  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
+  if (CELL_LIKE_NAME.test(base)) base = `${base}_`;
+  base = base.slice(0, 240);
+  const isTaken = (name: string) => taken.has(name.toLocaleLowerCase('sv-SE'));
+  if (!isTaken(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}_${n}`;
+    if (!isTaken(candidate)) return candidate;
+  }
+}

@@ -13,7 +13,8 @@ import { toWorkbookError, workbookError } from './errors';
 import { DEFAULT_PAYLOAD_BUDGET } from './payload';
 import { listWorkbook, readPlanned, throwIfAborted } from './read';
 import { OPTIONAL_EXCEL_API, supportsExcelApi, type IsSetSupported } from './requirements';
-import { buildSheet, freeTableName } from './write';
+import { buildSheet } from './write';
+import { freeTableName } from '../../core/workbook/sheet-names';
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -104,7 +105,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const name = freeSheetName(spec.name, worksheets.items.map((sheet) => sheet.name));
         const takenTables = new Set(tables.items.map((table) => table.name.toLocaleLowerCase('sv-SE')));
         const tableNames = new Map<string, string>();
-        for (const table of spec.tables) tableNames.set(table.name, freeTableName(table.name, takenTables));
+        for (const table of spec.tables) {
+          const name = freeTableName(table.name, takenTables);
+          takenTables.add(name.toLocaleLowerCase('sv-SE'));
+          tableNames.set(table.name, name);
+        }
 
         const old = target ? { id: target.sheet.id, name: target.sheet.name, position: target.sheet.position } : null;
         const tableRenames = old ? renamesAfterSwap(tableNames, tables.items, old.name) : [];

@@ -4,7 +4,7 @@
  * furniture (widths, merges, validation, conditional formats, tables, panes, print, hidden rows,
  * colour) and protection last. Writes are queued and synced only when the request budget is full.
  */
-import { isA1, parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
+import { parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
 import type { SheetSpec, SpecValue } from '../../core/workbook/sheet-spec';
 import { STYLES, type StyleName } from '../../core/workbook/styles';
 import { indexRuns, rectanglesByKey } from './blocks';
@@ -310,18 +310,3 @@ function validationRule(validation: SheetSpec['validations'][number]): Excel.Dat
   }
 }
 
-/**
- * A legal table name based on `wanted` that no table in `taken` (lower-cased) has; the result is
- * added to `taken`. Excel table names start with a letter or _, hold no spaces and are not cell
- * references.
- */
-export function freeTableName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[^\p{L}\p{N}_.]/gu, '_');
-  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
-  if (isA1(base) || /^[rc]$/i.test(base) || /^r\d*c\d*$/i.test(base)) base = `_${base}`;
-  base = base.slice(0, 240);
-  let candidate = base;
-  for (let n = 2; taken.has(candidate.toLocaleLowerCase('sv-SE')); n++) candidate = `${base}_${n}`;
-  taken.add(candidate.toLocaleLowerCase('sv-SE'));
-  return candidate;
-}

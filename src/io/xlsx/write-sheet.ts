@@ -3,6 +3,7 @@
  * faithfully; the port then removes the half-written sheet, so a throw here never leaves damage.
  */
 import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'exceljs';
+import { freeTableName } from '../../core/workbook/sheet-names';
 import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
 import { specWidth } from '../../core/workbook/sheet-spec';
@@ -190,20 +191,8 @@ function addConditionalFormats(sheet: Worksheet, formats: ConditionalFormatSpec[
   });
 }
 
-const CELL_LIKE_NAME = /^([A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d+[Cc]\d+)$/;
 
 /** A legal, unused table name based on `wanted` (letters, digits, "_" and "."; no cell-like names). */
-export function freeTableName(wanted: string, taken: Set<string>): string {
-  let base = wanted.normalize('NFC').replace(/[^\p{L}\p{N}_.]/gu, '_');
-  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
-  if (CELL_LIKE_NAME.test(base)) base = `${base}_`;
-  base = base.slice(0, 250);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}_${n}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
 
 function overlaps(a: RangePosition, b: RangePosition): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
@@ -254,7 +243,7 @@ function addTable(sheet: Worksheet, table: TableSpec, merges: RangePosition[], c
     columns: columnNames(sheet, pos).map((n) => ({ name: n, filterButton: true })),
     rows,
   });
-  ctx.takenTableNames.add(name.toLowerCase());
+  ctx.takenTableNames.add(name.toLocaleLowerCase('sv-SE'));
 }
 
 function applyFreeze(sheet: Worksheet, freeze: SheetSpec['freeze']): void {

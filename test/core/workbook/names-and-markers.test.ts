@@ -44,3 +44,43 @@ describe('owned-tab markers', () => {
     expect(decodeMarker(marked.rows[0][0]!.value)).toMatchObject({ type: 'kontrollrapport' });
   });
 });
+
+describe('withMarker moves everything positional', () => {
+  it('shifts merges, validations, conditional formats, tables, freeze and print titles by one row', () => {
+    const spec = {
+      ...emptySheetSpec('X'),
+      rows: [[{ value: 'Rubrik' }]],
+      merges: ['A1:C1'],
+      validations: [{ range: 'E5:E9', kind: 'list' as const, list: ['Ja', 'Nej'] }],
+      conditionalFormats: [{ range: 'F5:F9', formula: '=AND($F5<0,$H5="",\'Blad 2\'!$A$3>0,G$2>0)', style: 'warning' as const }],
+      tables: [{ name: 'T', range: 'A4:H9' }],
+      freeze: { rows: 4, columns: 1 },
+      print: { orientation: 'landscape' as const, fitToWidth: true, repeatRows: '$4:$4', pageNumbers: true },
+    };
+    const m = withMarker(spec, { type: 'uppfoljning', version: 1 });
+    expect(m.merges).toEqual(['A2:C2']);
+    expect(m.validations[0].range).toBe('E6:E10');
+    expect(m.conditionalFormats[0]).toMatchObject({ range: 'F6:F10', formula: '=AND($F6<0,$H6="",\'Blad 2\'!$A$3>0,G$3>0)' });
+    expect(m.tables[0].range).toBe('A5:H10');
+    expect(m.freeze).toEqual({ rows: 5, columns: 1 });
+    expect(m.print!.repeatRows).toBe('$5:$5');
+  });
+});
+
+describe('shifting formulas for the marker row', () => {
+  const { shiftFormulaRows } = jest.requireActual('../../../src/core/workbook/marker');
+  it.each([
+    ['=SUM(B5:B9)', '=SUM(B6:B10)'],
+    ['=ROUND($C$4*E$10,0)', '=ROUND($C$5*E$11,0)'],
+    ["='Volymer'!$D$2*E$10", "='Volymer'!$D$2*E$11"],
+    ['=Volymer!D2+A1', '=Volymer!D2+A2'],
+    ['=SUMIFS(Utfall!$E$2:$E$9,Utfall!$A$2:$A$9,$A5)', '=SUMIFS(Utfall!$E$2:$E$9,Utfall!$A$2:$A$9,$A6)'],
+    ['=IF(A1="B2",LOG10(100),ATAN2(1,1))', '=IF(A2="B2",LOG10(100),ATAN2(1,1))'],
+  ])('%s → %s', (from, to) => {
+    expect(shiftFormulaRows(from)).toBe(to);
+  });
+  it('shifts cell formulas in rows', () => {
+    const m = withMarker({ ...emptySheetSpec('X'), rows: [[{ value: 1 }], [{ formula: '=A1*2' }]] }, { type: 'kontrollrapport', version: 1 });
+    expect(m.rows[2][0]).toEqual({ formula: '=A2*2' });
+  });
+});

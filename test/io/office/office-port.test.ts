@@ -65,7 +65,7 @@ function realisticSpec(name = 'Uppföljning augusti', dataRows = 24, tableName =
     header,
   ];
   for (let i = 0; i < dataRows; i++) {
-    const r = rows.length + 2; // 1-based sheet row after the marker row is added
+    const r = rows.length + 1; // 1-based content row; withMarker moves it down with the marker row
     rows.push([
       { value: `Verksamhet ${i + 1}`, style: 'text' },
       { value: 1000 + i * 37, style: 'number', numberFormat: NUMBER_FORMATS.tkr },
@@ -75,7 +75,7 @@ function realisticSpec(name = 'Uppföljning augusti', dataRows = 24, tableName =
       { value: i % 5 === 0 ? '-avvikelse förklaras senare' : null, style: 'input' },
     ]);
   }
-  const first = 5;
+  const first = 4; // content coordinates: withMarker shifts ranges and formulas by the marker row
   const last = first + dataRows - 1;
   rows.push([
     { value: 'Summa', style: 'total' },
@@ -90,12 +90,12 @@ function realisticSpec(name = 'Uppföljning augusti', dataRows = 24, tableName =
       ...emptySheetSpec(name),
       rows,
       columnWidths: [28, 12, 12, 12, 14, 40],
-      merges: [`A${rows.length + 1}:F${rows.length + 1}`],
+      merges: [`A${rows.length}:F${rows.length}`],
       validations: [{ range: `E${first}:E${last}`, kind: 'list', list: ['Ej påbörjat', 'Pågår', 'Klart', 'Avbrutet'], errorMessage: 'Välj en status i listan.' }],
       conditionalFormats: [{ range: `D${first}:D${last}`, formula: `=AND($D${first}<0,$F${first}="")`, style: 'warning' }],
-      tables: [{ name: tableName, range: `A4:F${last}` }],
-      freeze: { rows: 4, columns: 1 },
-      print: { orientation: 'landscape', fitToWidth: true, repeatRows: '$4:$4', pageNumbers: true },
+      tables: [{ name: tableName, range: `A3:F${last}` }],
+      freeze: { rows: 3, columns: 1 },
+      print: { orientation: 'landscape', fitToWidth: true, repeatRows: '$3:$3', pageNumbers: true },
       hiddenRows: [],
       protect: true,
       tabColor: '#1F3864',
