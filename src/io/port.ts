@@ -5,6 +5,7 @@
  */
 import type { ReadPlan, RawWorkbook, WorkbookIndex } from '../core/workbook/raw';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
+import type { CellEdit } from '../core/rules/quick-fixes';
 
 export interface ReadOptions {
   /** Cancels a long read between chunks; the promise rejects with a CancelledError. */
@@ -48,6 +49,23 @@ export interface WorkbookPort {
 
   /** Activates the tab and selects the cell (for click-to-cell links). */
   selectCell(sheet: string, address: string): Promise<void>;
+
+  /**
+   * Writes values into the user's own cells: only ever on an explicit click (a quick fix).
+   * Text is written as text; a number replaces a text format. A cell holding a formula is never
+   * overwritten (it is listed as skipped). On failure, cells already changed get their old values
+   * back before the error is thrown.
+   */
+  writeCells(edits: readonly CellEdit[]): Promise<CellEditResult>;
+}
+
+export type { CellEdit } from '../core/rules/quick-fixes';
+
+export interface CellEditResult {
+  /** The cells changed, with what they held before. */
+  changed: { sheet: string; cell: string; before: string | number | boolean | null; after: number | string }[];
+  /** Cells left alone, with why (Swedish). */
+  skipped: { sheet: string; cell: string; reason: string }[];
 }
 
 /** Typed I/O errors: mapped from host errors; their messages are Swedish and meant for users. */

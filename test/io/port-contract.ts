@@ -511,6 +511,43 @@ export function describePortContract(label: string, factory: PortFactory): void 
       });
     });
 
+    describe('writeCells (quick fixes)', () => {
+      it('writes numbers and text into user cells, keeps formulas and lists what changed', async () => {
+        const put = await factory(seed());
+        const result = await put.port.writeCells([
+          { sheet: 'Driftbudget', cell: 'D2', value: 1234.5 },
+          { sheet: 'Driftbudget', cell: 'A4', value: 'Socialnämnden (ny)' },
+          { sheet: 'Driftbudget', cell: 'B4', value: '=1+1' },
+          { sheet: 'Driftbudget', cell: 'D5', value: 0 },
+        ]);
+        expect(result.changed.map((c) => [c.sheet, c.cell, c.before, c.after])).toEqual([
+          ['Driftbudget', 'D2', 1200.5, 1234.5],
+          ['Driftbudget', 'A4', 'Socialnämnden', 'Socialnämnden (ny)'],
+          ['Driftbudget', 'B4', 'Äldreomsorg', '=1+1'],
+        ]);
+        expect(result.skipped.map((c) => c.cell)).toEqual(['D5']);
+        expect(result.skipped[0].reason).toMatch(/formel/);
+        const drift = (await put.inspect()).find((s) => s.name === 'Driftbudget')!;
+        expect(drift.values.D2).toBe(1234.5);
+        expect(drift.values.A4).toBe('Socialnämnden (ny)');
+        expect(drift.values.B4).toBe('=1+1');
+        expect(drift.formulas.B4).toBeUndefined();
+        expect(drift.formulas.D5).toBe('=SUM(D2:D4)');
+      });
+
+      it('refuses an unknown sheet and leaves every cell as it was', async () => {
+        const put = await factory(seed());
+        const before = await put.inspect();
+        await expect(
+          put.port.writeCells([
+            { sheet: 'Driftbudget', cell: 'D3', value: 1 },
+            { sheet: 'Finns inte', cell: 'A1', value: 2 },
+          ]),
+        ).rejects.toBeInstanceOf(WorkbookError);
+        expect(await put.inspect()).toEqual(before);
+      });
+    });
+
     describe('selectCell', () => {
       it('reports the selected cell', async () => {
         const put = await factory(seed());

@@ -8,7 +8,7 @@ import { decodeMarker } from '../../core/workbook/marker';
 import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
-import type { ReadOptions, WorkbookPort, WriteOptions, WriteResult } from '../port';
+import type { CellEdit, CellEditResult, ReadOptions, WorkbookPort, WriteOptions, WriteResult } from '../port';
 import { toWorkbookError, workbookError } from './errors';
 import { DEFAULT_PAYLOAD_BUDGET } from './payload';
 import { listWorkbook, readPlanned, throwIfAborted } from './read';
@@ -178,6 +178,63 @@ export class OfficeWorkbookPort implements WorkbookPort {
       });
     } catch (error) {
       throw toWorkbookError(error, { sheet });
+    }
+  }
+
+  async writeCells(edits: readonly CellEdit[]): Promise<CellEditResult> {
+    const result: CellEditResult = { changed: [], skipped: [] };
+    // What the changed cells held, so a failure can put it back in a run of its own.
+    const previous: { sheet: string; cell: string; formula: unknown; numberFormat: unknown }[] = [];
+    try {
+      await this.runBatch(true, async (context) => {
+        const ranges = edits.map((edit) => {
+          const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
+          range.load(['values', 'formulas', 'numberFormat']);
+          return range;
+        });
+        await context.sync();
+        edits.forEach((edit, i) => {
+          const range = ranges[i];
+          const formula = range.formulas[0][0];
+          const value = range.values[0][0];
+          if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) {
+            result.skipped.push({ sheet: edit.sheet, cell: edit.cell, reason: 'Cellen innehåller en formel och ändras inte.' });
+            return;
+          }
+          const format = range.numberFormat[0][0];
+          previous.push({ sheet: edit.sheet, cell: edit.cell, formula, numberFormat: format });
+          // Format first: a number must not stay under "@"; text that Excel would parse stays text.
+          if (typeof edit.value === 'number') {
+            if (format === '@') range.numberFormat = [['General']];
+          } else if (/^[=+\-@]/.test(edit.value)) {
+            range.numberFormat = [['@']];
+          }
+          range.values = [[edit.value]];
+          result.changed.push({ sheet: edit.sheet, cell: edit.cell, before: value === '' ? null : (value as string | number | boolean), after: edit.value });
+        });
+        await context.sync();
+      });
+      return result;
+    } catch (error) {
+      await this.restoreCells(previous);
+      throw toWorkbookError(error);
+    }
+  }
+
+  /** Puts back what writeCells changed before it failed; a failing restore is swallowed. */
+  private async restoreCells(previous: { sheet: string; cell: string; formula: unknown; numberFormat: unknown }[]): Promise<void> {
+    if (previous.length === 0) return;
+    try {
+      await this.runBatch(true, async (context) => {
+        for (const p of previous) {
+          const range = context.workbook.worksheets.getItem(p.sheet).getRange(p.cell);
+          range.numberFormat = [[p.numberFormat as string]];
+          range.formulas = [[p.formula as string]];
+        }
+        await context.sync();
+      });
+    } catch {
+      // The first error is the one worth reporting.
     }
   }
 

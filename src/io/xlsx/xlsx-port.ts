@@ -17,11 +17,11 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import { parseRangeA1, rangeToA1, toA1 } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
-import type { RawGrid, RawWorkbook, ReadPlan, SheetInfo, TableInfo, WorkbookIndex } from '../../core/workbook/raw';
+import { CellError, type RawGrid, type RawWorkbook, type ReadPlan, type SheetInfo, type TableInfo, type WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
-import { WorkbookError, type ReadOptions, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
-import { cellText, readRows, trimGrid, usedRange } from './cells';
+import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { cellText, cellValue, readRows, trimGrid, usedRange } from './cells';
 import { loadWorkbook, sheetTables, tableRange } from './load';
 import * as messages from './messages';
 import { writeSpecInto } from './write-sheet';
@@ -224,6 +224,43 @@ export class XlsxWorkbookPort implements WorkbookPort {
       const [first, ...rest] = viewsOf(sheet);
       setViews(sheet, [{ ...(first ?? { state: 'normal' }), activeCell: cell, tabSelected: true }, ...rest]);
       this.onSelect?.(sheet.name, cell);
+    });
+  }
+
+  writeCells(edits: readonly CellEdit[]): Promise<CellEditResult> {
+    return this.serial(async () => {
+      const result: CellEditResult = { changed: [], skipped: [] };
+      const undo: { cell: ExcelJS.Cell; value: ExcelJS.CellValue; numFmt: string | undefined }[] = [];
+      try {
+        for (const edit of edits) {
+          const sheet = this.findSheet(edit.sheet);
+          if (!sheet) throw messages.notFound.sheet(edit.sheet);
+          const pos = parseRangeA1(edit.cell);
+          if (!pos) throw messages.notFound.cell(edit.sheet, edit.cell);
+          const cell = sheet.getCell(pos.top + 1, pos.left + 1);
+          if (cell.formula) {
+            result.skipped.push({ sheet: sheet.name, cell: edit.cell, reason: 'Cellen innehåller en formel och ändras inte.' });
+            continue;
+          }
+          undo.push({ cell, value: cell.value, numFmt: cell.numFmt });
+          const before = cellValue(cell);
+          // A number must not stay under a text format; text is always text (no formula injection).
+          if (typeof edit.value === 'number') {
+            if (cell.numFmt === '@') cell.numFmt = undefined as unknown as string;
+          } else if (/^[=+\-@]/.test(edit.value)) {
+            cell.numFmt = '@';
+          }
+          cell.value = edit.value;
+          result.changed.push({ sheet: sheet.name, cell: edit.cell, before: before instanceof CellError ? before.code : before, after: edit.value });
+        }
+        return result;
+      } catch (error) {
+        for (const { cell, value, numFmt } of undo.reverse()) {
+          cell.value = value;
+          cell.numFmt = numFmt as string;
+        }
+        throw error;
+      }
     });
   }
 
