@@ -45,9 +45,11 @@ export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-/** Loads an .xlsx; every failure becomes WorkbookError('unreadable') with a Swedish message. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Workbook> {
-  const bytes = toBytes(data);
+/**
+ * Rejects bytes that are not an .xlsx package (empty, encrypted, .xls, .ods, not a zip) with
+ * WorkbookError('unreadable'); shared by loadWorkbook and the lean read path (read-port.ts).
+ */
+export function rejectNonXlsx(bytes: Uint8Array): void {
   if (bytes.length === 0) throw unreadable.empty();
   if (startsWith(bytes, OLE_MAGIC)) {
     // An OLE compound file is either an encrypted OOXML package or a legacy binary workbook.
@@ -57,7 +59,12 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
   if (!startsWith(bytes, ZIP_MAGIC)) throw unreadable.notWorkbook();
   // An OpenDocument package names its type in an uncompressed "mimetype" entry at the start.
   if (containsAscii(bytes, 'application/vnd.oasis.opendocument.spreadsheet', 30, 200)) throw unreadable.openDocument();
+}
 
+/** Loads an .xlsx; every failure becomes WorkbookError('unreadable') with a Swedish message. */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Workbook> {
+  const bytes = toBytes(data);
+  rejectNonXlsx(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

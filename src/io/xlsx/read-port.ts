@@ -1,0 +1,365 @@
+/**
+ * The lean read path: a read-only WorkbookPort straight over the .xlsx package, for the CLI's
+ * validate on large files. ExcelJS keeps every cell of every sheet as objects (a 200 000-row
+ * budget with its ledger takes close to 3 GB); this path inflates one worksheet part at a time,
+ * scans its XML bytes, and keeps only the cells the read plan asks for. Sheets no plan range
+ * touches are scanned once for the index and never held in memory.
+ *
+ * It returns exactly what XlsxWorkbookPort.read returns for the same file (the CLI tests compare
+ * the two), so core cannot tell which path read the workbook. Writing goes through
+ * XlsxWorkbookPort; this port refuses writes.
+ */
+import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
+import type { RawGrid, RawValue, RawWorkbook, ReadPlan, ReadRange, SheetInfo, TableInfo, WorkbookIndex } from '../../core/workbook/raw';
+import { WorkbookError, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteResult } from '../port';
+import { trimGrid } from './cells';
+import { fromFileFormula, translateSharedFormula } from './formula-text';
+import { rejectNonXlsx, toBytes } from './load';
+import * as messages from './messages';
+import {
+  folderOf,
+  parseRelationships,
+  parseSharedStrings,
+  parseStyles,
+  parseTable,
+  parseWorkbook,
+  partText,
+  relsPathOf,
+  type CellStyles,
+  type SheetPart,
+} from './package-parts';
+import { scannedFormulaText, scannedIsFilled, scannedValue, scanSheet, type ScannedCell, type ValueContext } from './sheet-scan';
+import { entryBytes, readZipEntries, type InflateRaw, type ZipEntry } from './zip-entries';
+
+export type { InflateRaw } from './zip-entries';
+
+export interface XlsxReadPortOptions {
+  /** Raw DEFLATE decompression (Node: zlib.inflateRawSync). */
+  inflateRaw: InflateRaw;
+}
+
+interface SheetEntry extends SheetPart {
+  position: number;
+  entry: ZipEntry | undefined;
+  tables: TableInfo[];
+}
+
+function readOnly(): WorkbookError {
+  return new WorkbookError(
+    'unknown',
+    'Den här läsvägen kan bara läsa arbetsboken, inte ändra den.',
+    'This read path can only read the workbook, not change it.',
+  );
+}
+
+function cellTextOf(value: RawValue): string | null {
+  if (value === null) return null;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+export class XlsxReadPort implements WorkbookPort {
+  private cachedIndex: WorkbookIndex | null = null;
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly sheets: SheetEntry[],
+    private readonly context: ValueContext,
+    private readonly styles: CellStyles,
+    private readonly inflateRaw: InflateRaw,
+  ) {}
+
+  /**
+   * Opens .xlsx bytes: reads the package's directory, sheet list, tables, shared strings and styles.
+   * Anything that is not a readable workbook is a WorkbookError('unreadable') with a Swedish message,
+   * the same as XlsxWorkbookPort.fromBuffer gives.
+   */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: XlsxReadPortOptions): Promise<XlsxReadPort> {
+    const bytes = toBytes(data);
+    rejectNonXlsx(bytes);
+    try {
+      const entries = readZipEntries(bytes);
+      const text = async (path: string): Promise<string | null> => {
+        const entry = entries.get(path);
+        return entry ? partText(await entryBytes(bytes, entry, options.inflateRaw)) : null;
+      };
+      const workbookPath = 'xl/workbook.xml';
+      const workbookXml = await text(workbookPath);
+      if (workbookXml === null) throw messages.unreadable.notWorkbook();
+      const rels = parseRelationships((await text(relsPathOf(workbookPath))) ?? '', folderOf(workbookPath));
+      const workbook = parseWorkbook(workbookXml, rels);
+      if (workbook.sheets.length === 0) throw messages.unreadable.notWorkbook();
+
+      const sharedPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target ?? 'xl/sharedStrings.xml';
+      const sharedEntry = entries.get(sharedPath);
+      const sharedStrings = sharedEntry ? parseSharedStrings(await entryBytes(bytes, sharedEntry, options.inflateRaw)) : [];
+      const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? 'xl/styles.xml';
+      const styles = parseStyles((await text(stylesPath)) ?? '');
+
+      const sheets: SheetEntry[] = [];
+      for (const [position, sheet] of workbook.sheets.entries()) {
+        const tables: TableInfo[] = [];
+        const sheetRels = parseRelationships((await text(relsPathOf(sheet.path))) ?? '', folderOf(sheet.path));
+        for (const rel of sheetRels) {
+          if (!/\/table$/.test(rel.type)) continue;
+          const table = parseTable((await text(rel.target)) ?? '');
+          if (table && parseRangeA1(table.ref)) tables.push({ name: table.name, sheet: sheet.name, address: rangeToA1(parseRangeA1(table.ref)!) });
+        }
+        sheets.push({ ...sheet, position, entry: entries.get(sheet.path), tables });
+      }
+      const context: ValueContext = {
+        sharedStrings,
+        dateOffset: workbook.date1904 ? 1462 : 0,
+        isDateStyle: (style) => styles.isDate[style] === true,
+      };
+      return new XlsxReadPort(bytes, sheets, context, styles, options.inflateRaw);
+    } catch (cause) {
+      if (cause instanceof WorkbookError) throw cause;
+      throw messages.unreadable.damaged(cause);
+    }
+  }
+
+  async index(): Promise<WorkbookIndex> {
+    if (this.cachedIndex) return this.cachedIndex;
+    const sheets: SheetInfo[] = [];
+    for (const sheet of this.sheets) {
+      let top = -1;
+      let bottom = -1;
+      let left = Number.MAX_SAFE_INTEGER;
+      let right = -1;
+      let firstCellText: string | null = null;
+      const xml = await this.sheetXml(sheet);
+      if (xml) {
+        scanSheet(xml, {
+          cell: (cell) => {
+            if (cell.row === 0 && cell.col === 0) firstCellText = cellTextOf(scannedValue(xml, cell, this.context));
+            if (!scannedIsFilled(xml, cell, this.context)) return;
+            if (top < 0) top = cell.row;
+            if (cell.row > bottom) bottom = cell.row;
+            if (cell.col < left) left = cell.col;
+            if (cell.col > right) right = cell.col;
+          },
+        });
+      }
+      sheets.push({
+        name: sheet.name,
+        position: sheet.position,
+        visible: sheet.state === 'visible',
+        usedAddress: top < 0 ? null : rangeToA1({ top, left, bottom, right }),
+        firstCellText,
+      });
+    }
+    this.cachedIndex = { sheets, tables: this.sheets.flatMap((s) => s.tables) };
+    return this.cachedIndex;
+  }
+
+  async read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw messages.cancelled();
+    const index = await this.index();
+    const { ranges } = plan(index);
+    const bySheet = new Map<SheetEntry, { request: ReadRange; pos: RangePosition }[]>();
+    for (const request of ranges) {
+      const sheet = this.findSheet(request.sheet);
+      if (!sheet) throw messages.notFound.sheet(request.sheet);
+      const pos = parseRangeA1(request.address);
+      if (!pos) throw messages.badRange(request.sheet, request.address);
+      const list = bySheet.get(sheet) ?? [];
+      list.push({ request, pos });
+      bySheet.set(sheet, list);
+    }
+    const built = new Map<string, RawGrid>();
+    const totalBytes = [...bySheet.keys()].reduce((n, s) => n + (s.entry?.size ?? 0), 0);
+    let doneBytes = 0;
+    for (const [sheet, requests] of bySheet) {
+      if (signal?.aborted) throw messages.cancelled();
+      const builders = requests.map(({ request, pos }) => new GridBuilder(sheet.name, request, pos, this.styles));
+      const xml = await this.sheetXml(sheet);
+      if (xml) this.fill(xml, builders);
+      for (const b of builders) built.set(b.request.id, b.finish());
+      doneBytes += sheet.entry?.size ?? 0;
+      onProgress?.(totalBytes > 0 ? doneBytes / totalBytes : 1);
+    }
+    // Grids in plan order, as XlsxWorkbookPort returns them.
+    const grids = new Map<string, RawGrid>();
+    for (const r of ranges) grids.set(r.id, built.get(r.id)!);
+    onProgress?.(1);
+    return { index, grids };
+  }
+
+  writeSheet(): Promise<WriteResult> {
+    return Promise.reject(readOnly());
+  }
+
+  deleteOwnedSheet(): Promise<void> {
+    return Promise.reject(readOnly());
+  }
+
+  selectCell(): Promise<void> {
+    return Promise.reject(readOnly());
+  }
+
+  writeCells(): Promise<CellEditResult> {
+    return Promise.reject(readOnly());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private async sheetXml(sheet: SheetEntry): Promise<Uint8Array | null> {
+    if (!sheet.entry) return null;
+    try {
+      return await entryBytes(this.bytes, sheet.entry, this.inflateRaw);
+    } catch (cause) {
+      throw messages.unreadable.damaged(cause);
+    }
+  }
+
+  private fill(xml: Uint8Array, builders: GridBuilder[]): void {
+    const wantFormulas = builders.some((b) => b.request.formulas);
+    // Shared formulas: the master's text and position by group index, for the cells that derive from it.
+    const masters = new Map<number, { text: string; row: number; col: number }>();
+    const merges: RangePosition[] = [];
+    const ctx = this.context;
+    scanSheet(xml, {
+      cell: (cell) => {
+        let formula: string | null = null;
+        if (wantFormulas && cell.hasFormula) formula = this.formulaOf(xml, cell, masters);
+        let value: RawValue | undefined;
+        for (const b of builders) {
+          if (!b.covers(cell.row, cell.col)) continue;
+          if (value === undefined) value = scannedValue(xml, cell, ctx);
+          b.add(cell, value, b.request.formulas ? formula : null);
+        }
+      },
+      merge: (ref) => {
+        const pos = parseRangeA1(ref);
+        if (pos) merges.push(pos);
+      },
+    });
+    if (merges.length > 0) for (const b of builders) b.applyMerges(merges);
+  }
+
+  private formulaOf(xml: Uint8Array, cell: ScannedCell, masters: Map<number, { text: string; row: number; col: number }>): string | null {
+    const text = scannedFormulaText(xml, cell);
+    if (cell.sharedIndex >= 0) {
+      if (text !== '') {
+        masters.set(cell.sharedIndex, { text, row: cell.row, col: cell.col });
+        return fromFileFormula(text);
+      }
+      const master = masters.get(cell.sharedIndex);
+      return master ? fromFileFormula(translateSharedFormula(master.text, cell.row - master.row, cell.col - master.col)) : null;
+    }
+    return text === '' ? null : fromFileFormula(text);
+  }
+
+  /** Exact name first, then as Excel compares names (case-insensitively). */
+  private findSheet(name: string): SheetEntry | undefined {
+    const lower = name.toLocaleLowerCase('sv-SE');
+    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLocaleLowerCase('sv-SE') === lower);
+  }
+}
+
+/**
+ * Builds one RawGrid from scanned cells, row by row, with the shape XlsxWorkbookPort.read gives:
+ * rows trimmed of trailing empty cells (a formula cell counts when formulas are read), number
+ * formats per cell that is kept, trailing empty rows dropped.
+ */
+class GridBuilder {
+  private readonly grid: RawGrid;
+  private row = -1;
+  private values: RawValue[] = [];
+  private formats: string[] = [];
+  private filledTo = 0;
+
+  constructor(
+    sheet: string,
+    readonly request: ReadRange,
+    private readonly pos: RangePosition,
+    private readonly styles: CellStyles,
+  ) {
+    this.grid = {
+      sheet,
+      top: pos.top,
+      left: pos.left,
+      values: [],
+      formulas: {},
+      ...(request.numberFormats ? { numberFormats: [] } : {}),
+    };
+  }
+
+  covers(row: number, col: number): boolean {
+    const p = this.pos;
+    return row >= p.top && row <= p.bottom && col >= p.left && col <= p.right;
+  }
+
+  add(cell: ScannedCell, value: RawValue, formula: string | null): void {
+    if (cell.row !== this.row) this.startRow(cell.row);
+    const i = cell.col - this.pos.left;
+    if (i < this.values.length) return; // a repeated or out-of-order cell: the first one counts
+    while (this.values.length < i) {
+      this.values.push(null);
+      this.formats.push('General');
+    }
+    this.values.push(value);
+    this.formats.push(this.styles.formats[cell.style] ?? 'General');
+    if (value !== null) this.filledTo = this.values.length;
+    if (formula) {
+      this.grid.formulas[toA1(cell.row, cell.col)] = formula;
+      this.filledTo = this.values.length;
+    }
+  }
+
+  /** Cells covered by a merge (all but its top-left) read as empty, as in Excel and ExcelJS. */
+  applyMerges(merges: readonly RangePosition[]): void {
+    this.endRow();
+    const g = this.grid;
+    for (const m of merges) {
+      for (let r = Math.max(m.top, g.top); r <= m.bottom && r - g.top < g.values.length; r++) {
+        const row = g.values[r - g.top];
+        for (let c = Math.max(m.left, g.left); c <= m.right && c - g.left < row.length; c++) {
+          if (r === m.top && c === m.left) continue;
+          row[c - g.left] = null;
+          delete g.formulas[toA1(r, c)];
+        }
+        let n = row.length;
+        while (n > 0 && row[n - 1] === null && g.formulas[toA1(r, g.left + n - 1)] === undefined) n--;
+        row.length = n;
+        if (g.numberFormats) g.numberFormats[r - g.top].length = n;
+      }
+    }
+  }
+
+  finish(): RawGrid {
+    this.endRow();
+    trimGrid(this.grid);
+    return this.grid;
+  }
+
+  private startRow(row: number): void {
+    this.endRow();
+    const g = this.grid;
+    // Rows skipped in the file (or before the first cell of the range) are empty rows.
+    while (g.top + g.values.length < row) {
+      g.values.push([]);
+      g.numberFormats?.push([]);
+    }
+    this.row = row;
+  }
+
+  private endRow(): void {
+    if (this.row < 0) return;
+    const g = this.grid;
+    if (this.row - g.top === g.values.length) {
+      this.values.length = this.filledTo;
+      g.values.push(this.values);
+      if (g.numberFormats) {
+        this.formats.length = this.filledTo;
+        g.numberFormats.push(this.formats);
+      }
+    }
+    this.row = -1;
+    this.values = [];
+    this.formats = [];
+    this.filledTo = 0;
+  }
+}
