@@ -81,52 +81,13 @@ function shiftRowSpan(span: string): string {
  * absolute: the content itself moved). References to other sheets ('Blad'!A1, Blad!A1), text in
  * quotes and function names stay as they are.
  */
+// One pass over a formula's tokens: text in quotes, references to other sheets (quoted or not)
+// and function names are kept; only a bare cell reference (group 1-3) is moved.
+const FORMULA_TOKENS =
+  /"[^"]*"|'(?:[^']|'')*'![$A-Za-z]+\$?\d+(?::[$A-Za-z]+\$?\d+)?|[A-Za-z_][A-Za-z0-9_.]*![$A-Za-z]+\$?\d+(?::[$A-Za-z]+\$?\d+)?|(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])|[A-Za-z_][A-Za-z0-9_.]*/g;
+
 export function shiftFormulaRows(formula: string): string {
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"') {
-      const end = formula.indexOf('"', i + 1);
-      const stop = end < 0 ? formula.length : end + 1;
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (ch === "'") {
-      // A quoted sheet name: the reference after it is on another sheet.
-      const end = formula.indexOf("'!", i + 1);
-      const after = end < 0 ? '' : formula.slice(end + 2);
-      const refMatch = /^[$A-Za-z]+[$]?\d+(?::[$A-Za-z]+[$]?\d+)?/.exec(after);
-      const stop = end < 0 ? formula.length : end + 2 + (refMatch ? refMatch[0].length : 0);
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    const prev = i > 0 ? formula[i - 1] : '';
-    if (/[A-Za-z_$]/.test(ch) && !/[A-Za-z0-9_.]/.test(prev)) {
-      // A word: a function name, an unquoted sheet name (followed by "!"), or a cell reference.
-      const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(ch === '$' ? i + 1 : i));
-      const sheetRef = /^[A-Za-z_][A-Za-z0-9_.]*![$A-Za-z]+[$]?\d+(?::[$A-Za-z]+[$]?\d+)?/.exec(formula.slice(i));
-      if (sheetRef && ch !== '$') {
-        out += sheetRef[0];
-        i += sheetRef[0].length;
-        continue;
-      }
-      const ref = /^(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/.exec(formula.slice(i));
-      if (ref) {
-        out += ref[1] + ref[2] + String(Number(ref[3]) + 1);
-        i += ref[0].length;
-        continue;
-      }
-      if (word && ch !== '$') {
-        out += word[0];
-        i += word[0].length;
-        continue;
-      }
-    }
-    out += ch;
-    i++;
-  }
-  return out;
+  return formula.replace(FORMULA_TOKENS, (token: string, col?: string, dollar?: string, row?: string) =>
+    col === undefined ? token : col + dollar + String(Number(row) + 1),
+  );
 }
