@@ -15,6 +15,20 @@ const { serveStatic } = require('./serve-static');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUT = path.resolve(__dirname, '..', 'test-output');
 
+/** Just enough of office.js for the composition root: Excel host, dark Office theme, a partition key. */
+const FAKE_OFFICE_JS = `
+window.Office = {
+  HostType: { Excel: 'Excel' },
+  onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
+  context: {
+    partitionKey: 'screenshot',
+    officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff' },
+    requirements: { isSetSupported: function () { return true; } }
+  }
+};
+window.Excel = { run: function () { return Promise.reject(new Error('no Excel in screenshots')); } };
+`;
+
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
@@ -64,6 +78,32 @@ async function main() {
       await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
       await context.close();
     }
+
+    // High contrast (forced colours): Fluent's high-contrast theme and system colours.
+    const contrast = await browser.newContext({ forcedColors: 'active', colorScheme: 'dark', viewport: { width: 1280, height: 820 } });
+    const hcPage = await contrast.newPage();
+    await hcPage.goto(`${base}/playground.html`);
+    await hcPage.getByTestId('sheet-grid').waitFor({ timeout: 30_000 });
+    await hcPage.screenshot({ path: path.join(OUT, 'playground-high-contrast.png') });
+    await contrast.close();
+
+    // taskpane.html as Excel would show it, with a stand-in office.js (no Excel here): Office's dark
+    // theme must win over the browser's light scheme, and office-js-helpers must load only lazily.
+    const office = await browser.newContext({ colorScheme: 'light', viewport: { width: 360, height: 760 } });
+    await office.route('https://appsforoffice.microsoft.com/**', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: FAKE_OFFICE_JS }),
+    );
+    const paneRequests = [];
+    const officePage = await office.newPage();
+    officePage.on('request', (request) => paneRequests.push(request.url()));
+    officePage.on('pageerror', (error) => problems.push(`[taskpane.html] page error: ${error.message}`));
+    await officePage.goto(`${base}/taskpane.html`);
+    await officePage.getByTestId('next-deadline').waitFor();
+    await officePage.waitForTimeout(500);
+    await officePage.screenshot({ path: path.join(OUT, 'taskpane-office-dark.png') });
+    const scripts = paneRequests.filter((u) => u.endsWith('.js')).map((u) => u.replace(base, ''));
+    console.log(`taskpane.html loaded scripts: ${scripts.join(', ')}`);
+    await office.close();
 
     // Narrow window: the task pane goes under the grid.
     const narrow = await browser.newContext({ viewport: { width: 420, height: 900 } });

@@ -10,7 +10,7 @@ import { formatNumberSv } from '../core/text/numbers';
 import type { RawGrid, RawValue, SheetInfo } from '../core/workbook/raw';
 import type { WorkbookPort } from '../io/port';
 import { useI18n } from '../taskpane/i18n';
-import { displayValue, isNumeric } from './cell-format';
+import { displayValue, formulaBarText, isNumeric } from './cell-format';
 
 export const PAGE_ROWS = 500;
 export const MAX_COLUMNS = 60;
@@ -194,7 +194,7 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
   useEffect(() => {
     if (!selected || !page) return;
     const cell = cellAt(selected.row, selected.col);
-    onSelectedContent?.(cell.formula ?? displayValue(cell.value, cell.format));
+    onSelectedContent?.(formulaBarText(cell.value, cell.format, cell.formula));
     const element = scroller.current?.querySelector<HTMLElement>(`[data-address="${toA1(selected.row, selected.col)}"]`);
     element?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     // eslint-disable-next-line react-hooks/exhaustive-deps

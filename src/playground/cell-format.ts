@@ -80,6 +80,18 @@ export function displayValue(value: RawValue, numberFormat?: string, formula?: s
   return Number.isInteger(value) ? formatNumberSv(value) : GROUPED.format(value);
 }
 
+/**
+ * What the formula bar shows, as Excel does: the formula, else the value as typed — numbers
+ * without grouping (percentages and dates as shown in the cell).
+ */
+export function formulaBarText(value: RawValue, numberFormat?: string, formula?: string): string {
+  if (formula) return formula;
+  if (typeof value === 'number' && Number.isFinite(value) && !isPercentFormat(numberFormat) && !isDateFormat(numberFormat)) {
+    return GENERAL.format(value);
+  }
+  return displayValue(value, numberFormat);
+}
+
 /** True when the grid should right-align the cell (numbers, as Excel does). */
 export function isNumeric(value: RawValue): boolean {
   return typeof value === 'number';

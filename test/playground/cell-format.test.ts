@@ -1,5 +1,5 @@
 import { CellError } from '../../src/core/workbook/raw';
-import { displayValue, formatDecimals, isDateFormat, serialToDate } from '../../src/playground/cell-format';
+import { displayValue, formatDecimals, formulaBarText, isDateFormat, serialToDate } from '../../src/playground/cell-format';
 
 describe('displayValue', () => {
   it('writes numbers the Swedish way', () => {
@@ -48,5 +48,16 @@ describe('number format codes', () => {
   it('turns Excel serials into dates', () => {
     const date = serialToDate(46630);
     expect([date.getFullYear(), date.getMonth() + 1, date.getDate()]).toEqual([2027, 8, 31]);
+  });
+});
+
+describe('formulaBarText', () => {
+  it('shows the formula, or the value as typed', () => {
+    expect(formulaBarText(612340, '#,##0', '=SUM(B2:B9)')).toBe('=SUM(B2:B9)');
+    expect(formulaBarText(1091, '#,##0')).toBe('1091');
+    expect(formulaBarText(-1589.5, '#,##0.0')).toBe('−1589,5');
+    expect(formulaBarText(0.025, '0.0%')).toBe('2,5\u00a0%');
+    expect(formulaBarText(46630, 'yyyy-mm-dd')).toBe('2027-08-31');
+    expect(formulaBarText('Ramar')).toBe('Ramar');
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The årshjul as a picture: the twelve months around a circle, the budget preparation as an arc,
- * the deadlines as dots and today as a clock hand. Colours are Fluent tokens (CSS variables), so
+ * The årshjul as a picture: the twelve months around a circle, the budget preparation as an arc
+ * inside the ring, the deadlines as dots on the same circle and today as a clock hand. Colours are Fluent tokens (CSS variables), so
  * light, dark and high-contrast themes all work; the SVG has a title and a description that say
  * in words what it shows.
  */
@@ -20,11 +20,11 @@ const C = SIZE / 2;
 const RING_OUTER = 152;
 const RING_INNER = 116;
 const MONTH_LABEL_R = 134;
-const MARKER_R = 104;
-const ARC_R = 90;
-const LABEL_R = 76;
-const PHASE_LABEL_R = 78;
-const HUB_R = 46;
+const MARKER_R = 106;
+const ARC_R = 106;
+const LABEL_R = 80;
+const PHASE_LABEL_R = 93;
+const HUB_R = 48;
 
 const FORCED = '@media (forced-colors: active)';
 
@@ -40,7 +40,7 @@ const useStyles = makeStyles({
     [FORCED]: { fill: 'CanvasText' },
   },
   monthLabelCurrent: { fill: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold, [FORCED]: { fill: 'HighlightText' } },
-  phaseArc: { fill: 'none', stroke: tokens.colorBrandStroke2, strokeWidth: 10, strokeLinecap: 'round', [FORCED]: { stroke: 'CanvasText' } },
+  phaseArc: { fill: 'none', stroke: tokens.colorBrandStroke1, strokeWidth: 8, strokeLinecap: 'round', [FORCED]: { stroke: 'CanvasText' } },
   phaseLabel: { fill: tokens.colorBrandForeground1, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
   marker: { fill: tokens.colorBrandBackground, stroke: tokens.colorNeutralBackground1, strokeWidth: 2, [FORCED]: { fill: 'CanvasText', stroke: 'Canvas' } },
   markerPast: { fill: tokens.colorNeutralForeground4, [FORCED]: { fill: 'GrayText' } },
@@ -50,7 +50,7 @@ const useStyles = makeStyles({
   hand: { stroke: tokens.colorNeutralForeground1, strokeWidth: 3, strokeLinecap: 'round', [FORCED]: { stroke: 'CanvasText' } },
   handTip: { fill: tokens.colorNeutralForeground1, [FORCED]: { fill: 'CanvasText' } },
   hub: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralStroke1, strokeWidth: 1.5, [FORCED]: { fill: 'Canvas', stroke: 'CanvasText' } },
-  hubDay: { fill: tokens.colorNeutralForeground1, fontSize: '13px', fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
+  hubDay: { fill: tokens.colorNeutralForeground1, fontSize: '12px', fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
   hubYear: { fill: tokens.colorNeutralForeground3, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
 });
 

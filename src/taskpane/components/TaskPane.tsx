@@ -91,20 +91,19 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
   return (
     <div className={styles.root} data-testid="task-pane">
       <Header />
-      <nav aria-label={t('app.sections')}>
-        <TabList
-          className={styles.nav}
-          size="small"
-          selectedValue={section}
-          onTabSelect={(_, data) => setSection(data.value as SectionId)}
-        >
-          {SECTIONS.map((s) => (
-            <Tab key={s.id} id={tabId(s.id)} value={s.id} aria-controls={panelId(s.id)}>
-              {t(s.label)}
-            </Tab>
-          ))}
-        </TabList>
-      </nav>
+      <TabList
+        className={styles.nav}
+        aria-label={t('app.sections')}
+        size="small"
+        selectedValue={section}
+        onTabSelect={(_, data) => setSection(data.value as SectionId)}
+      >
+        {SECTIONS.map((s) => (
+          <Tab key={s.id} id={tabId(s.id)} value={s.id} aria-controls={panelId(s.id)}>
+            {t(s.label)}
+          </Tab>
+        ))}
+      </TabList>
       <Main className={styles.main}>
         {/* Every section stays mounted so a running write and typed values survive switching tabs. */}
         {SECTIONS.map((s) => (
