@@ -7,6 +7,10 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** Writes the whole file, or leaves nothing behind on failure. */
   writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** True when stderr is a terminal (progress bars are drawn only then). */
+  stderrIsTTY?: boolean;
+  /** Width of the terminal in characters, when known. */
+  columns?: number;
 }
 
 /** Exit codes (quality.md): 0 ok, 1 errors found in a workbook, 2 could not run. */

@@ -2,15 +2,17 @@
  * The `budgetkoll` command line: `main(argv, io)` returns the exit code and never throws, so it
  * can be tested without a process. Results go to stdout or files, messages to stderr.
  */
+import { allocateCommand } from './commands/allocate';
 import { sampleCommand } from './commands/sample';
 import { templateCommand } from './commands/template';
+import { validateCommand } from './commands/validate';
 import type { Command } from './commands/command';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK, type CliIo } from './io';
 import { VERSION } from './version';
 import { WorkbookError } from '../io/port';
 
-/** The implemented commands, in the order `--help` lists them. Later work adds validate, allocate, … */
-export const COMMANDS: readonly Command[] = [templateCommand, sampleCommand];
+/** The implemented commands, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [validateCommand, allocateCommand, templateCommand, sampleCommand];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 3;
@@ -27,7 +29,8 @@ export function generalHelp(): string {
     '  -V, --version  visa versionen',
     '',
     'Skriv budgetkoll <kommando> --help för ett kommandos flaggor.',
-    'Slutkoder: 0 = klart, 2 = kunde inte köras (fel argument, fil som inte går att skriva).',
+    'Slutkoder: 0 = klart (inga fel), 1 = fel hittades i en arbetsbok, 2 = kunde inte köras',
+    '(fel argument, en fil som inte går att läsa eller skriva).',
   ].join('\n');
 }
 

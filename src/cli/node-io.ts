@@ -9,6 +9,8 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: async (path) => new Uint8Array(await readFile(path)),
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
     async writeFile(path, data) {
       // Write beside the target and rename, so a failed write never leaves a half file.
       const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);

@@ -65,7 +65,10 @@ describe('budgetkoll', () => {
     expect(result.stdout).toContain('Användning: budgetkoll <kommando>');
     expect(result.stdout).toMatch(/^\s+template\s+Skapa en tom standardmall/m);
     expect(result.stdout).toMatch(/^\s+sample\s+Skapa en realistisk exempelarbetsbok/m);
-    expect(result.stdout).not.toMatch(/validate|allocate|followup|consolidate/);
+    expect(result.stdout).toMatch(/^\s+validate\s+Kontrollera arbetsböcker mot alla regler/m);
+    expect(result.stdout).toMatch(/^\s+allocate\s+Räkna resursfördelningen/m);
+    expect(result.stdout).not.toMatch(/followup|consolidate/);
+    expect(result.stdout).toContain('1 = fel hittades i en arbetsbok');
   });
 
   it('--version prints the package version', async () => {

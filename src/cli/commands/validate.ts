@@ -1,0 +1,136 @@
+/**
+ * `budgetkoll validate FILE...`: every validation rule over one or more workbooks. Results on
+ * stdout (Swedish text or JSON), messages on stderr; exit 0 clean, 1 errors found, 2 a file or
+ * the settings could not be read (the other files are still checked and reported).
+ */
+import { summarize, type Finding, type FindingSummary } from '../../core/findings';
+import { readBudgetModel } from '../../core/recognition';
+import { validateModel, type RuleConfig } from '../../core/rules';
+import { parseCommandArgs } from '../args';
+import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
+import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
+import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
+import { progressBar } from '../progress';
+import { applyToleranceSetting, configHelp, loadRuleConfig } from '../rule-config';
+import type { Command } from './command';
+
+export type OutputFormat = 'text' | 'json';
+
+/** --format: text (default) or json. */
+export function outputFormat(command: string, raw: string | boolean | undefined): OutputFormat {
+  if (raw === undefined || raw === 'text') return 'text';
+  if (raw === 'json') return 'json';
+  throw new CliError(`${command}: --format ska vara text eller json, inte "${String(raw)}".`);
+}
+
+interface FileResult {
+  file: string;
+  findings: Finding[] | null;
+  summary: FindingSummary | null;
+  /** Why the file could not be read (Swedish / English). */
+  problem?: { message: string; message_en: string };
+}
+
+export interface ValidateJson {
+  files: { file: string; findings: FindingJson[]; summary: FindingSummary }[];
+  /** Files that could not be read, with the reason (also on stderr). */
+  unreadable: { file: string; message: string; message_en: string }[];
+}
+
+/** The summary table after a run over several files. */
+function summaryTable(results: readonly FileResult[]): string[] {
+  const nameWidth = Math.max(3, ...results.map((r) => r.file.length));
+  const head = `${'Fil'.padEnd(nameWidth)}  ${'Fel'.padStart(5)}  ${'Varningar'.padStart(9)}  ${'Info'.padStart(5)}  Resultat`;
+  const lines = [head, '─'.repeat(head.length)];
+  for (const r of results) {
+    const s = r.summary;
+    const verdict = !s ? 'kunde inte läsas' : s.error > 0 ? 'fel att rätta' : s.warning > 0 ? 'godkänd, med varningar' : 'godkänd';
+    const n = (v: number | undefined, w: number) => (v === undefined ? '–' : String(v)).padStart(w);
+    lines.push(`${r.file.padEnd(nameWidth)}  ${n(s?.error, 5)}  ${n(s?.warning, 9)}  ${n(s?.info, 5)}  ${verdict}`);
+  }
+  return lines;
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Kontrollera arbetsböcker mot alla regler (ramar, summor, nycklar, …)',
+  help: () =>
+    [
+      'Användning: budgetkoll validate FIL.xlsx... [--format text|json] [--config inställningar.json]',
+      '',
+      'Läser varje arbetsbok och kontrollerar den mot alla regler: ramar, driftbudget, summarader,',
+      'nycklar, konton, volymer, internkontroll, politiska inriktningar och uppdrag. Resultatet',
+      'skrivs per fil och flik med allvarlighetsgrad, regel, cell, meddelande och åtgärd.',
+      '',
+      'Flaggor:',
+      '      --format F     text (standard) eller json',
+      '      --config FIL   egna gränsvärden för reglerna, en JSON-fil med någon av nycklarna:',
+      ...configHelp().map((l) => `  ${l}`),
+      '  -h, --help         visa den här hjälpen',
+      '',
+      'Slutkoder: 0 = inga fel, 1 = fel hittades, 2 = en fil eller inställningarna kunde inte läsas',
+      '(övriga filer kontrolleras och redovisas ändå).',
+      '',
+      'Exempel: budgetkoll validate budget.xlsx',
+      '         budgetkoll validate nämnder/*.xlsx --format json > resultat.json',
+    ].join('\n'),
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      'validate',
+      args,
+      { format: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      true,
+    );
+    if (values.help) {
+      io.stdout(`${this.help()}\n`);
+      return EXIT_OK;
+    }
+    const format = outputFormat('validate', values.format);
+    if (positionals.length === 0) throw new CliError('validate: ange minst en arbetsbok, t.ex. budgetkoll validate budget.xlsx');
+    const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
+
+    const progress = progressBar(io, positionals.length);
+    const results: FileResult[] = [];
+    for (const [i, file] of positionals.entries()) {
+      progress.update(i, file);
+      results.push(await validateFile(io, file, overrides, () => progress.finish()));
+    }
+    progress.update(positionals.length, '');
+    progress.finish();
+
+    if (format === 'json') {
+      const out: ValidateJson = {
+        files: results.filter((r) => r.findings).map((r) => ({ file: r.file, findings: r.findings!.map(findingJson), summary: r.summary! })),
+        unreadable: results.filter((r) => r.problem).map((r) => ({ file: r.file, ...r.problem! })),
+      };
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      const lines: string[] = [];
+      for (const r of results) {
+        if (!r.findings) continue;
+        if (lines.length > 0) lines.push('');
+        lines.push(r.file, ...findingsText(r.findings), `  ${summaryLine(r.summary!)}`);
+      }
+      if (results.length > 1) lines.push('', ...summaryTable(results));
+      if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
+    }
+
+    if (results.some((r) => r.problem)) return EXIT_CANNOT_RUN;
+    return results.some((r) => r.summary && r.summary.error > 0) ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConfig>, beforeMessage: () => void): Promise<FileResult> {
+  try {
+    const port = await openForReading(io, file);
+    const model = await readBudgetModel(port, 'validation');
+    applyToleranceSetting(model, overrides);
+    const findings = validateModel(model, overrides);
+    return { file, findings, summary: summarize(findings) };
+  } catch (error) {
+    beforeMessage();
+    const problem = asWorkbookError(error);
+    io.stderr(unreadableLine(file, problem));
+    return { file, findings: null, summary: null, problem: { message: problem.message, message_en: problem.messageEn } };
+  }
+}

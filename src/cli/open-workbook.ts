@@ -1,0 +1,68 @@
+/**
+ * Opening workbooks named on the command line (the CLI's composition root for reading):
+ * the lean read-only path for checking (validate, allocate without -o), ExcelJS when the
+ * workbook is to be written back. Every failure is a WorkbookError with one Swedish line.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { WorkbookError } from '../io/port';
+import { XlsxReadPort } from '../io/xlsx/read-port';
+import { XlsxWorkbookPort } from '../io/xlsx/xlsx-port';
+import type { CliIo } from './io';
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'Filen finns inte.',
+  EISDIR: 'Det är en mapp, inte en fil.',
+  EACCES: 'Behörighet saknas för att läsa filen.',
+  EPERM: 'Behörighet saknas för att läsa filen.',
+  ENOTDIR: 'En del av sökvägen är inte en mapp.',
+  EBUSY: 'Filen används av ett annat program.',
+  EMFILE: 'För många öppna filer; försök igen.',
+};
+
+/** The file's bytes, or a WorkbookError('unreadable') saying in Swedish why it cannot be read. */
+export async function readWorkbookBytes(io: CliIo, path: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    const e = new WorkbookError('unreadable', READ_ERRORS[code] ?? 'Filen kunde inte läsas.', 'The file could not be read.');
+    e.cause = error;
+    throw e;
+  }
+}
+
+/** zlib's inflate with the output allocated once at its known size. */
+function inflateRaw(data: Uint8Array, size: number): Uint8Array {
+  return inflateRawSync(data, { chunkSize: Math.max(64 * 1024, size) });
+}
+
+/** A read-only port that holds only the cells a job reads (see src/io/xlsx/read-port.ts). */
+export async function openForReading(io: CliIo, path: string): Promise<XlsxReadPort> {
+  return XlsxReadPort.fromBuffer(await readWorkbookBytes(io, path), { inflateRaw });
+}
+
+/** The whole workbook in ExcelJS, for reading and then writing tabs into it. */
+export async function openForWriting(io: CliIo, path: string): Promise<XlsxWorkbookPort> {
+  return XlsxWorkbookPort.fromBuffer(await readWorkbookBytes(io, path));
+}
+
+/**
+ * Any failure while checking one file, as a WorkbookError for its one-line report: a bug must not
+ * stop the other files from being checked, and never shows a stack trace.
+ */
+export function asWorkbookError(error: unknown): WorkbookError {
+  if (error instanceof WorkbookError) return error;
+  const detail = error instanceof Error && error.message ? ` (${error.message.split('\n')[0]})` : '';
+  const e = new WorkbookError(
+    'unknown',
+    `Ett oväntat fel inträffade när filen lästes${detail}. Kontrollera att det är en Excel-arbetsbok (.xlsx), eller kontakta support.`,
+    `An unexpected error occurred while reading the file${detail}. Check that it is an Excel workbook (.xlsx), or contact support.`,
+  );
+  e.cause = error;
+  return e;
+}
+
+/** One line for stderr about a file that could not be read. */
+export function unreadableLine(path: string, error: WorkbookError): string {
+  return `budgetkoll: ${path}: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`;
+}
