@@ -1,19 +1,20 @@
 /**
  * The manifest's FunctionFile: ribbon commands that run without the task pane.
  *   goToInstructions — the "Instruktioner" button: shows the template's Instruktioner tab
- *                      (cell A1); when the workbook has none, opens the task pane, whose Mallar
- *                      section creates it.
+ *                      (cell A1); when the workbook has none, it writes that tab first (it is
+ *                      text only), so the button does the same on every host — opening the task
+ *                      pane from a command would need a shared runtime.
  * Every command must call `event.completed()`, whatever happens, or Office keeps it spinning.
  */
-import { INSTRUCTIONS_SHEET } from '../core/templates/instructions';
+import { buildInstructionsTab, INSTRUCTIONS_SHEET } from '../core/templates/instructions';
 import { foldName } from '../core/text/normalize';
 import { OfficeWorkbookPort } from '../io/office/office-port';
 import type { WorkbookPort } from '../io/port';
 
 export interface CommandDeps {
   port: WorkbookPort;
-  /** Office.addin.showAsTaskpane where the host supports it. */
-  showTaskpane(): Promise<void>;
+  /** Today, for the budget year the instructions speak of (next year). */
+  today(): Date;
 }
 
 export interface CompletableEvent {
@@ -26,8 +27,8 @@ export function createCommands(deps: CommandDeps) {
       try {
         const index = await deps.port.index();
         const sheet = index.sheets.find((s) => foldName(s.name) === foldName(INSTRUCTIONS_SHEET));
-        if (sheet) await deps.port.selectCell(sheet.name, 'A1');
-        else await deps.showTaskpane();
+        const name = sheet ? sheet.name : (await deps.port.writeSheet(buildInstructionsTab({ year: deps.today().getFullYear() + 1 }), { position: 'start' })).name;
+        await deps.port.selectCell(name, 'A1');
       } catch (error) {
         // A function command has no UI to show an error in; the trace is for developers.
         console.error('Budgetkoll: goToInstructions failed', error);
@@ -43,7 +44,7 @@ async function register(): Promise<void> {
   const port = new OfficeWorkbookPort(Excel.run, {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   });
-  const commands = createCommands({ port, showTaskpane: () => Office.addin.showAsTaskpane() });
+  const commands = createCommands({ port, today: () => new Date() });
   Office.actions.associate('goToInstructions', commands.goToInstructions);
 }
 

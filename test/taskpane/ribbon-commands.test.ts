@@ -5,29 +5,31 @@ import { FakePort } from './fake-port';
 describe('goToInstructions', () => {
   it('selects A1 of the Instruktioner tab and completes the event', async () => {
     const port = new FakePort(['Ramar', 'instruktioner']);
-    const showTaskpane = jest.fn(async () => undefined);
     const completed = jest.fn();
-    await createCommands({ port, showTaskpane }).goToInstructions({ completed });
+    await createCommands({ port, today: () => new Date(2026, 10, 27) }).goToInstructions({ completed });
     expect(port.selected).toEqual(['instruktioner!A1']);
-    expect(showTaskpane).not.toHaveBeenCalled();
+    expect(port.written).toEqual([]);
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
-  it('opens the task pane when the workbook has no Instruktioner tab', async () => {
-    const showTaskpane = jest.fn(async () => undefined);
+  it('writes the Instruktioner tab for next year when the workbook has none, then selects it', async () => {
+    const port = new FakePort(['Blad1']);
     const completed = jest.fn();
-    await createCommands({ port: new FakePort(['Blad1']), showTaskpane }).goToInstructions({ completed });
-    expect(showTaskpane).toHaveBeenCalledTimes(1);
+    await createCommands({ port, today: () => new Date(2026, 10, 27) }).goToInstructions({ completed });
+    expect(port.written.map((s) => s.name)).toEqual(['Instruktioner']);
+    expect(JSON.stringify(port.written[0].rows)).toContain('2027');
+    expect(port.selected).toEqual(['Instruktioner!A1']);
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
   it('completes the event even when the host fails', async () => {
     const completed = jest.fn();
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const showTaskpane = jest.fn(async () => {
-      throw new Error('SharedRuntime not supported');
-    });
-    await createCommands({ port: new FakePort([]), showTaskpane }).goToInstructions({ completed });
+    const port = new FakePort([]);
+    port.index = async () => {
+      throw new Error('host failure');
+    };
+    await createCommands({ port, today: () => new Date() }).goToInstructions({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
     spy.mockRestore();
   });
