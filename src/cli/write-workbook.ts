@@ -19,12 +19,16 @@ export async function writeWorkbook(io: CliIo, path: string, specs: readonly She
   const port = XlsxWorkbookPort.createEmpty();
   const names: string[] = [];
   for (const spec of specs) names.push((await port.writeSheet(spec)).name);
-  const bytes = await port.toBuffer();
+  await saveWorkbookBytes(io, path, await port.toBuffer());
+  return names;
+}
+
+/** Writes finished .xlsx bytes; a failure is one Swedish line saying why (and leaves no file). */
+export async function saveWorkbookBytes(io: CliIo, path: string, bytes: Uint8Array): Promise<void> {
   try {
     await io.writeFile(path, bytes);
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     throw new CliError(`kan inte skriva ${path}: ${WRITE_ERRORS[code] ?? 'okänt fel vid skrivning'}.`);
   }
-  return names;
 }

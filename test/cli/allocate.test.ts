@@ -1,5 +1,7 @@
 /** `budgetkoll allocate`: allocation.md's worked example through a real .xlsx file, JSON and text. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { decodeMarker } from '../../src/core/workbook/marker';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROKEN_CASES, brokenWorkbook } from '../fixtures/broken-cases';
@@ -182,6 +184,8 @@ describe('allocate, other situations', () => {
 
   it.each([
     [['allocate'], 'allocate: ange arbetsboken'],
+    [['allocate', 'a.xlsx', '-o', 'ut.csv'], 'allocate: filen måste sluta på .xlsx'],
+    [['allocate', 'a.xlsx', '-o', './a.xlsx'], 'välj en annan fil för -o än arbetsboken a.xlsx'],
     [['allocate', 'a.xlsx', 'b.xlsx'], 'allocate: ange en arbetsbok åt gången, inte 2.'],
     [['allocate', 'a.xlsx', '--format', 'csv'], '--format ska vara text eller json'],
   ])('%j is one Swedish line and exit 2', async (argv, message) => {
@@ -190,5 +194,62 @@ describe('allocate, other situations', () => {
     expect(result.stdout).toBe('');
     expect(stderrLines(result)).toHaveLength(1);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describe('allocate -o', () => {
+  async function load(path: string): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    return wb;
+  }
+
+  it('writes the input workbook plus the result tab with live formulas over the input cells; the input is untouched', async () => {
+    const input = await write('indata.xlsx', workedExample());
+    const before = readFileSync(input);
+    const output = join(dir, 'resultat.xlsx');
+    const result = await run('allocate', input, '-o', output, '--format', 'json');
+    expect(result.code).toBe(0);
+    expect(stderrLines(result)).toEqual([`Skrev ${output}: arbetsboken med fliken Resursfördelning 2027.`]);
+    expect((JSON.parse(result.stdout) as AllocateOutput).boards[0].proposed_kr).toEqual(years(1048565000, 1086251180, 1111774979));
+    expect(readFileSync(input).equals(before)).toBe(true);
+
+    const wb = await load(output);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Parametrar', 'Volymer', 'Utgångsramar', 'Övriga förändringar', 'Resursfördelning 2027']);
+    // The user's sheets keep their values.
+    expect(wb.getWorksheet('Volymer')!.getCell('D2').value).toBe(105000);
+    expect(wb.getWorksheet('Utgångsramar')!.getCell('B3').value).toBe(640000);
+    const tab = wb.getWorksheet('Resursfördelning 2027')!;
+    expect(decodeMarker(tab.getCell('A1').value)).toMatchObject({ type: 'resursfordelning', year: 2027 });
+    const formulas: string[] = [];
+    tab.eachRow((row) => row.eachCell((cell) => void (cell.formula && formulas.push(cell.formula))));
+    expect(formulas).toContain("'Volymer'!$D$2");
+    expect(formulas.some((f) => f.includes("'Utgångsramar'!$B$2"))).toBe(true);
+  });
+
+  it('run again on its own output, the result tab is refreshed, not duplicated', async () => {
+    const first = join(dir, 'forsta.xlsx');
+    expect((await run('allocate', await write('indata2.xlsx', workedExample()), '-o', first)).code).toBe(0);
+    const second = join(dir, 'andra.xlsx');
+    const result = await run('allocate', first, '-o', second);
+    expect(result.code).toBe(0);
+    expect((await load(second)).worksheets.map((w) => w.name).filter((n) => n.startsWith('Resursfördelning'))).toEqual(['Resursfördelning 2027']);
+  });
+
+  it('writes nothing when the input cannot be read or the folder does not exist', async () => {
+    const empty = join(dir, 'tom-indata.xlsx');
+    writeFileSync(empty, new Uint8Array(0));
+    const output = join(dir, 'inget.xlsx');
+    const unreadable = await run('allocate', empty, '-o', output);
+    expect(unreadable.code).toBe(2);
+    expect(existsSync(output)).toBe(false);
+
+    const target = join(dir, 'saknas', 'ut.xlsx');
+    const result = await run('allocate', await write('indata3.xlsx', workedExample()), '-o', target);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(stderrLines(result)).toEqual([`budgetkoll: kan inte skriva ${target}: mappen finns inte.`]);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -11,10 +11,12 @@ import type { BudgetModel, Triple } from '../../core/recognition/model';
 import { validateModel, type RuleConfig } from '../../core/rules';
 import { formatNumberSv } from '../../core/text/numbers';
 import type { WorkbookPort } from '../../io/port';
+import type { XlsxWorkbookPort } from '../../io/xlsx/xlsx-port';
 import { parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
+import { allocationOutputPath, writeAllocationWorkbook } from '../allocation-output';
+import { asWorkbookError, openForReading, openForWriting, unreadableLine } from '../open-workbook';
 import { applyToleranceSetting, loadRuleConfig } from '../rule-config';
 import { outputFormat } from './validate';
 import type { Command } from './command';
@@ -170,7 +172,7 @@ export const allocateCommand: Command = {
   summary: 'Räkna resursfördelningen (volymer, kompensation, förslag till ram)',
   help: () =>
     [
-      'Användning: budgetkoll allocate FIL.xlsx [--format text|json] [--config inställningar.json]',
+      'Användning: budgetkoll allocate FIL.xlsx [-o RESULTAT.xlsx] [--format text|json] [--config inställningar.json]',
       '',
       'Räknar resursfördelningsmodellen: kostnad per volymenhet, volymförändring, kompensation,',
       'övriga förändringar och förslag till ram per nämnd och år, jämfört med Ramar. Indata:',
@@ -178,6 +180,8 @@ export const allocateCommand: Command = {
       'Utan Utgångsramar beräknas bara kompensationen, inget förslag till ram.',
       '',
       'Flaggor:',
+      '  -o, --output FIL   skriv en kopia av arbetsboken med fliken "Resursfördelning <år>"',
+      '                     (levande formler mot indatacellerna); indatafilen ändras aldrig',
       '      --format F     text (standard, tabeller i tkr) eller json (hela kronor)',
       '      --config FIL   egna gränsvärden för reglerna (se budgetkoll validate --help)',
       '  -h, --help         visa den här hjälpen',
@@ -186,12 +190,14 @@ export const allocateCommand: Command = {
       '',
       'Exempel: budgetkoll allocate budget.xlsx',
       '         budgetkoll allocate budget.xlsx --format json > resursfordelning.json',
+      '         budgetkoll allocate budget.xlsx -o budget-resursfordelning.xlsx',
     ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       'allocate',
       args,
       {
+        output: { type: 'string', short: 'o' },
         format: { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -206,12 +212,16 @@ export const allocateCommand: Command = {
     if (positionals.length === 0) throw new CliError('allocate: ange arbetsboken, t.ex. budgetkoll allocate budget.xlsx');
     if (positionals.length > 1) throw new CliError(`allocate: ange en arbetsbok åt gången, inte ${positionals.length}.`);
     const [file] = positionals;
+    const output = values.output === undefined ? undefined : allocationOutputPath(file, values.output);
     const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
 
-    let port: WorkbookPort;
+    // Writing needs the whole workbook (ExcelJS); only reading takes the lean path.
+    let writable: XlsxWorkbookPort | null = null;
     let model: BudgetModel;
     try {
-      port = await openForReading(io, file);
+      let port: WorkbookPort;
+      if (output) port = writable = await openForWriting(io, file);
+      else port = await openForReading(io, file);
       model = await readBudgetModel(port, 'allocation');
     } catch (error) {
       io.stderr(unreadableLine(file, asWorkbookError(error)));
@@ -223,6 +233,15 @@ export const allocateCommand: Command = {
 
     if (result && result.mode === 'Delta' && !result.hasBaseFrames) {
       io.stderr(`budgetkoll: ${file}: Utgångsramar saknas, så bara kompensationen för volymförändringar beräknas – inget förslag till ram.\n`);
+    }
+
+    if (output && writable) {
+      if (result) {
+        const name = await writeAllocationWorkbook(io, writable, output, result, model);
+        io.stderr(`Skrev ${output}: arbetsboken med fliken ${name}.\n`);
+      } else {
+        io.stderr(`budgetkoll: ${file}: resursfördelningen kunde inte beräknas, så ${output} skrevs inte.\n`);
+      }
     }
 
     if (format === 'json') io.stdout(`${JSON.stringify(allocateJson(file, model, result, findings), null, 2)}\n`);

@@ -1,0 +1,43 @@
+/**
+ * `allocate -o OUT.xlsx`: a copy of the user's workbook with the transparent result tab
+ * `Resursfördelning <Y1>` (live formulas over the input cells) added, or replacing the one an
+ * earlier run added. The input file itself is never written.
+ */
+import { resolve } from 'node:path';
+import type { AllocationResult } from '../core/allocation/model';
+import { buildAllocationTab } from '../core/allocation/result-tab';
+import type { BudgetModel } from '../core/recognition/model';
+import { decodeMarker } from '../core/workbook/marker';
+import type { XlsxWorkbookPort } from '../io/xlsx/xlsx-port';
+import { outputPath } from './args';
+import { CliError, type CliIo } from './io';
+import { saveWorkbookBytes } from './write-workbook';
+
+/** The -o path: an .xlsx other than the input (Budgetkoll never overwrites the user's workbook). */
+export function allocationOutputPath(input: string, raw: string | boolean | undefined): string {
+  const path = outputPath('allocate', raw, 'resursfordelning.xlsx');
+  if (resolve(path) === resolve(input)) {
+    throw new CliError(`allocate: välj en annan fil för -o än arbetsboken ${input}; Budgetkoll skriver aldrig över indatafilen.`);
+  }
+  return path;
+}
+
+/** Adds (or refreshes) the result tab in `port`'s workbook and writes it to `path`; returns the tab's name. */
+export async function writeAllocationWorkbook(
+  io: CliIo,
+  port: XlsxWorkbookPort,
+  path: string,
+  result: AllocationResult,
+  model: BudgetModel,
+  generatedAt: Date = new Date(),
+): Promise<string> {
+  const spec = buildAllocationTab(result, model, generatedAt);
+  const index = await port.index();
+  const earlier = index.sheets.find((s) => {
+    const marker = decodeMarker(s.firstCellText);
+    return marker?.type === 'resursfordelning' && marker.year === result.years[0];
+  });
+  const { name } = await port.writeSheet(spec, earlier ? { replace: earlier.name } : {});
+  await saveWorkbookBytes(io, path, await port.toBuffer());
+  return name;
+}
