@@ -358,10 +358,14 @@ export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor): void {
       // <row r="7" …>
       const gt = next(xml, GT, i);
       if (gt < 0) return;
+      // The r attribute: ' r="7"' (a plain loop; rows are many and their other attributes unused).
       let r = -1;
-      eachAttribute(xml, i + 3, gt, (ns, ne, vs, ve) => {
-        if (isName(xml, ns, ne, 'r')) r = intAt(xml, vs, ve) - 1;
-      });
+      for (let j = i + 3; j + 3 < gt; j++) {
+        if (xml[j] === 0x72 && xml[j - 1] <= 0x20 && xml[j + 1] === EQUALS && (xml[j + 2] === QUOTE || xml[j + 2] === APOS)) {
+          r = intAt(xml, j + 3, gt) - 1;
+          break;
+        }
+      }
       row = r >= 0 ? r : row + 1;
       col = -1;
       pos = gt + 1;
