@@ -170,6 +170,8 @@ export interface Parameters {
   financialTarget: number | null;
   /** Tolerance in kronor (default 500 = 0.5 tkr). */
   toleranceKr: number;
+  /** True when Parametrar gave Tolerans (it then wins over a settings file). */
+  toleranceFromWorkbook?: boolean;
   correction: Correction;
   mode: AllocationMode;
   /** Sheet position of each parameter's value cell, for findings. */

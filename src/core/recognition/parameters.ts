@@ -101,7 +101,10 @@ export function readParameters(table: ReadTable, findings: Finding[]): Parameter
         break;
       case 'tolerans': {
         const tkr = asNumber(value);
-        if (tkr !== null && tkr >= 0) params.toleranceKr = toKronor(tkr, 'tkr');
+        if (tkr !== null && tkr >= 0) {
+          params.toleranceKr = toKronor(tkr, 'tkr');
+          params.toleranceFromWorkbook = true;
+        }
         break;
       }
       case 'korrigering':

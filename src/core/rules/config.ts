@@ -36,7 +36,10 @@ export const DEFAULT_RULE_CONFIG: RuleConfig = {
   politicalTypes: ['politisk satsning', 'politisk prioritering', 'politisk inriktning'],
 };
 
-/** The configuration in force: defaults, then overrides, then Parametrar's Tolerans. */
+/** The configuration in force: defaults, then overrides (settings file), then Parametrar's Tolerans. */
 export function ruleConfigFor(model: BudgetModel, overrides: Partial<RuleConfig> = {}): RuleConfig {
-  return { ...DEFAULT_RULE_CONFIG, ...overrides, toleranceKr: model.parameters.toleranceKr ?? overrides.toleranceKr ?? DEFAULT_RULE_CONFIG.toleranceKr };
+  const toleranceKr = model.parameters.toleranceFromWorkbook
+    ? model.parameters.toleranceKr
+    : (overrides.toleranceKr ?? model.parameters.toleranceKr ?? DEFAULT_RULE_CONFIG.toleranceKr);
+  return { ...DEFAULT_RULE_CONFIG, ...overrides, toleranceKr };
 }

@@ -68,3 +68,20 @@ describe('quick fixes', () => {
     expect(validate(brokenWorkbook(c)).filter((f) => f.quickFix)).toEqual([]);
   });
 });
+
+describe('configuration', () => {
+  it('takes the tolerance from a settings file unless Parametrar gives one', () => {
+    const { ruleConfigFor } = jest.requireActual('../../../src/core/rules/config');
+    const request = JOB_INPUTS.validation;
+    const modelOf = (sheets: Sheets) => {
+      const located = locateInputs(indexOf(sheets), request);
+      return recognizeWorkbook(readPlan(sheets, located.plan), located, request);
+    };
+    const withTolerance = cleanWorkbook();
+    expect(ruleConfigFor(modelOf(withTolerance), { toleranceKr: 9000 }).toleranceKr).toBe(500);
+    const without = cleanWorkbook();
+    without[0].rows = without[0].rows.filter((r) => r[0] !== 'Tolerans');
+    expect(ruleConfigFor(modelOf(without), { toleranceKr: 9000 }).toleranceKr).toBe(9000);
+    expect(ruleConfigFor(modelOf(without)).toleranceKr).toBe(500);
+  });
+});
