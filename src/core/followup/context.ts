@@ -1,0 +1,93 @@
+/** What every section builder of a follow-up tab knows: the model, the report, the nämnd, the rows so far. */
+import type { BudgetModel, InputLayout } from '../recognition/model';
+import { normalizeKey } from '../text/normalize';
+import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
+import type { RowKey } from './row-keys';
+import type { TabBuilder } from './tab-builder';
+
+/** One row of the Ekonomisk uppföljning block, for the Åtgärder block below it. */
+export interface EconomyLine {
+  key: RowKey;
+  /** 0-based content row (builder coordinates). */
+  row: number;
+  label: string;
+}
+
+export interface BuildContext {
+  model: BudgetModel;
+  report: FollowUpReport;
+  info: ReportInfo;
+  /** The nämnd as spelt in the source data, or "Kommunen". */
+  board: string;
+  kommunLevel: boolean;
+  year: number;
+  /** Tolerance for amount comparisons in tkr (Parametrar: Tolerans). */
+  toleranceTkr: number;
+  builder: TabBuilder;
+  /** Cell of this tab holding the nämnd's SUMIFS criterion (nämnd level), e.g. "$J$6". */
+  boardCriterionCell: string | null;
+  /** Rows of the Ekonomisk uppföljning block, filled by that section. */
+  economy: EconomyLine[];
+  /** The next section's number in its heading. */
+  sectionNumber: number;
+}
+
+export function makeContext(model: BudgetModel, report: FollowUpReport, board: string, year: number, builder: TabBuilder): BuildContext {
+  const kommunLevel = isKommunBoard(board);
+  return {
+    model,
+    report,
+    info: reportInfo(report),
+    board: kommunLevel ? KOMMUN_BOARD : resolveBoard(model, board),
+    kommunLevel,
+    year,
+    toleranceTkr: model.parameters.toleranceKr / 1000,
+    builder,
+    boardCriterionCell: null,
+    economy: [],
+    sectionNumber: 1,
+  };
+}
+
+/** The nämnd as the source data spell it (the first row that matches), else as given. */
+export function resolveBoard(model: BudgetModel, board: string): string {
+  const wanted = normalizeKey(board);
+  for (const rows of [model.operatingBudget, model.frames]) {
+    for (const r of rows) if (normalizeKey(r.board) === wanted) return r.board;
+  }
+  return board.replace(/\s+/g, ' ').trim();
+}
+
+/** True when a row's nämnd is the tab's (every nämnd on a kommun-level tab). */
+export function boardMatcher(ctx: Pick<BuildContext, 'board' | 'kommunLevel'>): (board: string) => boolean {
+  if (ctx.kommunLevel) return () => true;
+  const wanted = normalizeKey(ctx.board);
+  return (board) => normalizeKey(board) === wanted;
+}
+
+/** True for a "YYYY-MM" period inside the report's months of the year. */
+export function periodMatcher(year: number, report: FollowUpReport): (period: string) => boolean {
+  const first = `${year}-01`;
+  const last = periodMonth(report, year);
+  return (period) => period !== '' && period >= first && period <= last;
+}
+
+/** Driftbudget's column of the follow-up year (Y1, or a plan year), or -1. */
+export function budgetColumn(layout: InputLayout | undefined, model: BudgetModel, year: number): number {
+  if (!layout || !model.years) return -1;
+  const index = year - model.years[0];
+  const col = layout.yearColumns.amount?.[index];
+  return col === undefined ? -1 : col;
+}
+
+/** Index (0..2) of the follow-up year among the model's three budget years, or -1. */
+export function yearIndex(model: BudgetModel, year: number): number {
+  if (!model.years) return -1;
+  const index = year - model.years[0];
+  return index >= 0 && index <= 2 ? index : -1;
+}
+
+/** "3. Åtgärder vid underskott": a numbered heading. */
+export function sectionHeading(ctx: BuildContext, title: string): number {
+  return ctx.builder.heading(`${ctx.sectionNumber++}. ${title}`);
+}

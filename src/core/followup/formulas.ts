@@ -1,0 +1,116 @@
+/**
+ * The live formulas of a follow-up tab over the source tables: SUMIFS over absolute ranges, which
+ * Excel and LibreOffice evaluate alike (test/recalc/followup.test.ts proves it with LibreOffice).
+ *
+ * Criteria. A SUMIFS criterion is a pattern, not a text: "*", "?" and "~" are wildcards/escapes,
+ * and a leading "<", ">" or "=" is an operator. The criteria cells of a tab therefore hold
+ * "=" + the name with "~", "*" and "?" escaped by "~", which matches exactly that name (ignoring
+ * case, as the core's key comparison does).
+ *
+ * Periods. Utfall's Period is read by the core as "YYYY-MM" from text "2027-08" (or text starting
+ * so, e.g. "2027-08-31"), from a date cell, or from a number 202708. A SUMIFS criterion such as
+ * "<=2027-08" does not work on text (Excel reads "2027-08" as a date and compares numbers, skipping
+ * text cells), so the months up to the period are summed one by one with the text pattern
+ * "2027-01*", "2027-02*", … (a pattern with "*" is never read as a date), plus one SUMIFS over date
+ * cells between the first and last day (numeric criteria skip text) and one over yyyymm numbers.
+ * Other period spellings the core accepts ("2027/08", "202708" typed as text, "2027-8") are not
+ * summed by the formulas: write periods as text "ÅÅÅÅ-MM" or as dates.
+ */
+import { columnLetters, quoteSheetName, toAbsoluteA1 } from '../a1';
+import type { InputLayout } from '../recognition/model';
+
+/** "=" + name with SUMIFS wildcards escaped: the criterion that matches exactly this name. */
+export function exactCriterion(name: string): string {
+  return `=${name.replace(/[~*?]/g, (ch) => `~${ch}`)}`;
+}
+
+/** A quoted text for a formula: "…" with inner quotes doubled. */
+export function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Absolute range of one column of an input's data rows: 'Driftbudget'!$E$3:$E$602. */
+export function columnRange(layout: InputLayout, col: number): string {
+  return `${quoteSheetName(layout.sheet)}!${toAbsoluteA1(layout.firstDataRow, col)}:${toAbsoluteA1(layout.lastDataRow, col)}`;
+}
+
+/** True when the layout has data rows (a range can be formed). */
+export function hasDataRows(layout: InputLayout | undefined): layout is InputLayout {
+  return layout !== undefined && layout.lastDataRow >= layout.firstDataRow;
+}
+
+/** Factor turning a source cell into tkr: "" for tkr, "/1000" for kr, "*1000" for mnkr. */
+export function toTkrSuffix(kronorPerUnit: number | undefined): string {
+  const factor = kronorPerUnit ?? 1000;
+  if (factor === 1000) return '';
+  if (factor > 1000) return `*${factor / 1000}`;
+  return `/${1000 / factor}`;
+}
+
+export interface Criteria {
+  /** Cell (on this tab) holding the board criterion, e.g. "$J$6". */
+  board: string;
+  /** Cell holding the activity criterion, e.g. "$J15"; null to sum the whole nämnd. */
+  activity: string | null;
+}
+
+/** Budget helår: SUMIFS over one of Driftbudget's year columns (the follow-up year's), in tkr. */
+export function budgetFormula(layout: InputLayout, amountCol: number, criteria: Criteria): string {
+  if (amountCol < 0 || !hasDataRows(layout) || layout.columns.board === undefined) return '=0';
+  const parts = [columnRange(layout, amountCol), columnRange(layout, layout.columns.board), criteria.board];
+  if (criteria.activity !== null && layout.columns.activity !== undefined) parts.push(columnRange(layout, layout.columns.activity), criteria.activity);
+  return `=SUMIFS(${parts.join(',')})${toTkrSuffix(layout.kronorPerUnit[amountCol])}`;
+}
+
+/** Text patterns of the months a report sums: the whole year as one pattern, else month by month. */
+export function periodPatterns(year: number, months: number): string[] {
+  if (months >= 12) return [`${year}-*`];
+  return Array.from({ length: months }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}*`);
+}
+
+/** Utfall t.o.m. period: Utfall's amounts for the nämnd (and verksamhet) up to the period, in tkr. */
+export function actualFormula(layout: InputLayout, year: number, months: number, criteria: Criteria): string {
+  const amountCol = layout.columns.amount;
+  const periodCol = layout.columns.period;
+  if (amountCol === undefined || periodCol === undefined || layout.columns.board === undefined || !hasDataRows(layout)) return '=0';
+  const base = [columnRange(layout, amountCol), columnRange(layout, layout.columns.board), criteria.board];
+  if (criteria.activity !== null && layout.columns.activity !== undefined) base.push(columnRange(layout, layout.columns.activity), criteria.activity);
+  const period = columnRange(layout, periodCol);
+  const sums = periodPatterns(year, months).map((p) => `SUMIFS(${[...base, period, formulaText(p)].join(',')})`);
+  const lastMonth = Math.min(months, 12);
+  const nextYear = lastMonth === 12 ? year + 1 : year;
+  const nextMonth = lastMonth === 12 ? 1 : lastMonth + 1;
+  sums.push(`SUMIFS(${[...base, period, `">="&DATE(${year},1,1)`, period, `"<"&DATE(${nextYear},${nextMonth},1)`].join(',')})`);
+  sums.push(`SUMIFS(${[...base, period, `">=${year}01"`, period, `"<=${year}${String(lastMonth).padStart(2, '0')}"`].join(',')})`);
+  const suffix = toTkrSuffix(layout.kronorPerUnit[amountCol]);
+  return suffix ? `=(${sums.join('+')})${suffix}` : `=${sums.join('+')}`;
+}
+
+/** A reference to one source cell converted to tkr: ='Privata utförare'!$E$3 (× factor). */
+export function tkrReference(sheet: string, row: number, col: number, kronorPerUnit: number | undefined): string {
+  return `${quoteSheetName(sheet)}!${toAbsoluteA1(row, col)}${toTkrSuffix(kronorPerUnit)}`;
+}
+
+/** A reference that shows an empty source cell as empty instead of 0. */
+export function blankSafeReference(sheet: string, row: number, col: number): string {
+  const ref = `${quoteSheetName(sheet)}!${toAbsoluteA1(row, col)}`;
+  return `IF(ISBLANK(${ref}),"",${ref})`;
+}
+
+/** A range reference string in a canonical form for comparisons: "DRIFTBUDGET!E3:E602". */
+export function canonicalRange(sheet: string, top: number, bottom: number, col: number): string {
+  const letters = columnLetters(col);
+  return `${sheet.toLocaleUpperCase('sv-SE')}!${letters}${top + 1}:${letters}${bottom + 1}`;
+}
+
+const RANGE_IN_FORMULA = /(?:'((?:[^']|'')+)'|([^\s'!(),=+\-*/&<>"]+))!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)/gi;
+
+/** Every sheet range in a formula, canonical (quotes and $ dropped, upper case). */
+export function rangesInFormula(formula: string): string[] {
+  const found: string[] = [];
+  for (const m of formula.matchAll(RANGE_IN_FORMULA)) {
+    const sheet = (m[1] ?? m[2]).replace(/''/g, "'");
+    found.push(`${sheet.toLocaleUpperCase('sv-SE')}!${m[3].toUpperCase()}${m[4]}:${m[5].toUpperCase()}${m[6]}`);
+  }
+  return found;
+}

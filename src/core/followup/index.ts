@@ -1,0 +1,52 @@
+/**
+ * The follow-up job (follow-up.md): generate a report's standard tab per nämnd or for the kommun,
+ * read it back, refresh it keeping what people typed, check it before submission (UPF-* rules),
+ * and compile all nämnder for KS. Pure functions; the task pane and the CLI wire them to a port:
+ *
+ *   const { model, tabs } = await readFollowUp(port);             // one read phase
+ *   const spec = buildFollowUpTab({ model, report, board, year, generatedAt: new Date() });
+ *   await port.writeSheet(spec);                                   // new tab, free name
+ *   const fresh = refreshFollowUpTab(model, tabs[0], new Date());
+ *   await port.writeSheet(fresh, { replace: tabs[0].sheet });     // keeps name and place
+ *   const findings = checkFollowUpTab(tabs[0], model);
+ *   await port.writeSheet(buildConsolidation(tabs, model, year, report));
+ */
+import { normalizeKey } from '../text/normalize';
+import type { BudgetModel } from '../recognition/model';
+
+export { buildFollowUpTab, formatDateTimeSv, type BuildFollowUpInput } from './build-tab';
+export { readFollowUpTab, typedInputs } from './read-tab';
+export { refreshFollowUpTab } from './refresh';
+export { checkFollowUpTab, type FollowUpCheckOptions } from './check';
+export { buildConsolidation, type ConsolidationOptions } from './consolidate';
+export { followUpSheets, followUpTabRange, planFollowUpRead, readFollowUp, recognizeFollowUp, type FollowUpReadPlan, type FollowUpWorkbook } from './plan';
+export {
+  FOLLOW_UP_REPORTS,
+  KOMMUN_BOARD,
+  REPORT_IDS,
+  boardAbbreviation,
+  consolidationTabName,
+  followUpTabName,
+  isFollowUpReport,
+  isKommunBoard,
+  periodEndDate,
+  periodMonth,
+  reportInfo,
+  sectionTitle,
+  sectionsFor,
+  type FollowUpReport,
+  type ReportInfo,
+  type SectionId,
+} from './reports';
+export type { FilledCell, FilledRow, FilledTab, FilledTabInputs, TypedInput } from './filled';
+export type { RowKey, RowSection } from './row-keys';
+export { REMOVED_TITLE } from './sections/removed';
+
+/** The nämnder a follow-up tab can be made for, as spelt in Driftbudget (then Ramar), in order. */
+export function followUpBoards(model: BudgetModel): string[] {
+  const seen = new Map<string, string>();
+  for (const rows of [model.operatingBudget, model.frames]) {
+    for (const r of rows) if (r.board !== '' && !seen.has(normalizeKey(r.board))) seen.set(normalizeKey(r.board), r.board);
+  }
+  return [...seen.values()];
+}

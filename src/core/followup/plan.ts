@@ -1,0 +1,80 @@
+/**
+ * Reading for the follow-up job in one read phase: the inputs (JOB_INPUTS.followUp) and every owned
+ * follow-up tab (A1 decodes as a marker of type 'uppfoljning' or 'sammanstallning'), with formulas,
+ * so refresh and check have both the current data and what people typed.
+ */
+import type { ReadOptions, WorkbookPort } from '../../io/port';
+import { parseRangeA1, rangeToA1 } from '../a1';
+import { JOB_INPUTS } from '../recognition';
+import { locateInputs, type LocatedInputs } from '../recognition/locate';
+import type { BudgetModel } from '../recognition/model';
+import { recognizeWorkbook } from '../recognition/recognize';
+import { decodeMarker } from '../workbook/marker';
+import type { RawWorkbook, ReadPlan, ReadRange, SheetInfo, WorkbookIndex } from '../workbook/raw';
+import type { FilledTab } from './filled';
+import { readFollowUpTab } from './read-tab';
+
+/** Sheets of the index that are owned follow-up tabs or compilations. */
+export function followUpSheets(index: WorkbookIndex): SheetInfo[] {
+  return index.sheets.filter((s) => {
+    const marker = decodeMarker(s.firstCellText);
+    return marker !== null && (marker.type === 'uppfoljning' || marker.type === 'sammanstallning') && s.usedAddress !== null;
+  });
+}
+
+/** The read range of one owned tab: from A1 to the end of its used area, values and formulas. */
+export function followUpTabRange(sheet: SheetInfo, id = `followup#${sheet.name}`): ReadRange | null {
+  const used = sheet.usedAddress ? parseRangeA1(sheet.usedAddress) : null;
+  if (!used) return null;
+  return { id, sheet: sheet.name, address: rangeToA1({ top: 0, left: 0, bottom: used.bottom, right: used.right }), formulas: true, numberFormats: false };
+}
+
+export interface FollowUpReadPlan {
+  plan: ReadPlan;
+  /** Where the inputs are (for recognition). */
+  located: LocatedInputs;
+  /** ReadRange ids of the owned tabs, by sheet name. */
+  tabs: { sheet: string; readId: string }[];
+}
+
+/** What to read for the follow-up job: inputs and owned follow-up tabs (pure; from the index). */
+export function planFollowUpRead(index: WorkbookIndex): FollowUpReadPlan {
+  const located = locateInputs(index, JOB_INPUTS.followUp);
+  const ranges = [...located.plan.ranges];
+  const tabs: FollowUpReadPlan['tabs'] = [];
+  for (const sheet of followUpSheets(index)) {
+    const range = followUpTabRange(sheet);
+    if (!range) continue;
+    ranges.push(range);
+    tabs.push({ sheet: sheet.name, readId: range.id });
+  }
+  return { plan: { ranges }, located, tabs };
+}
+
+export interface FollowUpWorkbook {
+  model: BudgetModel;
+  /** Owned follow-up tabs and compilations, in tab order. */
+  tabs: FilledTab[];
+}
+
+/** Recognises what one read phase returned for a plan from planFollowUpRead. */
+export function recognizeFollowUp(raw: RawWorkbook, planned: FollowUpReadPlan): FollowUpWorkbook {
+  const model = recognizeWorkbook(raw, planned.located, JOB_INPUTS.followUp);
+  const tabs: FilledTab[] = [];
+  for (const { readId } of planned.tabs) {
+    const grid = raw.grids.get(readId);
+    const tab = grid ? readFollowUpTab(grid) : null;
+    if (tab) tabs.push(tab);
+  }
+  return { model, tabs };
+}
+
+/** Reads inputs and owned follow-up tabs through the port in one read phase. */
+export async function readFollowUp(port: WorkbookPort, options?: ReadOptions): Promise<FollowUpWorkbook> {
+  let planned: FollowUpReadPlan | null = null;
+  const raw = await port.read((index) => {
+    planned = planFollowUpRead(index);
+    return planned.plan;
+  }, options);
+  return recognizeFollowUp(raw, planned!);
+}

@@ -1,0 +1,140 @@
+/**
+ * Row keys: every row of a follow-up tab that holds inputs or formulas carries, in its key cell
+ * (column A, in the near-invisible marker style), a small JSON descriptor — the row's stable key
+ * (section, nämnd, item text) and which column holds which field, split into inputs, formulas and
+ * constants. The tab thereby describes itself: reading it back needs no knowledge of where a
+ * builder put things, and refresh matches typed inputs by key, never by position.
+ */
+import { columnIndex, columnLetters } from '../a1';
+import { normalizeKey } from '../text/normalize';
+import type { SectionId } from './reports';
+
+/** The part of a tab a row belongs to: a section, the header block or the "Borttagna rader" block. */
+export type RowSection = SectionId | 'huvud' | 'borttagna';
+
+export interface RowKey {
+  section: RowSection;
+  /** The nämnd the row concerns (the recipient for an uppdrag; "Kommunen" for kommun-level rows). */
+  board: string;
+  /** Verksamhet, item text or prompt; "" for a whole nämnd. */
+  item: string;
+  /** True for a section's total row. */
+  total?: boolean;
+}
+
+/** Columns (0-based) of the fields of one row, by kind. */
+export interface RowFields {
+  /** Cells a person fills in (style `input`, unlocked). */
+  inputs: Record<string, number>;
+  /** Formula cells that must stay formulas. */
+  formulas: Record<string, number>;
+  /** Constants written from the source data (not formulas, not inputs). */
+  constants: Record<string, number>;
+}
+
+export interface RowDescriptor {
+  key: RowKey;
+  fields: RowFields;
+  /** For a "Borttagna rader" row: the key and field the kept value came from. */
+  removed?: { key: RowKey; field: string };
+}
+
+/** What the key cell holds: short property names keep 200 000-row workbooks small. */
+interface EncodedDescriptor {
+  s: string;
+  b: string;
+  i: string;
+  t?: 1;
+  in?: Record<string, string>;
+  fx?: Record<string, string>;
+  k?: Record<string, string>;
+  o?: { s: string; b: string; i: string; t?: 1; f: string };
+}
+
+const SECTIONS: readonly RowSection[] = [
+  'huvud',
+  'borttagna',
+  'sammanfattning',
+  'mal',
+  'ekonomi',
+  'atgarder',
+  'inriktningar',
+  'uppdrag',
+  'internkontroll',
+  'personal',
+  'privata',
+  'genomlysning',
+  'centrala',
+  'balanskrav',
+];
+
+function isSection(value: unknown): value is RowSection {
+  return typeof value === 'string' && (SECTIONS as readonly string[]).includes(value);
+}
+
+function lettersOf(fields: Record<string, number>): Record<string, string> | undefined {
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([field, col]) => [field, columnLetters(col)]));
+}
+
+function columnsOf(encoded: unknown): Record<string, number> | null {
+  if (encoded === undefined) return {};
+  if (!encoded || typeof encoded !== 'object' || Array.isArray(encoded)) return null;
+  const out: Record<string, number> = {};
+  for (const [field, letters] of Object.entries(encoded as Record<string, unknown>)) {
+    if (typeof letters !== 'string') return null;
+    const col = columnIndex(letters);
+    if (col < 0 || col > 16383) return null;
+    out[field] = col;
+  }
+  return out;
+}
+
+export function encodeDescriptor(descriptor: RowDescriptor): string {
+  const { key, fields, removed } = descriptor;
+  const encoded: EncodedDescriptor = { s: key.section, b: key.board, i: key.item };
+  if (key.total) encoded.t = 1;
+  const inputs = lettersOf(fields.inputs);
+  const formulas = lettersOf(fields.formulas);
+  const constants = lettersOf(fields.constants);
+  if (inputs) encoded.in = inputs;
+  if (formulas) encoded.fx = formulas;
+  if (constants) encoded.k = constants;
+  if (removed) {
+    encoded.o = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
+    if (removed.key.total) encoded.o.t = 1;
+  }
+  return JSON.stringify(encoded);
+}
+
+/** The descriptor in a key cell, or null when the cell holds none (any other text, a number, empty). */
+export function decodeDescriptor(text: unknown): RowDescriptor | null {
+  if (typeof text !== 'string' || !text.startsWith('{"s":')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object') return null;
+  const e = parsed as Partial<EncodedDescriptor>;
+  if (!isSection(e.s) || typeof e.b !== 'string' || typeof e.i !== 'string') return null;
+  const inputs = columnsOf(e.in);
+  const formulas = columnsOf(e.fx);
+  const constants = columnsOf(e.k);
+  if (!inputs || !formulas || !constants) return null;
+  const descriptor: RowDescriptor = { key: { section: e.s, board: e.b, item: e.i }, fields: { inputs, formulas, constants } };
+  if (e.t === 1) descriptor.key.total = true;
+  if (e.o !== undefined) {
+    const o = e.o as Partial<EncodedDescriptor['o'] & object>;
+    if (!isSection(o.s) || typeof o.b !== 'string' || typeof o.i !== 'string' || typeof o.f !== 'string') return null;
+    descriptor.removed = { key: { section: o.s, board: o.b, item: o.i, ...(o.t === 1 ? { total: true } : {}) }, field: o.f };
+  }
+  return descriptor;
+}
+
+/** The identity of a key for matching: case, surrounding and repeated spaces do not matter. */
+export function keyId(key: RowKey): string {
+  return [key.section, normalizeKey(key.board), normalizeKey(key.item), key.total ? 'summa' : ''].join('\u0000');
+}

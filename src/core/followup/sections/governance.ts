@@ -1,0 +1,191 @@
+/**
+ * The text sections: Sammanfattning and Genomlysning (prompts to answer), Politiska inriktningar
+ * and Särskilda uppdrag (a status per item), Internkontroll (per control) and Privata utförare.
+ */
+import { STATUS_VALUES } from '../../inputs/catalogue';
+import { normalizeKey } from '../../text/normalize';
+import { blankSafeReference, tkrReference } from '../formulas';
+import { COL, FORMATS, YES_NO_VALUES } from '../layout';
+import { sectionTitle } from '../reports';
+import { textCell } from '../tab-builder';
+import { boardMatcher, sectionHeading, type BuildContext } from '../context';
+import { totalBand } from './economy';
+import type { RowSection } from '../row-keys';
+
+const STATUS_RULE = {
+  kind: 'list' as const,
+  list: [...STATUS_VALUES],
+  errorMessage: `Välj en status i listan: ${STATUS_VALUES.join(', ')}.`,
+};
+const YES_NO_RULE = { kind: 'list' as const, list: [...YES_NO_VALUES], errorMessage: 'Välj Ja eller Nej.' };
+
+const SUMMARY_PROMPTS: Record<'interim' | 'annual', readonly string[]> = {
+  interim: ['Viktiga händelser under perioden', 'Ekonomiskt läge och prognos', 'Verksamhetens utveckling och måluppfyllelse', 'Framåtblick'],
+  annual: ['Viktiga händelser under året', 'Ekonomiskt resultat', 'Verksamhetens utveckling och måluppfyllelse', 'Framåtblick'],
+};
+
+const REVIEW_PROMPTS = ['Genomlyst verksamhet eller område', 'Iakttagelser', 'Slutsatser och åtgärder'];
+
+/** Prompts answered in a wide input cell each (C:I merged). */
+function promptRows(ctx: BuildContext, section: RowSection, prompts: readonly string[]): void {
+  for (const prompt of prompts) {
+    ctx.builder.keyed({
+      key: { section, board: ctx.board, item: prompt },
+      label: textCell(prompt),
+      fields: [{ field: 'text', col: COL.c, kind: 'input', mergeTo: COL.wide }],
+    });
+  }
+}
+
+export function summarySection(ctx: BuildContext): void {
+  sectionHeading(ctx, sectionTitle('sammanfattning', ctx.report));
+  ctx.builder.note(`Sammanfatta ${ctx.kommunLevel ? 'kommunens' : 'nämndens'} ${ctx.report === 'december' ? 'år' : 'period'} kort under varje rubrik.`);
+  promptRows(ctx, 'sammanfattning', SUMMARY_PROMPTS[ctx.report === 'december' ? 'annual' : 'interim']);
+  ctx.builder.blank();
+}
+
+export function reviewSection(ctx: BuildContext): void {
+  sectionHeading(ctx, sectionTitle('genomlysning', ctx.report));
+  ctx.builder.note('Redovisa årets genomlysning (deluppföljning) av en verksamhet eller ett område.');
+  promptRows(ctx, 'genomlysning', REVIEW_PROMPTS);
+  ctx.builder.blank();
+}
+
+export function directionsSection(ctx: BuildContext): void {
+  const b = ctx.builder;
+  const sameBoard = boardMatcher(ctx);
+  sectionHeading(ctx, sectionTitle('inriktningar', ctx.report));
+  const rows = ctx.model.politicalDirections.filter((r) => r.direction !== '' && sameBoard(r.board));
+  if (rows.length === 0) {
+    b.note(`${ctx.board} har inga politiska inriktningar i budgeten.`);
+    b.blank();
+    return;
+  }
+  b.note('Ange status för varje inriktning och kommentera vad som gjorts.');
+  b.header({ [COL.text]: 'Inriktning', [COL.h]: 'Status', [COL.wide]: 'Kommentar' });
+  const first = b.next;
+  for (const r of rows) {
+    b.keyed({
+      key: { section: 'inriktningar', board: r.board, item: r.direction },
+      label: textCell(r.direction),
+      fields: [
+        { field: 'status', col: COL.h, kind: 'input' },
+        { field: 'comment', col: COL.wide, kind: 'input' },
+      ],
+    });
+  }
+  b.validate(COL.h, first, b.next - 1, STATUS_RULE);
+  b.blank();
+}
+
+export function assignmentsSection(ctx: BuildContext): void {
+  const b = ctx.builder;
+  const sameBoard = boardMatcher(ctx);
+  sectionHeading(ctx, sectionTitle('uppdrag', ctx.report));
+  const rows = ctx.model.assignments.filter((r) => r.assignment !== '' && sameBoard(r.recipient));
+  if (rows.length === 0) {
+    b.note(`${ctx.board} har inga särskilda uppdrag i Uppdrag.`);
+    b.blank();
+    return;
+  }
+  b.note('Statusen är förifylld från Uppdrag; ändra den till läget per periodens slut och kommentera.');
+  b.header({ [COL.text]: 'Uppdrag', [COL.e]: 'Beslutat av', [COL.g]: 'Slutdatum', [COL.h]: 'Status', [COL.wide]: 'Kommentar' }, { [COL.e]: COL.f });
+  const first = b.next;
+  for (const r of rows) {
+    b.keyed({
+      key: { section: 'uppdrag', board: r.recipient, item: r.assignment },
+      label: textCell(r.assignment),
+      fields: [
+        { field: 'decidedBy', col: COL.e, kind: 'constant', value: r.decidedBy, style: 'text', mergeTo: COL.f },
+        { field: 'dueDate', col: COL.g, kind: 'constant', value: r.dueDate, style: 'text' },
+        // The budget workbook's status is a default: what the nämnd reports here is its own.
+        { field: 'status', col: COL.h, kind: 'input', value: STATUS_VALUES.find((s) => normalizeKey(s) === normalizeKey(r.status)) ?? null },
+        { field: 'comment', col: COL.wide, kind: 'input' },
+      ],
+    });
+  }
+  b.validate(COL.h, first, b.next - 1, STATUS_RULE);
+  b.blank();
+}
+
+export function internalControlSection(ctx: BuildContext): void {
+  const b = ctx.builder;
+  const sameBoard = boardMatcher(ctx);
+  sectionHeading(ctx, sectionTitle('internkontroll', ctx.report));
+  const rows = ctx.model.internalControl.filter((r) => (r.risk !== '' || r.control !== '') && sameBoard(r.board));
+  if (rows.length === 0) {
+    b.note(`${ctx.board} har ingen internkontrollplan i Internkontrollplan.`);
+    b.blank();
+    return;
+  }
+  b.note('Redovisa för varje kontroll i internkontrollplanen om den genomförts, vilka avvikelser den visat och vilka åtgärder som vidtagits.');
+  b.header(
+    { [COL.text]: 'Kontrollaktivitet', [COL.d]: 'Riskvärde', [COL.e]: 'Genomförd', [COL.f]: 'Avvikelser', [COL.wide]: 'Åtgärder' },
+    { [COL.f]: COL.h },
+  );
+  const first = b.next;
+  for (const r of rows) {
+    const item = [r.process, r.risk].filter((t) => t !== '').join(': ');
+    // One line, running on into the empty column C: a wrapped cell would need a taller row.
+    const label = [r.process, r.control || r.risk].filter((t) => t !== '').join(': ');
+    b.keyed({
+      key: { section: 'internkontroll', board: r.board, item },
+      label: textCell(label),
+      fields: [
+        { field: 'riskValue', col: COL.d, kind: 'constant', value: r.riskValue, style: 'number' },
+        { field: 'done', col: COL.e, kind: 'input' },
+        { field: 'deviations', col: COL.f, kind: 'input', mergeTo: COL.h },
+        { field: 'measures', col: COL.wide, kind: 'input' },
+      ],
+    });
+  }
+  b.validate(COL.e, first, b.next - 1, YES_NO_RULE);
+  b.blank();
+}
+
+export function privateProvidersSection(ctx: BuildContext): void {
+  const b = ctx.builder;
+  const sameBoard = boardMatcher(ctx);
+  sectionHeading(ctx, sectionTitle('privata', ctx.report));
+  const layout = ctx.model.layouts.privataUtforare;
+  const rows = layout ? ctx.model.privateProviders.filter((r) => r.contractor !== '' && sameBoard(r.board)) : [];
+  if (!layout || rows.length === 0) {
+    b.note(`${ctx.board} har ingen verksamhet hos privata utförare i Privata utförare.`);
+    b.blank();
+    return;
+  }
+  b.note('Hämtat från Privata utförare med formler: ändringar där syns här direkt.');
+  b.header(
+    { [COL.text]: 'Utförare (verksamhet)', [COL.c]: 'Avtalsperiod', [COL.e]: 'Kostnad\n(tkr)', [COL.f]: 'Uppföljning\ngenomförd', [COL.wide]: 'Iakttagelser' },
+    { [COL.c]: COL.d },
+  );
+  const first = b.next;
+  const cols = layout.columns;
+  for (const r of rows) {
+    const ref = (key: string) => (cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}`);
+    b.keyed({
+      key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
+      label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
+      fields: [
+        { field: 'contractPeriod', col: COL.c, kind: 'constant', value: r.contractPeriod, style: 'text', mergeTo: COL.d },
+        {
+          field: 'cost',
+          col: COL.e,
+          kind: 'formula',
+          formula: cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`,
+          numberFormat: FORMATS.tkr,
+        },
+        { field: 'followedUp', col: COL.f, kind: 'formula', formula: ref('followedUp') },
+        { field: 'observations', col: COL.wide, kind: 'formula', formula: ref('observations'), style: 'note' },
+      ],
+    });
+  }
+  const last = b.next - 1;
+  b.keyed({
+    key: { section: 'privata', board: ctx.board, item: '', total: true },
+    label: textCell('Summa', 'total'),
+    fields: [{ field: 'cost', col: COL.e, kind: 'formula', formula: `=SUM(E${first + 1}:E${last + 1})`, style: 'total', numberFormat: FORMATS.tkr }],
+    extra: totalBand(),
+  });
+  b.blank();
+}
