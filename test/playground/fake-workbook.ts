@@ -3,7 +3,7 @@ import { parseRangeA1, rangeToA1, toA1 } from '../../src/core/a1';
 import type { RawGrid, RawValue, RawWorkbook, ReadPlan, WorkbookIndex } from '../../src/core/workbook/raw';
 import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { freeSheetName } from '../../src/core/workbook/sheet-names';
-import { WorkbookError, type WorkbookPort } from '../../src/io/port';
+import { WorkbookError, type CellEdit, type CellEditResult, type WorkbookPort } from '../../src/io/port';
 import type { OpenWorkbook, SelectListener, WorkbookLoader } from '../../src/playground/workbook-loader';
 
 export interface FakeSheet {
@@ -95,6 +95,20 @@ export class FakeWorkbook implements WorkbookPort, OpenWorkbook {
   async selectCell(sheet: string, address: string): Promise<void> {
     if (!this.sheets.some((s) => s.name === sheet)) throw new WorkbookError('not-found', `Fliken ${sheet} finns inte.`);
     this.onSelect(sheet, address);
+  }
+
+  async writeCells(edits: readonly CellEdit[]): Promise<CellEditResult> {
+    const result: CellEditResult = { changed: [], skipped: [] };
+    for (const edit of edits) {
+      const sheet = this.sheets.find((s) => s.name === edit.sheet);
+      const pos = parseRangeA1(edit.cell);
+      if (!sheet || !pos) throw new WorkbookError('not-found', `Fliken ${edit.sheet} finns inte.`);
+      while (sheet.rows.length <= pos.top) sheet.rows.push([]);
+      const before = sheet.rows[pos.top][pos.left] ?? null;
+      sheet.rows[pos.top][pos.left] = edit.value;
+      result.changed.push({ sheet: edit.sheet, cell: edit.cell, before: typeof before === 'object' && before !== null ? before.code : before, after: edit.value });
+    }
+    return result;
   }
 }
 
