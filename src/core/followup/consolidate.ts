@@ -15,7 +15,7 @@ import { CellError, type RawValue } from '../workbook/raw';
 import { emptySheetSpec, type SheetSpec, type SpecCell, type SpecValue } from '../workbook/sheet-spec';
 import { formatDateTimeSv, FOLLOW_UP_TAB_COLOR, FROZEN_ROWS } from './build-tab';
 import { checkFollowUpTab } from './check';
-import { budgetColumn } from './context';
+import { budgetColumn, cachedNormalizeKey } from './context';
 import type { FilledCell, FilledTab, FilledTabInputs, TypedInput } from './filled';
 import { budgetFormula, exactCriterion, hasDataRows } from './formulas';
 import { COL, COLUMN_WIDTHS, FORMATS } from './layout';
@@ -81,7 +81,8 @@ export function buildConsolidation(
 
   // Nämnder: the model's order first (Driftbudget), then any tab's nämnd the model lacks.
   const order = new Map<string, string>();
-  for (const r of model?.operatingBudget ?? []) if (r.board !== '' && !order.has(normalizeKey(r.board))) order.set(normalizeKey(r.board), r.board);
+  const normalize = cachedNormalizeKey();
+  for (const r of model?.operatingBudget ?? []) if (r.board !== '' && !order.has(normalize(r.board))) order.set(normalize(r.board), r.board);
   for (const t of boardTabs) if (!order.has(normalizeKey(t.board))) order.set(normalizeKey(t.board), t.board);
   const tabsByBoard = new Map<string, FilledTab[]>();
   for (const t of boardTabs) tabsByBoard.set(normalizeKey(t.board), [...(tabsByBoard.get(normalizeKey(t.board)) ?? []), t]);
@@ -134,6 +135,7 @@ export function buildConsolidation(
   const fields = ECONOMY_FIELDS[december ? 'annual' : 'interim'];
   const drift = model?.layouts.driftbudget;
   const amountCol = model ? budgetColumn(drift, model, year) : -1;
+  const budgetOf = model && hasDataRows(drift) && amountCol >= 0 ? budgetFormula(drift, amountCol) : null;
   const first = b.next;
   const duplicates: string[] = [];
   for (const [k, board] of order) {
@@ -154,9 +156,7 @@ export function buildConsolidation(
         ? textCell(`${sourceName(tab)} · ${statusText(tab)}`)
         : { value: `${tab.sheet} · ${statusText(tab)}`, style: 'link', link: `${quoteSheetName(tab.sheet)}!${toA1(total.row, COL.text)}` };
     } else {
-      if (model && hasDataRows(drift) && amountCol >= 0) {
-        cells.push({ field: 'budget', col: COL.c, kind: 'formula', formula: budgetFormula(drift, amountCol, { board: `$J${r + 1}`, activity: null }), numberFormat: FORMATS.tkr });
-      }
+      if (budgetOf) cells.push({ field: 'budget', col: COL.c, kind: 'formula', formula: budgetOf({ board: `$J${r + 1}`, activity: null }), numberFormat: FORMATS.tkr });
       source = textCell(tab ? `${sourceName(tab)}: ingen ekonomisk uppföljning` : 'Ingen flik inlämnad', 'warning');
     }
     b.keyed({

@@ -54,12 +54,16 @@ export interface Criteria {
   activity: string | null;
 }
 
-/** Budget helår: SUMIFS over one of Driftbudget's year columns (the follow-up year's), in tkr. */
-export function budgetFormula(layout: InputLayout, amountCol: number, criteria: Criteria): string {
-  if (amountCol < 0 || !hasDataRows(layout) || layout.columns.board === undefined) return '=0';
-  const parts = [columnRange(layout, amountCol), columnRange(layout, layout.columns.board), criteria.board];
-  if (criteria.activity !== null && layout.columns.activity !== undefined) parts.push(columnRange(layout, layout.columns.activity), criteria.activity);
-  return `=SUMIFS(${parts.join(',')})${toTkrSuffix(layout.kronorPerUnit[amountCol])}`;
+/**
+ * Budget helår: SUMIFS over one of Driftbudget's year columns (the follow-up year's), in tkr.
+ * Returns a builder: the ranges are formed once and only the criteria change per row.
+ */
+export function budgetFormula(layout: InputLayout, amountCol: number): (criteria: Criteria) => string {
+  if (amountCol < 0 || !hasDataRows(layout) || layout.columns.board === undefined) return () => '=0';
+  const head = `=SUMIFS(${columnRange(layout, amountCol)},${columnRange(layout, layout.columns.board)},`;
+  const activity = layout.columns.activity === undefined ? null : `,${columnRange(layout, layout.columns.activity)},`;
+  const suffix = `)${toTkrSuffix(layout.kronorPerUnit[amountCol])}`;
+  return (criteria) => head + criteria.board + (criteria.activity !== null && activity ? activity + criteria.activity : '') + suffix;
 }
 
 /** Text patterns of the months a report sums: the whole year as one pattern, else month by month. */
@@ -68,22 +72,31 @@ export function periodPatterns(year: number, months: number): string[] {
   return Array.from({ length: months }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}*`);
 }
 
-/** Utfall t.o.m. period: Utfall's amounts for the nämnd (and verksamhet) up to the period, in tkr. */
-export function actualFormula(layout: InputLayout, year: number, months: number, criteria: Criteria): string {
+/**
+ * Utfall t.o.m. period: Utfall's amounts for the nämnd (and verksamhet) up to the period, in tkr.
+ * Returns a builder, like budgetFormula.
+ */
+export function actualFormula(layout: InputLayout, year: number, months: number): (criteria: Criteria) => string {
   const amountCol = layout.columns.amount;
   const periodCol = layout.columns.period;
-  if (amountCol === undefined || periodCol === undefined || layout.columns.board === undefined || !hasDataRows(layout)) return '=0';
-  const base = [columnRange(layout, amountCol), columnRange(layout, layout.columns.board), criteria.board];
-  if (criteria.activity !== null && layout.columns.activity !== undefined) base.push(columnRange(layout, layout.columns.activity), criteria.activity);
+  if (amountCol === undefined || periodCol === undefined || layout.columns.board === undefined || !hasDataRows(layout)) return () => '=0';
+  const head = `SUMIFS(${columnRange(layout, amountCol)},${columnRange(layout, layout.columns.board)},`;
+  const activityRange = layout.columns.activity === undefined ? null : `,${columnRange(layout, layout.columns.activity)},`;
   const period = columnRange(layout, periodCol);
-  const sums = periodPatterns(year, months).map((p) => `SUMIFS(${[...base, period, formulaText(p)].join(',')})`);
   const lastMonth = Math.min(months, 12);
   const nextYear = lastMonth === 12 ? year + 1 : year;
   const nextMonth = lastMonth === 12 ? 1 : lastMonth + 1;
-  sums.push(`SUMIFS(${[...base, period, `">="&DATE(${year},1,1)`, period, `"<"&DATE(${nextYear},${nextMonth},1)`].join(',')})`);
-  sums.push(`SUMIFS(${[...base, period, `">=${year}01"`, period, `"<=${year}${String(lastMonth).padStart(2, '0')}"`].join(',')})`);
+  const tails = [
+    ...periodPatterns(year, months).map((p) => `,${period},${formulaText(p)})`),
+    `,${period},">="&DATE(${year},1,1),${period},"<"&DATE(${nextYear},${nextMonth},1))`,
+    `,${period},">=${year}01",${period},"<=${year}${String(lastMonth).padStart(2, '0')}")`,
+  ];
   const suffix = toTkrSuffix(layout.kronorPerUnit[amountCol]);
-  return suffix ? `=(${sums.join('+')})${suffix}` : `=${sums.join('+')}`;
+  return (criteria) => {
+    const base = head + criteria.board + (criteria.activity !== null && activityRange ? activityRange + criteria.activity : '');
+    const sums = tails.map((tail) => base + tail).join('+');
+    return suffix ? `=(${sums})${suffix}` : `=${sums}`;
+  };
 }
 
 /** A reference to one source cell converted to tkr: ='Privata utförare'!$E$3 (× factor). */

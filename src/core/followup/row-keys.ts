@@ -72,10 +72,16 @@ function isSection(value: unknown): value is RowSection {
   return typeof value === 'string' && (SECTIONS as readonly string[]).includes(value);
 }
 
+/** Column letters of the few columns a tab uses, computed once (descriptors are written per row). */
+const LETTERS = Array.from({ length: 26 }, (_, c) => columnLetters(c));
+
 function lettersOf(fields: Record<string, number>): Record<string, string> | undefined {
-  const entries = Object.entries(fields);
-  if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([field, col]) => [field, columnLetters(col)]));
+  let out: Record<string, string> | undefined;
+  for (const field in fields) {
+    const col = fields[field];
+    (out ??= {})[field] = LETTERS[col] ?? columnLetters(col);
+  }
+  return out;
 }
 
 function columnsOf(encoded: unknown): Record<string, number> | null {

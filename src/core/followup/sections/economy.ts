@@ -4,14 +4,13 @@
  * the full-year deviation is a deficit.
  */
 import { toA1 } from '../../a1';
-import { normalizeKey } from '../../text/normalize';
 import { formatNumberSv } from '../../text/numbers';
 import { periodMonth, sectionTitle } from '../reports';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
 import { COL, FORMATS } from '../layout';
 import type { RowKey } from '../row-keys';
 import { textCell, type FieldCell } from '../tab-builder';
-import { boardMatcher, budgetColumn, periodMatcher, sectionHeading, type BuildContext } from '../context';
+import { boardMatcher, budgetColumn, cachedNormalizeKey, periodMatcher, sectionHeading, type BuildContext } from '../context';
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr, t.ex. 12 500 (underskott och intäkter som negativa tal).' };
 
@@ -26,15 +25,16 @@ interface Line {
 function activityLines(ctx: BuildContext): Line[] {
   const sameBoard = boardMatcher(ctx);
   const inPeriod = periodMatcher(ctx.year, ctx.report);
+  const normalize = cachedNormalizeKey();
   const seen = new Map<string, string>();
   for (const r of ctx.model.operatingBudget) {
     if (!sameBoard(r.board)) continue;
-    const k = normalizeKey(r.activity);
+    const k = normalize(r.activity);
     if (!seen.has(k)) seen.set(k, r.activity);
   }
   for (const r of ctx.model.actuals) {
     if (!sameBoard(r.board) || !inPeriod(r.period)) continue;
-    const k = normalizeKey(r.activity);
+    const k = normalize(r.activity);
     if (!seen.has(k)) seen.set(k, r.activity);
   }
   return [...seen.values()].map((activity) => ({
@@ -47,13 +47,14 @@ function activityLines(ctx: BuildContext): Line[] {
 /** Nämnder in Driftbudget order, then any that only Utfall has: the kommun tab's rows. */
 function boardLines(ctx: BuildContext): Line[] {
   const inPeriod = periodMatcher(ctx.year, ctx.report);
+  const normalize = cachedNormalizeKey();
   const seen = new Map<string, string>();
   for (const r of ctx.model.operatingBudget) {
-    const k = normalizeKey(r.board);
+    const k = normalize(r.board);
     if (r.board !== '' && !seen.has(k)) seen.set(k, r.board);
   }
   for (const r of ctx.model.actuals) {
-    const k = normalizeKey(r.board);
+    const k = normalize(r.board);
     if (r.board !== '' && inPeriod(r.period) && !seen.has(k)) seen.set(k, r.board);
   }
   return [...seen.values()].map((board) => ({ key: { section: 'ekonomi', board, item: '' }, label: board, criterion: board }));
@@ -105,6 +106,8 @@ export function economySection(ctx: BuildContext): void {
   );
 
   const lines = ctx.kommunLevel ? boardLines(ctx) : activityLines(ctx);
+  const budgetOf = liveBudget ? budgetFormula(drift!, amountCol) : null;
+  const actualOf = liveActual ? actualFormula(utfall!, ctx.year, months) : null;
   const firstRow = b.next;
   for (const line of lines) {
     const r = b.next;
@@ -112,11 +115,11 @@ export function economySection(ctx: BuildContext): void {
     const criteria: Criteria = ctx.kommunLevel ? { board: own, activity: null } : { board: ctx.boardCriterionCell ?? own, activity: own };
     const ref = (col: number) => toA1(r, col);
     const fields: FieldCell[] = [];
-    fields.push(liveBudget ? { field: 'budget', col: COL.c, kind: 'formula', formula: budgetFormula(drift!, amountCol, criteria) } : { field: 'budget', col: COL.c, kind: 'input' });
+    fields.push(budgetOf ? { field: 'budget', col: COL.c, kind: 'formula', formula: budgetOf(criteria) } : { field: 'budget', col: COL.c, kind: 'input' });
     const actualCol = december ? COL.d : COL.e;
     fields.push(
-      liveActual
-        ? { field: 'actual', col: actualCol, kind: 'formula', formula: actualFormula(utfall!, ctx.year, months, criteria) }
+      actualOf
+        ? { field: 'actual', col: actualCol, kind: 'formula', formula: actualOf(criteria) }
         : { field: 'actual', col: actualCol, kind: 'input' },
     );
     if (december) {
