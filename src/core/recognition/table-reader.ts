@@ -35,6 +35,9 @@ function isEmptyValue(v: RawValue | undefined): boolean {
 /** True for a key cell that marks a total row: Summa, Totalt, Total, or "Summa …". */
 export function isTotalKey(value: RawValue | undefined): boolean {
   if (typeof value !== 'string') return false;
+  // Cheap pre-check: every total word starts with s or t.
+  const first = value.trimStart().charAt(0);
+  if (first !== 's' && first !== 'S' && first !== 't' && first !== 'T') return false;
   const folded = foldText(value);
   return (TOTAL_ROW_WORDS as readonly string[]).includes(folded) || folded.startsWith('summa ') || folded.startsWith('totalt ');
 }

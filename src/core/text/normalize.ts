@@ -3,14 +3,30 @@
  * Used for table names, sheet names, headers and keys (nämnd, verksamhet).
  */
 
+// Keys repeat a lot (a few hundred distinct nämnd/verksamhet names over 200 000 rows) and
+// locale-aware lower-casing is slow, so results are memoised; the caches are cleared when large.
+const CACHE_LIMIT = 100_000;
+const keyCache = new Map<string, string>();
+const foldCache = new Map<string, string>();
+
+function memo(cache: Map<string, string>, text: string, compute: (t: string) => string): string {
+  let result = cache.get(text);
+  if (result === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    result = compute(text);
+    cache.set(text, result);
+  }
+  return result;
+}
+
 /** Trim, collapse white space, lower-case (sv-SE). Keeps diacritics: for keys (nämnd names). */
 export function normalizeKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv-SE');
+  return memo(keyCache, text, (t) => t.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv-SE'));
 }
 
 /** As normalizeKey, and folds diacritics (å/ä → a, ö → o, é → e). For headers and names. */
 export function foldText(text: string): string {
-  return normalizeKey(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return memo(foldCache, text, (t) => normalizeKey(t).normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
 }
 
 /**

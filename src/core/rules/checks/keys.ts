@@ -9,12 +9,15 @@ import { cellOf, rowNumber } from '../place';
 
 export function checkDuplicates(model: BudgetModel): Finding[] {
   const findings: Finding[] = [];
-  const scan = <R extends SourceRef & { board: string }>(input: InputId, rows: R[], keyOf: (r: R) => string[]) => {
+  const scan = <R extends SourceRef & { board: string }>(input: InputId, rows: R[], second: (r: R) => string, third: (r: R) => string) => {
     const seen = new Map<string, R>();
     for (const row of rows) {
-      const parts = keyOf(row);
-      if (parts.some((p) => p === '')) continue;
-      const key = parts.map(normalizeKey).join('\u0000');
+      const b = row.board;
+      const c = second(row);
+      const d = third(row);
+      if (b === '' || c === '' || d === '') continue;
+      // One string key per row, built without intermediate arrays (this runs over every budget row).
+      const key = normalizeKey(b) + '\u0000' + normalizeKey(c) + '\u0000' + normalizeKey(d);
       const first = seen.get(key);
       if (!first) {
         seen.set(key, row);
@@ -22,15 +25,15 @@ export function checkDuplicates(model: BudgetModel): Finding[] {
       }
       findings.push(
         makeFinding('KEY-DUPLICATE', { sheet: row.sheet, cell: cellOf(model, input, row, 'board'), board: row.board }, {
-          key: parts.join(' / '),
+          key: `${b} / ${c} / ${d}`,
           input: inputDef(input).name,
           otherRow: rowNumber(first),
         }),
       );
     }
   };
-  scan('driftbudget', model.operatingBudget, (r) => [r.board, r.activity, r.account]);
-  scan('volymer', model.volumes, (r) => [r.board, r.activity, r.measure]);
+  scan('driftbudget', model.operatingBudget, (r) => r.activity, (r) => r.account);
+  scan('volymer', model.volumes, (r) => r.activity, (r) => r.measure);
   return findings;
 }
 
