@@ -37,5 +37,13 @@ export function createForwardingPort(current: () => Promise<WorkbookPort>, event
     async selectCell(sheet, address) {
       return (await current()).selectCell(sheet, address);
     },
+    async writeCells(edits) {
+      const port = await current();
+      try {
+        return await port.writeCells(edits);
+      } finally {
+        events.onChanged();
+      }
+    },
   };
 }

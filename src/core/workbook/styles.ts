@@ -44,7 +44,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   text: { locked: true },
   number: { horizontalAlignment: 'right', locked: true },
   computed: { fill: '#F2F2F2', locked: true },
-  input: { fill: '#FFF2CC', border: 'thin-box', locked: false },
+  // Wraps: comments and åtgärder are free text, and a protected tab cannot be reformatted by the user.
+  input: { fill: '#FFF2CC', border: 'thin-box', wrap: true, locked: false },
   total: { bold: true, border: 'double-top', locked: true },
   note: { italic: true, fontColor: '#595959', wrap: true, locked: true },
   link: { fontColor: '#0563C1', underline: true, locked: true },

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { makeStyles, mergeClasses, Tab, TabList, Text, tokens, useId } from '@fluentui/react-components';
 import { useI18n, type MessageKey } from '../i18n';
 import type { TaskPaneServices } from '../services';
+import { CheckSection } from './check/CheckSection';
 import { ComingSoonSection } from './ComingSoonSection';
 import { Header } from './Header';
 import { HomeSection } from './HomeSection';
@@ -132,7 +133,7 @@ function SectionBody({ section, services }: { section: SectionId; services: Task
     case 'home':
       return <HomeSection today={services.today()} annualCycle={services.annualCycle} />;
     case 'check':
-      return <ComingSoonSection description="soon.check" />;
+      return <CheckSection port={services.port} now={services.today} />;
     case 'allocation':
       return <ComingSoonSection description="soon.allocation" />;
     case 'followUp':

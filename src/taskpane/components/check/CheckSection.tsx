@@ -1,0 +1,186 @@
+/**
+ * Kontrollera budget: one click checks the open workbook through the port (progress, cancel),
+ * then shows the summary, budget vs frame per nämnd, and the findings; clicking a finding selects
+ * its cell. Safe fixes are applied only on a click, and the Kontrollrapport tab only on request.
+ *
+ * This shell is all the task pane loads at start; the results view comes with the check's core
+ * in one lazily loaded chunk (quality.md: initial JavaScript ≤ 200 KB gzip).
+ */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Body1,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { summarize, type Finding } from '../../../core/findings';
+import type { CellEdit, WorkbookPort } from '../../../io/port';
+import { useI18n, type I18n } from '../../i18n';
+import { isWorkbookError } from '../../templates/use-template-writer';
+import { countText, errorText } from './format';
+import { useBudgetCheck, type BudgetCheck } from './use-budget-check';
+import { useCellFixes } from './use-cell-fixes';
+import { useControlReport } from './use-control-report';
+
+const CheckResults = lazy(() => import(/* webpackChunkName: "check" */ './CheckResults'));
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { margin: 0 },
+  run: { alignSelf: 'flex-start' },
+  working: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  progress: { flexGrow: 1, minWidth: 0 },
+  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':empty': { display: 'none' } },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+export interface CheckSectionProps {
+  port: WorkbookPort;
+  /** The clock for the report's date; the real one when absent. */
+  now?: () => Date;
+}
+
+const realNow = () => new Date();
+
+export function CheckSection({ port, now = realNow }: CheckSectionProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const check = useBudgetCheck(port, now);
+  const fixes = useCellFixes(port);
+  const report = useControlReport(port);
+  const [selectError, setSelectError] = useState<unknown>(null);
+  const fixResultRef = useRef<HTMLDivElement>(null);
+
+  const busy = check.phase === 'reading' || fixes.status.phase === 'applying' || report.status.phase === 'writing';
+
+  const run = useCallback(() => {
+    fixes.reset();
+    report.reset();
+    setSelectError(null);
+    void check.run();
+  }, [check, fixes, report]);
+
+  const select = useCallback(
+    async (finding: Finding) => {
+      setSelectError(null);
+      try {
+        await port.selectCell(finding.sheet, finding.cell);
+      } catch (error) {
+        if (!isWorkbookError(error)) console.error(error);
+        setSelectError(error);
+      }
+    },
+    [port],
+  );
+
+  const apply = useCallback(
+    async (edits: readonly CellEdit[]) => {
+      report.reset();
+      await fixes.apply(edits);
+    },
+    [fixes, report],
+  );
+
+  // Focus follows a fix's outcome: the button that was clicked is gone.
+  const fixPhase = fixes.status.phase;
+  useEffect(() => {
+    if (fixPhase === 'done' || fixPhase === 'error') fixResultRef.current?.focus();
+  }, [fixPhase]);
+
+  return (
+    <div className={styles.section}>
+      <Body1 as="p" className={styles.intro}>
+        {t('check.intro')}
+      </Body1>
+      <Button className={styles.run} appearance="primary" disabled={busy} onClick={run}>
+        {t('check.run')}
+      </Button>
+
+      <div className={styles.status} aria-live="polite" data-testid="check-status">
+        <CheckStatusView check={check} />
+      </div>
+      {/* Heard, not seen: the summary below shows the same counts. Out of the flow, so no gap. */}
+      <div className={styles.visuallyHidden} aria-live="polite" data-testid="check-announcement">
+        {check.result && counts(i18n, check.result.findings)}
+      </div>
+
+      {check.result && (
+        <Suspense fallback={<Spinner size="tiny" label={t('check.loadingView')} />}>
+          <CheckResults
+            result={check.result}
+            checkedAt={check.checkedAt}
+            fixes={fixes}
+            report={report}
+            busy={busy}
+            selectError={selectError}
+            fixResultRef={fixResultRef}
+            onRecheck={run}
+            onSelect={(f) => void select(f)}
+            onApply={(edits) => void apply(edits)}
+            onWriteReport={() => void report.write(check.result!, now())}
+          />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+function CheckStatusView({ check }: { check: BudgetCheck }) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  switch (check.phase) {
+    case 'reading': {
+      const label = check.progress === null ? t('check.reading') : t('check.readingPercent', { percent: Math.round(check.progress * 100) });
+      return (
+        <div className={styles.working}>
+          <Field className={styles.progress} label={label}>
+            <ProgressBar value={check.progress ?? undefined} max={1} thickness="large" />
+          </Field>
+          <Button size="small" onClick={check.cancel}>
+            {t('check.cancel')}
+          </Button>
+        </div>
+      );
+    }
+    case 'error':
+      return (
+        <MessageBar intent="error" layout="multiline" data-testid="check-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t('check.errorTitle')}</MessageBarTitle>
+            {errorText(i18n, check.error)}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'idle':
+      return check.cancelled ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="check-cancelled">
+          <MessageBarBody>{t('check.cancelled')}</MessageBarBody>
+        </MessageBar>
+      ) : null;
+    case 'done':
+      return null;
+  }
+}
+
+function counts(i18n: I18n, findings: readonly Finding[]): string {
+  const s = summarize(findings);
+  return [countText(i18n, 'error', s.error), countText(i18n, 'warning', s.warning), countText(i18n, 'info', s.info)].join(', ');
+}
