@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { isA1 } from '../../../src/core/a1';
 import { INPUTS } from '../../../src/core/inputs/catalogue';
 import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
+import { validateModel } from '../../../src/core/rules';
+import { runAllocation } from '../../../src/core/allocation/model';
 import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
 
 const headerWords = INPUTS.flatMap((d) => [d.name, ...d.columns.flatMap((c) => [c.label, ...(c.synonyms ?? [])])]);
@@ -40,13 +42,15 @@ const workbook = fc.uniqueArray(sheet, { maxLength: 6, selector: (s) => s.name.t
   }),
 );
 
-describe('recognition of hostile workbooks', () => {
-  it('never throws, gives valid places, and is deterministic', () => {
+describe('recognition, rules and allocation on hostile workbooks', () => {
+  it('never throw, give valid places, and are deterministic', () => {
     fc.assert(
       fc.property(workbook, fc.constantFrom('validation' as const, 'allocation' as const, 'followUp' as const), (sheets, job) => {
         const run = () => {
           const located = locateInputs(indexOf(sheets), JOB_INPUTS[job]);
-          return recognizeWorkbook(readPlan(sheets, located.plan), located, JOB_INPUTS[job]);
+          const model = recognizeWorkbook(readPlan(sheets, located.plan), located, JOB_INPUTS[job]);
+          // The rules and the allocation model run on whatever recognition made of it.
+          return { ...model, findings: validateModel(model), allocation: runAllocation(model) };
         };
         const first = run();
         for (const f of first.findings) {
