@@ -7,6 +7,8 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** Writes the whole file, or leaves nothing behind on failure. */
   writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Whether a file exists (optional; without it, commands probe with readFile). */
+  exists?(path: string): Promise<boolean>;
   /** True when stderr is a terminal (progress bars are drawn only then). */
   stderrIsTTY?: boolean;
   /** Width of the terminal in characters, when known. */

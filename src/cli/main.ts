@@ -3,6 +3,8 @@
  * can be tested without a process. Results go to stdout or files, messages to stderr.
  */
 import { allocateCommand } from './commands/allocate';
+import { consolidateCommand } from './commands/consolidate';
+import { followUpCommand } from './commands/followup';
 import { sampleCommand } from './commands/sample';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
@@ -12,7 +14,14 @@ import { VERSION } from './version';
 import { WorkbookError } from '../io/port';
 
 /** The implemented commands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, allocateCommand, templateCommand, sampleCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  allocateCommand,
+  followUpCommand,
+  consolidateCommand,
+  templateCommand,
+  sampleCommand,
+];
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 3;

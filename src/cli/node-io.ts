@@ -1,6 +1,6 @@
 /** The real CliIo over the process and the file system. */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { CliIo } from './io';
 
@@ -9,6 +9,11 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: async (path) => new Uint8Array(await readFile(path)),
+    exists: (path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      ),
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stderr.columns,
     async writeFile(path, data) {

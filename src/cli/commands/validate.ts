@@ -3,8 +3,14 @@
  * stdout (Swedish text or JSON), messages on stderr; exit 0 clean, 1 errors found, 2 a file or
  * the settings could not be read (the other files are still checked and reported).
  */
-import { summarize, type Finding, type FindingSummary } from '../../core/findings';
-import { readBudgetModel } from '../../core/recognition';
+import { sortFindings, summarize, type Finding, type FindingSummary } from '../../core/findings';
+import { checkFollowUpTab, followUpSheets, followUpTabRange, readFollowUpTab, type FilledTab } from '../../core/followup';
+import { JOB_INPUTS } from '../../core/recognition';
+import { locateInputs, type LocatedInputs } from '../../core/recognition/locate';
+import type { BudgetModel } from '../../core/recognition/model';
+import { recognizeWorkbook } from '../../core/recognition/recognize';
+import type { ReadRange } from '../../core/workbook/raw';
+import type { WorkbookPort } from '../../io/port';
 import { validateModel, type RuleConfig } from '../../core/rules';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
@@ -59,8 +65,9 @@ export const validateCommand: Command = {
       'Användning: budgetkoll validate FIL.xlsx... [--format text|json] [--config inställningar.json]',
       '',
       'Läser varje arbetsbok och kontrollerar den mot alla regler: ramar, driftbudget, summarader,',
-      'nycklar, konton, volymer, internkontroll, politiska inriktningar och uppdrag. Resultatet',
-      'skrivs per fil och flik med allvarlighetsgrad, regel, cell, meddelande och åtgärd.',
+      'nycklar, konton, volymer, internkontroll, politiska inriktningar och uppdrag. Uppföljnings-',
+      'flikar som Budgetkoll skapat kontrolleras också (UPF-reglerna: prognos, åtgärder, status …).',
+      'Resultatet skrivs per fil och flik med allvarlighetsgrad, regel, cell, meddelande och åtgärd.',
       '',
       'Flaggor:',
       '      --format F     text (standard) eller json',
@@ -123,9 +130,10 @@ export const validateCommand: Command = {
 async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConfig>, beforeMessage: () => void): Promise<FileResult> {
   try {
     const port = await openForReading(io, file);
-    const model = await readBudgetModel(port, 'validation');
+    const { model, tabs } = await readForValidation(port);
     applyToleranceSetting(model, overrides);
-    const findings = validateModel(model, overrides);
+    let findings = validateModel(model, overrides);
+    if (tabs.length > 0) findings = sortFindings([...findings, ...tabs.flatMap((t) => checkFollowUpTab(t, model))]);
     return { file, findings, summary: summarize(findings) };
   } catch (error) {
     beforeMessage();
@@ -133,4 +141,36 @@ async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConf
     io.stderr(unreadableLine(file, problem));
     return { file, findings: null, summary: null, problem: { message: problem.message, message_en: problem.messageEn } };
   }
+}
+
+/**
+ * The validation inputs and, only when the index shows owned follow-up tabs, those tabs too — in
+ * the same single read, so a workbook without follow-up tabs costs exactly what it did before.
+ */
+async function readForValidation(port: WorkbookPort): Promise<{ model: BudgetModel; tabs: FilledTab[] }> {
+  const request = JOB_INPUTS.validation;
+  let located: LocatedInputs | null = null;
+  const tabIds: string[] = [];
+  const raw = await port.read((index) => {
+    located = locateInputs(index, request);
+    const sheets = followUpSheets(index);
+    if (sheets.length === 0) return located.plan;
+    const ranges: ReadRange[] = [...located.plan.ranges];
+    for (const sheet of sheets) {
+      const range = followUpTabRange(sheet);
+      if (!range) continue;
+      ranges.push(range);
+      tabIds.push(range.id);
+    }
+    return { ...located.plan, ranges };
+  });
+  const model = recognizeWorkbook(raw, located!, request);
+  const tabs: FilledTab[] = [];
+  for (const id of tabIds) {
+    const grid = raw.grids.get(id);
+    const tab = grid ? readFollowUpTab(grid) : null;
+    // Compilations are KS's summary of other tabs; the UPF rules concern the nämnd/kommun tabs.
+    if (tab && tab.kind === 'uppfoljning') tabs.push(tab);
+  }
+  return { model, tabs };
 }

@@ -1,0 +1,179 @@
+/**
+ * `budgetkoll consolidate FIL... --report R -o UT.xlsx`: the KS sammanställning (follow-up.md)
+ * over the nämnder's workbooks. Reads only the owned follow-up tabs of each file and writes one
+ * kommun tab into a new workbook: the nämnd workbooks each hold their own copy of the budget, so
+ * a copy of one of them would mix one nämnd's data into the kommun's file; the new workbook holds
+ * the compilation alone, with each nämnd's figures copied as values and its file named.
+ * Exit codes as for validate: 0 written and no errors in the tabs, 1 a nämnd's tab has errors
+ * (UPF-*), 2 could not run — a file that cannot be read is named, and then nothing is written.
+ */
+import { resolve } from 'node:path';
+import { summarize, sortFindings, type Finding, type FindingSummary } from '../../core/findings';
+import { buildConsolidation, checkFollowUpTab, isKommunBoard, periodEndDate, type FilledTab, type FollowUpReport } from '../../core/followup';
+import { normalizeKey } from '../../core/text/normalize';
+import { integerFlag, outputPath, parseCommandArgs } from '../args';
+import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
+import { readFollowUpTabsOnly, reportFlag, reportName } from '../followup-args';
+import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
+import { progressBar } from '../progress';
+import { writeWorkbook } from '../write-workbook';
+import { outputFormat } from './validate';
+import type { Command } from './command';
+
+export interface ConsolidateJson {
+  output: string;
+  /** The compilation tab's name in the output. */
+  tab: string;
+  report: FollowUpReport;
+  year: number;
+  period_end: string;
+  files: {
+    file: string;
+    /** The tabs of this report and year that were compiled. */
+    tabs: { sheet: string; board: string; status: string | null }[];
+    findings: FindingJson[];
+    summary: FindingSummary;
+  }[];
+  unreadable: { file: string; message: string; message_en: string }[];
+}
+
+interface FileTabs {
+  file: string;
+  tabs: FilledTab[];
+}
+
+function statusOf(tab: FilledTab): string | null {
+  const v = tab.status?.value;
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+export const consolidateCommand: Command = {
+  name: 'consolidate',
+  summary: 'Sammanställ nämndernas uppföljningsflikar till en kommunflik (KS)',
+  help: () =>
+    [
+      'Användning: budgetkoll consolidate FIL.xlsx... --report april|august|december [--year ÅR] -o UT.xlsx',
+      '                                  [--format text|json]',
+      '',
+      'Läser uppföljningsflikarna för rapporten ur varje nämnds arbetsbok och skriver en ny',
+      'arbetsbok med fliken "Sammanställning <rapport> <år>": nämndernas belopp (kopierade som',
+      'värden, med filen angiven), summa för kommunen, varje nämnds status och kontroll (UPF-',
+      'reglerna) samt de åtgärder som rapporterats. Nämndernas filer ändras aldrig.',
+      '',
+      'Flaggor:',
+      '      --report R     april, august eller december (krävs)',
+      '      --year ÅR      året som följs upp (standard: året på flikarna, om det är ett enda)',
+      '  -o, --output FIL   den nya arbetsboken med sammanställningen (krävs)',
+      '      --format F     text (standard) eller json',
+      '  -h, --help         visa den här hjälpen',
+      '',
+      'Slutkoder: 0 = sammanställd, inga fel i flikarna, 1 = sammanställd men en nämnds flik har fel,',
+      '2 = kunde inte köras (en fil som inte går att läsa nämns, och då skrivs ingenting).',
+      '',
+      'Exempel: budgetkoll consolidate nämnder/*.xlsx --report august -o sammanstallning-delar.xlsx',
+    ].join('\n'),
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      'consolidate',
+      args,
+      {
+        report: { type: 'string' },
+        year: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      true,
+    );
+    if (values.help) {
+      io.stdout(`${this.help()}\n`);
+      return EXIT_OK;
+    }
+    const format = outputFormat('consolidate', values.format);
+    const report = reportFlag('consolidate', values.report);
+    if (positionals.length === 0) throw new CliError('consolidate: ange nämndernas arbetsböcker, t.ex. budgetkoll consolidate nämnder/*.xlsx --report august -o kommunen.xlsx');
+    const output = outputPath('consolidate', values.output, 'sammanstallning.xlsx');
+    const input = positionals.find((f) => resolve(f) === resolve(output));
+    if (input) throw new CliError(`consolidate: välj en annan fil för -o än ${input}; Budgetkoll skriver aldrig över en indatafil.`);
+
+    const progress = progressBar(io, positionals.length);
+    const read: FileTabs[] = [];
+    const unreadable: ConsolidateJson['unreadable'] = [];
+    for (const [i, file] of positionals.entries()) {
+      progress.update(i, file);
+      try {
+        read.push({ file, tabs: await readFollowUpTabsOnly(await openForReading(io, file), file) });
+      } catch (error) {
+        progress.finish();
+        const problem = asWorkbookError(error);
+        io.stderr(unreadableLine(file, problem));
+        unreadable.push({ file, message: problem.message, message_en: problem.messageEn });
+      }
+    }
+    progress.update(positionals.length, '');
+    progress.finish();
+    if (unreadable.length > 0) {
+      io.stderr(`budgetkoll: ${output} skrevs inte: ${unreadable.length === 1 ? 'en fil' : `${unreadable.length} filer`} kunde inte läsas (${unreadable.map((u) => u.file).join(', ')}).\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify({ files: [], unreadable }, null, 2)}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+
+    const ofReport = read.flatMap((r) => r.tabs).filter((t) => t.kind === 'uppfoljning' && t.report === report && t.year !== null);
+    const explicitYear = values.year === undefined ? null : integerFlag('consolidate', '--year', values.year, 0, 2000, 2098);
+    let year: number;
+    if (explicitYear !== null) {
+      year = explicitYear;
+    } else {
+      const years = [...new Set(ofReport.map((t) => t.year!))].sort();
+      if (years.length > 1) throw new CliError(`consolidate: flikarna gäller flera år (${years.join(', ')}); välj ett med --year ÅR.`);
+      if (years.length === 0) throw new CliError(`consolidate: inga uppföljningsflikar för ${reportName(report)} hittades i ${positionals.join(', ')}. Skapa dem med budgetkoll followup.`);
+      year = years[0];
+    }
+    const compiled = read.map((r) => ({ file: r.file, tabs: r.tabs.filter((t) => t.kind === 'uppfoljning' && t.report === report && t.year === year) }));
+    if (compiled.every((r) => r.tabs.length === 0)) {
+      throw new CliError(`consolidate: inga uppföljningsflikar för ${reportName(report)} ${year} hittades i ${positionals.join(', ')}.`);
+    }
+
+    const allTabs = read.flatMap((r) => r.tabs);
+    const spec = buildConsolidation(allTabs, null, year, report, { generatedAt: new Date() });
+    const [tab] = await writeWorkbook(io, output, [spec]);
+
+    const results = compiled.map((r) => {
+      // A kommun tab only lends its balanskrav; the nämnd tabs are checked as for submission.
+      const findings: Finding[] = sortFindings(r.tabs.filter((t) => !isKommunBoard(t.board)).flatMap((t) => checkFollowUpTab(t, null)));
+      return { ...r, findings, summary: summarize(findings) };
+    });
+    const boardCount = new Set(compiled.flatMap((r) => r.tabs.filter((t) => !isKommunBoard(t.board)).map((t) => normalizeKey(t.board)))).size;
+    if (format === 'json') {
+      const out: ConsolidateJson = {
+        output,
+        tab,
+        report,
+        year,
+        period_end: periodEndDate(report, year),
+        files: results.map((r) => ({
+          file: r.file,
+          tabs: r.tabs.map((t) => ({ sheet: t.sheet, board: t.board, status: statusOf(t) })),
+          findings: r.findings.map(findingJson),
+          summary: r.summary,
+        })),
+        unreadable,
+      };
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      const lines = [`${reportName(report)} ${year}: skrev ${output} med fliken ${tab} (${boardCount} ${boardCount === 1 ? 'nämnd' : 'nämnder'}).`];
+      for (const r of results) {
+        lines.push('', r.file);
+        if (r.tabs.length === 0) {
+          lines.push(`  Ingen flik för ${reportName(report)} ${year}.`);
+          continue;
+        }
+        for (const t of r.tabs) lines.push(`  ${t.sheet}: ${isKommunBoard(t.board) ? 'hela kommunen' : t.board}, status ${statusOf(t) ?? '(ingen)'}`);
+        lines.push(...findingsText(r.findings), `  ${summaryLine(r.summary)}`);
+      }
+      io.stdout(`${lines.join('\n')}\n`);
+    }
+    return results.some((r) => r.summary.error > 0) ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
