@@ -67,7 +67,8 @@ describe('budgetkoll', () => {
     expect(result.stdout).toMatch(/^\s+sample\s+Skapa en realistisk exempelarbetsbok/m);
     expect(result.stdout).toMatch(/^\s+validate\s+Kontrollera arbetsböcker mot alla regler/m);
     expect(result.stdout).toMatch(/^\s+allocate\s+Räkna resursfördelningen/m);
-    expect(result.stdout).not.toMatch(/followup|consolidate/);
+    expect(result.stdout).toMatch(/^\s+followup\s+Skapa eller uppdatera uppföljningsflikar/m);
+    expect(result.stdout).toMatch(/^\s+consolidate\s+Sammanställ nämndernas uppföljningsflikar/m);
     expect(result.stdout).toContain('1 = fel hittades i en arbetsbok');
   });
 
