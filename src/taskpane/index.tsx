@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { OfficeWorkbookPort } from '../io/office/office-port';
 import { AppProviders } from './app-providers';
 import { TaskPane } from './components/TaskPane';
+import { officeFollowUpImport } from './components/followup/excel-import';
 import { translate } from './i18n';
 import { defaultTemplateServices, type TaskPaneServices } from './services';
 import { createLocalSettingsStore, createOfficeSettingsStore, type KeyValueStorage } from './settings-store';
@@ -42,7 +43,12 @@ async function start(): Promise<void> {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   });
   const settings = createOfficeSettingsStore(Office.context.partitionKey, createLocalSettingsStore(localStorageOrNull()));
-  const services: TaskPaneServices = { port, templates: defaultTemplateServices, today: () => new Date() };
+  const services: TaskPaneServices = {
+    port,
+    templates: defaultTemplateServices,
+    today: () => new Date(),
+    followUpImport: officeFollowUpImport(Excel.run, (name, version) => Office.context.requirements.isSetSupported(name, version)),
+  };
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing in taskpane.html');
   createRoot(container).render(

@@ -5,6 +5,7 @@
 import type { AnnualCycleConfig } from '../core/calendar/annual-cycle';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
 import type { WorkbookPort } from '../io/port';
+import type { FollowUpImportService } from './components/followup/import-service';
 
 export interface TemplateServices {
   /** The blank standard template: one formatted tab per input. */
@@ -20,6 +21,8 @@ export interface TaskPaneServices {
   today(): Date;
   /** The kommun's årshjul settings (KF's decision month); defaults when absent. */
   annualCycle?: AnnualCycleConfig;
+  /** Importing other workbooks' follow-up tabs (Excel with ExcelApi 1.13); absent where the host cannot. */
+  followUpImport?: FollowUpImportService;
 }
 
 /**

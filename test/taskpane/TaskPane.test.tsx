@@ -75,11 +75,18 @@ describe('navigation', () => {
     expect(screen.getByRole('button', { name: 'Skapa tomma mallflikar' })).toBeVisible();
   });
 
+  it('Uppföljning is the follow-up section, no longer a placeholder', async () => {
+    const { user } = renderPane();
+    await user.click(screen.getByRole('tab', { name: 'Uppföljning' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Uppföljning' });
+    expect(within(panel).queryByText('Kommer snart')).toBeNull();
+    expect(within(panel).getByRole('button', { name: 'Läs in arbetsboken' })).toBeVisible();
+  });
+
   it('says what each coming job will do', async () => {
     const { user } = renderPane();
     for (const [tab, words] of [
       ['Resursfördelning', /fem steg/],
-      ['Uppföljning', /april, augusti eller december/],
     ] as const) {
       await user.click(screen.getByRole('tab', { name: tab }));
       const panel = screen.getByRole('tabpanel', { name: tab });

@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import type { TaskPaneServices } from '../services';
 import { CheckSection } from './check/CheckSection';
 import { ComingSoonSection } from './ComingSoonSection';
+import { FollowUpSection } from './followup/FollowUpSection';
 import { Header } from './Header';
 import { HomeSection } from './HomeSection';
 import { TemplatesSection } from './TemplatesSection';
@@ -137,7 +138,7 @@ function SectionBody({ section, services }: { section: SectionId; services: Task
     case 'allocation':
       return <ComingSoonSection description="soon.allocation" />;
     case 'followUp':
-      return <ComingSoonSection description="soon.followUp" />;
+      return <FollowUpSection port={services.port} now={services.today} annualCycle={services.annualCycle} importService={services.followUpImport} />;
     case 'templates':
       return <TemplatesSection port={services.port} templates={services.templates} today={services.today()} />;
   }

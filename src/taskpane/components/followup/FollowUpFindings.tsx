@@ -1,0 +1,68 @@
+/**
+ * The UPF-* findings of one follow-up tab, in the check section's list (grouping, filter, click to
+ * select the cell). A clean tab says it is ready for submission.
+ */
+import { Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useId } from '@fluentui/react-components';
+import { summarize, type Finding } from '../../../core/findings';
+import { useI18n } from '../../i18n';
+import { FindingsList } from '../check/FindingsList';
+import { countText, errorText } from '../check/format';
+import type { CheckResult } from './use-follow-up';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  summary: { margin: 0 },
+});
+
+const NO_FIX_TEXTS: Readonly<Record<string, string>> = {};
+const NOTHING_HANDLED: ReadonlyMap<string, 'changed' | 'skipped'> = new Map();
+
+export interface FollowUpFindingsProps {
+  result: CheckResult;
+  selectError: unknown;
+  onSelect(sheet: string, cell: string): void;
+}
+
+export default function FollowUpFindings({ result, selectError, onSelect }: FollowUpFindingsProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const headingId = useId('followup-check');
+  const s = summarize(result.findings);
+  const counts = [countText(i18n, 'error', s.error), countText(i18n, 'warning', s.warning)].join(', ');
+  return (
+    <section className={styles.root} aria-labelledby={headingId} data-testid="followup-check">
+      <Text as="h3" id={headingId} className={styles.heading}>
+        {t('followup.checkHeading', { sheet: result.sheet })}
+      </Text>
+      {result.findings.length === 0 ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t('followup.checkClean')}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Body1 as="p" className={styles.summary} aria-live="polite">
+          {t(s.error > 0 ? 'followup.checkErrors' : 'followup.checkWarnings', { counts })}
+        </Body1>
+      )}
+      {selectError !== null && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('followup.selectFailed')}</MessageBarTitle>
+            {errorText(i18n, selectError)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result.findings.length > 0 && (
+        <FindingsList
+          findings={result.findings}
+          fixEn={NO_FIX_TEXTS}
+          handled={NOTHING_HANDLED}
+          busy={false}
+          onSelect={(f: Finding) => onSelect(f.sheet, f.cell)}
+          onFix={() => undefined}
+        />
+      )}
+    </section>
+  );
+}

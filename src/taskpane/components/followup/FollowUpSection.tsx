@@ -1,0 +1,345 @@
+/**
+ * Uppföljning: choose the report (the next one in the årshjul preselected), the year and the
+ * nämnder, see which inputs were found, create the standard follow-up tabs, refresh and check the
+ * tabs already in the workbook, and compile them for KS. The core comes in a lazily loaded chunk.
+ */
+import { useMemo, useState } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
+import { followUpTabName, KOMMUN_BOARD, REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
+import type { WorkbookPort } from '../../../io/port';
+import { formatList, formatLongDate, useI18n, type MessageKey } from '../../i18n';
+import { errorText } from '../check/format';
+import { FollowUpTabs } from './FollowUpTabs';
+import { ImportTabs } from './ImportTabs';
+import type { FollowUpImportService } from './import-service';
+import { InputList } from './InputList';
+import { useFollowUp, type Outcome } from './use-follow-up';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { margin: 0 },
+  start: { alignSelf: 'flex-start' },
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  boards: { display: 'flex', flexDirection: 'column', gap: 0 },
+  boardsLabel: { fontWeight: tokens.fontWeightSemibold },
+  allBoards: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  hint: { color: tokens.colorNeutralForeground2, margin: 0 },
+  working: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  progress: { flexGrow: 1, minWidth: 0 },
+  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':empty': { display: 'none' } },
+  primary: { alignSelf: 'flex-start', maxWidth: '100%', height: 'auto' },
+  line: { display: 'block', overflowWrap: 'anywhere' },
+});
+
+export interface FollowUpSectionProps {
+  port: WorkbookPort;
+  now?: () => Date;
+  annualCycle?: AnnualCycleConfig;
+  /** Importing other workbooks' tabs; absent where the host cannot (the playground). */
+  importService?: FollowUpImportService;
+}
+
+const realNow = () => new Date();
+
+export function FollowUpSection({ port, now = realNow, annualCycle, importService }: FollowUpSectionProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const { state, run, cancel, setProgress } = useFollowUp(port);
+  const { snapshot, operation } = state;
+  const busy = operation !== null;
+
+  const next = useMemo(() => nextFollowUpReport(calendarDateOf(now()), annualCycle), [now, annualCycle]);
+  const [report, setReport] = useState<FollowUpReport>(next.event.report ?? 'august');
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
+  const [selectError, setSelectError] = useState<unknown>(null);
+  const boardsLabelId = useId('followup-boards');
+
+  const years = snapshot?.years ?? [];
+  const year = chosenYear !== null && years.includes(chosenYear) ? chosenYear : years.includes(next.event.date.year) ? next.event.date.year : (years[0] ?? null);
+  const boards = useMemo(() => (snapshot ? [...snapshot.boards, KOMMUN_BOARD] : []), [snapshot]);
+  const selected = boards.filter((b) => chosen.has(b));
+  const nämnder = boards.filter((b) => b !== KOMMUN_BOARD);
+  const allChosen = nämnder.length > 0 && nämnder.every((b) => chosen.has(b));
+  const hasBudget = snapshot?.model.layouts.driftbudget !== undefined;
+
+  const toggle = (board: string, on: boolean) =>
+    setChosen((c) => {
+      const copy = new Set(c);
+      if (on) copy.add(board);
+      else copy.delete(board);
+      return copy;
+    });
+
+  const read = () => void run('reading', null);
+
+  const generate = () => {
+    if (year === null || selected.length === 0) return;
+    const boardsNow = [...selected];
+    void run('generating', async (core, snap, signal) => {
+      setProgress({ done: 0, total: boardsNow.length });
+      const outcome = await core.generateTabs(
+        port,
+        snap,
+        { report, year, boards: boardsNow, now: now() },
+        { signal, onProgress: (done, total) => setProgress({ done, total }) },
+      );
+      const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [];
+      if (outcome.written.length > 0)
+        lines.push({ key: outcome.written.length === 1 ? 'followup.generated.one' : 'followup.generated.many', params: { count: outcome.written.length, names: formatList(language, outcome.written) } });
+      if (outcome.existing.length > 0) lines.push({ key: 'followup.generatedExisting', params: { names: formatList(language, outcome.existing.map((e) => e.sheet)) } });
+      if (outcome.cancelled) lines.push({ key: 'followup.generateCancelled', params: { done: outcome.written.length + outcome.existing.length, total: boardsNow.length } });
+      const intent = outcome.cancelled || outcome.existing.length > 0 ? 'warning' : 'success';
+      return { outcome: { intent, lines }, wrote: outcome.written.length > 0 };
+    });
+  };
+
+  const refresh = (sheet: string) =>
+    void run('refreshing', async (core, snap) => {
+      const name = await core.refreshTab(port, snap, sheet, now());
+      return { outcome: { intent: 'success', lines: [{ key: 'followup.refreshed', params: { sheet: name } }] }, wrote: true };
+    });
+
+  const check = (sheet: string) =>
+    void run('checking', async (core, snap) => {
+      const findings = core.checkTab(snap, sheet);
+      if (findings === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.tabGone', params: { sheet } }] } };
+      return { check: { sheet, findings } };
+    });
+
+  const compile = () => {
+    if (year === null) return;
+    void run('consolidating', async (core, snap) => {
+      const result = await core.consolidate(port, snap, report, year, now());
+      const reportName = t(`followup.report.${report}` as MessageKey);
+      if (result.sheet === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.nothingToConsolidate', params: { report: reportName, year } }] } };
+      const key = result.replaced ? 'followup.consolidatedReplaced' : 'followup.consolidated';
+      return { outcome: { intent: 'success', lines: [{ key, params: { sheet: result.sheet, count: result.compiled } }] }, wrote: true };
+    });
+  };
+
+  const importFiles = (files: File[]) => {
+    if (!importService || files.length === 0) return;
+    void run('importing', async () => {
+      const results = await importService.importFiles(files);
+      const names = results.flatMap((r) => r.sheets);
+      if (names.length === 0) return { outcome: { intent: 'warning', lines: [{ key: 'followup.importedNone' }] } };
+      return { outcome: { intent: 'success', lines: [{ key: names.length === 1 ? 'followup.imported.one' : 'followup.imported.many', params: { count: names.length, names: formatList(language, names) } }] }, wrote: true };
+    });
+  };
+
+  const generateLabel =
+    selected.length <= 1 ? t('followup.generate.one') : t('followup.generate.many', { count: selected.length });
+
+  return (
+    <div className={styles.section}>
+      <Body1 as="p" className={styles.intro}>
+        {t('followup.intro')}
+      </Body1>
+
+      <div className={styles.block}>
+        <Field label={t('followup.report')}>
+          <RadioGroup value={report} onChange={(_, data) => setReport(data.value as FollowUpReport)} disabled={busy}>
+            {REPORT_IDS.map((id) => (
+              <Radio key={id} value={id} label={t(`followup.reportOption.${id}` as MessageKey)} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <Caption1 as="p" className={styles.hint} data-testid="followup-next">
+          {t('followup.nextDue', { report: t(`followup.report.${next.event.report ?? 'august'}` as MessageKey), date: formatLongDate(language, next.event.date) })}
+        </Caption1>
+      </div>
+
+      <Button className={styles.start} appearance={snapshot ? 'secondary' : 'primary'} disabled={busy} onClick={read}>
+        {snapshot ? t('followup.reread') : t('followup.read')}
+      </Button>
+
+      <div className={styles.status} aria-live="polite" data-testid="followup-status">
+        {operation !== null && (
+          <div className={styles.working}>
+            <Field className={styles.progress} label={progressLabel(t, operation, state.progress)}>
+              <ProgressBar value={progressValue(state.progress)} max={1} thickness="large" />
+            </Field>
+            {(operation === 'reading' || operation === 'generating') && (
+              <Button size="small" onClick={cancel}>
+                {t('followup.cancel')}
+              </Button>
+            )}
+          </div>
+        )}
+        {state.outcome && operation === null && <OutcomeBar outcome={state.outcome} errorText={(e) => errorText(i18n, e)} />}
+      </div>
+
+      {snapshot && (
+        <>
+          {years.length === 0 || year === null ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t(hasBudget ? 'followup.noYears' : 'followup.noBudget')}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <Field label={t('followup.year')}>
+                <Select value={String(year)} disabled={busy} onChange={(_, data) => setChosenYear(Number(data.value))}>
+                  {years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+
+              <div role="group" aria-labelledby={boardsLabelId} className={styles.boards}>
+                <Text id={boardsLabelId} className={styles.boardsLabel}>
+                  {t('followup.boards')}
+                </Text>
+                {nämnder.length > 0 && (
+                  <Checkbox
+                    className={styles.allBoards}
+                    checked={allChosen ? true : nämnder.some((b) => chosen.has(b)) ? 'mixed' : false}
+                    disabled={busy}
+                    label={t('followup.allBoards', { count: nämnder.length })}
+                    onChange={(_, data) =>
+                      setChosen((c) => {
+                        const copy = new Set(c);
+                        for (const b of nämnder) if (data.checked === true) copy.add(b);
+                        else copy.delete(b);
+                        return copy;
+                      })
+                    }
+                  />
+                )}
+                {boards.map((b) => (
+                  <Checkbox
+                    key={b}
+                    checked={chosen.has(b)}
+                    disabled={busy}
+                    label={b === KOMMUN_BOARD ? t('followup.kommun') : b}
+                    onChange={(_, data) => toggle(b, data.checked === true)}
+                  />
+                ))}
+              </div>
+
+              {state.core && <InputList statuses={state.core.inputStatuses(snapshot.model, report, selected, year)} year={year} />}
+
+              {selected.length > 0 && (
+                <Caption1 as="p" className={styles.hint} data-testid="followup-names">
+                  {t('followup.tabNames', { names: formatList(language, selected.map((b) => followUpTabName(report, b, year))) })}
+                </Caption1>
+              )}
+              <Button
+                className={styles.primary}
+                appearance="primary"
+                disabled={busy || selected.length === 0 || !hasBudget}
+                onClick={generate}
+              >
+                {generateLabel}
+              </Button>
+              {selected.length === 0 && (
+                <Caption1 as="p" className={styles.hint}>
+                  {t('followup.chooseBoard')}
+                </Caption1>
+              )}
+            </>
+          )}
+
+          <FollowUpTabs
+            tabs={snapshot.tabs}
+            stale={snapshot.stale}
+            busy={busy}
+            check={state.check}
+            onRefresh={refresh}
+            onCheck={check}
+            selectError={selectError}
+            onSelect={(sheet, cell) => {
+              setSelectError(null);
+              port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
+            }}
+          />
+
+          {year !== null && (
+            <section className={styles.block} aria-labelledby={`${boardsLabelId}-ks`}>
+              <Text as="h3" id={`${boardsLabelId}-ks`} className={styles.subheading}>
+                {t('followup.consolidateHeading')}
+              </Text>
+              <Body1 as="p" className={styles.intro}>
+                {t('followup.consolidateIntro', { report: t(`followup.report.${report}` as MessageKey), year })}
+              </Body1>
+              <Button className={styles.primary} disabled={busy} onClick={compile}>
+                {t('followup.consolidate')}
+              </Button>
+              <ImportTabs service={importService} busy={busy} onFiles={importFiles} />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function progressValue(progress: { done: number; total: number } | number | null): number | undefined {
+  if (progress === null) return undefined;
+  if (typeof progress === 'number') return progress;
+  return progress.total === 0 ? undefined : progress.done / progress.total;
+}
+
+function progressLabel(
+  t: ReturnType<typeof useI18n>['t'],
+  operation: NonNullable<ReturnType<typeof useFollowUp>['state']['operation']>,
+  progress: { done: number; total: number } | number | null,
+): string {
+  if (operation === 'generating' && progress !== null && typeof progress === 'object')
+    return t('followup.generating', { done: Math.min(progress.done + 1, progress.total), total: progress.total });
+  if (operation === 'reading' && typeof progress === 'number') return t('followup.readingPercent', { percent: Math.round(progress * 100) });
+  return t(`followup.working.${operation}` as MessageKey);
+}
+
+function OutcomeBar({ outcome, errorText }: { outcome: Outcome; errorText: (error: unknown) => string }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  if (outcome.intent === 'cancelled')
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="followup-outcome">
+        <MessageBarBody>{t('followup.cancelled')}</MessageBarBody>
+      </MessageBar>
+    );
+  if (outcome.intent === 'error')
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="followup-outcome">
+        <MessageBarBody>
+          <MessageBarTitle>{t('followup.errorTitle')}</MessageBarTitle>
+          {errorText(outcome.error)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <MessageBar intent={outcome.intent} layout="multiline" data-testid="followup-outcome">
+      <MessageBarBody>
+        {outcome.lines.map((line, i) => (
+          <span key={i} className={styles.line}>
+            {t(line.key as MessageKey, line.params)}
+          </span>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

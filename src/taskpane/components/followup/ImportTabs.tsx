@@ -1,0 +1,66 @@
+/**
+ * Importing the nämnder's filled workbooks for the KS compilation: a file picker where the host can
+ * insert worksheets from other files (ExcelApi 1.13), otherwise a plain note pointing to the CLI.
+ */
+import { useRef } from 'react';
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useI18n } from '../../i18n';
+import type { FollowUpImportService } from './import-service';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  text: { margin: 0 },
+  button: { alignSelf: 'flex-start' },
+  input: { display: 'none' },
+  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+});
+
+export interface ImportTabsProps {
+  service: FollowUpImportService | undefined;
+  busy: boolean;
+  onFiles(files: File[]): void;
+}
+
+export function ImportTabs({ service, busy, onFiles }: ImportTabsProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  if (!service?.supported)
+    return (
+      <MessageBar intent="info" layout="multiline" data-testid="followup-import-unsupported">
+        <MessageBarBody>
+          {t('followup.importUnsupported')}{' '}
+          <span className={styles.code}>budgetkoll consolidate --report august nämnd1.xlsx nämnd2.xlsx -o ks.xlsx</span>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <div className={styles.root}>
+      <Body1 as="p" className={styles.text}>
+        {t('followup.importIntro')}
+      </Body1>
+      <Button className={styles.button} disabled={busy} onClick={() => input.current?.click()}>
+        {t('followup.importChoose')}
+      </Button>
+      <input
+        ref={input}
+        className={styles.input}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t('followup.importChoose')}
+        tabIndex={-1}
+        data-testid="followup-import-input"
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = '';
+          onFiles(files);
+        }}
+      />
+      <Caption1 as="p" className={styles.text}>
+        {t('followup.importNote')}
+      </Caption1>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * Importing other nämnder's follow-up tabs into this workbook (for the KS sammanställning). Excel
+ * can do it from ExcelApi 1.13 (insertWorksheetsFromBase64); the composition root says whether
+ * this host can, and the section says plainly when it cannot.
+ */
+export interface FollowUpImportService {
+  /** True when this host can insert worksheets from another workbook file. */
+  supported: boolean;
+  /** Inserts the owned follow-up tabs of each file; resolves to the names of the tabs inserted. */
+  importFiles(files: readonly File[]): Promise<{ file: string; sheets: string[] }[]>;
+}
