@@ -10,17 +10,23 @@ import { cellOf, rowNumber } from '../place';
 export function checkDuplicates(model: BudgetModel): Finding[] {
   const findings: Finding[] = [];
   const scan = <R extends SourceRef & { board: string }>(input: InputId, rows: R[], second: (r: R) => string, third: (r: R) => string) => {
-    const seen = new Map<string, R>();
+    // Nested maps over the (memoised) normalised parts: no new string per row on this hot path.
+    const seen = new Map<string, Map<string, Map<string, R>>>();
     for (const row of rows) {
       const b = row.board;
       const c = second(row);
       const d = third(row);
       if (b === '' || c === '' || d === '') continue;
-      // One string key per row, built without intermediate arrays (this runs over every budget row).
-      const key = normalizeKey(b) + '\u0000' + normalizeKey(c) + '\u0000' + normalizeKey(d);
-      const first = seen.get(key);
+      const kb = normalizeKey(b);
+      let byActivity = seen.get(kb);
+      if (!byActivity) seen.set(kb, (byActivity = new Map()));
+      const kc = normalizeKey(c);
+      let byThird = byActivity.get(kc);
+      if (!byThird) byActivity.set(kc, (byThird = new Map()));
+      const kd = normalizeKey(d);
+      const first = byThird.get(kd);
       if (!first) {
-        seen.set(key, row);
+        byThird.set(kd, row);
         continue;
       }
       findings.push(
