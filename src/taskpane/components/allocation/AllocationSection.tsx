@@ -1,0 +1,217 @@
+/**
+ * Resursfördelning: read the workbook and show what the model will use, run the five-step model,
+ * show the result per nämnd and year, and write the transparent result tab. Every workbook access
+ * goes through the port (useAllocation); this component only renders.
+ */
+import {
+  Body1,
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import type { WorkbookPort } from '../../../io/port';
+import { useI18n, type I18n, type MessageKey } from '../../i18n';
+import { isWorkbookError } from '../../templates/use-template-writer';
+import { FindingList } from './FindingList';
+import { InputSummary } from './InputSummary';
+import { ResultView } from './ResultView';
+import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { margin: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  working: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  workingLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  groupText: { margin: 0, color: tokens.colorNeutralForeground2 },
+  button: { alignSelf: 'flex-start' },
+});
+
+export interface AllocationSectionProps extends AllocationOptions {
+  port: WorkbookPort;
+}
+
+export function AllocationSection({ port, ...options }: AllocationSectionProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const allocation = useAllocation(port, options);
+  const { busy, data } = allocation;
+  const result = data?.result ?? null;
+  const ran = data?.ran === true && result !== null;
+
+  return (
+    <div className={styles.section}>
+      <Body1 as="p" className={styles.intro}>
+        {t('allocation.intro')}
+      </Body1>
+
+      {data?.preview && <InputSummary preview={data.preview} onSelectCell={(s, c) => void allocation.selectCell(s, c)} />}
+
+      {data && !result && (
+        <MessageBar intent="error" layout="multiline" data-testid="allocation-no-years">
+          <MessageBarBody>
+            <MessageBarTitle>{t('allocation.noYearsTitle')}</MessageBarTitle>
+            {t('allocation.noYears')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.actions}>
+        {data && result && !data.ran && (
+          <Button appearance="primary" disabled={busy !== null} onClick={allocation.run}>
+            {t('allocation.run')}
+          </Button>
+        )}
+        <Button appearance={data ? 'secondary' : 'primary'} disabled={busy !== null} onClick={() => void allocation.read()}>
+          {data ? t('allocation.reread') : t('allocation.read')}
+        </Button>
+      </div>
+
+      <StatusRegion allocation={allocation} tasks={['read', 'select']} testId="allocation-status" />
+
+      {ran && result && <ResultView result={result} />}
+      {ran && result && <WriteGroup allocation={allocation} />}
+      {data && (
+        <FindingList
+          findings={data.findings.filter((f) => f.rule !== 'ALLOC-RECONCILE')}
+          reconcile={ran ? data.findings.filter((f) => f.rule === 'ALLOC-RECONCILE') : []}
+          onSelectCell={(s, c) => void allocation.selectCell(s, c)}
+        />
+      )}
+    </div>
+  );
+}
+
+function WriteGroup({ allocation }: { allocation: Allocation }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const headingId = useId('allocation-write');
+  const { data, busy } = allocation;
+  if (!data?.result) return null;
+  const name = data.tabName ?? '';
+  return (
+    <section className={styles.group} aria-labelledby={headingId}>
+      <Text as="h3" id={headingId} className={styles.groupHeading}>
+        {t('allocation.writeHeading')}
+      </Text>
+      <Body1 as="p" className={styles.groupText}>
+        {t('allocation.writeText', { name })}{' '}
+        {data.existingTab ? t('allocation.writeReplaces', { name: data.existingTab }) : t('allocation.writeNew')}
+      </Body1>
+      <Button className={styles.button} appearance="primary" disabled={busy !== null} onClick={() => void allocation.write()}>
+        {t('allocation.write')}
+      </Button>
+      <StatusRegion allocation={allocation} tasks={['write']} testId="allocation-write-status" />
+    </section>
+  );
+}
+
+/** Progress and outcome of the tasks given, shown next to the button that started them. */
+function StatusRegion({ allocation, tasks, testId }: { allocation: Allocation; tasks: readonly NoticeTask[]; testId: string }) {
+  const styles = useStyles();
+  const { busy, notice, data } = allocation;
+  return (
+    <div className={styles.status} aria-live="polite" data-testid={testId}>
+      {busy && tasks.includes(busy.task) && (
+        <Working busy={busy} tabName={data?.tabName ?? ''} onCancel={allocation.cancel} />
+      )}
+      {notice && tasks.includes(noticeTask(notice)) && <Notice notice={notice} onOpenTab={(name) => void allocation.selectCell(name, 'A2')} />}
+    </div>
+  );
+}
+
+type NoticeTask = 'read' | 'write' | 'select';
+
+function noticeTask(notice: AllocationNotice): NoticeTask {
+  return notice.kind === 'written' ? 'write' : notice.task;
+}
+
+function Working({ busy, tabName, onCancel }: { busy: AllocationBusy; tabName: string; onCancel: () => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const label =
+    busy.step === 'writing'
+      ? t('allocation.writing', { name: tabName })
+      : busy.progress === null
+        ? t('allocation.reading')
+        : t('allocation.readingPercent', { percent: Math.round(busy.progress * 100) });
+  return (
+    <div className={styles.working} data-testid="allocation-working">
+      <div className={styles.workingLine}>
+        <Spinner size="tiny" label={label} />
+        <Button size="small" onClick={onCancel}>
+          {t('allocation.cancel')}
+        </Button>
+      </div>
+      {busy.step === 'reading' && busy.progress !== null && <ProgressBar value={busy.progress} max={1} aria-label={label} />}
+    </div>
+  );
+}
+
+function errorText(i18n: I18n, error: unknown): string {
+  if (isWorkbookError(error)) return i18n.language === 'sv' ? error.message : error.messageEn;
+  return i18n.t('allocation.unexpected');
+}
+
+const FAILED_TITLE: Record<NoticeTask, MessageKey> = {
+  read: 'allocation.errorRead',
+  write: 'allocation.errorWrite',
+  select: 'allocation.errorSelect',
+};
+
+function Notice({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (name: string) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  switch (notice.kind) {
+    case 'written':
+      return (
+        <MessageBar intent="success" layout="multiline" data-testid="allocation-notice">
+          <MessageBarBody>
+            <MessageBarTitle>{t('allocation.written')}</MessageBarTitle>
+            <div>{t(notice.replaced ? 'allocation.writtenReplaced' : 'allocation.writtenNew', { name: notice.name })}</div>
+            {notice.updated && <div>{t('allocation.updated')}</div>}
+            <Link as="button" onClick={() => onOpenTab(notice.name)}>
+              {t('allocation.openTab', { name: notice.name })}
+            </Link>
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'cancelled':
+      return (
+        <MessageBar intent="warning" layout="multiline" data-testid="allocation-notice">
+          <MessageBarBody>
+            <MessageBarTitle>{t('allocation.cancelled')}</MessageBarTitle>
+            {t(notice.task === 'read' ? 'allocation.cancelledRead' : 'allocation.cancelledWrite')}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'failed':
+      return (
+        <MessageBar intent="error" layout="multiline" data-testid="allocation-notice">
+          <MessageBarBody>
+            <MessageBarTitle>{t(FAILED_TITLE[notice.task])}</MessageBarTitle>
+            {errorText(i18n, notice.error)}
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The Resursfördelning job through the port: read the allocation inputs (with progress, can be
+ * cancelled), run the core model, and write the transparent result tab — replacing only the
+ * owned `Resursfördelning <Y1>` tab of the same budget year, never any other tab.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AllocationResult } from '../../../core/allocation/model';
+import type { Finding } from '../../../core/findings';
+import type { BudgetModel } from '../../../core/recognition/model';
+import type { WorkbookPort } from '../../../io/port';
+import { isWorkbookError } from '../../templates/use-template-writer';
+import type { AllocationPreview } from './preview';
+
+/** The core (recognition, rules, model, result tab) loads on first use, outside the initial JavaScript. */
+const loadCore = () => import(/* webpackChunkName: "allocation" */ './allocation-core');
+
+export type AllocationTask = 'read' | 'write';
+
+export interface AllocationBusy {
+  task: AllocationTask;
+  /** A write reads the workbook again first, so the tab's formulas point at today's cells. */
+  step: 'reading' | 'writing';
+  /** Fraction of the read done, 0..1, when the port reports it. */
+  progress: number | null;
+}
+
+export type AllocationNotice =
+  | { kind: 'written'; name: string; replaced: boolean; updated: boolean }
+  | { kind: 'cancelled'; task: AllocationTask }
+  | { kind: 'failed'; task: AllocationTask | 'select'; error: unknown };
+
+export interface AllocationData {
+  model: BudgetModel;
+  /** Null when the budget years could not be established (the model cannot run). */
+  result: AllocationResult | null;
+  preview: AllocationPreview | null;
+  findings: Finding[];
+  /** The result tab's wanted name ("Resursfördelning 2027"), when the model can run. */
+  tabName: string | null;
+  /** The owned result tab of this budget year already in the workbook, if any. */
+  existingTab: string | null;
+  /** "Kör modellen" was pressed: the result is shown. */
+  ran: boolean;
+}
+
+export interface Allocation {
+  busy: AllocationBusy | null;
+  data: AllocationData | null;
+  notice: AllocationNotice | null;
+  /** Reads the workbook and shows what the model will use. */
+  read(): Promise<void>;
+  /** Shows the model's result for what was read. */
+  run(): void;
+  /** Reads again, runs, and writes (or replaces) the result tab. */
+  write(): Promise<void>;
+  cancel(): void;
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+export interface AllocationOptions {
+  /** The clock for the tab's "Beräknad" date; injectable for tests. */
+  now?: () => Date;
+}
+
+/** The numbers a user sees: did a fresh read change any of them? */
+function sameNumbers(a: AllocationResult | null, b: AllocationResult | null): boolean {
+  if (!a || !b) return a === b;
+  return JSON.stringify([a.years, a.boards, a.excluded]) === JSON.stringify([b.years, b.boards, b.excluded]);
+}
+
+function isCancel(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (isWorkbookError(error) && error.kind === 'cancelled');
+}
+
+export function useAllocation(port: WorkbookPort, options: AllocationOptions = {}): Allocation {
+  const [busy, setBusy] = useState<AllocationBusy | null>(null);
+  const [data, setData] = useState<AllocationData | null>(null);
+  const [notice, setNotice] = useState<AllocationNotice | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const mounted = useRef(true);
+  const dataRef = useRef<AllocationData | null>(null);
+  const now = options.now;
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      controller.current?.abort();
+    };
+  }, []);
+
+  const ifMounted = useCallback(<T,>(set: (value: T) => void) => (value: T) => {
+    if (mounted.current) set(value);
+  }, []);
+
+  const showData = useCallback(
+    (next: AllocationData | null) => {
+      dataRef.current = next;
+      ifMounted(setData)(next);
+    },
+    [ifMounted],
+  );
+
+  /** Runs a task unless one is running; its own AbortController, progress and error handling. */
+  const startTask = useCallback(
+    async (task: AllocationTask, body: (signal: AbortSignal, progress: (fraction: number) => void) => Promise<'cancelled' | void>) => {
+      if (controller.current) return; // one task at a time
+      const abort = new AbortController();
+      controller.current = abort;
+      const setBusySafe = ifMounted(setBusy);
+      const setNoticeSafe = ifMounted(setNotice);
+      setNoticeSafe(null);
+      setBusySafe({ task, step: 'reading', progress: null });
+      const progress = (fraction: number) => setBusySafe({ task, step: 'reading', progress: fraction });
+      try {
+        if ((await body(abort.signal, progress)) === 'cancelled') setNoticeSafe({ kind: 'cancelled', task });
+      } catch (error) {
+        if (isCancel(error, abort.signal)) {
+          setNoticeSafe({ kind: 'cancelled', task });
+        } else {
+          // Typed errors carry a user message; anything else is a bug worth a trace for developers.
+          if (!isWorkbookError(error)) console.error(error);
+          setNoticeSafe({ kind: 'failed', task, error });
+        }
+      } finally {
+        controller.current = null;
+        setBusySafe(null);
+      }
+    },
+    [ifMounted],
+  );
+
+  const read = useCallback(
+    () =>
+      startTask('read', async (signal, onProgress) => {
+        const { loadAllocation } = await loadCore();
+        const loaded = await loadAllocation(port, { signal, onProgress });
+        if (signal.aborted) return 'cancelled';
+        showData({ ...loaded, ran: false });
+      }),
+    [port, showData, startTask],
+  );
+
+  const run = useCallback(() => {
+    const current = dataRef.current;
+    if (!current || !current.result || current.ran) return;
+    showData({ ...current, ran: true });
+  }, [showData]);
+
+  const write = useCallback(
+    () =>
+      startTask('write', async (signal, onProgress) => {
+        const before = dataRef.current;
+        const { loadAllocation, resultTab } = await loadCore();
+        const fresh = await loadAllocation(port, { signal, onProgress });
+        if (signal.aborted) return 'cancelled';
+        showData({ ...fresh, ran: true });
+        if (!fresh.result) return; // the summary says why the model cannot run
+        const spec = resultTab(fresh, now ? now() : new Date());
+        if (mounted.current) setBusy({ task: 'write', step: 'writing', progress: null });
+        const replace = fresh.existingTab;
+        const { name } = await port.writeSheet(spec, replace ? { replace, signal } : { signal });
+        showData({ ...fresh, ran: true, existingTab: name });
+        const updated = before?.ran === true && !sameNumbers(before.result, fresh.result);
+        if (mounted.current) setNotice({ kind: 'written', name, replaced: replace !== null, updated });
+      }),
+    [now, port, showData, startTask],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  const selectCell = useCallback(
+    async (sheet: string, cell: string) => {
+      try {
+        await port.selectCell(sheet, cell);
+      } catch (error) {
+        if (!isWorkbookError(error)) console.error(error);
+        if (mounted.current) setNotice({ kind: 'failed', task: 'select', error });
+      }
+    },
+    [port],
+  );
+
+  return { busy, data, notice, read, run, write, cancel, selectCell };
+}
