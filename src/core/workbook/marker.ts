@@ -81,13 +81,67 @@ function shiftRowSpan(span: string): string {
  * absolute: the content itself moved). References to other sheets ('Blad'!A1, Blad!A1), text in
  * quotes and function names stay as they are.
  */
-// One pass over a formula's tokens: text in quotes, references to other sheets (quoted or not)
-// and function names are kept; only a bare cell reference (group 1-3) is moved.
-const FORMULA_TOKENS =
-  /"[^"]*"|'(?:[^']|'')*'![$A-Za-z]+\$?\d+(?::[$A-Za-z]+\$?\d+)?|[A-Za-z_][A-Za-z0-9_.]*![$A-Za-z]+\$?\d+(?::[$A-Za-z]+\$?\d+)?|(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])|[A-Za-z_][A-Za-z0-9_.]*/g;
+// A hand-written scanner (no regex, no slicing per token): result tabs hold tens of thousands of
+// formulas, and this runs over every one of them.
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 95 /* _ */ || c === 46 /* . */ || c === 36 /* $ */;
 
-export function shiftFormulaRows(formula: string): string {
-  return formula.replace(FORMULA_TOKENS, (token: string, col?: string, dollar?: string, row?: string) =>
-    col === undefined ? token : col + dollar + String(Number(row) + 1),
-  );
+/** Skips a reference such as $D$2 or B5:C9 starting at i; returns the index after it. */
+function skipReference(f: string, i: number): number {
+  while (i < f.length && (isWordChar(f.charCodeAt(i)) || f.charCodeAt(i) === 58 /* : */)) i++;
+  return i;
+}
+
+/** Where the row digits of a cell reference f[start..end) begin ($?[A-Za-z]{1,3}$?\d+), or -1. */
+function rowDigitsOf(f: string, start: number, end: number): number {
+  let i = start;
+  if (f.charCodeAt(i) === 36) i++;
+  const lettersStart = i;
+  while (i < end && isLetter(f.charCodeAt(i))) i++;
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3) return -1;
+  if (f.charCodeAt(i) === 36) i++;
+  const digitsStart = i;
+  while (i < end && isDigit(f.charCodeAt(i))) i++;
+  return i === end && i > digitsStart ? digitsStart : -1;
+}
+
+export function shiftFormulaRows(f: string): string {
+  const n = f.length;
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < n) {
+    const c = f.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const end = f.indexOf('"', i + 1);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 39 /* ' */) {
+      // A quoted sheet name ('' escapes a quote): the reference after its "!" is on another sheet.
+      let e = i + 1;
+      while (e < n && !(f.charCodeAt(e) === 39 && f.charCodeAt(e + 1) !== 39)) e += f.charCodeAt(e) === 39 ? 2 : 1;
+      i = e + 1;
+      if (f.charCodeAt(i) === 33 /* ! */) i = skipReference(f, i + 1);
+    } else if (isDigit(c) || c === 46) {
+      // A number literal (also 1E5): never a reference.
+      while (i < n && isWordChar(f.charCodeAt(i))) i++;
+    } else if (isLetter(c) || c === 95 || c === 36) {
+      const start = i;
+      while (i < n && isWordChar(f.charCodeAt(i))) i++;
+      const next = f.charCodeAt(i);
+      if (next === 33 /* ! */) {
+        i = skipReference(f, i + 1); // Sheet!A1: another sheet
+      } else if (next !== 40 /* ( */) {
+        const digits = rowDigitsOf(f, start, i);
+        if (digits >= 0) {
+          out += f.slice(copied, digits) + String(Number(f.slice(digits, i)) + 1);
+          copied = i;
+        }
+      }
+    } else {
+      i++;
+    }
+  }
+  return copied === 0 ? f : out + f.slice(copied);
 }
