@@ -82,18 +82,6 @@ describe('navigation', () => {
     expect(within(panel).queryByText('Kommer snart')).toBeNull();
     expect(within(panel).getByRole('button', { name: 'Läs in arbetsboken' })).toBeVisible();
   });
-
-  it('says what each coming job will do', async () => {
-    const { user } = renderPane();
-    for (const [tab, words] of [
-      ['Resursfördelning', /fem steg/],
-    ] as const) {
-      await user.click(screen.getByRole('tab', { name: tab }));
-      const panel = screen.getByRole('tabpanel', { name: tab });
-      expect(within(panel).getByText('Kommer snart')).toBeVisible();
-      expect(panel).toHaveTextContent(words);
-    }
-  });
 });
 
 describe('Hem: the årshjul', () => {

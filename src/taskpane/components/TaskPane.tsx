@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import { makeStyles, mergeClasses, Tab, TabList, Text, tokens, useId } from '@fluentui/react-components';
 import { useI18n, type MessageKey } from '../i18n';
 import type { TaskPaneServices } from '../services';
+import { AllocationSection } from './allocation/AllocationSection';
 import { CheckSection } from './check/CheckSection';
-import { ComingSoonSection } from './ComingSoonSection';
 import { FollowUpSection } from './followup/FollowUpSection';
 import { Header } from './Header';
 import { HomeSection } from './HomeSection';
@@ -136,7 +136,7 @@ function SectionBody({ section, services }: { section: SectionId; services: Task
     case 'check':
       return <CheckSection port={services.port} now={services.today} />;
     case 'allocation':
-      return <ComingSoonSection description="soon.allocation" />;
+      return <AllocationSection port={services.port} now={services.today} />;
     case 'followUp':
       return <FollowUpSection port={services.port} now={services.today} annualCycle={services.annualCycle} importService={services.followUpImport} />;
     case 'templates':
