@@ -15,7 +15,6 @@ const useStyles = makeStyles({
   summary: { margin: 0 },
 });
 
-const NO_FIX_TEXTS: Readonly<Record<string, string>> = {};
 const NOTHING_HANDLED: ReadonlyMap<string, 'changed' | 'skipped'> = new Map();
 
 export interface FollowUpFindingsProps {
@@ -56,7 +55,7 @@ export default function FollowUpFindings({ result, selectError, onSelect }: Foll
       {result.findings.length > 0 && (
         <FindingsList
           findings={result.findings}
-          fixEn={NO_FIX_TEXTS}
+          fixEn={result.fixEn}
           handled={NOTHING_HANDLED}
           busy={false}
           onSelect={(f: Finding) => onSelect(f.sheet, f.cell)}

@@ -3,12 +3,11 @@
  * nämnder, see which inputs were found, create the standard follow-up tabs, refresh and check the
  * tabs already in the workbook, and compile them for KS. The core comes in a lazily loaded chunk.
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import {
   Body1,
   Button,
   Caption1,
-  Checkbox,
   Field,
   makeStyles,
   MessageBar,
@@ -17,21 +16,18 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
-  Select,
-  Text,
+  Spinner,
   tokens,
-  useId,
 } from '@fluentui/react-components';
 import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
-import { followUpTabName, KOMMUN_BOARD, REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
+import { KOMMUN_BOARD, REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
 import type { WorkbookPort } from '../../../io/port';
 import { formatList, formatLongDate, useI18n, type MessageKey } from '../../i18n';
 import { errorText } from '../check/format';
-import { FollowUpTabs } from './FollowUpTabs';
-import { ImportTabs } from './ImportTabs';
 import type { FollowUpImportService } from './import-service';
-import { InputList } from './InputList';
 import { useFollowUp, type Outcome } from './use-follow-up';
+
+const WorkbookView = lazy(() => import(/* webpackChunkName: "followup-view" */ './WorkbookView'));
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -73,7 +69,6 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const [selectError, setSelectError] = useState<unknown>(null);
-  const boardsLabelId = useId('followup-boards');
 
   const years = snapshot?.years ?? [];
   const year = chosenYear !== null && years.includes(chosenYear) ? chosenYear : years.includes(next.event.date.year) ? next.event.date.year : (years[0] ?? null);
@@ -122,9 +117,9 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
 
   const check = (sheet: string) =>
     void run('checking', async (core, snap) => {
-      const findings = core.checkTab(snap, sheet);
-      if (findings === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.tabGone', params: { sheet } }] } };
-      return { check: { sheet, findings } };
+      const checked = core.checkTab(snap, sheet);
+      if (checked === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.tabGone', params: { sheet } }] } };
+      return { check: { sheet, ...checked } };
     });
 
   const compile = () => {
@@ -191,106 +186,12 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
       </div>
 
       {snapshot && (
-        <>
-          {years.length === 0 || year === null ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{t(hasBudget ? 'followup.noYears' : 'followup.noBudget')}</MessageBarBody>
-            </MessageBar>
-          ) : (
-            <>
-              <Field label={t('followup.year')}>
-                <Select value={String(year)} disabled={busy} onChange={(_, data) => setChosenYear(Number(data.value))}>
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-
-              <div role="group" aria-labelledby={boardsLabelId} className={styles.boards}>
-                <Text id={boardsLabelId} className={styles.boardsLabel}>
-                  {t('followup.boards')}
-                </Text>
-                {nämnder.length > 0 && (
-                  <Checkbox
-                    className={styles.allBoards}
-                    checked={allChosen ? true : nämnder.some((b) => chosen.has(b)) ? 'mixed' : false}
-                    disabled={busy}
-                    label={t('followup.allBoards', { count: nämnder.length })}
-                    onChange={(_, data) =>
-                      setChosen((c) => {
-                        const copy = new Set(c);
-                        for (const b of nämnder) if (data.checked === true) copy.add(b);
-                        else copy.delete(b);
-                        return copy;
-                      })
-                    }
-                  />
-                )}
-                {boards.map((b) => (
-                  <Checkbox
-                    key={b}
-                    checked={chosen.has(b)}
-                    disabled={busy}
-                    label={b === KOMMUN_BOARD ? t('followup.kommun') : b}
-                    onChange={(_, data) => toggle(b, data.checked === true)}
-                  />
-                ))}
-              </div>
-
-              {state.core && <InputList statuses={state.core.inputStatuses(snapshot.model, report, selected, year)} year={year} />}
-
-              {selected.length > 0 && (
-                <Caption1 as="p" className={styles.hint} data-testid="followup-names">
-                  {t('followup.tabNames', { names: formatList(language, selected.map((b) => followUpTabName(report, b, year))) })}
-                </Caption1>
-              )}
-              <Button
-                className={styles.primary}
-                appearance="primary"
-                disabled={busy || selected.length === 0 || !hasBudget}
-                onClick={generate}
-              >
-                {generateLabel}
-              </Button>
-              {selected.length === 0 && (
-                <Caption1 as="p" className={styles.hint}>
-                  {t('followup.chooseBoard')}
-                </Caption1>
-              )}
-            </>
-          )}
-
-          <FollowUpTabs
-            tabs={snapshot.tabs}
-            stale={snapshot.stale}
-            busy={busy}
-            check={state.check}
-            onRefresh={refresh}
-            onCheck={check}
-            selectError={selectError}
-            onSelect={(sheet, cell) => {
-              setSelectError(null);
-              port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
-            }}
+        <Suspense fallback={<Spinner size="tiny" label={t('followup.loadingView')} />}>
+          <WorkbookView
+            {...{ snapshot, core: state.core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, generate, generateLabel }}
+            {...{ check: state.check, refresh, checkTab: check, selectError, setSelectError, port, compile, importService, importFiles }}
           />
-
-          {year !== null && (
-            <section className={styles.block} aria-labelledby={`${boardsLabelId}-ks`}>
-              <Text as="h3" id={`${boardsLabelId}-ks`} className={styles.subheading}>
-                {t('followup.consolidateHeading')}
-              </Text>
-              <Body1 as="p" className={styles.intro}>
-                {t('followup.consolidateIntro', { report: t(`followup.report.${report}` as MessageKey), year })}
-              </Body1>
-              <Button className={styles.primary} disabled={busy} onClick={compile}>
-                {t('followup.consolidate')}
-              </Button>
-              <ImportTabs service={importService} busy={busy} onFiles={importFiles} />
-            </section>
-          )}
-        </>
+        </Suspense>
       )}
     </div>
   );

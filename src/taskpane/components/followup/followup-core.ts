@@ -20,6 +20,7 @@ import {
   type SectionId,
 } from '../../../core/followup';
 import { inputDef, type InputId } from '../../../core/inputs/catalogue';
+import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
 import type { BudgetModel } from '../../../core/recognition/model';
 import { normalizeKey } from '../../../core/text/normalize';
 import type { ReadOptions, WorkbookPort, WriteOptions } from '../../../io/port';
@@ -140,10 +141,15 @@ export async function refreshTab(port: WorkbookPort, snapshot: FollowUpSnapshot,
   return (await port.writeSheet(spec, { replace: tab.sheet })).name;
 }
 
-/** The UPF-* findings of one tab, or null when the tab is gone. */
-export function checkTab(snapshot: FollowUpSnapshot, sheet: string): Finding[] | null {
+/** The UPF-* findings of one tab with the English how-to-fix texts, or null when the tab is gone. */
+export function checkTab(snapshot: FollowUpSnapshot, sheet: string): { findings: Finding[]; fixEn: Record<string, string> } | null {
   const tab = snapshot.tabs.find((t) => t.sheet === sheet && t.kind === 'uppfoljning');
-  return tab ? checkFollowUpTab(tab, snapshot.model) : null;
+  if (!tab) return null;
+  const fixEn: Record<string, string> = {};
+  for (const [id, entry] of Object.entries(RULE_CATALOGUE) as [string, { fix?: { sv: string; en: string } }][]) {
+    if (id.startsWith('UPF-') && entry.fix) fixEn[entry.fix.sv] = entry.fix.en;
+  }
+  return { findings: checkFollowUpTab(tab, snapshot.model), fixEn };
 }
 
 export interface ConsolidateOutcome {

@@ -1,0 +1,165 @@
+/**
+ * The part of the Uppföljning section shown once the workbook is read (year, nämnder, inputs found,
+ * create, the existing tabs, Sammanställ för KS, import): loaded with the follow-up core, so it is
+ * not in the task pane's initial JavaScript.
+ */
+import type { Dispatch, SetStateAction } from 'react';
+import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { followUpTabName, KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
+import type { WorkbookPort } from '../../../io/port';
+import { formatList, useI18n, type MessageKey } from '../../i18n';
+import type { FollowUpSnapshot } from './followup-core';
+import { FollowUpTabs } from './FollowUpTabs';
+import { ImportTabs } from './ImportTabs';
+import type { FollowUpImportService } from './import-service';
+import { InputList } from './InputList';
+import type { CheckResult, FollowUpCore } from './use-follow-up';
+
+const useStyles = makeStyles({
+  intro: { margin: 0 },
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  boards: { display: 'flex', flexDirection: 'column', gap: 0 },
+  boardsLabel: { fontWeight: tokens.fontWeightSemibold },
+  allBoards: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  hint: { color: tokens.colorNeutralForeground2, margin: 0, overflowWrap: 'anywhere' },
+  primary: { alignSelf: 'flex-start', maxWidth: '100%', height: 'auto' },
+});
+
+export interface WorkbookViewProps {
+  snapshot: FollowUpSnapshot;
+  core: FollowUpCore | null;
+  years: number[];
+  year: number | null;
+  hasBudget: boolean;
+  busy: boolean;
+  setChosenYear(year: number): void;
+  nämnder: string[];
+  allChosen: boolean;
+  chosen: ReadonlySet<string>;
+  setChosen: Dispatch<SetStateAction<ReadonlySet<string>>>;
+  boards: string[];
+  toggle(board: string, on: boolean): void;
+  report: FollowUpReport;
+  selected: string[];
+  generate(): void;
+  generateLabel: string;
+  check: CheckResult | null;
+  refresh(sheet: string): void;
+  checkTab(sheet: string): void;
+  selectError: unknown;
+  setSelectError(error: unknown): void;
+  port: WorkbookPort;
+  compile(): void;
+  importService: FollowUpImportService | undefined;
+  importFiles(files: File[]): void;
+}
+
+export default function WorkbookView(props: WorkbookViewProps) {
+  const { snapshot, core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, generate, generateLabel, check, refresh, checkTab, selectError, setSelectError, port, compile, importService, importFiles } = props;
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const boardsLabelId = useId('followup-boards');
+  return (
+        <>
+          {years.length === 0 || year === null ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t(hasBudget ? 'followup.noYears' : 'followup.noBudget')}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <Field label={t('followup.year')}>
+                <Select value={String(year)} disabled={busy} onChange={(_, data) => setChosenYear(Number(data.value))}>
+                  {years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+
+              <div role="group" aria-labelledby={boardsLabelId} className={styles.boards}>
+                <Text id={boardsLabelId} className={styles.boardsLabel}>
+                  {t('followup.boards')}
+                </Text>
+                {nämnder.length > 0 && (
+                  <Checkbox
+                    className={styles.allBoards}
+                    checked={allChosen ? true : nämnder.some((b) => chosen.has(b)) ? 'mixed' : false}
+                    disabled={busy}
+                    label={t('followup.allBoards', { count: nämnder.length })}
+                    onChange={(_, data) =>
+                      setChosen((c) => {
+                        const copy = new Set(c);
+                        for (const b of nämnder) if (data.checked === true) copy.add(b);
+                        else copy.delete(b);
+                        return copy;
+                      })
+                    }
+                  />
+                )}
+                {boards.map((b) => (
+                  <Checkbox
+                    key={b}
+                    checked={chosen.has(b)}
+                    disabled={busy}
+                    label={b === KOMMUN_BOARD ? t('followup.kommun') : b}
+                    onChange={(_, data) => toggle(b, data.checked === true)}
+                  />
+                ))}
+              </div>
+
+              {core && <InputList statuses={core.inputStatuses(snapshot.model, report, selected, year)} year={year} />}
+
+              {selected.length > 0 && (
+                <Caption1 as="p" className={styles.hint} data-testid="followup-names">
+                  {t('followup.tabNames', { names: formatList(language, selected.map((b) => followUpTabName(report, b, year))) })}
+                </Caption1>
+              )}
+              <Button
+                className={styles.primary}
+                appearance="primary"
+                disabled={busy || selected.length === 0 || !hasBudget}
+                onClick={generate}
+              >
+                {generateLabel}
+              </Button>
+              {selected.length === 0 && (
+                <Caption1 as="p" className={styles.hint}>
+                  {t('followup.chooseBoard')}
+                </Caption1>
+              )}
+            </>
+          )}
+
+          <FollowUpTabs
+            tabs={snapshot.tabs}
+            stale={snapshot.stale}
+            busy={busy}
+            check={check}
+            onRefresh={refresh}
+            onCheck={checkTab}
+            selectError={selectError}
+            onSelect={(sheet, cell) => {
+              setSelectError(null);
+              port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
+            }}
+          />
+
+          {year !== null && (
+            <section className={styles.block} aria-labelledby={`${boardsLabelId}-ks`}>
+              <Text as="h3" id={`${boardsLabelId}-ks`} className={styles.subheading}>
+                {t('followup.consolidateHeading')}
+              </Text>
+              <Body1 as="p" className={styles.intro}>
+                {t('followup.consolidateIntro', { report: t(`followup.report.${report}` as MessageKey), year })}
+              </Body1>
+              <Button className={styles.primary} disabled={busy} onClick={compile}>
+                {t('followup.consolidate')}
+              </Button>
+              <ImportTabs service={importService} busy={busy} onFiles={importFiles} />
+            </section>
+          )}
+        </>
+  );
+}
