@@ -3,6 +3,7 @@
  * show the result per nämnd and year, and write the transparent result tab. Every workbook access
  * goes through the port (useAllocation); this component only renders.
  */
+import { lazy, Suspense } from 'react';
 import {
   Body1,
   Button,
@@ -20,10 +21,23 @@ import {
 import type { WorkbookPort } from '../../../io/port';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import { isWorkbookError } from '../../templates/use-template-writer';
-import { FindingList } from './FindingList';
-import { InputSummary } from './InputSummary';
-import { ResultView } from './ResultView';
 import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
+
+/*
+ * What is shown once the workbook has been read (the summary, the result with its chart, the
+ * findings) loads on first use, outside the task pane's initial JavaScript (quality.md).
+ */
+const loadInputSummary = () => import(/* webpackChunkName: "allocation-view" */ './InputSummary');
+const loadResultView = () => import(/* webpackChunkName: "allocation-view" */ './ResultView');
+const loadFindingList = () => import(/* webpackChunkName: "allocation-view" */ './FindingList');
+const InputSummary = lazy(() => loadInputSummary().then((m) => ({ default: m.InputSummary })));
+const ResultView = lazy(() => loadResultView().then((m) => ({ default: m.ResultView })));
+const FindingList = lazy(() => loadFindingList().then((m) => ({ default: m.FindingList })));
+
+/** Starts loading the views while the workbook is read, so they are there when the data is. */
+function preloadViews(): void {
+  void Promise.all([loadInputSummary(), loadResultView(), loadFindingList()]).catch(() => undefined);
+}
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -64,7 +78,11 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
         {t('allocation.intro')}
       </Body1>
 
-      {data?.preview && <InputSummary preview={data.preview} onSelectCell={(s, c) => void allocation.selectCell(s, c)} />}
+      {data?.preview && (
+        <Suspense fallback={null}>
+          <InputSummary preview={data.preview} onSelectCell={(s, c) => void allocation.selectCell(s, c)} />
+        </Suspense>
+      )}
 
       {data && !result && (
         <MessageBar intent="error" layout="multiline" data-testid="allocation-no-years">
@@ -81,21 +99,34 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
             {t('allocation.run')}
           </Button>
         )}
-        <Button appearance={data ? 'secondary' : 'primary'} disabled={busy !== null} onClick={() => void allocation.read()}>
+        <Button
+          appearance={data ? 'secondary' : 'primary'}
+          disabled={busy !== null}
+          onClick={() => {
+            preloadViews();
+            void allocation.read();
+          }}
+        >
           {data ? t('allocation.reread') : t('allocation.read')}
         </Button>
       </div>
 
       <StatusRegion allocation={allocation} tasks={['read', 'select']} testId="allocation-status" />
 
-      {ran && result && <ResultView result={result} />}
+      {ran && result && (
+        <Suspense fallback={null}>
+          <ResultView result={result} />
+        </Suspense>
+      )}
       {ran && result && <WriteGroup allocation={allocation} />}
       {data && (
-        <FindingList
-          findings={data.findings.filter((f) => f.rule !== 'ALLOC-RECONCILE')}
-          reconcile={ran ? data.findings.filter((f) => f.rule === 'ALLOC-RECONCILE') : []}
-          onSelectCell={(s, c) => void allocation.selectCell(s, c)}
-        />
+        <Suspense fallback={null}>
+          <FindingList
+            findings={data.findings.filter((f) => f.rule !== 'ALLOC-RECONCILE')}
+            reconcile={ran ? data.findings.filter((f) => f.rule === 'ALLOC-RECONCILE') : []}
+            onSelectCell={(s, c) => void allocation.selectCell(s, c)}
+          />
+        </Suspense>
       )}
     </div>
   );
