@@ -83,20 +83,21 @@ export default function WorkbookView(props: WorkbookViewProps) {
                   {t('followup.boards')}
                 </Text>
                 {nämnder.length > 0 && (
-                  <Checkbox
-                    className={styles.allBoards}
-                    checked={allChosen ? true : nämnder.some((b) => chosen.has(b)) ? 'mixed' : false}
-                    disabled={busy}
-                    label={t('followup.allBoards', { count: nämnder.length })}
-                    onChange={(_, data) =>
-                      setChosen((c) => {
-                        const copy = new Set(c);
-                        for (const b of nämnder) if (data.checked === true) copy.add(b);
-                        else copy.delete(b);
-                        return copy;
-                      })
-                    }
-                  />
+                  <div className={styles.allBoards}>
+                    <Checkbox
+                      checked={allChosen ? true : nämnder.some((b) => chosen.has(b)) ? 'mixed' : false}
+                      disabled={busy}
+                      label={t('followup.allBoards', { count: nämnder.length })}
+                      onChange={(_, data) =>
+                        setChosen((c) => {
+                          const copy = new Set(c);
+                          for (const b of nämnder) if (data.checked === true) copy.add(b);
+                          else copy.delete(b);
+                          return copy;
+                        })
+                      }
+                    />
+                  </div>
                 )}
                 {boards.map((b) => (
                   <Checkbox

@@ -72,7 +72,8 @@ export interface InputStatus {
 
 /** The inputs the chosen report's tabs read, in section order, found or not. */
 export function inputStatuses(model: BudgetModel, report: FollowUpReport, boards: readonly string[], year: number): InputStatus[] {
-  const ids: InputId[] = [];
+  // Driftbudget (required) and Utfall first: every tab's Ekonomisk uppföljning reads them.
+  const ids: InputId[] = ['driftbudget', 'utfall'];
   const chosen = boards.length > 0 ? boards : ['-'];
   for (const board of chosen) {
     for (const section of sectionsFor(report, board)) for (const id of SECTION_INPUTS[section] ?? []) if (!ids.includes(id)) ids.push(id);
