@@ -157,6 +157,9 @@ describe('Uppföljning in the playground', () => {
       const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await pane.screenshot({ path: join(OUTPUT, `e2e-followup-${scheme}.png`) });
+      // The lower half: the tabs in the workbook, Sammanställ för KS and the import note.
+      await page.getByTestId('followup-import-unsupported').scrollIntoViewIfNeeded();
+      await pane.screenshot({ path: join(OUTPUT, `e2e-followup-${scheme}-lower.png`) });
       expect(page.errors).toEqual([]);
       await page.context().close();
     }

@@ -31,7 +31,7 @@ export function ImportTabs({ service, busy, onFiles }: ImportTabsProps) {
       <MessageBar intent="info" layout="multiline" data-testid="followup-import-unsupported">
         <MessageBarBody>
           {t('followup.importUnsupported')}{' '}
-          <span className={styles.code}>budgetkoll consolidate --report august nämnd1.xlsx nämnd2.xlsx -o ks.xlsx</span>
+          <span className={styles.code}>budgetkoll consolidate nämnd1.xlsx nämnd2.xlsx --report august -o ks.xlsx</span>
         </MessageBarBody>
       </MessageBar>
     );
