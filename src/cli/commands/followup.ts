@@ -16,11 +16,11 @@ import {
   periodEndDate,
   readFollowUp,
   refreshFollowUpTab,
+  SECTION_SOURCES,
   sectionsFor,
   typedInputs,
   type FilledTab,
   type FollowUpReport,
-  type SectionId,
 } from '../../core/followup';
 import { inputDef, type InputId } from '../../core/inputs/catalogue';
 import type { BudgetModel } from '../../core/recognition/model';
@@ -34,17 +34,6 @@ import { saveWorkbookBytes } from '../write-workbook';
 import { outputFormat } from './validate';
 import type { Command } from './command';
 
-/** The inputs each section reads (as the tab's "Källtabeller" line lists them). */
-const SECTION_INPUTS: Partial<Record<SectionId, InputId[]>> = {
-  ekonomi: ['driftbudget', 'utfall'],
-  mal: ['nyckeltal'],
-  inriktningar: ['politiskaInriktningar'],
-  uppdrag: ['uppdrag'],
-  internkontroll: ['internkontrollplan'],
-  personal: ['personal'],
-  privata: ['privataUtforare'],
-  centrala: ['finansiering'],
-};
 
 /** What a missing input means for the tab (Swedish, for the text output). */
 const MISSING_MEANS: Partial<Record<InputId, string>> = {
@@ -167,7 +156,7 @@ export function resolveBoards(model: BudgetModel, asked: readonly string[], all:
 /** Inputs the chosen tabs read: found in the workbook, and missing. */
 function inputsUsed(model: BudgetModel, report: FollowUpReport, boards: readonly string[]): { found: InputId[]; missing: InputId[] } {
   const ids = new Set<InputId>();
-  for (const board of boards) for (const section of sectionsFor(report, board)) for (const id of SECTION_INPUTS[section] ?? []) ids.add(id);
+  for (const board of boards) for (const section of sectionsFor(report, board)) for (const id of SECTION_SOURCES[section] ?? []) ids.add(id);
   const all = [...ids];
   return { found: all.filter((id) => model.layouts[id]), missing: all.filter((id) => !model.layouts[id]) };
 }

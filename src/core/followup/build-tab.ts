@@ -62,8 +62,8 @@ const SECTION_BUILDERS: Record<SectionId, (ctx: BuildContext) => void> = {
   balanskrav: balanceRequirementSection,
 };
 
-/** The inputs each section reads, for the header's list of sources. */
-const SECTION_SOURCES: Partial<Record<SectionId, InputId[]>> = {
+/** The inputs each section reads (header's source list; a missing one makes the section input cells). */
+export const SECTION_SOURCES: Partial<Record<SectionId, InputId[]>> = {
   ekonomi: ['driftbudget', 'utfall'],
   mal: ['nyckeltal'],
   inriktningar: ['politiskaInriktningar'],

@@ -14,7 +14,7 @@
 import type { BudgetModel } from '../recognition/model';
 import { cachedNormalizeKey } from './context';
 
-export { buildFollowUpTab, formatDateTimeSv, type BuildFollowUpInput } from './build-tab';
+export { buildFollowUpTab, formatDateTimeSv, SECTION_SOURCES, type BuildFollowUpInput } from './build-tab';
 export { readFollowUpTab, typedInputs } from './read-tab';
 export { refreshFollowUpTab } from './refresh';
 export { checkFollowUpTab, type FollowUpCheckOptions } from './check';

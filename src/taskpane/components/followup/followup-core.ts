@@ -13,11 +13,11 @@ import {
   periodMonth,
   readFollowUp,
   refreshFollowUpTab,
+  SECTION_SOURCES,
   sectionsFor,
   typedInputs,
   type FilledTab,
   type FollowUpReport,
-  type SectionId,
 } from '../../../core/followup';
 import { inputDef, type InputId } from '../../../core/inputs/catalogue';
 import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
@@ -48,17 +48,6 @@ export async function readSnapshot(port: WorkbookPort, options?: ReadOptions): P
   return { model, tabs, boards: followUpBoards(model), years: model.years ? [...model.years] : [], stale };
 }
 
-/** The inputs each section reads (follow-up.md); a missing one makes the section input cells. */
-const SECTION_INPUTS: Partial<Record<SectionId, InputId[]>> = {
-  ekonomi: ['driftbudget', 'utfall'],
-  mal: ['nyckeltal'],
-  inriktningar: ['politiskaInriktningar'],
-  uppdrag: ['uppdrag'],
-  internkontroll: ['internkontrollplan'],
-  personal: ['personal'],
-  privata: ['privataUtforare'],
-  centrala: ['finansiering'],
-};
 
 export interface InputStatus {
   id: InputId;
@@ -76,7 +65,7 @@ export function inputStatuses(model: BudgetModel, report: FollowUpReport, boards
   const ids: InputId[] = ['driftbudget', 'utfall'];
   const chosen = boards.length > 0 ? boards : ['-'];
   for (const board of chosen) {
-    for (const section of sectionsFor(report, board)) for (const id of SECTION_INPUTS[section] ?? []) if (!ids.includes(id)) ids.push(id);
+    for (const section of sectionsFor(report, board)) for (const id of SECTION_SOURCES[section] ?? []) if (!ids.includes(id)) ids.push(id);
   }
   return ids.map((id) => {
     const layout = model.layouts[id];
