@@ -2,17 +2,7 @@
 import type { Finding, FindingSummary, Severity } from '../core/findings';
 
 /** A finding in the CLI's JSON: the public fields (rules.md), without the task pane's quick fix. */
-export interface FindingJson {
-  rule: string;
-  severity: Severity;
-  sheet: string;
-  cell: string;
-  range?: string;
-  message: string;
-  message_en: string;
-  fix?: string;
-  board?: string;
-}
+export type FindingJson = Omit<Finding, 'quickFix'>;
 
 export function findingJson(f: Finding): FindingJson {
   const out: FindingJson = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, message_en: f.message_en };
