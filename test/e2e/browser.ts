@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { AddressInfo, Server } from 'net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveStatic } = require('../../scripts/serve-static.js') as { serveStatic: (root: string, port: number) => Promise<Server> };
@@ -39,4 +39,30 @@ export async function startHarness(): Promise<Harness> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Waits (up to `ms`) until the locator's first match shows text matching the pattern; white space folded. */
+export async function expectText(locator: Locator, pattern: RegExp, ms = 30_000): Promise<void> {
+  await locator.first().waitFor({ timeout: ms });
+  const deadline = Date.now() + ms;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    if (pattern.test(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(text).toMatch(pattern);
+}
+
+/** Waits (up to 10 s) until the input with this test id holds the expected value. */
+export async function expectInput(page: Page, testId: string, expected: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  const deadline = Date.now() + 10_000;
+  let value = '';
+  while (Date.now() < deadline) {
+    value = await input.inputValue();
+    if (value === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(value).toBe(expected);
 }

@@ -11,7 +11,7 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { testSheetsToXlsx } from '../cli/xlsx-fixtures';
 import { BROKEN_CASES, cleanWorkbook } from '../fixtures/broken-cases';
-import { OUTPUT, startHarness, type Harness } from './browser';
+import { expectInput, expectText, OUTPUT, startHarness, type Harness } from './browser';
 
 let harness: Harness;
 
@@ -131,30 +131,6 @@ describe('Kontrollera budget in the playground', () => {
     await page.context().close();
   });
 });
-
-async function expectText(locator: ReturnType<Page['locator']>, pattern: RegExp): Promise<void> {
-  await locator.first().waitFor();
-  const deadline = Date.now() + 10_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    if (pattern.test(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(text).toMatch(pattern);
-}
-
-async function expectInput(page: Page, testId: string, expected: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  const deadline = Date.now() + 10_000;
-  let value = '';
-  while (Date.now() < deadline) {
-    value = await input.inputValue();
-    if (value === expected) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(value).toBe(expected);
-}
 
 async function expectSelectedSheet(page: Page, sheet: string): Promise<void> {
   await page.getByTestId('sheet-tabs').getByRole('tab', { name: sheet, exact: true, selected: true }).waitFor({ timeout: 10_000 });

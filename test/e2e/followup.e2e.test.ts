@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { followUpBoards, followUpTabName, readFollowUp, type FilledRow } from '../../src/core/followup';
 import { normalizeKey } from '../../src/core/text/normalize';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
-import { OUTPUT, startHarness, type Harness } from './browser';
+import { expectInput, expectText, OUTPUT, startHarness, type Harness } from './browser';
 
 let harness: Harness;
 
@@ -174,26 +174,3 @@ async function playgroundSample(page: Page): Promise<XlsxWorkbookPort> {
   return XlsxWorkbookPort.fromBuffer(readFileSync(path));
 }
 
-async function expectText(locator: ReturnType<Page['locator']>, pattern: RegExp): Promise<void> {
-  await locator.first().waitFor({ timeout: 30_000 });
-  const deadline = Date.now() + 30_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    if (pattern.test(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(text).toMatch(pattern);
-}
-
-async function expectInput(page: Page, testId: string, expected: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  const deadline = Date.now() + 10_000;
-  let value = '';
-  while (Date.now() < deadline) {
-    value = await input.inputValue();
-    if (value === expected) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(value).toBe(expected);
-}
