@@ -23,7 +23,7 @@ import { typedInputs } from './read-tab';
 import { consolidationTabName, isKommunBoard, KOMMUN_BOARD, periodEndDate, reportInfo, type FollowUpReport } from './reports';
 import { balanceRequirementRows } from './sections/kommun';
 import { removedSection } from './sections/removed';
-import { totalBand } from './sections/economy';
+import { economyHeader, totalBand } from './sections/economy';
 import { InputBook, TabBuilder, textCell, type FieldCell } from './tab-builder';
 
 export interface ConsolidationOptions {
@@ -118,20 +118,7 @@ export function buildConsolidation(
   // ---- 1. Economy per nämnd
   heading(december ? 'Ekonomisk redovisning per nämnd (tkr)' : 'Ekonomisk uppföljning per nämnd (tkr)');
   b.note('Beloppen är formler mot nämndernas flikar i denna arbetsbok; flikar från andra filer visas med sina värden vid sammanställningen.');
-  b.header(
-    december
-      ? { [COL.text]: 'Nämnd', [COL.c]: 'Budget', [COL.d]: 'Utfall', [COL.e]: 'Avvikelse', [COL.wide]: 'Underlag' }
-      : {
-          [COL.text]: 'Nämnd',
-          [COL.c]: 'Budget\nhelår',
-          [COL.d]: 'Budget\nt.o.m. period',
-          [COL.e]: 'Utfall\nt.o.m. period',
-          [COL.f]: 'Avvikelse\nt.o.m. period',
-          [COL.g]: 'Prognos\nhelår',
-          [COL.h]: 'Avvikelse\nhelår',
-          [COL.wide]: 'Underlag',
-        },
-  );
+  b.header(economyHeader(december, 'Nämnd', 'Underlag'));
   const fields = ECONOMY_FIELDS[december ? 'annual' : 'interim'];
   const drift = model?.layouts.driftbudget;
   const amountCol = model ? budgetColumn(drift, model, year) : -1;

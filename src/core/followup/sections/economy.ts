@@ -90,20 +90,7 @@ export function economySection(ctx: BuildContext): void {
       : `Fyll i prognos för helåret och kommentera avvikelser. Avvikelse = budget − prognos; ett negativt tal är ett underskott och kräver en åtgärd nedan. Budget t.o.m. period = helår × ${months}/12.`,
   );
   const first = ctx.kommunLevel ? 'Nämnd' : 'Verksamhet';
-  b.header(
-    december
-      ? { [COL.text]: first, [COL.c]: 'Budget', [COL.d]: 'Utfall', [COL.e]: 'Avvikelse', [COL.wide]: 'Kommentar' }
-      : {
-          [COL.text]: first,
-          [COL.c]: 'Budget\nhelår',
-          [COL.d]: 'Budget\nt.o.m. period',
-          [COL.e]: 'Utfall\nt.o.m. period',
-          [COL.f]: 'Avvikelse\nt.o.m. period',
-          [COL.g]: 'Prognos\nhelår',
-          [COL.h]: 'Avvikelse\nhelår',
-          [COL.wide]: 'Kommentar',
-        },
-  );
+  b.header(economyHeader(december, first, 'Kommentar'));
 
   const lines = ctx.kommunLevel ? boardLines(ctx) : activityLines(ctx);
   const budgetOf = liveBudget ? budgetFormula(drift!, amountCol) : null;
@@ -215,4 +202,20 @@ export function measuresSection(ctx: BuildContext): void {
     `=AND(ISNUMBER(${deviation}),${deviation}<-${ctx.toleranceTkr},$I${firstRow + 1}="")`,
   );
   b.blank();
+}
+
+/** The header of the economy columns, the same on a nämnd's tab and on the KS compilation. */
+export function economyHeader(december: boolean, first: string, wide: string): Record<number, string> {
+  return december
+    ? { [COL.text]: first, [COL.c]: 'Budget', [COL.d]: 'Utfall', [COL.e]: 'Avvikelse', [COL.wide]: wide }
+    : {
+        [COL.text]: first,
+        [COL.c]: 'Budget\nhelår',
+        [COL.d]: 'Budget\nt.o.m. period',
+        [COL.e]: 'Utfall\nt.o.m. period',
+        [COL.f]: 'Avvikelse\nt.o.m. period',
+        [COL.g]: 'Prognos\nhelår',
+        [COL.h]: 'Avvikelse\nhelår',
+        [COL.wide]: wide,
+      };
 }
