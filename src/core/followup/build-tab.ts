@@ -12,7 +12,7 @@
 import type { InputId } from '../inputs/catalogue';
 import type { BudgetModel } from '../recognition/model';
 import { formatDateSv } from '../text/numbers';
-import { FORMAT_VERSION, withMarker } from '../workbook/marker';
+import { FORMAT_VERSION, fillMarkerRow } from '../workbook/marker';
 import { emptySheetSpec, type SheetSpec } from '../workbook/sheet-spec';
 import { makeContext, sectionHeading, type BuildContext } from './context';
 import { exactCriterion } from './formulas';
@@ -44,8 +44,8 @@ export interface BuildFollowUpInput {
 /** Tab colour of follow-up tabs. */
 export const FOLLOW_UP_TAB_COLOR = '#548235';
 
-/** Content rows kept in view and repeated on printed pages: title and subtitle (the marker row above them is hidden). */
-export const FROZEN_ROWS = 2;
+/** Rows kept in view: the hidden marker row, the title and the subtitle (the last two repeat on printed pages). */
+export const FROZEN_ROWS = 3;
 
 const SECTION_BUILDERS: Record<SectionId, (ctx: BuildContext) => void> = {
   sammanfattning: summarySection,
@@ -159,9 +159,8 @@ export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
   spec.protect = true;
   spec.tabColor = FOLLOW_UP_TAB_COLOR;
   spec.freeze = { rows: FROZEN_ROWS, columns: 0 };
-  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$1:$${FROZEN_ROWS}`, pageNumbers: true };
-  // Content coordinates so far: withMarker moves rows, ranges and own-sheet references down one row.
-  return withMarker(spec, {
+  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$2:$${FROZEN_ROWS}`, pageNumbers: true };
+  return fillMarkerRow(spec, {
     type: 'uppfoljning',
     version: FORMAT_VERSION,
     year,

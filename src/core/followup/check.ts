@@ -14,7 +14,7 @@ import { normalizeKey } from '../text/normalize';
 import { formatNumberSv } from '../text/numbers';
 import { CellError, type RawValue } from '../workbook/raw';
 import { sortFindings } from '../findings';
-import { budgetColumn, cachedNormalizeKey, yearIndex } from './context';
+import { budgetColumn, yearIndex } from './context';
 import type { FilledCell, FilledRow, FilledTab } from './filled';
 import { canonicalRange, rangesInFormula } from './formulas';
 import { fieldLabel, TAB_STATUS_VALUES } from './layout';
@@ -131,8 +131,7 @@ class Checker {
     const last = periodMonth(tab.report, tab.year);
     const kommun = isKommunBoard(tab.board);
     const board = normalizeKey(tab.board);
-    const normalize = cachedNormalizeKey();
-    const later = model.actuals.filter((a) => a.period !== '' && a.period > last && (kommun || normalize(a.board) === board));
+    const later = model.actuals.filter((a) => a.period !== '' && a.period > last && (kommun || normalizeKey(a.board) === board));
     if (later.length > 0 && layout) {
       const first = later[0];
       const latest = later.reduce((m, a) => (a.period > m ? a.period : m), first.period);
@@ -294,15 +293,14 @@ class Checker {
     if (live.length === 0) return;
     const kommun = isKommunBoard(tab.board);
     const board = normalizeKey(tab.board);
-    const normalize = cachedNormalizeKey();
 
     // Current budget per line (verksamhet, or nämnd on the kommun tab), in kronor.
     const budgets = new Map<string, { name: string; kronor: number }>();
     for (const r of model.operatingBudget) {
-      if (!kommun && normalize(r.board) !== board) continue;
+      if (!kommun && normalizeKey(r.board) !== board) continue;
       if (kommun && r.board === '') continue;
       const name = kommun ? r.board : r.activity;
-      const k = normalize(name);
+      const k = normalizeKey(name);
       const entry = budgets.get(k) ?? { name, kronor: 0 };
       entry.kronor += r.amounts[index];
       budgets.set(k, entry);

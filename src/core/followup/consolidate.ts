@@ -10,12 +10,12 @@ import type { Finding } from '../findings';
 import { RULE_CATALOGUE, type RuleEntry } from '../messages/rule-catalogue';
 import type { BudgetModel } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
-import { FORMAT_VERSION, withMarker } from '../workbook/marker';
+import { FORMAT_VERSION, fillMarkerRow } from '../workbook/marker';
 import { CellError, type RawValue } from '../workbook/raw';
 import { emptySheetSpec, type SheetSpec, type SpecCell, type SpecValue } from '../workbook/sheet-spec';
 import { formatDateTimeSv, FOLLOW_UP_TAB_COLOR, FROZEN_ROWS } from './build-tab';
 import { checkFollowUpTab } from './check';
-import { budgetColumn, cachedNormalizeKey } from './context';
+import { budgetColumn } from './context';
 import type { FilledCell, FilledTab, FilledTabInputs, TypedInput } from './filled';
 import { budgetFormula, exactCriterion, hasDataRows } from './formulas';
 import { COL, COLUMN_WIDTHS, FORMATS } from './layout';
@@ -81,8 +81,7 @@ export function buildConsolidation(
 
   // Nämnder: the model's order first (Driftbudget), then any tab's nämnd the model lacks.
   const order = new Map<string, string>();
-  const normalize = cachedNormalizeKey();
-  for (const r of model?.operatingBudget ?? []) if (r.board !== '' && !order.has(normalize(r.board))) order.set(normalize(r.board), r.board);
+  for (const r of model?.operatingBudget ?? []) if (r.board !== '' && !order.has(normalizeKey(r.board))) order.set(normalizeKey(r.board), r.board);
   for (const t of boardTabs) if (!order.has(normalizeKey(t.board))) order.set(normalizeKey(t.board), t.board);
   const tabsByBoard = new Map<string, FilledTab[]>();
   for (const t of boardTabs) tabsByBoard.set(normalizeKey(t.board), [...(tabsByBoard.get(normalizeKey(t.board)) ?? []), t]);
@@ -245,8 +244,8 @@ export function buildConsolidation(
   spec.protect = true;
   spec.tabColor = FOLLOW_UP_TAB_COLOR;
   spec.freeze = { rows: FROZEN_ROWS, columns: 0 };
-  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$1:$${FROZEN_ROWS}`, pageNumbers: true };
-  return withMarker(spec, {
+  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$2:$${FROZEN_ROWS}`, pageNumbers: true };
+  return fillMarkerRow(spec, {
     type: 'sammanstallning',
     version: FORMAT_VERSION,
     year,

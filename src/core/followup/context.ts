@@ -8,7 +8,7 @@ import type { TabBuilder } from './tab-builder';
 /** One row of the Ekonomisk uppföljning block, for the Åtgärder block below it. */
 export interface EconomyLine {
   key: RowKey;
-  /** 0-based content row (builder coordinates). */
+  /** 0-based sheet row. */
   row: number;
   label: string;
 }
@@ -52,35 +52,17 @@ export function makeContext(model: BudgetModel, report: FollowUpReport, board: s
 /** The nämnd as the source data spell it (the first row that matches), else as given. */
 export function resolveBoard(model: BudgetModel, board: string): string {
   const wanted = normalizeKey(board);
-  const normalize = cachedNormalizeKey();
   for (const rows of [model.operatingBudget, model.frames]) {
-    for (const r of rows) if (normalize(r.board) === wanted) return r.board;
+    for (const r of rows) if (normalizeKey(r.board) === wanted) return r.board;
   }
   return board.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * normalizeKey with a cache: names repeat on every row of 200 000-row inputs, and locale-aware
- * lower-casing is the expensive part of a scan.
- */
-export function cachedNormalizeKey(): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    let key = cache.get(text);
-    if (key === undefined) {
-      key = normalizeKey(text);
-      cache.set(text, key);
-    }
-    return key;
-  };
 }
 
 /** True when a row's nämnd is the tab's (every nämnd on a kommun-level tab). */
 export function boardMatcher(ctx: Pick<BuildContext, 'board' | 'kommunLevel'>): (board: string) => boolean {
   if (ctx.kommunLevel) return () => true;
   const wanted = normalizeKey(ctx.board);
-  const normalize = cachedNormalizeKey();
-  return (board) => normalize(board) === wanted;
+  return (board) => normalizeKey(board) === wanted;
 }
 
 /** True for a "YYYY-MM" period inside the report's months of the year. */

@@ -10,9 +10,10 @@
  * Periods. Utfall's Period is read by the core as "YYYY-MM" from text "2027-08" (or text starting
  * so, e.g. "2027-08-31"), from a date cell, or from a number 202708. A SUMIFS criterion such as
  * "<=2027-08" does not work on text (Excel reads "2027-08" as a date and compares numbers, skipping
- * text cells), so the months up to the period are summed one by one with the text pattern
- * "2027-01*", "2027-02*", … (a pattern with "*" is never read as a date), plus one SUMIFS over date
- * cells between the first and last day (numeric criteria skip text) and one over yyyymm numbers.
+ * text cells), so the months up to the period are summed with an array of text patterns
+ * {"2027-01*","2027-02*",…} (a pattern with "*" is never read as a date), plus one SUMIFS over
+ * date cells between the first and last day (numeric criteria skip text) and one over yyyymm
+ * numbers.
  * Other period spellings the core accepts ("2027/08", "202708" typed as text, "2027-8") are not
  * summed by the formulas: write periods as text "ÅÅÅÅ-MM" or as dates.
  */
@@ -74,7 +75,10 @@ export function periodPatterns(year: number, months: number): string[] {
 
 /**
  * Utfall t.o.m. period: Utfall's amounts for the nämnd (and verksamhet) up to the period, in tkr.
- * Returns a builder, like budgetFormula.
+ * Three SUMIFS, one per way of writing a period (they never overlap: text, date, yyyymm number):
+ * SUMPRODUCT(SUMIFS(…,{"2027-01*","2027-02*",…})) over text months, one between two DATE()s
+ * over date cells (DATE, not a serial number, so 1904-based workbooks work too) and one over
+ * yyyymm numbers. Returns a builder, like budgetFormula.
  */
 export function actualFormula(layout: InputLayout, year: number, months: number): (criteria: Criteria) => string {
   const amountCol = layout.columns.amount;
@@ -86,15 +90,17 @@ export function actualFormula(layout: InputLayout, year: number, months: number)
   const lastMonth = Math.min(months, 12);
   const nextYear = lastMonth === 12 ? year + 1 : year;
   const nextMonth = lastMonth === 12 ? 1 : lastMonth + 1;
-  const tails = [
-    ...periodPatterns(year, months).map((p) => `,${period},${formulaText(p)})`),
-    `,${period},">="&DATE(${year},1,1),${period},"<"&DATE(${nextYear},${nextMonth},1))`,
-    `,${period},">=${year}01",${period},"<=${year}${String(lastMonth).padStart(2, '0')}")`,
-  ];
+  const patterns = periodPatterns(year, months);
+  const [textOpen, textTail] =
+    patterns.length === 1
+      ? ['', `,${period},${formulaText(patterns[0])})`]
+      : ['SUMPRODUCT(', `,${period},{${patterns.map(formulaText).join(',')}}))`];
+  const dateTail = `,${period},">="&DATE(${year},1,1),${period},"<"&DATE(${nextYear},${nextMonth},1))`;
+  const numberTail = `,${period},">=${year}01",${period},"<=${year}${String(lastMonth).padStart(2, '0')}")`;
   const suffix = toTkrSuffix(layout.kronorPerUnit[amountCol]);
   return (criteria) => {
     const base = head + criteria.board + (criteria.activity !== null && activityRange ? activityRange + criteria.activity : '');
-    const sums = tails.map((tail) => base + tail).join('+');
+    const sums = textOpen + base + textTail + '+' + base + dateTail + '+' + base + numberTail;
     return suffix ? `=(${sums})${suffix}` : `=${sums}`;
   };
 }

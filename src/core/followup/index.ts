@@ -12,7 +12,7 @@
  *   await port.writeSheet(buildConsolidation(tabs, model, year, report));
  */
 import type { BudgetModel } from '../recognition/model';
-import { cachedNormalizeKey } from './context';
+import { normalizeKey } from '../text/normalize';
 
 export { buildFollowUpTab, formatDateTimeSv, SECTION_SOURCES, type BuildFollowUpInput } from './build-tab';
 export { readFollowUpTab, typedInputs } from './read-tab';
@@ -45,9 +45,8 @@ export { REMOVED_TITLE } from './sections/removed';
 /** The nämnder a follow-up tab can be made for, as spelt in Driftbudget (then Ramar), in order. */
 export function followUpBoards(model: BudgetModel): string[] {
   const seen = new Map<string, string>();
-  const normalize = cachedNormalizeKey();
   for (const rows of [model.operatingBudget, model.frames]) {
-    for (const r of rows) if (r.board !== '' && !seen.has(normalize(r.board))) seen.set(normalize(r.board), r.board);
+    for (const r of rows) if (r.board !== '' && !seen.has(normalizeKey(r.board))) seen.set(normalizeKey(r.board), r.board);
   }
   return [...seen.values()];
 }

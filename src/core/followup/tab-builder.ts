@@ -1,9 +1,8 @@
 /**
  * Building a follow-up tab row by row: keyed rows write their descriptor into the key cell, take
  * their input values from the InputBook (what people typed before a refresh), and collect the
- * merges, validations and conditional formats of the spec. Rows are numbered in content
- * coordinates (row 0 = the title); withMarker moves rows, ranges and references to this tab's own
- * cells one row down when it adds the marker row.
+ * merges, validations and conditional formats of the spec. Rows are numbered in sheet coordinates:
+ * row 0 is left free for the marker (fillMarkerRow), so nothing has to be shifted afterwards.
  */
 import { columnLetters, toA1 } from '../a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
@@ -92,9 +91,11 @@ export class TabBuilder {
   readonly validations: DataValidationSpec[] = [];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
 
-  constructor(readonly book: InputBook) {}
+  constructor(readonly book: InputBook) {
+    this.rows.push([]); // the marker row
+  }
 
-  /** 0-based content row of the next row pushed (withMarker later moves everything one row down). */
+  /** 0-based sheet row of the next row pushed. */
   get next(): number {
     return this.rows.length;
   }
@@ -189,7 +190,8 @@ export class TabBuilder {
   validate(col: number, first: number, last: number, rule: Omit<DataValidationSpec, 'range'>): void {
     if (last < first) return;
     const letters = columnLetters(col);
-    this.validations.push({ ...rule, range: `${letters}${first + 1}:${letters}${last + 1}` });
+    const range = first === last ? `${letters}${first + 1}` : `${letters}${first + 1}:${letters}${last + 1}`;
+    this.validations.push({ ...rule, range });
   }
 
   /** A validation over a list of single cells (rows need not be adjacent). */

@@ -61,6 +61,20 @@ export function withMarker(spec: SheetSpec, marker: TabMarker): SheetSpec {
   };
 }
 
+/**
+ * Puts the marker in A1 of a spec whose builder already left the first row free and wrote
+ * everything else in sheet coordinates: no shifting, which matters for tabs of a hundred thousand
+ * formulas (follow-up tabs of every nämnd).
+ */
+export function fillMarkerRow(spec: SheetSpec, marker: TabMarker): SheetSpec {
+  if (spec.rows.length === 0 || spec.rows[0].some((cell) => cell !== null)) {
+    throw new Error('fillMarkerRow: the first row must be left empty for the marker');
+  }
+  const rows = spec.rows.slice();
+  rows[0] = [{ value: encodeMarker(marker), style: 'marker' }];
+  return { ...spec, rows, hiddenRows: spec.hiddenRows.includes(0) ? spec.hiddenRows : [0, ...spec.hiddenRows] };
+}
+
 function shiftRowFormulas(row: (SpecCell | null)[]): (SpecCell | null)[] {
   return row.map((cell) => (cell && cell.formula ? { ...cell, formula: shiftFormulaRows(cell.formula) } : cell));
 }

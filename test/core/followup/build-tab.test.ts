@@ -123,10 +123,13 @@ describe.each(REPORT_IDS.map((r) => [r]))('the %s tab of a nämnd', (report) => 
     expect(spec.rows[boardRow][9]).toMatchObject({ value: `=${BUN}` });
     expect(spec.rows[row][9]).toMatchObject({ value: '=Grundskola Centrum' });
     const actual = textOf(spec.rows[row][columnIn(spec, economy, actualHeader)]);
-    expect(actual.startsWith(`=SUMIFS(${range(utfall, utfall.columns.amount)},${range(utfall, utfall.columns.board)},${boardCriterion},`)).toBe(true);
+    const utfallSum = `SUMIFS(${range(utfall, utfall.columns.amount)},${range(utfall, utfall.columns.board)},${boardCriterion},${range(utfall, utfall.columns.activity)},$J${row + 1},${range(utfall, utfall.columns.period)},`;
     const months = info.months;
     const patterns = months === 12 ? ['"2027-*"'] : Array.from({ length: months }, (_, m) => `"2027-${String(m + 1).padStart(2, '0')}*"`);
-    for (const p of patterns) expect(actual).toContain(p);
+    // Text months (an array summed by SUMPRODUCT when there are several), dates, yyyymm numbers.
+    const textMonths = months === 12 ? `${utfallSum}${patterns[0]})` : `SUMPRODUCT(${utfallSum}{${patterns.join(',')}}))`;
+    expect(actual.startsWith(`=${textMonths}+${utfallSum}">="&DATE(2027,1,1),`)).toBe(true);
+    expect(actual.split('SUMIFS(')).toHaveLength(4);
     expect(actual).not.toContain(`"2027-${String(months + 1).padStart(2, '0')}*"`);
     expect(actual).toContain(`">="&DATE(2027,1,1)`);
     expect(actual).toContain(months === 12 ? `"<"&DATE(2028,1,1)` : `"<"&DATE(2027,${months + 1},1)`);
@@ -337,7 +340,7 @@ describe('names and typed text', () => {
     const spec = build('august', BUN, recognizeSpecs(specs, 'followUp'));
     const row = rowIn(spec, 'Ekonomisk uppföljning', 'Fritidshem');
     expect(textOf(spec.rows[row][columnIn(spec, 'Ekonomisk uppföljning', 'Budget helår')])).toMatch(/^=SUMIFS\(.*\)\/1000$/);
-    expect(textOf(spec.rows[row][columnIn(spec, 'Ekonomisk uppföljning', 'Utfall t.o.m. period')])).toMatch(/^=\(SUMIFS\(.*\)\)\*1000$/);
+    expect(textOf(spec.rows[row][columnIn(spec, 'Ekonomisk uppföljning', 'Utfall t.o.m. period')])).toMatch(/^=\(SUMPRODUCT\(SUMIFS\(.*\)\)\*1000$/);
   });
 
   it('is the same spec for the same input (pure)', () => {

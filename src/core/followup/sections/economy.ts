@@ -5,12 +5,14 @@
  */
 import { toA1 } from '../../a1';
 import { formatNumberSv } from '../../text/numbers';
-import { periodMonth, sectionTitle } from '../reports';
+import { periodMonth, sectionTitle, type FollowUpReport } from '../reports';
+import type { BudgetModel } from '../../recognition/model';
+import { normalizeKey } from '../../text/normalize';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
 import { COL, FORMATS } from '../layout';
 import type { RowKey } from '../row-keys';
 import { textCell, type FieldCell } from '../tab-builder';
-import { boardMatcher, budgetColumn, cachedNormalizeKey, periodMatcher, sectionHeading, type BuildContext } from '../context';
+import { budgetColumn, periodMatcher, sectionHeading, type BuildContext } from '../context';
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr, t.ex. 12 500 (underskott och intäkter som negativa tal).' };
 
@@ -21,43 +23,56 @@ interface Line {
   criterion: string;
 }
 
-/** Verksamheter of the nämnd in Driftbudget order, then any that only Utfall has (in the period). */
+/**
+ * The names an economy block lists, gathered in one pass over Driftbudget and Utfall per model
+ * and period (a tab per nämnd and report would otherwise rescan 200 000 rows each): per nämnd its
+ * verksamheter in Driftbudget order, then any only Utfall has in the period; and the nämnder in
+ * the same order. The first spelling of a name wins.
+ */
+interface LineIndex {
+  boards: string[];
+  activitiesByBoard: Map<string, string[]>;
+}
+
+const lineIndexes = new WeakMap<BudgetModel, Map<string, LineIndex>>();
+
+function lineIndex(model: BudgetModel, year: number, report: FollowUpReport): LineIndex {
+  let byPeriod = lineIndexes.get(model);
+  if (!byPeriod) lineIndexes.set(model, (byPeriod = new Map()));
+  const period = periodMonth(report, year);
+  let index = byPeriod.get(period);
+  if (index) return index;
+  const boards = new Map<string, string>();
+  const activities = new Map<string, Map<string, string>>();
+  const add = (board: string, activity: string) => {
+    const boardKey = normalizeKey(board);
+    if (board !== '' && !boards.has(boardKey)) boards.set(boardKey, board);
+    let named = activities.get(boardKey);
+    if (!named) activities.set(boardKey, (named = new Map()));
+    const activityKey = normalizeKey(activity);
+    if (!named.has(activityKey)) named.set(activityKey, activity);
+  };
+  for (const r of model.operatingBudget) add(r.board, r.activity);
+  const inPeriod = periodMatcher(year, report);
+  for (const r of model.actuals) if (inPeriod(r.period)) add(r.board, r.activity);
+  index = { boards: [...boards.values()], activitiesByBoard: new Map([...activities].map(([k, named]) => [k, [...named.values()]])) };
+  byPeriod.set(period, index);
+  return index;
+}
+
+/** Verksamheter of the nämnd: the nämnd tab's rows. */
 function activityLines(ctx: BuildContext): Line[] {
-  const sameBoard = boardMatcher(ctx);
-  const inPeriod = periodMatcher(ctx.year, ctx.report);
-  const normalize = cachedNormalizeKey();
-  const seen = new Map<string, string>();
-  for (const r of ctx.model.operatingBudget) {
-    if (!sameBoard(r.board)) continue;
-    const k = normalize(r.activity);
-    if (!seen.has(k)) seen.set(k, r.activity);
-  }
-  for (const r of ctx.model.actuals) {
-    if (!sameBoard(r.board) || !inPeriod(r.period)) continue;
-    const k = normalize(r.activity);
-    if (!seen.has(k)) seen.set(k, r.activity);
-  }
-  return [...seen.values()].map((activity) => ({
+  const activities = lineIndex(ctx.model, ctx.year, ctx.report).activitiesByBoard.get(normalizeKey(ctx.board)) ?? [];
+  return activities.map((activity) => ({
     key: { section: 'ekonomi', board: ctx.board, item: activity },
     label: activity || '(utan verksamhet)',
     criterion: activity,
   }));
 }
 
-/** Nämnder in Driftbudget order, then any that only Utfall has: the kommun tab's rows. */
+/** Nämnder: the kommun tab's rows. */
 function boardLines(ctx: BuildContext): Line[] {
-  const inPeriod = periodMatcher(ctx.year, ctx.report);
-  const normalize = cachedNormalizeKey();
-  const seen = new Map<string, string>();
-  for (const r of ctx.model.operatingBudget) {
-    const k = normalize(r.board);
-    if (r.board !== '' && !seen.has(k)) seen.set(k, r.board);
-  }
-  for (const r of ctx.model.actuals) {
-    const k = normalize(r.board);
-    if (r.board !== '' && inPeriod(r.period) && !seen.has(k)) seen.set(k, r.board);
-  }
-  return [...seen.values()].map((board) => ({ key: { section: 'ekonomi', board, item: '' }, label: board, criterion: board }));
+  return lineIndex(ctx.model, ctx.year, ctx.report).boards.map((board) => ({ key: { section: 'ekonomi', board, item: '' }, label: board, criterion: board }));
 }
 
 /** Empty total-style cells across C..I: the total line runs the width of the table. */
