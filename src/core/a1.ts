@@ -6,11 +6,20 @@
 const MAX_COLUMNS = 16384;
 const MAX_ROWS = 1048576;
 
+// Letters of the columns tabs actually use (A..ZZ), computed once: builders ask per cell.
+const COMMON_LETTERS: string[] = [];
+
 /** 0-based column index → letters ("A", "Z", "AA"). */
 export function columnLetters(col: number): string {
+  const common = COMMON_LETTERS[col];
+  if (common !== undefined) return common;
   if (!Number.isInteger(col) || col < 0 || col >= MAX_COLUMNS) {
     throw new RangeError(`column index out of range: ${col}`);
   }
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let letters = '';
   while (n > 0) {
@@ -20,6 +29,7 @@ export function columnLetters(col: number): string {
   }
   return letters;
 }
+for (let c = 0; c < 702; c++) COMMON_LETTERS.push(lettersOf(c));
 
 /** Letters → 0-based column index; -1 when not letters. */
 export function columnIndex(letters: string): number {

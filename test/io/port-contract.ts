@@ -363,6 +363,25 @@ export function describePortContract(label: string, factory: PortFactory): void 
         expect(g.formulas).toEqual({ A3: '=SUM(B1:B1)', B3: "='Driftbudget'!D2*2" });
       });
 
+      it('writes one shared R1C1 formula cell as the A1 formula of each row it sits in', async () => {
+        const put = await factory(seed());
+        // One cell object for a whole column, as follow-up blocks build them.
+        const budget = { formulaR1C1: "=SUMIFS('Driftbudget'!R2C4:R4C4,'Driftbudget'!R2C1:R4C1,RC[1])", style: 'computed' as const };
+        const half = { formulaR1C1: '=RC[-1]/2' };
+        const rows = ['Nämnd A', 'Nämnd B', 'Nämnd C'].map((name) => [budget, { value: name }, half]);
+        await put.port.writeSheet({ ...emptySheetSpec('Blockformler'), rows });
+
+        const read = await put.port.read(() => one({ sheet: 'Blockformler', address: 'A1:C3', formulas: true }));
+        expect(grid(read.grids).formulas).toEqual({
+          A1: "=SUMIFS('Driftbudget'!$D$2:$D$4,'Driftbudget'!$A$2:$A$4,B1)",
+          A2: "=SUMIFS('Driftbudget'!$D$2:$D$4,'Driftbudget'!$A$2:$A$4,B2)",
+          A3: "=SUMIFS('Driftbudget'!$D$2:$D$4,'Driftbudget'!$A$2:$A$4,B3)",
+          C1: '=B1/2',
+          C2: '=B2/2',
+          C3: '=B3/2',
+        });
+      });
+
       it('leaves the existing sheets as they were', async () => {
         const put = await factory(seed());
         const before = await put.inspect();

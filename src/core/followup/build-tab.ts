@@ -26,7 +26,7 @@ import { balanceRequirementSection, centralItemsSection } from './sections/kommu
 import { personnelSection } from './sections/personnel';
 import { removedSection } from './sections/removed';
 import { InputBook, TabBuilder, textCell } from './tab-builder';
-import { toAbsoluteA1 } from '../a1';
+import { absoluteR1C1 } from '../workbook/r1c1';
 
 export interface BuildFollowUpInput {
   /** The recognised workbook (JOB_INPUTS.followUp). */
@@ -110,7 +110,7 @@ function headerBlock(ctx: BuildContext, generatedAt: Date, sections: readonly Se
     line('Nämnd', 'Kommunen (alla nämnder)');
   } else {
     const r = line('Nämnd', ctx.board, { [COL.criterion]: { value: exactCriterion(ctx.board), style: 'marker' } });
-    ctx.boardCriterionCell = toAbsoluteA1(r, COL.criterion);
+    ctx.boardCriterionCell = absoluteR1C1(r, COL.criterion);
   }
   line('Rapport', info.label === info.name ? info.name : `${info.name} (${info.label})`);
   b.keyed({

@@ -16,6 +16,7 @@ import { emptySheetSpec, type SheetSpec, type SpecCell, type SpecValue } from '.
 import { formatDateTimeSv, FOLLOW_UP_TAB_COLOR, FROZEN_ROWS } from './build-tab';
 import { checkFollowUpTab } from './check';
 import { budgetColumn } from './context';
+import { sameRowR1C1 } from '../workbook/r1c1';
 import type { FilledCell, FilledTab, FilledTabInputs, TypedInput } from './filled';
 import { budgetFormula, exactCriterion, hasDataRows } from './formulas';
 import { COL, COLUMN_WIDTHS, FORMATS } from './layout';
@@ -129,7 +130,6 @@ export function buildConsolidation(
     if (tabs.length > 1) duplicates.push(`${board} (${tabs.map(sourceName).join(', ')})`);
     const tab = tabs[0];
     const total = tab?.rows.find((r) => r.key.section === 'ekonomi' && r.key.total);
-    const r = b.next;
     const cells: FieldCell[] = [];
     let source: SpecCell;
     if (tab && total) {
@@ -142,7 +142,7 @@ export function buildConsolidation(
         ? textCell(`${sourceName(tab)} · ${statusText(tab)}`)
         : { value: `${tab.sheet} · ${statusText(tab)}`, style: 'link', link: `${quoteSheetName(tab.sheet)}!${toA1(total.row, COL.text)}` };
     } else {
-      if (budgetOf) cells.push({ field: 'budget', col: COL.c, kind: 'formula', formula: budgetOf({ board: `$J${r + 1}`, activity: null }), numberFormat: FORMATS.tkr });
+      if (budgetOf) cells.push({ field: 'budget', col: COL.c, kind: 'formula', formulaR1C1: budgetOf({ board: sameRowR1C1(COL.criterion), activity: null }), numberFormat: FORMATS.tkr });
       source = textCell(tab ? `${sourceName(tab)}: ingen ekonomisk uppföljning` : 'Ingen flik inlämnad', 'warning');
     }
     b.keyed({

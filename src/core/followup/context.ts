@@ -4,13 +4,31 @@ import { normalizeKey } from '../text/normalize';
 import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
 import type { RowKey } from './row-keys';
 import type { TabBuilder } from './tab-builder';
+import type { SpecCell } from '../workbook/sheet-spec';
 
-/** One row of the Ekonomisk uppföljning block, for the Åtgärder block below it. */
+/**
+ * A verksamhet (a nämnd on the kommun tab) of the Ekonomisk uppföljning block and of the Åtgärder
+ * block below it. One object per name and model, shared by every tab that lists it: its cells are
+ * built once for all three reports (specs are read-only).
+ */
 export interface EconomyLine {
   key: RowKey;
+  /** The key of its row in Åtgärder. */
+  measureKey: RowKey;
+  /** Column B: the name ("(utan verksamhet)" for none). */
+  label: SpecCell;
+  /** Column J: the SUMIFS criterion matching exactly this name. */
+  extra: Record<number, SpecCell>;
+  /** Key cells of its rows by field layout (KeyedRow.keyCells). */
+  keyCells: Map<string, SpecCell>;
+  measureKeyCells: Map<string, SpecCell>;
+}
+
+/** Where an economy line landed on this tab. */
+export interface PlacedEconomyLine {
+  line: EconomyLine;
   /** 0-based sheet row. */
   row: number;
-  label: string;
 }
 
 export interface BuildContext {
@@ -24,10 +42,10 @@ export interface BuildContext {
   /** Tolerance for amount comparisons in tkr (Parametrar: Tolerans). */
   toleranceTkr: number;
   builder: TabBuilder;
-  /** Cell of this tab holding the nämnd's SUMIFS criterion (nämnd level), e.g. "$J$6". */
+  /** Cell of this tab holding the nämnd's SUMIFS criterion (nämnd level), in R1C1: "R6C10" ($J$6). */
   boardCriterionCell: string | null;
   /** Rows of the Ekonomisk uppföljning block, filled by that section. */
-  economy: EconomyLine[];
+  economy: PlacedEconomyLine[];
   /** The next section's number in its heading. */
   sectionNumber: number;
 }
@@ -51,11 +69,31 @@ export function makeContext(model: BudgetModel, report: FollowUpReport, board: s
 
 /** The nämnd as the source data spell it (the first row that matches), else as given. */
 export function resolveBoard(model: BudgetModel, board: string): string {
-  const wanted = normalizeKey(board);
-  for (const rows of [model.operatingBudget, model.frames]) {
-    for (const r of rows) if (normalizeKey(r.board) === wanted) return r.board;
+  return boardSpellings(model).get(normalizeKey(board)) ?? board.replace(/\s+/g, ' ').trim();
+}
+
+const boardSpellingsByModel = new WeakMap<BudgetModel, Map<string, string>>();
+
+/**
+ * Every nämnd of the model by its key, as first spelt in Driftbudget, then Ramar, in that order.
+ * Worked out once per model: every tab of a run asks.
+ */
+export function boardSpellings(model: BudgetModel): ReadonlyMap<string, string> {
+  let spellings = boardSpellingsByModel.get(model);
+  if (!spellings) {
+    spellings = new Map();
+    for (const rows of [model.operatingBudget, model.frames]) {
+      let previous: string | undefined;
+      for (const r of rows) {
+        if (r.board === previous || r.board === '') continue; // rows come grouped by nämnd
+        previous = r.board;
+        const key = normalizeKey(r.board);
+        if (!spellings.has(key)) spellings.set(key, r.board);
+      }
+    }
+    boardSpellingsByModel.set(model, spellings);
   }
-  return board.replace(/\s+/g, ' ').trim();
+  return spellings;
 }
 
 /** True when a row's nämnd is the tab's (every nämnd on a kommun-level tab). */

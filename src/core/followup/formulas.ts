@@ -18,6 +18,7 @@
  * summed by the formulas: write periods as text "ÅÅÅÅ-MM" or as dates.
  */
 import { columnLetters, quoteSheetName, toAbsoluteA1 } from '../a1';
+import { absoluteR1C1 } from '../workbook/r1c1';
 import type { InputLayout } from '../recognition/model';
 
 /** "=" + name with SUMIFS wildcards escaped: the criterion that matches exactly this name. */
@@ -30,9 +31,9 @@ export function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Absolute range of one column of an input's data rows: 'Driftbudget'!$E$3:$E$602. */
+/** Absolute range of one column of an input's data rows, in R1C1: 'Driftbudget'!R3C5:R602C5 ($E$3:$E$602). */
 export function columnRange(layout: InputLayout, col: number): string {
-  return `${quoteSheetName(layout.sheet)}!${toAbsoluteA1(layout.firstDataRow, col)}:${toAbsoluteA1(layout.lastDataRow, col)}`;
+  return `${quoteSheetName(layout.sheet)}!${absoluteR1C1(layout.firstDataRow, col)}:${absoluteR1C1(layout.lastDataRow, col)}`;
 }
 
 /** True when the layout has data rows (a range can be formed). */
@@ -48,16 +49,18 @@ export function toTkrSuffix(kronorPerUnit: number | undefined): string {
   return `/${1000 / factor}`;
 }
 
+/** The criteria cells of a SUMIFS, as R1C1 references on this tab. */
 export interface Criteria {
-  /** Cell (on this tab) holding the board criterion, e.g. "$J$6". */
+  /** Cell holding the board criterion, e.g. "R6C10" ($J$6) or "RC10" (this row's J). */
   board: string;
-  /** Cell holding the activity criterion, e.g. "$J15"; null to sum the whole nämnd. */
+  /** Cell holding the activity criterion, e.g. "RC10"; null to sum the whole nämnd. */
   activity: string | null;
 }
 
 /**
- * Budget helår: SUMIFS over one of Driftbudget's year columns (the follow-up year's), in tkr.
- * Returns a builder: the ranges are formed once and only the criteria change per row.
+ * Budget helår: SUMIFS over one of Driftbudget's year columns (the follow-up year's), in tkr, as
+ * an R1C1 formula (one text for a whole block of rows whose criteria sit in their own row).
+ * Returns a builder: the ranges are formed once and only the criteria change.
  */
 export function budgetFormula(layout: InputLayout, amountCol: number): (criteria: Criteria) => string {
   if (amountCol < 0 || !hasDataRows(layout) || layout.columns.board === undefined) return () => '=0';
@@ -78,7 +81,7 @@ export function periodPatterns(year: number, months: number): string[] {
  * Three SUMIFS, one per way of writing a period (they never overlap: text, date, yyyymm number):
  * SUMPRODUCT(SUMIFS(…,{"2027-01*","2027-02*",…})) over text months, one between two DATE()s
  * over date cells (DATE, not a serial number, so 1904-based workbooks work too) and one over
- * yyyymm numbers. Returns a builder, like budgetFormula.
+ * yyyymm numbers. R1C1, and a builder, like budgetFormula.
  */
 export function actualFormula(layout: InputLayout, year: number, months: number): (criteria: Criteria) => string {
   const amountCol = layout.columns.amount;

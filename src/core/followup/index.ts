@@ -12,7 +12,7 @@
  *   await port.writeSheet(buildConsolidation(tabs, model, year, report));
  */
 import type { BudgetModel } from '../recognition/model';
-import { normalizeKey } from '../text/normalize';
+import { boardSpellings } from './context';
 
 export { buildFollowUpTab, formatDateTimeSv, SECTION_SOURCES, type BuildFollowUpInput } from './build-tab';
 export { readFollowUpTab, typedInputs } from './read-tab';
@@ -44,9 +44,5 @@ export { REMOVED_TITLE } from './sections/removed';
 
 /** The nämnder a follow-up tab can be made for, as spelt in Driftbudget (then Ramar), in order. */
 export function followUpBoards(model: BudgetModel): string[] {
-  const seen = new Map<string, string>();
-  for (const rows of [model.operatingBudget, model.frames]) {
-    for (const r of rows) if (r.board !== '' && !seen.has(normalizeKey(r.board))) seen.set(normalizeKey(r.board), r.board);
-  }
-  return [...seen.values()];
+  return [...boardSpellings(model).values()];
 }

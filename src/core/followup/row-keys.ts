@@ -72,14 +72,11 @@ function isSection(value: unknown): value is RowSection {
   return typeof value === 'string' && (SECTIONS as readonly string[]).includes(value);
 }
 
-/** Column letters of the few columns a tab uses, computed once (descriptors are written per row). */
-const LETTERS = Array.from({ length: 26 }, (_, c) => columnLetters(c));
-
 function lettersOf(fields: Record<string, number>): Record<string, string> | undefined {
   let out: Record<string, string> | undefined;
   for (const field in fields) {
     const col = fields[field];
-    (out ??= {})[field] = LETTERS[col] ?? columnLetters(col);
+    (out ??= {})[field] = columnLetters(col);
   }
   return out;
 }
@@ -98,20 +95,34 @@ function columnsOf(encoded: unknown): Record<string, number> | null {
 }
 
 export function encodeDescriptor(descriptor: RowDescriptor): string {
-  const { key, fields, removed } = descriptor;
-  const encoded: EncodedDescriptor = { s: key.section, b: key.board, i: key.item };
-  if (key.total) encoded.t = 1;
+  return encodeWithFields(descriptor.key, encodeFields(descriptor.fields), descriptor.removed);
+}
+
+/**
+ * The fields part of a descriptor (`,"in":{…},"fx":{…}`): the same for every row of a block, so
+ * builders encode it once and pass it to encodeWithFields per row.
+ */
+export function encodeFields(fields: RowFields): string {
+  const parts: Partial<EncodedDescriptor> = {};
   const inputs = lettersOf(fields.inputs);
   const formulas = lettersOf(fields.formulas);
   const constants = lettersOf(fields.constants);
-  if (inputs) encoded.in = inputs;
-  if (formulas) encoded.fx = formulas;
-  if (constants) encoded.k = constants;
+  if (inputs) parts.in = inputs;
+  if (formulas) parts.fx = formulas;
+  if (constants) parts.k = constants;
+  const json = JSON.stringify(parts);
+  return json === '{}' ? '' : `,${json.slice(1, -1)}`;
+}
+
+/** A descriptor from its key, the encoded fields part and the "Borttagna rader" origin. */
+export function encodeWithFields(key: RowKey, encodedFields: string, removed?: RowDescriptor['removed']): string {
+  let out = `{"s":${JSON.stringify(key.section)},"b":${JSON.stringify(key.board)},"i":${JSON.stringify(key.item)}${key.total ? ',"t":1' : ''}${encodedFields}`;
   if (removed) {
-    encoded.o = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
-    if (removed.key.total) encoded.o.t = 1;
+    const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
+    if (removed.key.total) origin.t = 1;
+    out += `,"o":${JSON.stringify(origin)}`;
   }
-  return JSON.stringify(encoded);
+  return `${out}}`;
 }
 
 /** The descriptor in a key cell, or null when the cell holds none (any other text, a number, empty). */

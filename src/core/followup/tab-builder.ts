@@ -9,7 +9,7 @@ import type { ConditionalFormatSpec, DataValidationSpec, SpecCell, SpecValue } f
 import type { StyleName } from '../workbook/styles';
 import type { FilledTabInputs, TypedInput } from './filled';
 import { COL, FIELDS } from './layout';
-import { encodeDescriptor, keyId, type RowFields, type RowKey } from './row-keys';
+import { encodeFields, encodeWithFields, keyId, type RowFields, type RowKey } from './row-keys';
 
 /** Typed values of an earlier version of the tab, handed out by key and field. */
 export class InputBook {
@@ -34,6 +34,7 @@ export class InputBook {
    * "Borttagna rader". Copies with the same value are used up with it (nothing is lost).
    */
   take(key: RowKey, field: string): SpecValue | undefined {
+    if (this.byField.size === 0) return undefined; // a first build: nothing typed yet
     const list = this.byField.get(InputBook.id(key, field));
     if (!list) return undefined;
     const open = list.filter((v) => !this.consumed.has(v));
@@ -65,6 +66,11 @@ export interface FieldCell {
   kind: FieldKind;
   /** Formula ("=…") of a formula field. */
   formula?: string;
+  /**
+   * Or the formula in R1C1 notation (relative to its cell): the same for every row of a block, so
+   * all rows sharing this fields list share one cell object.
+   */
+  formulaR1C1?: string;
   /** Value of a constant, or the default of an input (used when nothing was typed before). */
   value?: SpecValue;
   numberFormat?: string;
@@ -78,11 +84,65 @@ export interface KeyedRow {
   key: RowKey;
   /** Column B: the row's text. */
   label?: SpecCell | null;
-  fields: FieldCell[];
+  /** The row's fields, or the shape of its block (whose fields are then the row's). */
+  fields: readonly FieldCell[] | RowShape;
   /** Other cells by column (criteria, notes). */
   extra?: Record<number, SpecCell>;
   /** For a "Borttagna rader" row: the key and field its value came from. */
   removed?: { key: RowKey; field: string };
+  /**
+   * Where to remember the key cell of this key by field layout, for a row that recurs on many
+   * tabs (the verksamheter of each report): one descriptor text and cell instead of one per tab.
+   */
+  keyCells?: Map<string, SpecCell>;
+}
+
+/**
+ * What rows with the same fields have in common: the descriptor's fields part, each field's
+ * number format, and the one shared cell of each R1C1 formula field. A block of many rows makes
+ * its shape once (new RowShape(fields)) and passes it as the rows' `fields`.
+ */
+export class RowShape {
+  /** encodeFields of the fields. */
+  readonly encoded: string;
+  /** Number format of each field, by index. */
+  readonly numberFormats: (string | undefined)[];
+  /** The one cell of each R1C1 formula field, by index. */
+  readonly sharedCells: (SpecCell | undefined)[];
+
+  constructor(readonly fields: readonly FieldCell[]) {
+    const rowFields: RowFields = { inputs: {}, formulas: {}, constants: {} };
+    for (const f of fields) (f.kind === 'input' ? rowFields.inputs : f.kind === 'formula' ? rowFields.formulas : rowFields.constants)[f.field] = f.col;
+    this.encoded = encodeFields(rowFields);
+    this.numberFormats = fields.map((f) => f.numberFormat ?? FIELDS[f.field]?.numberFormat);
+    this.sharedCells = fields.map((f, i): SpecCell | undefined => {
+      if (f.kind !== 'formula' || f.formulaR1C1 === undefined) return undefined;
+      const cell: SpecCell = { formulaR1C1: f.formulaR1C1, style: f.style ?? 'computed' };
+      if (this.numberFormats[i]) cell.numberFormat = this.numberFormats[i];
+      return Object.freeze(cell);
+    });
+  }
+}
+
+/** What decides a shape: rows whose fields agree on these share one (values and A1 formulas may differ). */
+function shapeSignature(fields: readonly FieldCell[]): string {
+  let signature = '';
+  for (const f of fields) signature += `${f.kind}\u0001${f.field}\u0001${f.col}\u0001${f.numberFormat ?? ''}\u0001${f.formulaR1C1 ?? ''}\u0001${f.style ?? ''}\u0002`;
+  return signature;
+}
+
+// Cells that are the same everywhere are shared (specs are read-only once built).
+const emptyInputCells = new Map<string | undefined, SpecCell>();
+function emptyInputCell(numberFormat: string | undefined): SpecCell {
+  let cell = emptyInputCells.get(numberFormat);
+  if (!cell) emptyInputCells.set(numberFormat, (cell = Object.freeze(numberFormat ? { value: null, style: 'input', numberFormat } : { value: null, style: 'input' }) as SpecCell));
+  return cell;
+}
+const styleOnlyCells = new Map<StyleName, SpecCell>();
+function styleOnlyCell(style: StyleName): SpecCell {
+  let cell = styleOnlyCells.get(style);
+  if (!cell) styleOnlyCells.set(style, (cell = Object.freeze({ style })));
+  return cell;
 }
 
 export class TabBuilder {
@@ -90,6 +150,7 @@ export class TabBuilder {
   readonly merges: string[] = [];
   readonly validations: DataValidationSpec[] = [];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
+  private readonly shapes = new Map<string, RowShape>();
 
   constructor(readonly book: InputBook) {
     this.rows.push([]); // the marker row
@@ -102,13 +163,16 @@ export class TabBuilder {
 
   /** Pushes a row given as column → cell; returns its sheet row. */
   push(cells: Record<number, SpecCell | null> = {}): number {
-    const at = this.next;
-    const cols = Object.keys(cells).map(Number);
-    const width = cols.length === 0 ? 0 : Math.max(...cols) + 1;
-    const row: (SpecCell | null)[] = new Array<SpecCell | null>(width).fill(null);
-    for (const c of cols) row[c] = cells[c];
-    this.rows.push(row);
-    return at;
+    const row: (SpecCell | null)[] = [];
+    for (const col in cells) row[Number(col)] = cells[col];
+    return this.pushRow(row);
+  }
+
+  /** Pushes a row given as an array by column (holes are empty cells); returns its sheet row. */
+  private pushRow(row: (SpecCell | null | undefined)[]): number {
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+    this.rows.push(row as (SpecCell | null)[]);
+    return this.rows.length - 1;
   }
 
   blank(): number {
@@ -155,35 +219,52 @@ export class TabBuilder {
   /** A keyed row: descriptor in column A, inputs filled from the book (or their defaults). */
   keyed(spec: KeyedRow): number {
     const at = this.next;
-    const fields: RowFields = { inputs: {}, formulas: {}, constants: {} };
+    const layout = spec.fields instanceof RowShape ? spec.fields : this.shapeOf(spec.fields);
+    const fields = layout === spec.fields ? layout.fields : (spec.fields as readonly FieldCell[]);
+    const row: (SpecCell | null | undefined)[] = [];
     // Extra cells first: fields and the label take precedence where they overlap.
-    const cells: Record<number, SpecCell | null> = { ...spec.extra };
-    if (spec.label) cells[COL.text] = spec.label;
-    for (const f of spec.fields) {
-      const numberFormat = f.numberFormat ?? FIELDS[f.field]?.numberFormat;
+    if (spec.extra) for (const col in spec.extra) row[Number(col)] = spec.extra[col];
+    if (spec.label) row[COL.text] = spec.label;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const numberFormat = layout.numberFormats[i];
       let cell: SpecCell;
       if (f.kind === 'input') {
-        fields.inputs[f.field] = f.col;
         const typed = this.book.take(spec.key, f.field);
         const value = typed !== undefined ? typed : (f.value ?? null);
-        cell = { value, style: 'input' };
+        cell = value === null ? emptyInputCell(numberFormat) : { value, style: 'input' };
       } else if (f.kind === 'formula') {
-        fields.formulas[f.field] = f.col;
-        cell = { formula: f.formula ?? '=0', style: f.style ?? 'computed' };
+        cell = layout.sharedCells[i] ?? { formula: f.formula ?? '=0', style: f.style ?? 'computed' };
       } else {
-        fields.constants[f.field] = f.col;
         cell = { value: f.value ?? null, style: f.style ?? 'computed' };
       }
-      if (numberFormat) cell.numberFormat = numberFormat;
-      cells[f.col] = cell;
+      if (numberFormat && cell.numberFormat !== numberFormat) cell.numberFormat = numberFormat;
+      row[f.col] = cell;
       if (f.mergeTo !== undefined && f.mergeTo > f.col) {
         // Every cell of a merge gets the style, so borders and fill cover the whole field.
-        for (let c = f.col + 1; c <= f.mergeTo; c++) cells[c] = { style: cell.style };
+        const filler = styleOnlyCell(cell.style ?? 'computed');
+        for (let c = f.col + 1; c <= f.mergeTo; c++) row[c] = filler;
         this.merge(at, f.col, f.mergeTo);
       }
     }
-    cells[COL.key] = { value: encodeDescriptor({ key: spec.key, fields, removed: spec.removed }), style: 'marker' };
-    return this.push(cells);
+    row[COL.key] = this.keyCell(spec, layout.encoded);
+    return this.pushRow(row);
+  }
+
+  private keyCell(spec: KeyedRow, encodedFields: string): SpecCell {
+    const remembered = spec.removed ? undefined : spec.keyCells?.get(encodedFields);
+    if (remembered) return remembered;
+    const cell: SpecCell = { value: encodeWithFields(spec.key, encodedFields, spec.removed), style: 'marker' };
+    if (spec.keyCells && !spec.removed) spec.keyCells.set(encodedFields, Object.freeze(cell));
+    return cell;
+  }
+
+  /** The shape of a row's own fields list, shared with earlier rows of the same shape. */
+  private shapeOf(fields: readonly FieldCell[]): RowShape {
+    const signature = shapeSignature(fields);
+    let shape = this.shapes.get(signature);
+    if (!shape) this.shapes.set(signature, (shape = new RowShape(fields)));
+    return shape;
   }
 
   /** A validation over one column of a block of rows. */

@@ -76,7 +76,11 @@ export function fillMarkerRow(spec: SheetSpec, marker: TabMarker): SheetSpec {
 }
 
 function shiftRowFormulas(row: (SpecCell | null)[]): (SpecCell | null)[] {
-  return row.map((cell) => (cell && cell.formula ? { ...cell, formula: shiftFormulaRows(cell.formula) } : cell));
+  return row.map((cell) => {
+    // R1C1 cells are shared between rows and their absolute rows cannot be moved one by one.
+    if (cell?.formulaR1C1 !== undefined) throw new Error('withMarker cannot move R1C1 formulas: build in sheet rows and use fillMarkerRow');
+    return cell && cell.formula ? { ...cell, formula: shiftFormulaRows(cell.formula) } : cell;
+  });
 }
 
 function shiftRange(a1: string): string {

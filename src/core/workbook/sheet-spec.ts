@@ -1,6 +1,8 @@
 /**
  * A SheetSpec is a tab described as data: what Budgetkoll writes, built by pure core functions
- * (templates, result tabs, reports) and written by either adapter in the same way.
+ * (templates, result tabs, reports) and written by either adapter in the same way. Specs are
+ * read-only once built: builders may share one cell object between many cells (a tab of a hundred
+ * thousand rows has few distinct empty input cells).
  */
 import type { StyleName } from './styles';
 
@@ -12,6 +14,11 @@ export interface SpecCell {
   value?: SpecValue;
   /** A formula in Excel's English syntax, starting with "=" (e.g. "=SUM(C3:C9)"). */
   formula?: string;
+  /**
+   * The same in R1C1 notation, relative to the cell ("=RC3*8/12"): one text, and so one cell
+   * object, can serve a whole column of rows. Adapters write it as A1 (r1c1.ts). Set one of the two.
+   */
+  formulaR1C1?: string;
   style?: StyleName;
   /** Excel number format code (see NUMBER_FORMATS). */
   numberFormat?: string;

@@ -7,6 +7,7 @@
 import { parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
 import type { SheetSpec, SpecValue } from '../../core/workbook/sheet-spec';
 import { STYLES, type StyleName } from '../../core/workbook/styles';
+import { formulaOfCell } from '../../core/workbook/r1c1';
 import { indexRuns, rectanglesByKey } from './blocks';
 import { columnWidthPoints, needsTextFormat, queueStyle } from './format';
 import { jsonRowBytes, jsonStringBytes, MAX_CELLS_PER_READ, OPERATION_OVERHEAD } from './payload';
@@ -224,8 +225,9 @@ async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: Reque
       for (let c = 0; c < source.length; c++) {
         const cell = source[c];
         if (!cell) continue;
-        if (cell.formula) {
-          formulaRow[c] = cell.formula;
+        const formula = formulaOfCell(cell, r, c);
+        if (formula) {
+          formulaRow[c] = formula;
           anyFormula = true;
           if (cell.numberFormat) formatRow[c] = cell.numberFormat;
         } else {

@@ -11,6 +11,7 @@ import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
 import { isBalancedFormula, toFileFormula } from './formula-text';
+import { formulaOfCell } from '../../core/workbook/r1c1';
 
 /** Excel's limits that, when exceeded, make Excel "repair" (damage) the file. */
 const MAX_TEXT_LENGTH = 32767;
@@ -74,9 +75,10 @@ function writeCell(sheet: Worksheet, row: number, col: number, spec: SpecCell, s
   const cell = sheet.getRow(row + 1).getCell(col + 1);
   let numFmt = spec.numberFormat;
   let wroteFormula = false;
-  if (spec.formula !== undefined) {
-    if (!isBalancedFormula(spec.formula)) throw new Error(`unbalanced formula at ${toA1(row, col)}: ${spec.formula}`);
-    cell.value = { formula: toFileFormula(spec.formula) } as CellValue;
+  const formula = formulaOfCell(spec, row, col);
+  if (formula !== undefined) {
+    if (!isBalancedFormula(formula)) throw new Error(`unbalanced formula at ${toA1(row, col)}: ${formula}`);
+    cell.value = { formula: toFileFormula(formula) } as CellValue;
     wroteFormula = true;
   } else if (spec.link !== undefined) {
     const text = spec.value === null || spec.value === undefined ? spec.link : String(spec.value);

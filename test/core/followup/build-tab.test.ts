@@ -9,7 +9,7 @@ import { freeSheetName } from '../../../src/core/workbook/sheet-names';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { NUMBER_FORMATS, STYLES } from '../../../src/core/workbook/styles';
 import { recognizeSpecs } from '../sample/recognize-specs';
-import { cellIn, columnIn, modelOf, rowIn, sample, sampleSpecs, sectionRange, sectionRow, textOf, withRows } from './helpers';
+import { cellIn, inA1, columnIn, modelOf, rowIn, sample, sampleSpecs, sectionRange, sectionRow, textOf, withRows } from './helpers';
 
 const BUN = 'Barn- och ungdomsnämnden';
 const OFN = 'Överförmyndarnämnden';
@@ -18,7 +18,7 @@ const SAMPLE = sample();
 const MODEL = modelOf(SAMPLE);
 
 function build(report: FollowUpReport, board = BUN, model = MODEL): SheetSpec {
-  return buildFollowUpTab({ model, report, board, year: 2027, generatedAt: GENERATED_AT });
+  return inA1(buildFollowUpTab({ model, report, board, year: 2027, generatedAt: GENERATED_AT }));
 }
 
 /** BUN's verksamheter in Driftbudget order, straight from the sample's rows. */
@@ -313,14 +313,14 @@ describe('names and typed text', () => {
   });
 
   it('writes a typed text that looks like a formula as text, never as a formula', () => {
-    const spec = buildFollowUpTab({
+    const spec = inA1(buildFollowUpTab({
       model: MODEL,
       report: 'april',
       board: BUN,
       year: 2027,
       generatedAt: GENERATED_AT,
       previous: { values: [{ key: { section: 'ekonomi', board: BUN, item: 'Fritidshem' }, field: 'comment', value: '=HYPERLINK("http://x")', label: 'Fritidshem', origin: 'row' }] },
-    });
+    }));
     expect(cellAt(spec, cellIn(spec, 'Ekonomisk uppföljning', 'Fritidshem', 'Kommentar'))).toEqual({ value: '=HYPERLINK("http://x")', style: 'input' });
   });
 

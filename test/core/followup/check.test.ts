@@ -7,7 +7,7 @@ import { RULE_CATALOGUE } from '../../../src/core/messages/rule-catalogue';
 import type { BudgetModel } from '../../../src/core/recognition/model';
 import type { RawGrid } from '../../../src/core/workbook/raw';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { cellIn, columnIn, modelOf, rowIn, sample, sectionRange, setComputed, specToGrid, textOf, typeInto, withRows } from './helpers';
+import { cellIn, inA1, columnIn, modelOf, rowIn, sample, sectionRange, setComputed, specToGrid, textOf, typeInto, withRows } from './helpers';
 
 const BUN = 'Barn- och ungdomsnämnden';
 const OFN = 'Överförmyndarnämnden';
@@ -33,7 +33,7 @@ interface Fixture {
 
 /** A tab filled in completely and correctly, with the values a recalculation gives the budget cells. */
 function complete(report: FollowUpReport, board = BUN): Fixture {
-  const spec = buildFollowUpTab({ model: MODEL, report, board, year: 2027, generatedAt: GENERATED_AT });
+  const spec = inA1(buildFollowUpTab({ model: MODEL, report, board, year: 2027, generatedAt: GENERATED_AT }));
   const grid = specToGrid(spec);
   const economy = report === 'december' ? 'Ekonomisk redovisning' : 'Ekonomisk uppföljning';
   for (const [activity, budget] of budgets(board)) {

@@ -15,7 +15,7 @@ import {
 import { decodeMarker, withMarker } from '../../../src/core/workbook/marker';
 import { emptySheetSpec, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { specsAsRaw } from '../sample/specs-as-raw';
-import { cellIn, modelOf, rowIn, sample, sampleSpecs, sectionRange, setComputed, specToGrid, textOf, typeInto } from './helpers';
+import { cellIn, inA1, modelOf, rowIn, sample, sampleSpecs, sectionRange, setComputed, specToGrid, textOf, typeInto } from './helpers';
 
 const BUN = 'Barn- och ungdomsnämnden';
 const VOO = 'Vård- och äldreomsorgsnämnden';
@@ -24,7 +24,7 @@ const SAMPLE = sample();
 const MODEL = modelOf(SAMPLE);
 
 function tabFor(board: string, fill: (spec: SheetSpec, grid: ReturnType<typeof specToGrid>) => void = () => undefined): { spec: SheetSpec; tab: FilledTab } {
-  const spec = buildFollowUpTab({ model: MODEL, report: 'august', board, year: 2027, generatedAt: GENERATED_AT });
+  const spec = inA1(buildFollowUpTab({ model: MODEL, report: 'august', board, year: 2027, generatedAt: GENERATED_AT }));
   const grid = specToGrid(spec);
   fill(spec, grid);
   return { spec, tab: readFollowUpTab(grid)! };
@@ -39,7 +39,7 @@ const voo = tabFor(VOO);
 const kommun = tabFor('Kommunen', (spec, grid) => typeInto(grid, cellIn(spec, 'Balanskrav', 'Årets resultat, prognos', 'Belopp'), 45_000));
 
 describe('buildConsolidation', () => {
-  const spec = buildConsolidation([bun.tab, voo.tab, kommun.tab], MODEL, 2027, 'august');
+  const spec = inA1(buildConsolidation([bun.tab, voo.tab, kommun.tab], MODEL, 2027, 'august'));
 
   it('is an owned sammanställning tab of the report and year', () => {
     expect(decodeMarker(spec.rows[0][0]?.value)).toMatchObject({ type: 'sammanstallning', report: 'august', year: 2027, board: 'Kommunen' });
@@ -87,7 +87,7 @@ describe('buildConsolidation', () => {
     const grid = specToGrid(spec);
     typeInto(grid, `C${row + 1}`, 47_500);
     const previous = typedInputs(readFollowUpTab(grid)!);
-    const again = buildConsolidation([bun.tab, voo.tab, kommun.tab], MODEL, 2027, 'august', { previous });
+    const again = inA1(buildConsolidation([bun.tab, voo.tab, kommun.tab], MODEL, 2027, 'august', { previous }));
     expect(again.rows[rowIn(again, 'Balanskrav', 'Årets resultat, prognos')][2]?.value).toBe(47_500);
   });
 
@@ -96,7 +96,7 @@ describe('buildConsolidation', () => {
     const tab = { ...readFollowUpTab(grid)!, workbook: 'bun.xlsx' };
     const total = tab.rows.find((r) => r.key.section === 'ekonomi' && r.key.total)!;
     total.formulas.budget = { ...total.formulas.budget, value: 1_048_600 };
-    const other = buildConsolidation([tab], null, 2027, 'august');
+    const other = inA1(buildConsolidation([tab], null, 2027, 'august'));
     const row = rowIn(other, 'Ekonomisk uppföljning per nämnd', BUN);
     expect(other.rows[row][2]).toMatchObject({ value: 1_048_600 });
     expect(other.rows[row][2]?.formula).toBeUndefined();
@@ -107,7 +107,7 @@ describe('buildConsolidation', () => {
   it('compiles only the tabs of its report and year', () => {
     const april = tabFor(BUN);
     const wrong = { ...april.tab, report: 'april' as const };
-    const only = buildConsolidation([wrong, voo.tab], MODEL, 2027, 'august');
+    const only = inA1(buildConsolidation([wrong, voo.tab], MODEL, 2027, 'august'));
     expect(textOf(only.rows[rowIn(only, 'Ekonomisk uppföljning per nämnd', BUN)][8])).toBe('Ingen flik inlämnad');
     expect(textOf(only.rows[rowIn(only, 'Ekonomisk uppföljning per nämnd', VOO)][8])).toContain(voo.tab.sheet);
   });
@@ -115,7 +115,7 @@ describe('buildConsolidation', () => {
 
 describe('planFollowUpRead', () => {
   it('reads the inputs and every owned follow-up tab (from A1, with formulas) in one plan', () => {
-    const followUp = buildFollowUpTab({ model: MODEL, report: 'august', board: BUN, year: 2027, generatedAt: GENERATED_AT });
+    const followUp = inA1(buildFollowUpTab({ model: MODEL, report: 'august', board: BUN, year: 2027, generatedAt: GENERATED_AT }));
     const other = withMarker({ ...emptySheetSpec('Resursfördelning 2027'), rows: [[{ value: 'x' }]] }, { type: 'resursfordelning', version: 1 });
     const specs = [...sampleSpecs(SAMPLE), followUp, other];
     let plan: ReturnType<typeof planFollowUpRead> | null = null;

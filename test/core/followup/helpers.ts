@@ -8,6 +8,7 @@ import type { BudgetModel } from '../../../src/core/recognition/model';
 import { generateSample, sampleToSheetSpecs, type SampleWorkbook } from '../../../src/core/sample';
 import type { RawGrid, RawValue } from '../../../src/core/workbook/raw';
 import type { SheetSpec, SpecCell } from '../../../src/core/workbook/sheet-spec';
+import { formulaOfCell } from '../../../src/core/workbook/r1c1';
 import { recognizeSpecs } from '../sample/recognize-specs';
 
 export function sample(): SampleWorkbook {
@@ -37,15 +38,30 @@ export function specToGrid(spec: SheetSpec, sheet = spec.name, evaluate: (formul
   const values: RawValue[][] = spec.rows.map((row, r) =>
     row.map((cell, c) => {
       if (!cell) return null;
-      if (cell.formula !== undefined) {
-        formulas[toA1(r, c)] = cell.formula;
-        return evaluate(cell.formula, toA1(r, c));
+      const formula = formulaOfCell(cell, r, c);
+      if (formula !== undefined) {
+        formulas[toA1(r, c)] = formula;
+        return evaluate(formula, toA1(r, c));
       }
       const v = cell.value;
       return v === undefined || v === '' ? null : (v as RawValue);
     }),
   );
   return { sheet, top: 0, left: 0, values, formulas };
+}
+
+/** A built spec with every formula in A1 notation, as it lands in the sheet (tests read formulas as text). */
+export function inA1(spec: SheetSpec): SheetSpec {
+  return {
+    ...spec,
+    rows: spec.rows.map((row, r) =>
+      row.map((cell, c) => {
+        if (!cell || cell.formulaR1C1 === undefined) return cell;
+        const { formulaR1C1: _r1c1, ...rest } = cell;
+        return { ...rest, formula: formulaOfCell(cell, r, c) };
+      }),
+    ),
+  };
 }
 
 /** Text of a spec cell. */

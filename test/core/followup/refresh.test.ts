@@ -8,7 +8,7 @@ import { keyId } from '../../../src/core/followup/row-keys';
 import { decodeMarker } from '../../../src/core/workbook/marker';
 import type { RawGrid, RawValue } from '../../../src/core/workbook/raw';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { cellIn, columnIn, modelOf, rowIn, sample, sectionRange, specToGrid, textOf, typeInto, withRows } from './helpers';
+import { cellIn, inA1, columnIn, modelOf, rowIn, sample, sectionRange, specToGrid, textOf, typeInto, withRows } from './helpers';
 
 const BUN = 'Barn- och ungdomsnämnden';
 const GENERATED_AT = new Date('2027-09-15T08:00:00Z');
@@ -84,11 +84,11 @@ function valueAt(spec: SheetSpec, title: string, label: string, header: string):
 }
 
 describe('refresh keeps typed inputs by row key', () => {
-  const original = buildFollowUpTab({ model: MODEL, report: 'august', board: BUN, year: 2027, generatedAt: GENERATED_AT });
+  const original = inA1(buildFollowUpTab({ model: MODEL, report: 'august', board: BUN, year: 2027, generatedAt: GENERATED_AT }));
   const typed = typing(original);
   const filled = readFollowUpTab(filledGrid(original, typed))!;
   const changedModel = modelOf(changedBudget());
-  const refreshed = refreshFollowUpTab(changedModel, filled, REFRESHED_AT);
+  const refreshed = inA1(refreshFollowUpTab(changedModel, filled, REFRESHED_AT));
   const refreshedTab = readFollowUpTab(specToGrid(refreshed))!;
 
   it('reads every typed value back by key (and the prefilled defaults nobody changed)', () => {
@@ -166,7 +166,7 @@ describe('refresh keeps typed inputs by row key', () => {
   });
 
   it('puts kept values back when their rows return, and empties Borttagna rader', () => {
-    const again = refreshFollowUpTab(MODEL, refreshedTab, REFRESHED_AT);
+    const again = inA1(refreshFollowUpTab(MODEL, refreshedTab, REFRESHED_AT));
     const back = readFollowUpTab(specToGrid(again))!;
     expect(typedSet(back, 'removed')).toEqual([]);
     expect(typedSet(back)).toEqual(typedSet(filled));
@@ -184,7 +184,7 @@ describe('refresh keeps typed inputs by row key', () => {
     typeInto(grid, `I${keptRow + 1}`, 49_500);
     const edited = readFollowUpTab(grid)!;
     // Renamed back: the row's own key returns with the edited kept value; the Väst value loses its row.
-    const renamedBack = refreshFollowUpTab(MODEL, edited, REFRESHED_AT);
+    const renamedBack = inA1(refreshFollowUpTab(MODEL, edited, REFRESHED_AT));
     expect(valueAt(renamedBack, ECONOMY, 'Förskola Centrum', 'Prognos helår')).toBe(49_500);
     const tab = readFollowUpTab(specToGrid(renamedBack))!;
     expect(typedInputs(tab).values.filter((v) => v.origin === 'removed').map((v) => [v.key.item, v.field, v.value])).toEqual([['Förskola Centrum Väst', 'forecast', 61_000]]);

@@ -4,75 +4,135 @@
  * the full-year deviation is a deficit.
  */
 import { toA1 } from '../../a1';
+import { relativeR1C1, sameRowR1C1 } from '../../workbook/r1c1';
 import { formatNumberSv } from '../../text/numbers';
 import { periodMonth, sectionTitle, type FollowUpReport } from '../reports';
 import type { BudgetModel } from '../../recognition/model';
 import { normalizeKey } from '../../text/normalize';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
 import { COL, FORMATS } from '../layout';
-import type { RowKey } from '../row-keys';
-import { textCell, type FieldCell } from '../tab-builder';
-import { budgetColumn, periodMatcher, sectionHeading, type BuildContext } from '../context';
+import { RowShape, textCell } from '../tab-builder';
+import { budgetColumn, periodMatcher, sectionHeading, type BuildContext, type EconomyLine } from '../context';
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr, t.ex. 12 500 (underskott och intäkter som negativa tal).' };
 
-interface Line {
-  key: RowKey;
-  label: string;
-  /** The name the criterion cell matches (verksamhet, or nämnd on the kommun tab). */
-  criterion: string;
-}
-
 /**
- * The names an economy block lists, gathered in one pass over Driftbudget and Utfall per model
- * and period (a tab per nämnd and report would otherwise rescan 200 000 rows each): per nämnd its
- * verksamheter in Driftbudget order, then any only Utfall has in the period; and the nämnder in
- * the same order. The first spelling of a name wins.
+ * The names an economy block lists: per nämnd its verksamheter in Driftbudget order, then those
+ * only Utfall has in the report's period (in Utfall order); and the nämnder in the same order. The
+ * first spelling of a name wins. Gathered in one pass over Driftbudget and Utfall per model and
+ * year, then cut per period: a tab per nämnd and report would otherwise rescan up to a million rows.
  */
-interface LineIndex {
+interface NameIndex {
   boards: string[];
   activitiesByBoard: Map<string, string[]>;
 }
 
-const lineIndexes = new WeakMap<BudgetModel, Map<string, LineIndex>>();
+interface YearNames {
+  /** Each (nämnd, verksamhet) in order of first appearance: Driftbudget's first, then Utfall's. */
+  pairs: { board: string; boardKey: string; activity: string; budgeted: boolean; firstPeriod: string }[];
+  byPeriod: Map<string, NameIndex>;
+}
 
-function lineIndex(model: BudgetModel, year: number, report: FollowUpReport): LineIndex {
-  let byPeriod = lineIndexes.get(model);
-  if (!byPeriod) lineIndexes.set(model, (byPeriod = new Map()));
+interface ModelLines {
+  byYear: Map<number, YearNames>;
+  /** Lines by nämnd and name, shared by all tabs of the model. */
+  lines: Map<string, EconomyLine>;
+}
+
+const modelLines = new WeakMap<BudgetModel, ModelLines>();
+
+function linesOf(model: BudgetModel): ModelLines {
+  let entry = modelLines.get(model);
+  if (!entry) modelLines.set(model, (entry = { byYear: new Map(), lines: new Map() }));
+  return entry;
+}
+
+function yearNames(model: BudgetModel, year: number): YearNames {
+  const { byYear } = linesOf(model);
+  let names = byYear.get(year);
+  if (names) return names;
+  names = { pairs: [], byPeriod: new Map() };
+  const pairs = new Map<string, YearNames['pairs'][number]>();
+  let lastBoard: string | undefined;
+  let lastActivity: string | undefined;
+  let last: YearNames['pairs'][number] | undefined;
+  const pairOf = (board: string, activity: string, budgeted: boolean) => {
+    if (board === lastBoard && activity === lastActivity && last) return last; // rows come grouped
+    const boardKey = normalizeKey(board);
+    const id = `${boardKey}\u0000${normalizeKey(activity)}`;
+    let pair = pairs.get(id);
+    if (!pair) {
+      pair = { board, boardKey, activity, budgeted, firstPeriod: '' };
+      pairs.set(id, pair);
+      names!.pairs.push(pair);
+    }
+    lastBoard = board;
+    lastActivity = activity;
+    return (last = pair);
+  };
+  for (const r of model.operatingBudget) pairOf(r.board, r.activity, true);
+  const inYear = periodMatcher(year, 'december');
+  for (const r of model.actuals) {
+    if (!inYear(r.period)) continue;
+    const pair = pairOf(r.board, r.activity, false);
+    if (pair.firstPeriod === '' || r.period < pair.firstPeriod) pair.firstPeriod = r.period;
+  }
+  byYear.set(year, names);
+  return names;
+}
+
+function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): NameIndex {
+  const names = yearNames(model, year);
   const period = periodMonth(report, year);
-  let index = byPeriod.get(period);
+  let index = names.byPeriod.get(period);
   if (index) return index;
   const boards = new Map<string, string>();
-  const activities = new Map<string, Map<string, string>>();
-  const add = (board: string, activity: string) => {
-    const boardKey = normalizeKey(board);
-    if (board !== '' && !boards.has(boardKey)) boards.set(boardKey, board);
-    let named = activities.get(boardKey);
-    if (!named) activities.set(boardKey, (named = new Map()));
-    const activityKey = normalizeKey(activity);
-    if (!named.has(activityKey)) named.set(activityKey, activity);
-  };
-  for (const r of model.operatingBudget) add(r.board, r.activity);
-  const inPeriod = periodMatcher(year, report);
-  for (const r of model.actuals) if (inPeriod(r.period)) add(r.board, r.activity);
-  index = { boards: [...boards.values()], activitiesByBoard: new Map([...activities].map(([k, named]) => [k, [...named.values()]])) };
-  byPeriod.set(period, index);
+  const activitiesByBoard = new Map<string, string[]>();
+  for (const pair of names.pairs) {
+    if (!pair.budgeted && pair.firstPeriod > period) continue;
+    if (pair.board !== '' && !boards.has(pair.boardKey)) boards.set(pair.boardKey, pair.board);
+    const list = activitiesByBoard.get(pair.boardKey);
+    if (list) list.push(pair.activity);
+    else activitiesByBoard.set(pair.boardKey, [pair.activity]);
+  }
+  index = { boards: [...boards.values()], activitiesByBoard };
+  names.byPeriod.set(period, index);
   return index;
 }
 
+/** The shared line of a name on a nämnd's tab (item = verksamhet) or on the kommun tab (item = ""). */
+function lineOf(model: BudgetModel, board: string, item: string, label: string, criterion: string): EconomyLine {
+  const { lines } = linesOf(model);
+  const id = `${board}\u0000${item}`;
+  let line = lines.get(id);
+  if (!line) {
+    line = {
+      key: { section: 'ekonomi', board, item },
+      measureKey: { section: 'atgarder', board, item },
+      label: textCell(label),
+      extra: { [COL.criterion]: { value: exactCriterion(criterion), style: 'marker' } },
+      keyCells: new Map(),
+      measureKeyCells: new Map(),
+    };
+    lines.set(id, line);
+  }
+  return line;
+}
+
 /** Verksamheter of the nämnd: the nämnd tab's rows. */
-function activityLines(ctx: BuildContext): Line[] {
-  const activities = lineIndex(ctx.model, ctx.year, ctx.report).activitiesByBoard.get(normalizeKey(ctx.board)) ?? [];
-  return activities.map((activity) => ({
-    key: { section: 'ekonomi', board: ctx.board, item: activity },
-    label: activity || '(utan verksamhet)',
-    criterion: activity,
-  }));
+function activityLines(ctx: BuildContext): EconomyLine[] {
+  const activities = nameIndex(ctx.model, ctx.year, ctx.report).activitiesByBoard.get(normalizeKey(ctx.board)) ?? [];
+  return activities.map((activity) => lineOf(ctx.model, ctx.board, activity, activity || '(utan verksamhet)', activity));
 }
 
 /** Nämnder: the kommun tab's rows. */
-function boardLines(ctx: BuildContext): Line[] {
-  return lineIndex(ctx.model, ctx.year, ctx.report).boards.map((board) => ({ key: { section: 'ekonomi', board, item: '' }, label: board, criterion: board }));
+function boardLines(ctx: BuildContext): EconomyLine[] {
+  return nameIndex(ctx.model, ctx.year, ctx.report).boards.map((board) => lineOf(ctx.model, board, '', board, board));
+}
+
+/** Budget − what was spent: empty while the second figure is. `ref` gives this row's cell of a column. */
+function diffFormula(ref: (col: number) => string, budgetCol: number, spentCol: number): string {
+  return `=IF(${ref(spentCol)}="","",${ref(budgetCol)}-${ref(spentCol)})`;
 }
 
 /** Empty total-style cells across C..I: the total line runs the width of the table. */
@@ -110,38 +170,31 @@ export function economySection(ctx: BuildContext): void {
   const lines = ctx.kommunLevel ? boardLines(ctx) : activityLines(ctx);
   const budgetOf = liveBudget ? budgetFormula(drift!, amountCol) : null;
   const actualOf = liveActual ? actualFormula(utfall!, ctx.year, months) : null;
+  // One fields list, with R1C1 formulas, for every row of the block: a row's criteria sit in its
+  // own column J, so the formulas are the same text on every row.
+  const own = sameRowR1C1(COL.criterion);
+  const criteria: Criteria = ctx.kommunLevel ? { board: own, activity: null } : { board: ctx.boardCriterionCell ?? own, activity: own };
+  // Cells of the same row, relative to the formula's own column: A1 "D16" rather than "$D16".
+  const at = (from: number) => (col: number) => relativeR1C1(0, col - from);
+  const fields = new RowShape([
+    budgetOf ? { field: 'budget', col: COL.c, kind: 'formula', formulaR1C1: budgetOf(criteria) } : { field: 'budget', col: COL.c, kind: 'input' },
+    actualOf
+      ? { field: 'actual', col: december ? COL.d : COL.e, kind: 'formula', formulaR1C1: actualOf(criteria) }
+      : { field: 'actual', col: december ? COL.d : COL.e, kind: 'input' },
+    ...(december
+      ? [{ field: 'diff', col: COL.e, kind: 'formula' as const, formulaR1C1: diffFormula(at(COL.e), COL.c, COL.d) }]
+      : [
+          { field: 'budgetToDate', col: COL.d, kind: 'formula' as const, formulaR1C1: `=${at(COL.d)(COL.c)}*${months}/12` },
+          { field: 'diffToDate', col: COL.f, kind: 'formula' as const, formulaR1C1: diffFormula(at(COL.f), COL.d, COL.e) },
+          { field: 'forecast', col: COL.g, kind: 'input' as const },
+          { field: 'diffYear', col: COL.h, kind: 'formula' as const, formulaR1C1: diffFormula(at(COL.h), COL.c, COL.g) },
+        ]),
+    { field: 'comment', col: COL.wide, kind: 'input' },
+  ]);
   const firstRow = b.next;
   for (const line of lines) {
-    const r = b.next;
-    const own = `$J${r + 1}`;
-    const criteria: Criteria = ctx.kommunLevel ? { board: own, activity: null } : { board: ctx.boardCriterionCell ?? own, activity: own };
-    const ref = (col: number) => toA1(r, col);
-    const fields: FieldCell[] = [];
-    fields.push(budgetOf ? { field: 'budget', col: COL.c, kind: 'formula', formula: budgetOf(criteria) } : { field: 'budget', col: COL.c, kind: 'input' });
-    const actualCol = december ? COL.d : COL.e;
-    fields.push(
-      actualOf
-        ? { field: 'actual', col: actualCol, kind: 'formula', formula: actualOf(criteria) }
-        : { field: 'actual', col: actualCol, kind: 'input' },
-    );
-    if (december) {
-      fields.push({ field: 'diff', col: COL.e, kind: 'formula', formula: `=IF(${ref(COL.d)}="","",${ref(COL.c)}-${ref(COL.d)})` });
-    } else {
-      fields.push(
-        { field: 'budgetToDate', col: COL.d, kind: 'formula', formula: `=${ref(COL.c)}*${months}/12` },
-        { field: 'diffToDate', col: COL.f, kind: 'formula', formula: `=IF(${ref(COL.e)}="","",${ref(COL.d)}-${ref(COL.e)})` },
-        { field: 'forecast', col: COL.g, kind: 'input' },
-        { field: 'diffYear', col: COL.h, kind: 'formula', formula: `=IF(${ref(COL.g)}="","",${ref(COL.c)}-${ref(COL.g)})` },
-      );
-    }
-    fields.push({ field: 'comment', col: COL.wide, kind: 'input' });
-    b.keyed({
-      key: line.key,
-      label: textCell(line.label),
-      fields,
-      extra: { [COL.criterion]: { value: exactCriterion(line.criterion), style: 'marker' } },
-    });
-    ctx.economy.push({ key: line.key, row: r, label: line.label });
+    const row = b.keyed({ key: line.key, label: line.label, fields, extra: line.extra, keyCells: line.keyCells });
+    ctx.economy.push({ line, row });
   }
   const lastRow = b.next - 1;
 
@@ -195,19 +248,19 @@ export function measuresSection(ctx: BuildContext): void {
   );
   const deviationCol = december ? COL.e : COL.h;
   const firstRow = b.next;
-  for (const line of ctx.economy) {
-    b.keyed({
-      key: { section: 'atgarder', board: line.key.board, item: line.key.item },
-      label: textCell(line.label),
-      fields: [
-        { field: 'deviation', col: COL.c, kind: 'formula', formula: `=${toA1(line.row, deviationCol)}`, numberFormat: FORMATS.tkr },
-        { field: 'effect', col: COL.d, kind: 'input' },
-        { field: 'decidedBy', col: COL.e, kind: 'input', mergeTo: COL.f },
-        { field: 'schedule', col: COL.g, kind: 'input', mergeTo: COL.h },
-        { field: 'measure', col: COL.wide, kind: 'input' },
-      ],
-    });
-  }
+  // Each åtgärd row reads its economy row, the same distance up for the whole block.
+  const offset = ctx.economy.length > 0 ? ctx.economy[0].row - firstRow : 0;
+  const fields = new RowShape([
+    { field: 'deviation', col: COL.c, kind: 'formula', formulaR1C1: `=${relativeR1C1(offset, deviationCol - COL.c)}`, numberFormat: FORMATS.tkr },
+    { field: 'effect', col: COL.d, kind: 'input' },
+    { field: 'decidedBy', col: COL.e, kind: 'input', mergeTo: COL.f },
+    { field: 'schedule', col: COL.g, kind: 'input', mergeTo: COL.h },
+    { field: 'measure', col: COL.wide, kind: 'input' },
+  ]);
+  ctx.economy.forEach(({ line, row }, i) => {
+    if (row - (firstRow + i) !== offset) throw new Error('the economy rows are not one block');
+    b.keyed({ key: line.measureKey, label: line.label, fields, keyCells: line.measureKeyCells });
+  });
   const lastRow = b.next - 1;
   if (ctx.economy.length === 0) b.note('Inga verksamheter att redovisa åtgärder för.');
   b.validate(COL.d, firstRow, lastRow, NUMBER_RULE);
