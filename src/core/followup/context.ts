@@ -3,7 +3,7 @@ import type { BudgetModel, InputLayout } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
 import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
 import type { RowKey } from './row-keys';
-import type { TabBuilder } from './tab-builder';
+import type { KeyCells, TabBuilder } from './tab-builder';
 import type { SpecCell } from '../workbook/sheet-spec';
 
 /**
@@ -20,8 +20,8 @@ export interface EconomyLine {
   /** Column J: the SUMIFS criterion matching exactly this name. */
   extra: Record<number, SpecCell>;
   /** Key cells of its rows by field layout (KeyedRow.keyCells). */
-  keyCells: Map<string, SpecCell>;
-  measureKeyCells: Map<string, SpecCell>;
+  keyCells: KeyCells;
+  measureKeyCells: KeyCells;
 }
 
 /** Where an economy line landed on this tab. */
@@ -84,11 +84,12 @@ export function boardSpellings(model: BudgetModel): ReadonlyMap<string, string> 
     spellings = new Map();
     for (const rows of [model.operatingBudget, model.frames]) {
       let previous: string | undefined;
-      for (const r of rows) {
-        if (r.board === previous || r.board === '') continue; // rows come grouped by nämnd
-        previous = r.board;
-        const key = normalizeKey(r.board);
-        if (!spellings.has(key)) spellings.set(key, r.board);
+      for (let i = 0; i < rows.length; i++) {
+        const board = rows[i].board;
+        if (board === previous || board === '') continue; // rows come grouped by nämnd
+        previous = board;
+        const key = normalizeKey(board);
+        if (!spellings.has(key)) spellings.set(key, board);
       }
     }
     boardSpellingsByModel.set(model, spellings);
@@ -96,11 +97,27 @@ export function boardSpellings(model: BudgetModel): ReadonlyMap<string, string> 
   return spellings;
 }
 
-/** True when a row's nämnd is the tab's (every nämnd on a kommun-level tab). */
-export function boardMatcher(ctx: Pick<BuildContext, 'board' | 'kommunLevel'>): (board: string) => boolean {
-  if (ctx.kommunLevel) return () => true;
-  const wanted = normalizeKey(ctx.board);
-  return (board) => normalizeKey(board) === wanted;
+const rowsByBoard = new WeakMap<readonly object[], Map<string, readonly object[]>>();
+
+/**
+ * The rows of an input that belong to the tab's nämnd (all of them on a kommun-level tab), in
+ * source order. Grouped by nämnd once per input: each of a run's tabs asks for its own.
+ */
+export function boardRows<T extends object>(ctx: Pick<BuildContext, 'board' | 'kommunLevel'>, rows: readonly T[], boardOf: (row: T) => string): readonly T[] {
+  if (ctx.kommunLevel) return rows;
+  let groups = rowsByBoard.get(rows);
+  if (!groups) {
+    const grouping = new Map<string, T[]>();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const key = normalizeKey(boardOf(r));
+      const list = grouping.get(key);
+      if (list) list.push(r);
+      else grouping.set(key, [r]);
+    }
+    rowsByBoard.set(rows, (groups = grouping));
+  }
+  return (groups.get(normalizeKey(ctx.board)) ?? []) as readonly T[];
 }
 
 /** True for a "YYYY-MM" period inside the report's months of the year. */

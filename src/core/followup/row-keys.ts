@@ -114,9 +114,15 @@ export function encodeFields(fields: RowFields): string {
   return json === '{}' ? '' : `,${json.slice(1, -1)}`;
 }
 
+// The section and nämnd part of the last descriptor: consecutive rows nearly always share it.
+let lastHead = { section: '', board: '', text: '' };
+
 /** A descriptor from its key, the encoded fields part and the "Borttagna rader" origin. */
 export function encodeWithFields(key: RowKey, encodedFields: string, removed?: RowDescriptor['removed']): string {
-  let out = `{"s":${JSON.stringify(key.section)},"b":${JSON.stringify(key.board)},"i":${JSON.stringify(key.item)}${key.total ? ',"t":1' : ''}${encodedFields}`;
+  if (key.section !== lastHead.section || key.board !== lastHead.board || lastHead.text === '') {
+    lastHead = { section: key.section, board: key.board, text: `{"s":${JSON.stringify(key.section)},"b":${JSON.stringify(key.board)},"i":` };
+  }
+  let out = `${lastHead.text}${JSON.stringify(key.item)}${key.total ? ',"t":1' : ''}${encodedFields}`;
   if (removed) {
     const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
     if (removed.key.total) origin.t = 1;

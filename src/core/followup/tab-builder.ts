@@ -33,8 +33,13 @@ export class InputBook {
    * The value typed for this key and field, if any: a live row's value first, else one kept in
    * "Borttagna rader". Copies with the same value are used up with it (nothing is lost).
    */
+  /** True when nothing was typed before (a first build). */
+  isEmpty(): boolean {
+    return this.byField.size === 0;
+  }
+
   take(key: RowKey, field: string): SpecValue | undefined {
-    if (this.byField.size === 0) return undefined; // a first build: nothing typed yet
+    if (this.isEmpty()) return undefined;
     const list = this.byField.get(InputBook.id(key, field));
     if (!list) return undefined;
     const open = list.filter((v) => !this.consumed.has(v));
@@ -80,12 +85,19 @@ export interface FieldCell {
   mergeTo?: number;
 }
 
+/** Key cells of one key by the encoded fields they were made for (a row has a layout or two). */
+export type KeyCells = { encoded: string; cell: SpecCell }[];
+
 export interface KeyedRow {
   key: RowKey;
   /** Column B: the row's text. */
   label?: SpecCell | null;
-  /** The row's fields, or the shape of its block (whose fields are then the row's). */
-  fields: readonly FieldCell[] | RowShape;
+  fields: readonly FieldCell[];
+  /**
+   * The shape of these fields when the caller made it once for a block of rows that differ only
+   * in values and A1 formulas (saves working it out per row).
+   */
+  shape?: RowShape;
   /** Other cells by column (criteria, notes). */
   extra?: Record<number, SpecCell>;
   /** For a "Borttagna rader" row: the key and field its value came from. */
@@ -94,13 +106,13 @@ export interface KeyedRow {
    * Where to remember the key cell of this key by field layout, for a row that recurs on many
    * tabs (the verksamheter of each report): one descriptor text and cell instead of one per tab.
    */
-  keyCells?: Map<string, SpecCell>;
+  keyCells?: KeyCells;
 }
 
 /**
  * What rows with the same fields have in common: the descriptor's fields part, each field's
  * number format, and the one shared cell of each R1C1 formula field. A block of many rows makes
- * its shape once (new RowShape(fields)) and passes it as the rows' `fields`.
+ * its shape once (new RowShape(fields)) and passes it with each row (KeyedRow.shape).
  */
 export class RowShape {
   /** encodeFields of the fields. */
@@ -109,11 +121,16 @@ export class RowShape {
   readonly numberFormats: (string | undefined)[];
   /** The one cell of each R1C1 formula field, by index. */
   readonly sharedCells: (SpecCell | undefined)[];
+  /** Merged fields: [first column, last column]. */
+  readonly merges: [number, number][];
+  /** The fields' cells with nothing typed (TabBuilder.keyed), made on first use. */
+  blankRow?: readonly (SpecCell | null | undefined)[];
 
   constructor(readonly fields: readonly FieldCell[]) {
     const rowFields: RowFields = { inputs: {}, formulas: {}, constants: {} };
     for (const f of fields) (f.kind === 'input' ? rowFields.inputs : f.kind === 'formula' ? rowFields.formulas : rowFields.constants)[f.field] = f.col;
     this.encoded = encodeFields(rowFields);
+    this.merges = fields.filter((f) => f.mergeTo !== undefined && f.mergeTo > f.col).map((f) => [f.col, f.mergeTo!]);
     this.numberFormats = fields.map((f) => f.numberFormat ?? FIELDS[f.field]?.numberFormat);
     this.sharedCells = fields.map((f, i): SpecCell | undefined => {
       if (f.kind !== 'formula' || f.formulaR1C1 === undefined) return undefined;
@@ -219,43 +236,55 @@ export class TabBuilder {
   /** A keyed row: descriptor in column A, inputs filled from the book (or their defaults). */
   keyed(spec: KeyedRow): number {
     const at = this.next;
-    const layout = spec.fields instanceof RowShape ? spec.fields : this.shapeOf(spec.fields);
-    const fields = layout === spec.fields ? layout.fields : (spec.fields as readonly FieldCell[]);
+    const shape = spec.shape ?? this.shapeOf(spec.fields);
+    const fields = spec.fields;
+    // Rows with the shape's own fields start from one prepared row while nothing typed has to be put back.
+    const row =
+      fields === shape.fields && this.book.isEmpty()
+        ? (shape.blankRow ??= this.fieldRow(shape, fields, null)).slice()
+        : this.fieldRow(shape, fields, spec.key);
+    // Fields take precedence over the label, the label over the extra cells.
+    if (spec.label && !row[COL.text]) row[COL.text] = spec.label;
+    if (spec.extra) {
+      for (const col in spec.extra) {
+        const c = Number(col);
+        if (!row[c]) row[c] = spec.extra[col];
+      }
+    }
+    for (let m = 0; m < shape.merges.length; m++) this.merge(at, shape.merges[m][0], shape.merges[m][1]);
+    row[COL.key] = this.keyCell(spec, shape.encoded);
+    return this.pushRow(row);
+  }
+
+  /** The cells of a row's fields by column; inputs take what was typed under `key` (none for null). */
+  private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null): (SpecCell | null | undefined)[] {
     const row: (SpecCell | null | undefined)[] = [];
-    // Extra cells first: fields and the label take precedence where they overlap.
-    if (spec.extra) for (const col in spec.extra) row[Number(col)] = spec.extra[col];
-    if (spec.label) row[COL.text] = spec.label;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      const numberFormat = layout.numberFormats[i];
+      const numberFormat = shape.numberFormats[i];
       let cell: SpecCell;
       if (f.kind === 'input') {
-        const typed = this.book.take(spec.key, f.field);
+        const typed = key ? this.book.take(key, f.field) : undefined;
         const value = typed !== undefined ? typed : (f.value ?? null);
         cell = value === null ? emptyInputCell(numberFormat) : { value, style: 'input' };
       } else if (f.kind === 'formula') {
-        cell = layout.sharedCells[i] ?? { formula: f.formula ?? '=0', style: f.style ?? 'computed' };
+        cell = shape.sharedCells[i] ?? { formula: f.formula ?? '=0', style: f.style ?? 'computed' };
       } else {
         cell = { value: f.value ?? null, style: f.style ?? 'computed' };
       }
       if (numberFormat && cell.numberFormat !== numberFormat) cell.numberFormat = numberFormat;
       row[f.col] = cell;
-      if (f.mergeTo !== undefined && f.mergeTo > f.col) {
-        // Every cell of a merge gets the style, so borders and fill cover the whole field.
-        const filler = styleOnlyCell(cell.style ?? 'computed');
-        for (let c = f.col + 1; c <= f.mergeTo; c++) row[c] = filler;
-        this.merge(at, f.col, f.mergeTo);
-      }
+      // Every cell of a merge gets the style, so borders and fill cover the whole field.
+      if (f.mergeTo !== undefined) for (let c = f.col + 1; c <= f.mergeTo; c++) row[c] = styleOnlyCell(cell.style ?? 'computed');
     }
-    row[COL.key] = this.keyCell(spec, layout.encoded);
-    return this.pushRow(row);
+    return row;
   }
 
   private keyCell(spec: KeyedRow, encodedFields: string): SpecCell {
-    const remembered = spec.removed ? undefined : spec.keyCells?.get(encodedFields);
-    if (remembered) return remembered;
+    const remembered = spec.removed ? undefined : spec.keyCells?.find((k) => k.encoded === encodedFields);
+    if (remembered) return remembered.cell;
     const cell: SpecCell = { value: encodeWithFields(spec.key, encodedFields, spec.removed), style: 'marker' };
-    if (spec.keyCells && !spec.removed) spec.keyCells.set(encodedFields, Object.freeze(cell));
+    if (spec.keyCells && !spec.removed) spec.keyCells.push({ encoded: encodedFields, cell: Object.freeze(cell) });
     return cell;
   }
 

@@ -22,20 +22,33 @@ const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp 
  * first spelling of a name wins. Gathered in one pass over Driftbudget and Utfall per model and
  * year, then cut per period: a tab per nämnd and report would otherwise rescan up to a million rows.
  */
+/** A (nämnd, verksamhet) of the source data. */
+interface NamePair {
+  board: string;
+  boardKey: string;
+  activity: string;
+  /** In Driftbudget (listed whatever the period), else only in Utfall. */
+  budgeted: boolean;
+  /** Utfall's first period of the year for it, "" for none. */
+  firstPeriod: string;
+  /** Its line on the nämnd's tabs, once made. */
+  line?: EconomyLine;
+}
+
 interface NameIndex {
   boards: string[];
-  activitiesByBoard: Map<string, string[]>;
+  activitiesByBoard: Map<string, NamePair[]>;
 }
 
 interface YearNames {
-  /** Each (nämnd, verksamhet) in order of first appearance: Driftbudget's first, then Utfall's. */
-  pairs: { board: string; boardKey: string; activity: string; budgeted: boolean; firstPeriod: string }[];
+  /** Each pair in order of first appearance: Driftbudget's first, then Utfall's. */
+  pairs: NamePair[];
   byPeriod: Map<string, NameIndex>;
 }
 
 interface ModelLines {
   byYear: Map<number, YearNames>;
-  /** Lines by nämnd and name, shared by all tabs of the model. */
+  /** The kommun tab's lines by nämnd (the nämnd tabs' lines hang on their name pairs). */
   lines: Map<string, EconomyLine>;
 }
 
@@ -52,27 +65,41 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   let names = byYear.get(year);
   if (names) return names;
   names = { pairs: [], byPeriod: new Map() };
-  const pairs = new Map<string, YearNames['pairs'][number]>();
+  const pairs = new Map<string, NamePair>();
+  // Spellings as they stand in the cells, looked up before normalising: a million Utfall rows
+  // repeat a few thousand spellings.
+  const bySpelling = new Map<string, Map<string, NamePair>>();
   let lastBoard: string | undefined;
   let lastActivity: string | undefined;
-  let last: YearNames['pairs'][number] | undefined;
-  const pairOf = (board: string, activity: string, budgeted: boolean) => {
+  let last: NamePair | undefined;
+  const pairOf = (board: string, activity: string, budgeted: boolean): NamePair => {
     if (board === lastBoard && activity === lastActivity && last) return last; // rows come grouped
-    const boardKey = normalizeKey(board);
-    const id = `${boardKey}\u0000${normalizeKey(activity)}`;
-    let pair = pairs.get(id);
+    let spelt = bySpelling.get(board);
+    if (!spelt) bySpelling.set(board, (spelt = new Map()));
+    let pair = spelt.get(activity);
     if (!pair) {
-      pair = { board, boardKey, activity, budgeted, firstPeriod: '' };
-      pairs.set(id, pair);
-      names!.pairs.push(pair);
+      const boardKey = normalizeKey(board);
+      const id = `${boardKey}\u0000${normalizeKey(activity)}`;
+      pair = pairs.get(id);
+      if (!pair) {
+        pair = { board, boardKey, activity, budgeted, firstPeriod: '' };
+        pairs.set(id, pair);
+        names!.pairs.push(pair);
+      }
+      spelt.set(activity, pair);
     }
     lastBoard = board;
     lastActivity = activity;
     return (last = pair);
   };
-  for (const r of model.operatingBudget) pairOf(r.board, r.activity, true);
+  // Indexed loops: this runs once per model over up to a million rows, mostly before the
+  // optimiser has compiled it, where for…of allocates an iterator result per row.
+  const budget = model.operatingBudget;
+  for (let i = 0; i < budget.length; i++) pairOf(budget[i].board, budget[i].activity, true);
   const inYear = periodMatcher(year, 'december');
-  for (const r of model.actuals) {
+  const actuals = model.actuals;
+  for (let i = 0; i < actuals.length; i++) {
+    const r = actuals[i];
     if (!inYear(r.period)) continue;
     const pair = pairOf(r.board, r.activity, false);
     if (pair.firstPeriod === '' || r.period < pair.firstPeriod) pair.firstPeriod = r.period;
@@ -87,47 +114,45 @@ function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): Na
   let index = names.byPeriod.get(period);
   if (index) return index;
   const boards = new Map<string, string>();
-  const activitiesByBoard = new Map<string, string[]>();
+  const activitiesByBoard = new Map<string, NamePair[]>();
   for (const pair of names.pairs) {
     if (!pair.budgeted && pair.firstPeriod > period) continue;
     if (pair.board !== '' && !boards.has(pair.boardKey)) boards.set(pair.boardKey, pair.board);
     const list = activitiesByBoard.get(pair.boardKey);
-    if (list) list.push(pair.activity);
-    else activitiesByBoard.set(pair.boardKey, [pair.activity]);
+    if (list) list.push(pair);
+    else activitiesByBoard.set(pair.boardKey, [pair]);
   }
   index = { boards: [...boards.values()], activitiesByBoard };
   names.byPeriod.set(period, index);
   return index;
 }
 
-/** The shared line of a name on a nämnd's tab (item = verksamhet) or on the kommun tab (item = ""). */
-function lineOf(model: BudgetModel, board: string, item: string, label: string, criterion: string): EconomyLine {
-  const { lines } = linesOf(model);
-  const id = `${board}\u0000${item}`;
-  let line = lines.get(id);
-  if (!line) {
-    line = {
-      key: { section: 'ekonomi', board, item },
-      measureKey: { section: 'atgarder', board, item },
-      label: textCell(label),
-      extra: { [COL.criterion]: { value: exactCriterion(criterion), style: 'marker' } },
-      keyCells: new Map(),
-      measureKeyCells: new Map(),
-    };
-    lines.set(id, line);
-  }
-  return line;
+/** A line of a name on a nämnd's tab (item = verksamhet) or on the kommun tab (item = ""). */
+function makeLine(board: string, item: string, label: string, criterion: string): EconomyLine {
+  return {
+    key: { section: 'ekonomi', board, item },
+    measureKey: { section: 'atgarder', board, item },
+    label: textCell(label),
+    extra: { [COL.criterion]: { value: exactCriterion(criterion), style: 'marker' } },
+    keyCells: [],
+    measureKeyCells: [],
+  };
 }
 
-/** Verksamheter of the nämnd: the nämnd tab's rows. */
+/** Verksamheter of the nämnd: the nämnd tab's rows (the nämnd as the tab spells it; the same on every tab of the model). */
 function activityLines(ctx: BuildContext): EconomyLine[] {
-  const activities = nameIndex(ctx.model, ctx.year, ctx.report).activitiesByBoard.get(normalizeKey(ctx.board)) ?? [];
-  return activities.map((activity) => lineOf(ctx.model, ctx.board, activity, activity || '(utan verksamhet)', activity));
+  const pairs = nameIndex(ctx.model, ctx.year, ctx.report).activitiesByBoard.get(normalizeKey(ctx.board)) ?? [];
+  return pairs.map((pair) => (pair.line ??= makeLine(ctx.board, pair.activity, pair.activity || '(utan verksamhet)', pair.activity)));
 }
 
 /** Nämnder: the kommun tab's rows. */
 function boardLines(ctx: BuildContext): EconomyLine[] {
-  return nameIndex(ctx.model, ctx.year, ctx.report).boards.map((board) => lineOf(ctx.model, board, '', board, board));
+  const { lines } = linesOf(ctx.model);
+  return nameIndex(ctx.model, ctx.year, ctx.report).boards.map((board) => {
+    let line = lines.get(board);
+    if (!line) lines.set(board, (line = makeLine(board, '', board, board)));
+    return line;
+  });
 }
 
 /** Budget − what was spent: empty while the second figure is. `ref` gives this row's cell of a column. */
@@ -176,7 +201,7 @@ export function economySection(ctx: BuildContext): void {
   const criteria: Criteria = ctx.kommunLevel ? { board: own, activity: null } : { board: ctx.boardCriterionCell ?? own, activity: own };
   // Cells of the same row, relative to the formula's own column: A1 "D16" rather than "$D16".
   const at = (from: number) => (col: number) => relativeR1C1(0, col - from);
-  const fields = new RowShape([
+  const shape = new RowShape([
     budgetOf ? { field: 'budget', col: COL.c, kind: 'formula', formulaR1C1: budgetOf(criteria) } : { field: 'budget', col: COL.c, kind: 'input' },
     actualOf
       ? { field: 'actual', col: december ? COL.d : COL.e, kind: 'formula', formulaR1C1: actualOf(criteria) }
@@ -193,7 +218,7 @@ export function economySection(ctx: BuildContext): void {
   ]);
   const firstRow = b.next;
   for (const line of lines) {
-    const row = b.keyed({ key: line.key, label: line.label, fields, extra: line.extra, keyCells: line.keyCells });
+    const row = b.keyed({ key: line.key, label: line.label, fields: shape.fields, shape, extra: line.extra, keyCells: line.keyCells });
     ctx.economy.push({ line, row });
   }
   const lastRow = b.next - 1;
@@ -250,7 +275,7 @@ export function measuresSection(ctx: BuildContext): void {
   const firstRow = b.next;
   // Each åtgärd row reads its economy row, the same distance up for the whole block.
   const offset = ctx.economy.length > 0 ? ctx.economy[0].row - firstRow : 0;
-  const fields = new RowShape([
+  const shape = new RowShape([
     { field: 'deviation', col: COL.c, kind: 'formula', formulaR1C1: `=${relativeR1C1(offset, deviationCol - COL.c)}`, numberFormat: FORMATS.tkr },
     { field: 'effect', col: COL.d, kind: 'input' },
     { field: 'decidedBy', col: COL.e, kind: 'input', mergeTo: COL.f },
@@ -259,7 +284,7 @@ export function measuresSection(ctx: BuildContext): void {
   ]);
   ctx.economy.forEach(({ line, row }, i) => {
     if (row - (firstRow + i) !== offset) throw new Error('the economy rows are not one block');
-    b.keyed({ key: line.measureKey, label: line.label, fields, keyCells: line.measureKeyCells });
+    b.keyed({ key: line.measureKey, label: line.label, fields: shape.fields, shape, keyCells: line.measureKeyCells });
   });
   const lastRow = b.next - 1;
   if (ctx.economy.length === 0) b.note('Inga verksamheter att redovisa åtgärder för.');

@@ -7,10 +7,11 @@
  */
 import { quoteSheetName, toA1, toAbsoluteA1 } from '../../a1';
 import { formulaText } from '../formulas';
+import { relativeR1C1 } from '../../workbook/r1c1';
 import { COL, FORMATS } from '../layout';
 import { sectionTitle } from '../reports';
-import { textCell } from '../tab-builder';
-import { boardMatcher, sectionHeading, type BuildContext } from '../context';
+import { RowShape, textCell, type FieldCell } from '../tab-builder';
+import { boardRows, sectionHeading, type BuildContext } from '../context';
 
 /** The quadrant texts; the goal is the first. */
 export const QUADRANTS = {
@@ -20,19 +21,27 @@ export const QUADRANTS = {
   worseCostly: 'Inte bättre resultat, kostnad > referens',
 } as const;
 
-/** Words the core reads as "Ja" in a Ja/Nej column (readYesNo), as a formula test. */
+/** Words the core reads as "Ja" in a Ja/Nej column (readYesNo), as a formula test: the pieces between the references. */
+const IS_YES_PIECES = ['OR(', ...['Ja', 'J', 'Yes', 'Y', 'X', 'Sant', 'True', '1'].map((w) => `="${w}",`), '=TRUE,', '=1)'];
+
+/** OR(ref="Ja",ref="J",…,ref=TRUE,ref=1). */
 function isYes(ref: string): string {
-  const words = ['Ja', 'J', 'Yes', 'Y', 'X', 'Sant', 'True', '1'];
-  return `OR(${[...words.map((w) => `${ref}="${w}"`), `${ref}=TRUE`, `${ref}=1`].join(',')})`;
+  return IS_YES_PIECES.join(ref);
+}
+
+/** "Verksamhet · Nämnd · Kolada-id", leaving out the empty parts. */
+function joinDetail(...parts: string[]): string {
+  let out = '';
+  for (const part of parts) if (part !== '') out = out === '' ? part : `${out} · ${part}`;
+  return out;
 }
 
 export function goalSection(ctx: BuildContext): void {
   const b = ctx.builder;
-  const sameBoard = boardMatcher(ctx);
   const layout = ctx.model.layouts.nyckeltal;
   sectionHeading(ctx, sectionTitle('mal', ctx.report));
   b.note('Målet: bättre resultat än liknande kommuner till en kostnad som inte överstiger referenskostnaden.');
-  const rows = layout ? ctx.model.keyFigures.filter((r) => r.indicator !== '' && sameBoard(r.board)) : [];
+  const rows = layout ? boardRows(ctx, ctx.model.keyFigures, (r) => r.board).filter((r) => r.indicator !== '') : [];
   if (!layout || rows.length === 0) {
     b.note(`Inga nyckeltal för ${ctx.kommunLevel ? 'kommunen' : ctx.board} i Nyckeltal.`);
   } else {
@@ -48,43 +57,52 @@ export function goalSection(ctx: BuildContext): void {
       [COL.wide]: 'Kvadrant',
     });
     const cols = layout.columns;
+    // The same-row formulas are one R1C1 text for every key figure (relative columns: A1 "F12").
+    const sameRow = (from: number) => (col: number) => relativeR1C1(0, col - from);
+    const [F, G] = [COL.f, COL.g].map(sameRow(COL.h));
+    const costDeviation = `=IF(OR(${F}="",${G}="",${G}=0),"",(${F}-${G})/${G})`;
+    const [E, H] = [COL.e, COL.h].map(sameRow(COL.wide));
+    const quadrant = `=IF(OR(${E}="",${H}=""),"",IF(${E}="Bättre",IF(${H}<=0,${formulaText(QUADRANTS.goal)},${formulaText(QUADRANTS.betterCostly)}),IF(${H}<=0,${formulaText(QUADRANTS.worseCheap)},${formulaText(QUADRANTS.worseCostly)})))`;
+    const netCostFactor = layout.kronorPerUnit[cols.netCost ?? -1] ?? 1;
+    const referenceCostFactor = layout.kronorPerUnit[cols.referenceCost ?? -1] ?? 1;
+    const quotedSheets = new Map<string, string>();
+    let shape: RowShape | undefined;
     let first = -1;
     for (const k of rows) {
+      let sheet = quotedSheets.get(k.sheet);
+      if (sheet === undefined) quotedSheets.set(k.sheet, (sheet = quoteSheetName(k.sheet)));
+      const cell = (col: number) => `${sheet}!${toAbsoluteA1(k.row, col)}`;
       const source = (key: string, factor = 1) => {
         const col = cols[key];
         if (col === undefined) return '=""';
-        const ref = `${quoteSheetName(k.sheet)}!${toAbsoluteA1(k.row, col)}`;
+        const ref = cell(col);
         return `=IF(ISBLANK(${ref}),"",${ref}${factor === 1 ? '' : `*${factor}`})`;
       };
-      const hib = cols.higherIsBetter === undefined ? null : `${quoteSheetName(k.sheet)}!${toAbsoluteA1(k.row, cols.higherIsBetter)}`;
+      const hib = cols.higherIsBetter === undefined ? null : cell(cols.higherIsBetter);
       // The indicator's long name on a line of its own (running on across the empty columns),
       // then its figures on the next: a wrapped cell would need a taller row than it gets.
       b.push({ [COL.text]: textCell(k.indicator) });
       const r = b.next;
-      const at = (col: number) => toA1(r, col);
-      const [C, D, E, F, G, H] = [at(COL.c), at(COL.d), at(COL.e), at(COL.f), at(COL.g), at(COL.h)];
+      const [C, D] = [toA1(r, COL.c), toA1(r, COL.d)];
       const comparison = hib
         ? `=IF(OR(${C}="",${D}="",ISBLANK(${hib})),"",IF(${C}=${D},"Lika",IF((${C}>${D})=${isYes(hib)},"Bättre","Sämre")))`
         : '=""';
       if (first < 0) first = r;
-      const detail = [k.activity, ctx.kommunLevel ? k.board : '', k.koladaId].filter((t) => t !== '').join(' · ');
+      const fields: FieldCell[] = [
+        { field: 'value', col: COL.c, kind: 'formula', formula: source('value') },
+        { field: 'similar', col: COL.d, kind: 'formula', formula: source('similar') },
+        { field: 'comparison', col: COL.e, kind: 'formula', formula: comparison },
+        { field: 'netCost', col: COL.f, kind: 'formula', formula: source('netCost', netCostFactor) },
+        { field: 'referenceCost', col: COL.g, kind: 'formula', formula: source('referenceCost', referenceCostFactor) },
+        { field: 'costDeviation', col: COL.h, kind: 'formula', formulaR1C1: costDeviation },
+        { field: 'quadrant', col: COL.wide, kind: 'formula', formulaR1C1: quadrant },
+      ];
+      shape ??= new RowShape(fields);
       b.keyed({
         key: { section: 'mal', board: k.board, item: `${k.activity}: ${k.indicator}` },
-        label: textCell(detail, 'subtitle'),
-        fields: [
-          { field: 'value', col: COL.c, kind: 'formula', formula: source('value') },
-          { field: 'similar', col: COL.d, kind: 'formula', formula: source('similar') },
-          { field: 'comparison', col: COL.e, kind: 'formula', formula: comparison },
-          { field: 'netCost', col: COL.f, kind: 'formula', formula: source('netCost', layout.kronorPerUnit[cols.netCost ?? -1] ?? 1) },
-          { field: 'referenceCost', col: COL.g, kind: 'formula', formula: source('referenceCost', layout.kronorPerUnit[cols.referenceCost ?? -1] ?? 1) },
-          { field: 'costDeviation', col: COL.h, kind: 'formula', formula: `=IF(OR(${F}="",${G}="",${G}=0),"",(${F}-${G})/${G})` },
-          {
-            field: 'quadrant',
-            col: COL.wide,
-            kind: 'formula',
-            formula: `=IF(OR(${E}="",${H}=""),"",IF(${E}="Bättre",IF(${H}<=0,${formulaText(QUADRANTS.goal)},${formulaText(QUADRANTS.betterCostly)}),IF(${H}<=0,${formulaText(QUADRANTS.worseCheap)},${formulaText(QUADRANTS.worseCostly)})))`,
-          },
-        ],
+        label: textCell(joinDetail(k.activity, ctx.kommunLevel ? k.board : '', k.koladaId), 'subtitle'),
+        fields,
+        shape,
       });
     }
     const last = b.next - 1;

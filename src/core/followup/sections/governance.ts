@@ -7,8 +7,8 @@ import { normalizeKey } from '../../text/normalize';
 import { blankSafeReference, tkrReference } from '../formulas';
 import { COL, FORMATS, YES_NO_VALUES } from '../layout';
 import { sectionTitle } from '../reports';
-import { textCell } from '../tab-builder';
-import { boardMatcher, sectionHeading, type BuildContext } from '../context';
+import { RowShape, textCell, type FieldCell } from '../tab-builder';
+import { boardRows, sectionHeading, type BuildContext } from '../context';
 import { totalBand } from './economy';
 import type { RowSection } from '../row-keys';
 
@@ -17,6 +17,8 @@ const STATUS_RULE = {
   list: [...STATUS_VALUES],
   errorMessage: `Välj en status i listan: ${STATUS_VALUES.join(', ')}.`,
 };
+/** The status values by their key: a budget's "pågår" is prefilled as "Pågår". */
+const STATUS_BY_KEY = new Map<string, string>(STATUS_VALUES.map((s) => [normalizeKey(s), s]));
 const YES_NO_RULE = { kind: 'list' as const, list: [...YES_NO_VALUES], errorMessage: 'Välj Ja eller Nej.' };
 
 const SUMMARY_PROMPTS: Record<'interim' | 'annual', readonly string[]> = {
@@ -25,6 +27,11 @@ const SUMMARY_PROMPTS: Record<'interim' | 'annual', readonly string[]> = {
 };
 
 const REVIEW_PROMPTS = ['Genomlyst verksamhet eller område', 'Iakttagelser', 'Slutsatser och åtgärder'];
+
+/** "Process: risk", or the one that is not empty. */
+function joinNonEmpty(first: string, second: string): string {
+  return first === '' ? second : second === '' ? first : `${first}: ${second}`;
+}
 
 /** Prompts answered in a wide input cell each (C:I merged). */
 function promptRows(ctx: BuildContext, section: RowSection, prompts: readonly string[]): void {
@@ -53,9 +60,8 @@ export function reviewSection(ctx: BuildContext): void {
 
 export function directionsSection(ctx: BuildContext): void {
   const b = ctx.builder;
-  const sameBoard = boardMatcher(ctx);
   sectionHeading(ctx, sectionTitle('inriktningar', ctx.report));
-  const rows = ctx.model.politicalDirections.filter((r) => r.direction !== '' && sameBoard(r.board));
+  const rows = boardRows(ctx, ctx.model.politicalDirections, (r) => r.board).filter((r) => r.direction !== '');
   if (rows.length === 0) {
     b.note(`${ctx.board} har inga politiska inriktningar i budgeten.`);
     b.blank();
@@ -64,15 +70,12 @@ export function directionsSection(ctx: BuildContext): void {
   b.note('Ange status för varje inriktning och kommentera vad som gjorts.');
   b.header({ [COL.text]: 'Inriktning', [COL.h]: 'Status', [COL.wide]: 'Kommentar' });
   const first = b.next;
+  const shape = new RowShape([
+    { field: 'status', col: COL.h, kind: 'input' },
+    { field: 'comment', col: COL.wide, kind: 'input' },
+  ]);
   for (const r of rows) {
-    b.keyed({
-      key: { section: 'inriktningar', board: r.board, item: r.direction },
-      label: textCell(r.direction),
-      fields: [
-        { field: 'status', col: COL.h, kind: 'input' },
-        { field: 'comment', col: COL.wide, kind: 'input' },
-      ],
-    });
+    b.keyed({ key: { section: 'inriktningar', board: r.board, item: r.direction }, label: textCell(r.direction), fields: shape.fields, shape });
   }
   b.validate(COL.h, first, b.next - 1, STATUS_RULE);
   b.blank();
@@ -80,9 +83,8 @@ export function directionsSection(ctx: BuildContext): void {
 
 export function assignmentsSection(ctx: BuildContext): void {
   const b = ctx.builder;
-  const sameBoard = boardMatcher(ctx);
   sectionHeading(ctx, sectionTitle('uppdrag', ctx.report));
-  const rows = ctx.model.assignments.filter((r) => r.assignment !== '' && sameBoard(r.recipient));
+  const rows = boardRows(ctx, ctx.model.assignments, (r) => r.recipient).filter((r) => r.assignment !== '');
   if (rows.length === 0) {
     b.note(`${ctx.board} har inga särskilda uppdrag i Uppdrag.`);
     b.blank();
@@ -91,18 +93,16 @@ export function assignmentsSection(ctx: BuildContext): void {
   b.note('Statusen är förifylld från Uppdrag; ändra den till läget per periodens slut och kommentera.');
   b.header({ [COL.text]: 'Uppdrag', [COL.e]: 'Beslutat av', [COL.g]: 'Slutdatum', [COL.h]: 'Status', [COL.wide]: 'Kommentar' }, { [COL.e]: COL.f });
   const first = b.next;
+  const fieldsOf = (r: (typeof rows)[number]): FieldCell[] => [
+    { field: 'decidedBy', col: COL.e, kind: 'constant', value: r.decidedBy, style: 'text', mergeTo: COL.f },
+    { field: 'dueDate', col: COL.g, kind: 'constant', value: r.dueDate, style: 'text' },
+    // The budget workbook's status is a default: what the nämnd reports here is its own.
+    { field: 'status', col: COL.h, kind: 'input', value: STATUS_BY_KEY.get(normalizeKey(r.status)) ?? null },
+    { field: 'comment', col: COL.wide, kind: 'input' },
+  ];
+  const shape = new RowShape(fieldsOf(rows[0]));
   for (const r of rows) {
-    b.keyed({
-      key: { section: 'uppdrag', board: r.recipient, item: r.assignment },
-      label: textCell(r.assignment),
-      fields: [
-        { field: 'decidedBy', col: COL.e, kind: 'constant', value: r.decidedBy, style: 'text', mergeTo: COL.f },
-        { field: 'dueDate', col: COL.g, kind: 'constant', value: r.dueDate, style: 'text' },
-        // The budget workbook's status is a default: what the nämnd reports here is its own.
-        { field: 'status', col: COL.h, kind: 'input', value: STATUS_VALUES.find((s) => normalizeKey(s) === normalizeKey(r.status)) ?? null },
-        { field: 'comment', col: COL.wide, kind: 'input' },
-      ],
-    });
+    b.keyed({ key: { section: 'uppdrag', board: r.recipient, item: r.assignment }, label: textCell(r.assignment), fields: fieldsOf(r), shape });
   }
   b.validate(COL.h, first, b.next - 1, STATUS_RULE);
   b.blank();
@@ -110,9 +110,8 @@ export function assignmentsSection(ctx: BuildContext): void {
 
 export function internalControlSection(ctx: BuildContext): void {
   const b = ctx.builder;
-  const sameBoard = boardMatcher(ctx);
   sectionHeading(ctx, sectionTitle('internkontroll', ctx.report));
-  const rows = ctx.model.internalControl.filter((r) => (r.risk !== '' || r.control !== '') && sameBoard(r.board));
+  const rows = boardRows(ctx, ctx.model.internalControl, (r) => r.board).filter((r) => r.risk !== '' || r.control !== '');
   if (rows.length === 0) {
     b.note(`${ctx.board} har ingen internkontrollplan i Internkontrollplan.`);
     b.blank();
@@ -124,20 +123,18 @@ export function internalControlSection(ctx: BuildContext): void {
     { [COL.f]: COL.h },
   );
   const first = b.next;
+  const fieldsOf = (r: (typeof rows)[number]): FieldCell[] => [
+    { field: 'riskValue', col: COL.d, kind: 'constant', value: r.riskValue, style: 'number' },
+    { field: 'done', col: COL.e, kind: 'input' },
+    { field: 'deviations', col: COL.f, kind: 'input', mergeTo: COL.h },
+    { field: 'measures', col: COL.wide, kind: 'input' },
+  ];
+  const shape = new RowShape(fieldsOf(rows[0]));
   for (const r of rows) {
-    const item = [r.process, r.risk].filter((t) => t !== '').join(': ');
+    const item = joinNonEmpty(r.process, r.risk);
     // One line, running on into the empty column C: a wrapped cell would need a taller row.
-    const label = [r.process, r.control || r.risk].filter((t) => t !== '').join(': ');
-    b.keyed({
-      key: { section: 'internkontroll', board: r.board, item },
-      label: textCell(label),
-      fields: [
-        { field: 'riskValue', col: COL.d, kind: 'constant', value: r.riskValue, style: 'number' },
-        { field: 'done', col: COL.e, kind: 'input' },
-        { field: 'deviations', col: COL.f, kind: 'input', mergeTo: COL.h },
-        { field: 'measures', col: COL.wide, kind: 'input' },
-      ],
-    });
+    const label = joinNonEmpty(r.process, r.control || r.risk);
+    b.keyed({ key: { section: 'internkontroll', board: r.board, item }, label: textCell(label), fields: fieldsOf(r), shape });
   }
   b.validate(COL.e, first, b.next - 1, YES_NO_RULE);
   b.blank();
@@ -145,10 +142,9 @@ export function internalControlSection(ctx: BuildContext): void {
 
 export function privateProvidersSection(ctx: BuildContext): void {
   const b = ctx.builder;
-  const sameBoard = boardMatcher(ctx);
   sectionHeading(ctx, sectionTitle('privata', ctx.report));
   const layout = ctx.model.layouts.privataUtforare;
-  const rows = layout ? ctx.model.privateProviders.filter((r) => r.contractor !== '' && sameBoard(r.board)) : [];
+  const rows = layout ? boardRows(ctx, ctx.model.privateProviders, (r) => r.board).filter((r) => r.contractor !== '') : [];
   if (!layout || rows.length === 0) {
     b.note(`${ctx.board} har ingen verksamhet hos privata utförare i Privata utförare.`);
     b.blank();
@@ -161,23 +157,28 @@ export function privateProvidersSection(ctx: BuildContext): void {
   );
   const first = b.next;
   const cols = layout.columns;
-  for (const r of rows) {
+  const fieldsOf = (r: (typeof rows)[number]): FieldCell[] => {
     const ref = (key: string) => (cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}`);
+    return [
+      { field: 'contractPeriod', col: COL.c, kind: 'constant', value: r.contractPeriod, style: 'text', mergeTo: COL.d },
+      {
+        field: 'cost',
+        col: COL.e,
+        kind: 'formula',
+        formula: cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`,
+        numberFormat: FORMATS.tkr,
+      },
+      { field: 'followedUp', col: COL.f, kind: 'formula', formula: ref('followedUp') },
+      { field: 'observations', col: COL.wide, kind: 'formula', formula: ref('observations'), style: 'note' },
+    ];
+  };
+  const shape = new RowShape(fieldsOf(rows[0]));
+  for (const r of rows) {
     b.keyed({
       key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
       label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
-      fields: [
-        { field: 'contractPeriod', col: COL.c, kind: 'constant', value: r.contractPeriod, style: 'text', mergeTo: COL.d },
-        {
-          field: 'cost',
-          col: COL.e,
-          kind: 'formula',
-          formula: cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`,
-          numberFormat: FORMATS.tkr,
-        },
-        { field: 'followedUp', col: COL.f, kind: 'formula', formula: ref('followedUp') },
-        { field: 'observations', col: COL.wide, kind: 'formula', formula: ref('observations'), style: 'note' },
-      ],
+      fields: fieldsOf(r),
+      shape,
     });
   }
   const last = b.next - 1;

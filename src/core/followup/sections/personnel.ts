@@ -10,7 +10,7 @@ import type { PersonnelRow } from '../../recognition/model';
 import { COL, FORMATS } from '../layout';
 import { periodMonth, sectionTitle } from '../reports';
 import { textCell, type FieldCell } from '../tab-builder';
-import { boardMatcher, sectionHeading, type BuildContext } from '../context';
+import { boardRows, sectionHeading, type BuildContext } from '../context';
 
 /** Largest group for which sick leave may not be shown (SFS 2002:1065). */
 export const SMALL_GROUP_MAX = 10;
@@ -32,12 +32,11 @@ const SHARE_RULE = { kind: 'decimal' as const, min: 0, max: 1, errorMessage: 'Sk
 
 /** The Personal row the report uses: the nämnd's latest period of the year up to the report's. */
 export function personnelSource(ctx: BuildContext): PersonnelRow | null {
-  const sameBoard = boardMatcher(ctx);
   const last = periodMonth(ctx.report, ctx.year);
   const first = `${ctx.year}-01`;
   let best: PersonnelRow | null = null;
-  for (const r of ctx.model.personnel) {
-    if (!sameBoard(r.board) || r.period === '' || r.period < first || r.period > last) continue;
+  for (const r of boardRows(ctx, ctx.model.personnel, (p) => p.board)) {
+    if (r.period === '' || r.period < first || r.period > last) continue;
     if (!best || r.period >= best.period) best = r;
   }
   return best;
