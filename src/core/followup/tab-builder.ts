@@ -4,11 +4,11 @@
  * merges, validations and conditional formats of the spec. Rows are numbered in sheet coordinates:
  * row 0 is left free for the marker (fillMarkerRow), so nothing has to be shifted afterwards.
  */
-import { columnLetters, toA1 } from '../a1';
+import { columnLetters, rowSpanA1, toA1 } from '../a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
 import type { StyleName } from '../workbook/styles';
 import type { FilledTabInputs, TypedInput } from './filled';
-import { COL, FIELDS } from './layout';
+import { COL, COLUMN_WIDTHS, FIELDS } from './layout';
 import { encodeFields, encodeWithFields, keyId, type RowFields, type RowKey } from './row-keys';
 
 /** Typed values of an earlier version of the tab, handed out by key and field. */
@@ -98,7 +98,7 @@ export interface KeyedRow {
    * in values and A1 formulas (saves working it out per row).
    */
   shape?: RowShape;
-  /** Other cells by column (criteria, notes). */
+  /** Other cells by column (criteria, notes), within the tab's columns A..J. */
   extra?: Record<number, SpecCell>;
   /** For a "Borttagna rader" row: the key and field its value came from. */
   removed?: { key: RowKey; field: string };
@@ -230,7 +230,7 @@ export class TabBuilder {
   }
 
   merge(row: number, from: number, to: number): void {
-    if (to > from) this.merges.push(`${toA1(row, from)}:${toA1(row, to)}`);
+    if (to > from) this.merges.push(rowSpanA1(row, from, to));
   }
 
   /** A keyed row: descriptor in column A, inputs filled from the book (or their defaults). */
@@ -246,9 +246,10 @@ export class TabBuilder {
     // Fields take precedence over the label, the label over the extra cells.
     if (spec.label && !row[COL.text]) row[COL.text] = spec.label;
     if (spec.extra) {
-      for (const col in spec.extra) {
-        const c = Number(col);
-        if (!row[c]) row[c] = spec.extra[col];
+      // By index over the tab's columns: for…in over numeric keys is slow on a hot path.
+      for (let c = 0; c < COLUMN_WIDTHS.length; c++) {
+        const cell = spec.extra[c];
+        if (cell !== undefined && !row[c]) row[c] = cell;
       }
     }
     for (let m = 0; m < shape.merges.length; m++) this.merge(at, shape.merges[m][0], shape.merges[m][1]);

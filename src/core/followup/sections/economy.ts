@@ -67,42 +67,39 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   names = { pairs: [], byPeriod: new Map() };
   const pairs = new Map<string, NamePair>();
   // Spellings as they stand in the cells, looked up before normalising: a million Utfall rows
-  // repeat a few thousand spellings.
+  // repeat a few thousand spellings. Indexed loops and no closure: this runs once per model,
+  // mostly before the optimiser has compiled it.
   const bySpelling = new Map<string, Map<string, NamePair>>();
   let lastBoard: string | undefined;
-  let lastActivity: string | undefined;
-  let last: NamePair | undefined;
-  const pairOf = (board: string, activity: string, budgeted: boolean): NamePair => {
-    if (board === lastBoard && activity === lastActivity && last) return last; // rows come grouped
-    let spelt = bySpelling.get(board);
-    if (!spelt) bySpelling.set(board, (spelt = new Map()));
-    let pair = spelt.get(activity);
-    if (!pair) {
-      const boardKey = normalizeKey(board);
-      const id = `${boardKey}\u0000${normalizeKey(activity)}`;
-      pair = pairs.get(id);
-      if (!pair) {
-        pair = { board, boardKey, activity, budgeted, firstPeriod: '' };
-        pairs.set(id, pair);
-        names!.pairs.push(pair);
-      }
-      spelt.set(activity, pair);
-    }
-    lastBoard = board;
-    lastActivity = activity;
-    return (last = pair);
-  };
-  // Indexed loops: this runs once per model over up to a million rows, mostly before the
-  // optimiser has compiled it, where for…of allocates an iterator result per row.
-  const budget = model.operatingBudget;
-  for (let i = 0; i < budget.length; i++) pairOf(budget[i].board, budget[i].activity, true);
+  let spelt: Map<string, NamePair> | undefined;
   const inYear = periodMatcher(year, 'december');
-  const actuals = model.actuals;
-  for (let i = 0; i < actuals.length; i++) {
-    const r = actuals[i];
-    if (!inYear(r.period)) continue;
-    const pair = pairOf(r.board, r.activity, false);
-    if (pair.firstPeriod === '' || r.period < pair.firstPeriod) pair.firstPeriod = r.period;
+  for (const [rows, budgeted] of [
+    [model.operatingBudget, true],
+    [model.actuals, false],
+  ] as const) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const period = budgeted ? '' : (r as (typeof model.actuals)[number]).period;
+      if (!budgeted && !inYear(period)) continue;
+      if (r.board !== lastBoard || !spelt) {
+        lastBoard = r.board;
+        spelt = bySpelling.get(r.board);
+        if (!spelt) bySpelling.set(r.board, (spelt = new Map()));
+      }
+      let pair = spelt.get(r.activity);
+      if (!pair) {
+        const boardKey = normalizeKey(r.board);
+        const id = `${boardKey}\u0000${normalizeKey(r.activity)}`;
+        pair = pairs.get(id);
+        if (!pair) {
+          pair = { board: r.board, boardKey, activity: r.activity, budgeted, firstPeriod: '' };
+          pairs.set(id, pair);
+          names.pairs.push(pair);
+        }
+        spelt.set(r.activity, pair);
+      }
+      if (!budgeted && (pair.firstPeriod === '' || period < pair.firstPeriod)) pair.firstPeriod = period;
+    }
   }
   byYear.set(year, names);
   return names;
@@ -115,7 +112,8 @@ function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): Na
   if (index) return index;
   const boards = new Map<string, string>();
   const activitiesByBoard = new Map<string, NamePair[]>();
-  for (const pair of names.pairs) {
+  for (let i = 0; i < names.pairs.length; i++) {
+    const pair = names.pairs[i];
     if (!pair.budgeted && pair.firstPeriod > period) continue;
     if (pair.board !== '' && !boards.has(pair.boardKey)) boards.set(pair.boardKey, pair.board);
     const list = activitiesByBoard.get(pair.boardKey);
