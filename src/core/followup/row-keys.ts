@@ -122,13 +122,16 @@ export function encodeWithFields(key: RowKey, encodedFields: string, removed?: R
   if (key.section !== lastHead.section || key.board !== lastHead.board || lastHead.text === '') {
     lastHead = { section: key.section, board: key.board, text: `{"s":${JSON.stringify(key.section)},"b":${JSON.stringify(key.board)},"i":` };
   }
-  let out = `${lastHead.text}${JSON.stringify(key.item)}${key.total ? ',"t":1' : ''}${encodedFields}`;
+  const parts = [lastHead.text, JSON.stringify(key.item), key.total ? ',"t":1' : '', encodedFields];
   if (removed) {
     const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
     if (removed.key.total) origin.t = 1;
-    out += `,"o":${JSON.stringify(origin)}`;
+    parts.push(`,"o":${JSON.stringify(origin)}`);
   }
-  return `${out}}`;
+  parts.push('}');
+  // join gives one flat string: a tab keeps tens of thousands of these, and a chain of
+  // concatenations would keep every piece as its own object.
+  return parts.join('');
 }
 
 /** The descriptor in a key cell, or null when the cell holds none (any other text, a number, empty). */

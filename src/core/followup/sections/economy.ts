@@ -72,6 +72,8 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   const bySpelling = new Map<string, Map<string, NamePair>>();
   let lastBoard: string | undefined;
   let spelt: Map<string, NamePair> | undefined;
+  let lastPair: NamePair | undefined;
+  let lastActivity: string | undefined;
   const inYear = periodMatcher(year, 'december');
   for (const [rows, budgeted] of [
     [model.operatingBudget, true],
@@ -81,12 +83,14 @@ function yearNames(model: BudgetModel, year: number): YearNames {
       const r = rows[i];
       const period = budgeted ? '' : (r as (typeof model.actuals)[number]).period;
       if (!budgeted && !inYear(period)) continue;
+      // Ledger rows come grouped (a verksamhet's months together): most rows are the last one's pair.
       if (r.board !== lastBoard || !spelt) {
         lastBoard = r.board;
+        lastActivity = undefined;
         spelt = bySpelling.get(r.board);
         if (!spelt) bySpelling.set(r.board, (spelt = new Map()));
       }
-      let pair = spelt.get(r.activity);
+      let pair = r.activity === lastActivity ? lastPair : spelt.get(r.activity);
       if (!pair) {
         const boardKey = normalizeKey(r.board);
         const id = `${boardKey}\u0000${normalizeKey(r.activity)}`;
@@ -98,6 +102,8 @@ function yearNames(model: BudgetModel, year: number): YearNames {
         }
         spelt.set(r.activity, pair);
       }
+      lastActivity = r.activity;
+      lastPair = pair;
       if (!budgeted && (pair.firstPeriod === '' || period < pair.firstPeriod)) pair.firstPeriod = period;
     }
   }
