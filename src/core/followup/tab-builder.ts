@@ -159,6 +159,8 @@ function copyRow(b: readonly (SpecCell | null | undefined)[]): (SpecCell | null 
   return row;
 }
 
+const NO_CELLS: readonly undefined[] = [];
+
 // Cells that are the same everywhere are shared (specs are read-only once built).
 const emptyInputCells = new Map<string | undefined, SpecCell>();
 function emptyInputCell(numberFormat: string | undefined): SpecCell {
@@ -275,7 +277,7 @@ export class TabBuilder {
 
   /** The cells of a row's fields by column; inputs take what was typed under `key` (none for null). */
   private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null): (SpecCell | null | undefined)[] {
-    const row: (SpecCell | null | undefined)[] = [];
+    const row = copyRow(NO_CELLS);
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       const numberFormat = shape.numberFormats[i];
