@@ -156,6 +156,7 @@ export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
   spec.merges = builder.merges;
   spec.validations = builder.validations;
   spec.conditionalFormats = builder.conditionalFormats;
+  if (builder.charts.length > 0) spec.charts = builder.charts;
   spec.protect = true;
   spec.tabColor = FOLLOW_UP_TAB_COLOR;
   spec.freeze = { rows: FROZEN_ROWS, columns: 0 };

@@ -5,7 +5,7 @@
  * row 0 is left free for the marker (fillMarkerRow), so nothing has to be shifted afterwards.
  */
 import { columnLetters, rowSpanA1, toA1 } from '../a1';
-import type { ConditionalFormatSpec, DataValidationSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
+import type { ChartSpec, ConditionalFormatSpec, DataValidationSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
 import type { StyleName } from '../workbook/styles';
 import type { FilledTabInputs, TypedInput } from './filled';
 import { COL, COLUMN_WIDTHS, FIELDS } from './layout';
@@ -180,6 +180,7 @@ export class TabBuilder {
   readonly merges: string[] = [];
   readonly validations: DataValidationSpec[] = [];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
+  readonly charts: ChartSpec[] = [];
   private readonly shapes = new Map<string, RowShape>();
 
   constructor(readonly book: InputBook) {
@@ -326,6 +327,10 @@ export class TabBuilder {
   /** A validation over a list of single cells (rows need not be adjacent). */
   validateCells(cells: { row: number; col: number }[], rule: Omit<DataValidationSpec, 'range'>): void {
     for (const { row, col } of cells) this.validations.push({ ...rule, range: toA1(row, col) });
+  }
+
+  chart(chart: ChartSpec): void {
+    this.charts.push(chart);
   }
 
   /** A conditional format over a block; `formula` is written for the block's top-left cell. */

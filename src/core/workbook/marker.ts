@@ -44,8 +44,8 @@ export function decodeMarker(text: unknown): TabMarker | null {
 
 /**
  * Puts the marker in A1 of a hidden first row. Builders work in content coordinates; everything
- * positional (rows, merges, validations, conditional formats, tables, freeze panes, print titles,
- * hidden rows) moves one row down here, so no builder has to know about the marker row.
+ * positional (rows, merges, validations, conditional formats, tables, charts, freeze panes, print
+ * titles, hidden rows) moves one row down here, so no builder has to know about the marker row.
  */
 export function withMarker(spec: SheetSpec, marker: TabMarker): SheetSpec {
   return {
@@ -56,6 +56,7 @@ export function withMarker(spec: SheetSpec, marker: TabMarker): SheetSpec {
     validations: spec.validations.map((v) => ({ ...v, range: shiftRange(v.range) })),
     conditionalFormats: spec.conditionalFormats.map((c) => ({ ...c, range: shiftRange(c.range), formula: shiftFormulaRows(c.formula) })),
     tables: spec.tables.map((t) => ({ ...t, range: shiftRange(t.range) })),
+    ...(spec.charts ? { charts: spec.charts.map((c) => ({ ...c, source: shiftRange(c.source), placement: shiftRange(c.placement) })) } : {}),
     freeze: spec.freeze && spec.freeze.rows > 0 ? { ...spec.freeze, rows: spec.freeze.rows + 1 } : spec.freeze,
     print: spec.print && spec.print.repeatRows ? { ...spec.print, repeatRows: shiftRowSpan(spec.print.repeatRows) } : spec.print,
   };

@@ -64,6 +64,20 @@ export interface TableSpec {
   range: string;
 }
 
+/**
+ * A chart over a block of the tab, drawn where the host can (Excel). The xlsx files of the
+ * playground and the CLI get none (the library they are written with has no charts): the block
+ * it is drawn from stays readable as cells, and the cells it covers say so.
+ */
+export interface ChartSpec {
+  kind: 'columnClustered';
+  /** A1 range of the data: series names in the first row, category labels in the first column. */
+  source: string;
+  title: string;
+  /** The cells the chart covers, e.g. "B40:F52". */
+  placement: string;
+}
+
 export interface SheetSpec {
   /** Wanted tab name; the adapter writes it under a free name ≤ 31 characters based on this. */
   name: string;
@@ -84,6 +98,7 @@ export interface SheetSpec {
   protect: boolean;
   /** Tab colour #RRGGBB. */
   tabColor?: string;
+  charts?: ChartSpec[];
 }
 
 /** An empty spec to start from. */

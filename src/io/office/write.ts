@@ -4,7 +4,7 @@
  * furniture (widths, merges, validation, conditional formats, tables, panes, print, hidden rows,
  * colour) and protection last. Writes are queued and synced only when the request budget is full.
  */
-import { parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
+import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
 import type { SheetSpec, SpecValue } from '../../core/workbook/sheet-spec';
 import { STYLES, type StyleName } from '../../core/workbook/styles';
 import { formulaOfCell } from '../../core/workbook/r1c1';
@@ -136,6 +136,15 @@ export async function buildSheet(context: Excel.RequestContext, request: BuildRe
     if (warning.fontColor) format.custom.format.font.color = warning.fontColor;
     if (warning.bold) format.custom.format.font.bold = true;
     if (warning.fill) format.custom.format.fill.color = warning.fill;
+  }
+
+  for (const chart of spec.charts ?? []) {
+    await budget.reserve(OPERATION_OVERHEAD * 4 + jsonStringBytes(chart.title));
+    // A Range as the source, not an address: an address would be read on the active sheet.
+    const added = sheet.charts.add('ColumnClustered', sheet.getRange(rangeToA1(rect(chart.source))), 'Columns');
+    added.title.text = chart.title;
+    const at = rect(chart.placement);
+    added.setPosition(toA1(at.top, at.left), toA1(at.bottom, at.right));
   }
 
   const tables = new Map<string, Excel.Table>();

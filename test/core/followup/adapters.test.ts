@@ -4,7 +4,7 @@
  * read inputs and tabs in one read phase, refresh with `replace`, and read the typed values back.
  * Also: the tab's input cells are the only unlocked ones once written, in both hosts.
  */
-import { parseA1 } from '../../../src/core/a1';
+import { parseA1, parseRangeA1, toA1 } from '../../../src/core/a1';
 import { buildFollowUpTab, readFollowUp, refreshFollowUpTab, typedInputs } from '../../../src/core/followup';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { OfficeWorkbookPort, type ExcelRunner } from '../../../src/io/office/office-port';
@@ -56,6 +56,34 @@ function officeHost(): Host {
 function at(spec: SheetSpec, title: string, label: string, header: string): string {
   return cellIn(spec, title, label, header);
 }
+
+describe('the quadrant chart', () => {
+  it('is drawn by the Office adapter over its source block and kept free rows; the xlsx file shows the table', async () => {
+    const double = new ExcelDouble();
+    const port = new OfficeWorkbookPort(double.run as unknown as ExcelRunner, { isSetSupported: () => true });
+    for (const spec of sampleSpecs()) await port.writeSheet(spec);
+    const model = (await readFollowUp(port)).model;
+    const spec = buildFollowUpTab({ model, report: 'december', board: BUN, year: 2027, generatedAt: GENERATED_AT });
+    const written = await port.writeSheet(spec);
+    const chart = spec.charts![0];
+    const source = parseRangeA1(chart.source)!;
+    const placement = parseRangeA1(chart.placement)!;
+    expect(double.sheet(written.name).charts).toEqual([
+      {
+        type: 'ColumnClustered',
+        source: { sheet: written.name, rect: source },
+        seriesBy: 'Columns',
+        title: chart.title,
+        position: { start: toA1(placement.top, placement.left), end: toA1(placement.bottom, placement.right) },
+      },
+    ]);
+
+    const xlsx = XlsxWorkbookPort.createEmpty();
+    await xlsx.writeSheet(spec);
+    const sheet = xlsx.workbook.getWorksheet(spec.name)!;
+    expect(String(sheet.getCell(placement.top + 1, placement.left + 1).value)).toContain('diagram över kvadranten');
+  });
+});
 
 describe.each([
   ['xlsx (ExcelJS)', xlsxHost],

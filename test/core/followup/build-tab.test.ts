@@ -267,6 +267,28 @@ describe('sections that depend on the report', () => {
     expect(texts).toContain('Bättre resultat än liknande kommuner');
     expect(texts).toContain('Andel nyckeltal bättre än liknande kommuner');
   });
+
+  it('draws the quadrant as a column chart of the 2 × 2 count, over rows kept free for it', () => {
+    const spec = build('december');
+    expect(spec.charts).toHaveLength(1);
+    const chart = spec.charts![0];
+    const source = parseRangeA1(chart.source)!;
+    // Series names in the first row (the header's last line), categories in the first column.
+    expect(textOf(spec.rows[source.top][source.left + 1])).toBe('≤ referens');
+    expect(textOf(spec.rows[source.top][source.left + 2])).toBe('> referens');
+    expect(textOf(spec.rows[source.top + 1][source.left])).toBe('Bättre resultat än liknande kommuner');
+    expect(textOf(spec.rows[source.bottom][source.left])).toBe('Inte bättre resultat');
+    expect(textOf(spec.rows[source.bottom][source.right])).toMatch(/^=COUNTIF\(/);
+    // The chart covers a note (what hosts without charts show) and empty rows only.
+    const placement = parseRangeA1(chart.placement)!;
+    expect(placement.top).toBeGreaterThan(source.bottom);
+    expect(textOf(spec.rows[placement.top][1])).toContain('diagram över kvadranten');
+    for (let r = placement.top + 1; r <= placement.bottom; r++) {
+      for (let c = placement.left; c <= placement.right; c++) expect(spec.rows[r]?.[c] ?? null).toBeNull();
+    }
+    // Reports without Måluppföljning have no chart.
+    expect(build('august').charts).toBeUndefined();
+  });
 });
 
 describe('the kommun-level tab', () => {

@@ -89,11 +89,22 @@ export interface SheetState {
   merges: RangePosition[];
   validations: { rect: RangePosition; rule?: unknown; errorAlert?: unknown }[];
   conditionalFormats: { rect: RangePosition; type: string; formula?: string; format: CellFormat }[];
+  charts: ChartState[];
   hyperlinks: Map<number, unknown>;
   freeze: { rows: number; columns: number } | null;
   pageLayout: { paperSize?: string; orientation?: string; zoom?: unknown; printTitleRows?: string; centerFooter?: string };
   protection: { protected: boolean; options?: unknown };
   tabColor: string;
+}
+
+export interface ChartState {
+  type: string;
+  /** The data range and its sheet, as resolved when the chart was added. */
+  source: { sheet: string; rect: RangePosition };
+  seriesBy: string;
+  title: string;
+  /** The cells it covers, from setPosition. */
+  position: { start: string; end: string } | null;
 }
 
 export interface TableState {
@@ -373,6 +384,7 @@ export class ExcelDouble {
       merges: [],
       validations: [],
       conditionalFormats: [],
+      charts: [],
       hyperlinks: new Map(),
       freeze: null,
       pageLayout: {},
@@ -1023,7 +1035,75 @@ class TableCollectionProxy extends CollectionProxy<TableState, TableProxy> {
 
 // --- worksheet ---------------------------------------------------------------------------------------
 
+/** worksheet.charts: add only, with a title and a position (what Budgetkoll uses). */
+class ChartCollectionProxy {
+  constructor(
+    private readonly context: DoubleContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    seal(this);
+  }
+  add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
+    let entry: ChartState | null = null;
+    this.context.enqueue({
+      kind: 'worksheet.charts.add',
+      write: true,
+      requestBytes: ACTION_OVERHEAD + utf8Bytes([type, seriesBy ?? 'Auto']),
+      execute: () => {
+        if (!CHART_TYPES.has(type)) throw officeError('InvalidArgument', 'charts.add');
+        if (!(sourceData instanceof RangeProxy)) throw officeError('InvalidArgument', 'charts.add.sourceData');
+        const range = sourceData.resolveNow();
+        if (!range) throw officeError('ItemNotFound', 'charts.add');
+        entry = { type, source: { sheet: range.sheet.name, rect: { ...range.rect } }, seriesBy: seriesBy ?? 'Auto', title: '', position: null };
+        this.sheet().charts.push(entry);
+      },
+    });
+    return new ChartProxy(this.context, () => {
+      if (!entry) throw officeError('InvalidObjectPath', 'chart');
+      return entry;
+    });
+  }
+}
+
+const CHART_TYPES = new Set(['ColumnClustered', 'BarClustered', 'XYScatter', 'Line', 'Pie']);
+
+class ChartProxy {
+  readonly title: { text: string };
+  constructor(
+    private readonly context: DoubleContext,
+    private readonly entry: () => ChartState,
+  ) {
+    const queue = (member: string, value: unknown, apply: (e: ChartState) => void): void =>
+      context.enqueue({ kind: `chart.${member}`, write: true, requestBytes: ACTION_OVERHEAD + utf8Bytes(value), execute: () => apply(entry()) });
+    this.title = seal({
+      set text(text: string) {
+        queue('title.text', text, (e) => {
+          if (typeof text !== 'string') throw officeError('InvalidArgument', 'chart.title.text');
+          e.title = text;
+        });
+      },
+      get text(): string {
+        throw officeError('PropertyNotLoaded', 'chart.title');
+      },
+    });
+    seal(this);
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.context.enqueue({
+      kind: 'chart.setPosition',
+      write: true,
+      requestBytes: ACTION_OVERHEAD + utf8Bytes([startCell, endCell ?? '']),
+      execute: () => {
+        mustRect(startCell);
+        if (endCell !== undefined) mustRect(endCell);
+        this.entry().position = { start: startCell, end: endCell ?? startCell };
+      },
+    });
+  }
+}
+
 class WorksheetProxy extends ClientObject<SheetState> {
+  readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly pageLayout: PageLayoutProxy;
   readonly protection: WorksheetProtectionProxy;
@@ -1032,6 +1112,7 @@ class WorksheetProxy extends ClientObject<SheetState> {
   constructor(context: DoubleContext, resolve: () => SheetState | null) {
     super(context, 'worksheet', resolve);
     const sheet = (): SheetState => context.excel.alive(this.target());
+    this.charts = new ChartCollectionProxy(context, sheet);
     this.freezePanes = new FreezePanesProxy(context, sheet);
     this.pageLayout = new PageLayoutProxy(context, sheet);
     this.protection = new WorksheetProtectionProxy(context, sheet);

@@ -2,8 +2,8 @@
  * Måluppföljning: Sveriges mest effektiva kommun. Per key figure: our value against similar
  * kommuner (better or worse, respecting Högre är bättre), net cost against the referenskostnad
  * (nettokostnadsavvikelse = (nettokostnad − referenskostnad) / referenskostnad) and the quadrant.
- * The quadrant is described in cells — a text per key figure and a 2 × 2 count — because a chart
- * is host-dependent and SheetSpec has none; the task pane draws the picture.
+ * The quadrant is described in cells — a text per key figure and a 2 × 2 count — and drawn as a
+ * chart of that count where the host can draw one (Excel).
  */
 import { quoteSheetName, toA1, toAbsoluteA1 } from '../../a1';
 import { formulaText } from '../formulas';
@@ -20,6 +20,9 @@ export const QUADRANTS = {
   worseCheap: 'Inte bättre resultat, kostnad ≤ referens',
   worseCostly: 'Inte bättre resultat, kostnad > referens',
 } as const;
+
+/** Rows kept free under the quadrant table for its chart. */
+export const QUADRANT_CHART_ROWS = 14;
 
 /** Words the core reads as "Ja" in a Ja/Nej column (readYesNo), as a formula test: the pieces between the references. */
 const IS_YES_PIECES = ['OR(', ...['Ja', 'J', 'Yes', 'Y', 'X', 'Sant', 'True', '1'].map((w) => `="${w}",`), '=TRUE,', '=1)'];
@@ -124,7 +127,7 @@ export function goalSection(ctx: BuildContext): void {
         },
       ],
     });
-    b.header({ [COL.text]: 'Kvadrant (antal nyckeltal med kostnadsuppgift)', [COL.c]: 'Kostnad\n≤ referens', [COL.d]: 'Kostnad\n> referens' });
+    const quadrantHeader = b.header({ [COL.text]: 'Kvadrant (antal nyckeltal med kostnadsuppgift)', [COL.c]: 'Kostnad\n≤ referens', [COL.d]: 'Kostnad\n> referens' });
     const count = (text: string) => `=COUNTIF(${quadrants},${formulaText(text)})`;
     b.keyed({
       key: { section: 'mal', board: ctx.board, item: 'Kvadrant: bättre resultat' },
@@ -135,13 +138,23 @@ export function goalSection(ctx: BuildContext): void {
       ],
       extra: { [COL.e]: textCell('← målet: bättre resultat till högst referenskostnaden', 'subtitle') },
     });
-    b.keyed({
+    const quadrantLast = b.keyed({
       key: { section: 'mal', board: ctx.board, item: 'Kvadrant: inte bättre resultat' },
       label: textCell('Inte bättre resultat'),
       fields: [
         { field: 'lowCost', col: COL.c, kind: 'formula', formula: count(QUADRANTS.worseCheap) },
         { field: 'highCost', col: COL.d, kind: 'formula', formula: count(QUADRANTS.worseCostly) },
       ],
+    });
+    // The 2 × 2 as a chart where the host draws one (Excel), over rows kept free for it; the note
+    // under it is what other programs show instead.
+    const chartTop = b.note('Här ritar Excel ett diagram över kvadranten. Program utan diagram (webbläsaren, filer från kommandoraden) visar bara tabellen ovan.');
+    for (let i = 1; i < QUADRANT_CHART_ROWS; i++) b.blank();
+    b.chart({
+      kind: 'columnClustered',
+      source: `${toA1(quadrantHeader, COL.text)}:${toA1(quadrantLast, COL.d)}`,
+      title: 'Nyckeltal per kvadrant: resultat mot kostnad',
+      placement: `${toA1(chartTop, COL.text)}:${toA1(chartTop + QUADRANT_CHART_ROWS - 1, COL.f)}`,
     });
   }
   b.keyed({
