@@ -122,16 +122,15 @@ export function encodeWithFields(key: RowKey, encodedFields: string, removed?: R
   if (key.section !== lastHead.section || key.board !== lastHead.board || lastHead.text === '') {
     lastHead = { section: key.section, board: key.board, text: `{"s":${JSON.stringify(key.section)},"b":${JSON.stringify(key.board)},"i":` };
   }
-  const parts = [lastHead.text, JSON.stringify(key.item), key.total ? ',"t":1' : '', encodedFields];
+  // Concatenated, not joined: the head and the fields part are shared by all rows of a block, so
+  // the result holds little more than the item's own text.
+  let out = lastHead.text + JSON.stringify(key.item) + (key.total ? ',"t":1' : '') + encodedFields;
   if (removed) {
     const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
     if (removed.key.total) origin.t = 1;
-    parts.push(`,"o":${JSON.stringify(origin)}`);
+    out += `,"o":${JSON.stringify(origin)}`;
   }
-  parts.push('}');
-  // join gives one flat string: a tab keeps tens of thousands of these, and a chain of
-  // concatenations would keep every piece as its own object.
-  return parts.join('');
+  return out + '}';
 }
 
 /** The descriptor in a key cell, or null when the cell holds none (any other text, a number, empty). */
