@@ -43,7 +43,7 @@ export function officeFollowUpImport(
           const inserted = await run(async (context) => {
             const result = context.workbook.insertWorksheetsFromBase64(toBase64(bytes), {
               sheetNamesToInsert: names,
-              positionType: Excel.WorksheetPositionType.end,
+              positionType: 'End',
             });
             await context.sync();
             return result.value;
