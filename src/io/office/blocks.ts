@@ -60,3 +60,31 @@ export function indexRuns(indexes: readonly number[]): [number, number][] {
   }
   return runs;
 }
+
+/**
+ * Merges as few Office calls: single-row merges over the same columns on consecutive rows become
+ * one block merged row by row (`range.merge(true)`, "across"). A follow-up tab merges two fields
+ * on each of a thousand Åtgärder rows; that is two calls instead of two thousand.
+ */
+export function mergeBlocks(merges: readonly RangePosition[]): { rect: RangePosition; across: boolean }[] {
+  const blocks: { rect: RangePosition; across: boolean }[] = [];
+  // The open block per column span, so interleaved spans (E:F and G:H on each row) both grow.
+  const open = new Map<string, { rect: RangePosition; across: boolean }>();
+  for (const m of merges) {
+    if (m.top !== m.bottom) {
+      blocks.push({ rect: { ...m }, across: false });
+      continue;
+    }
+    const span = `${m.left}:${m.right}`;
+    const block = open.get(span);
+    if (block && block.rect.bottom === m.top - 1) {
+      block.rect.bottom = m.top;
+      block.across = true;
+    } else {
+      const started = { rect: { ...m }, across: false };
+      blocks.push(started);
+      open.set(span, started);
+    }
+  }
+  return blocks;
+}

@@ -8,7 +8,7 @@ import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1
 import type { SheetSpec, SpecValue } from '../../core/workbook/sheet-spec';
 import { STYLES, type StyleName } from '../../core/workbook/styles';
 import { formulaOfCell } from '../../core/workbook/r1c1';
-import { indexRuns, rectanglesByKey } from './blocks';
+import { indexRuns, mergeBlocks, rectanglesByKey } from './blocks';
 import { columnWidthPoints, needsTextFormat, queueStyle } from './format';
 import { jsonRowBytes, jsonStringBytes, MAX_CELLS_PER_READ, OPERATION_OVERHEAD } from './payload';
 import { throwIfAborted } from './read';
@@ -113,9 +113,9 @@ export async function buildSheet(context: Excel.RequestContext, request: BuildRe
       columnWidthPoints(run.width);
   }
 
-  for (const merge of spec.merges) {
+  for (const block of mergeBlocks(spec.merges.map(rect))) {
     await budget.reserve(OPERATION_OVERHEAD * 2);
-    sheet.getRange(rangeToA1(rect(merge))).merge(false);
+    sheet.getRange(rangeToA1(block.rect)).merge(block.across);
   }
 
   for (const validation of spec.validations) {

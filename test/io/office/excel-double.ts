@@ -1423,11 +1423,13 @@ class RangeProxy extends ClientObject<RangeTarget> {
         for (let c = t.rect.left; c <= t.rect.right; c++) s.hyperlinks.set(key(r, c), link);
     });
   }
+  /** As in Excel: `across` merges each row of the range on its own. */
   merge(across?: boolean): void {
     this.write('merge', across ?? false, (t) => {
       const s = this.context.excel.alive(t.sheet);
       if (s.merges.some((m) => overlaps(m, t.rect))) throw officeError('InvalidArgument', 'range.merge');
-      s.merges.push({ ...t.rect });
+      if (across) for (let r = t.rect.top; r <= t.rect.bottom; r++) s.merges.push({ ...t.rect, top: r, bottom: r });
+      else s.merges.push({ ...t.rect });
     });
   }
   select(): void {
