@@ -70,7 +70,8 @@ module.exports = (env, argv) => {
       filename: `${hashed('[name]')}.js`,
       chunkFilename: `${hashed('[name]')}.js`,
       publicPath: 'auto',
-      clean: true,
+      // dist/node is the CLI, compiled by `npm run build:cli` on `npm ci`: not the pages' to clean.
+      clean: { keep: /^node[\\/]/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
