@@ -101,7 +101,8 @@ const rowsByBoard = new WeakMap<readonly object[], Map<string, readonly object[]
 
 /**
  * The rows of an input that belong to the tab's nämnd (all of them on a kommun-level tab), in
- * source order. Grouped by nämnd once per input: each of a run's tabs asks for its own.
+ * source order. Grouped by nämnd once per input: each of a run's tabs asks for its own. The
+ * grouping is kept per rows array, so `boardOf` must always name that input's one nämnd column.
  */
 export function boardRows<T extends object>(ctx: Pick<BuildContext, 'board' | 'kommunLevel'>, rows: readonly T[], boardOf: (row: T) => string): readonly T[] {
   if (ctx.kommunLevel) return rows;

@@ -29,15 +29,15 @@ export class InputBook {
     return `${keyId(key)}\u0001${field}`;
   }
 
-  /**
-   * The value typed for this key and field, if any: a live row's value first, else one kept in
-   * "Borttagna rader". Copies with the same value are used up with it (nothing is lost).
-   */
   /** True when nothing was typed before (a first build). */
   isEmpty(): boolean {
     return this.byField.size === 0;
   }
 
+  /**
+   * The value typed for this key and field, if any: a live row's value first, else one kept in
+   * "Borttagna rader". Copies with the same value are used up with it (nothing is lost).
+   */
   take(key: RowKey, field: string): SpecValue | undefined {
     if (this.isEmpty()) return undefined;
     const list = this.byField.get(InputBook.id(key, field));
@@ -149,9 +149,9 @@ function shapeSignature(fields: readonly FieldCell[]): string {
 }
 
 /**
- * A copy of a prepared row of the tab's columns A..J, as an array literal: the engine learns that
- * rows made here live on and allocates them where long-lived objects go, sparing the garbage
- * collector copying a hundred thousand rows (Array.prototype.slice gets no such treatment).
+ * A copy of a prepared row of the tab's columns A..J, as an array literal: V8 sees that rows made
+ * at this one site live on and allocates them as long-lived, so the garbage collector does not
+ * copy a hundred thousand rows around (Array.prototype.slice gets no such treatment).
  */
 function copyRow(b: readonly (SpecCell | null | undefined)[]): (SpecCell | null | undefined)[] {
   const row = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]];

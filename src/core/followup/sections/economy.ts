@@ -16,12 +16,13 @@ import { budgetColumn, periodMatcher, sectionHeading, type BuildContext, type Ec
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr, t.ex. 12 500 (underskott och intäkter som negativa tal).' };
 
-/**
+/*
  * The names an economy block lists: per nämnd its verksamheter in Driftbudget order, then those
  * only Utfall has in the report's period (in Utfall order); and the nämnder in the same order. The
  * first spelling of a name wins. Gathered in one pass over Driftbudget and Utfall per model and
  * year, then cut per period: a tab per nämnd and report would otherwise rescan up to a million rows.
  */
+
 /** A (nämnd, verksamhet) of the source data. */
 interface NamePair {
   board: string;
