@@ -51,9 +51,9 @@ interface EncodedDescriptor {
   o?: { s: string; b: string; i: string; t?: 1; f: string };
 }
 
-const SECTIONS: readonly RowSection[] = [
+/** Every part a row can belong to, in the order they stand on a tab. */
+export const ROW_SECTIONS: readonly RowSection[] = [
   'huvud',
-  'borttagna',
   'sammanfattning',
   'mal',
   'ekonomi',
@@ -66,10 +66,11 @@ const SECTIONS: readonly RowSection[] = [
   'genomlysning',
   'centrala',
   'balanskrav',
+  'borttagna',
 ];
 
 function isSection(value: unknown): value is RowSection {
-  return typeof value === 'string' && (SECTIONS as readonly string[]).includes(value);
+  return typeof value === 'string' && (ROW_SECTIONS as readonly string[]).includes(value);
 }
 
 function lettersOf(fields: Record<string, number>): Record<string, string> | undefined {

@@ -5,28 +5,11 @@
  */
 import { COL, fieldLabel, FIELDS } from '../layout';
 import { sectionTitle, type FollowUpReport } from '../reports';
-import type { RowSection } from '../row-keys';
+import { ROW_SECTIONS, type RowSection } from '../row-keys';
 import { textCell, type TabBuilder } from '../tab-builder';
 import type { TypedInput } from '../filled';
 
 export const REMOVED_TITLE = 'Borttagna rader';
-
-const SECTION_ORDER: readonly RowSection[] = [
-  'huvud',
-  'sammanfattning',
-  'mal',
-  'ekonomi',
-  'atgarder',
-  'inriktningar',
-  'uppdrag',
-  'internkontroll',
-  'personal',
-  'privata',
-  'genomlysning',
-  'centrala',
-  'balanskrav',
-  'borttagna',
-];
 
 /** A section's name in running text ("Ekonomisk uppföljning"), without the unit. */
 export function rowSectionName(section: RowSection, report: FollowUpReport): string {
@@ -39,7 +22,7 @@ export function removedSection(b: TabBuilder, report: FollowUpReport, leftovers:
   if (leftovers.length === 0) return;
   const sorted = [...leftovers].sort(
     (x, y) =>
-      SECTION_ORDER.indexOf(x.key.section) - SECTION_ORDER.indexOf(y.key.section) ||
+      ROW_SECTIONS.indexOf(x.key.section) - ROW_SECTIONS.indexOf(y.key.section) ||
       (x.label || x.key.item).localeCompare(y.label || y.key.item, 'sv') ||
       fieldLabel(x.field).localeCompare(fieldLabel(y.field), 'sv'),
   );
