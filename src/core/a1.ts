@@ -50,12 +50,6 @@ export function toA1(row: number, col: number): string {
   return columnLetters(col) + String(row + 1);
 }
 
-/** One row's span of columns → "E17:F17" (a merge of adjacent cells in a row). */
-export function rowSpanA1(row: number, fromCol: number, toCol: number): string {
-  const n = toA1(row, 0).slice(1);
-  return `${columnLetters(fromCol)}${n}:${columnLetters(toCol)}${n}`;
-}
-
 /** 0-based (row, col) → "$C$5". */
 export function toAbsoluteA1(row: number, col: number): string {
   return `$${columnLetters(col)}$${row + 1}`;

@@ -153,7 +153,7 @@ export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
   const spec = emptySheetSpec(followUpTabName(report, ctx.board, year));
   spec.rows = builder.rows;
   spec.columnWidths = [...COLUMN_WIDTHS];
-  spec.merges = builder.merges;
+  Object.assign(spec, builder.mergeRanges());
   spec.validations = builder.validations;
   spec.conditionalFormats = builder.conditionalFormats;
   if (builder.charts.length > 0) spec.charts = builder.charts;

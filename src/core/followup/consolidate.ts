@@ -238,7 +238,7 @@ export function buildConsolidation(
   const spec = emptySheetSpec(consolidationTabName(report, year));
   spec.rows = b.rows;
   spec.columnWidths = [...COLUMN_WIDTHS];
-  spec.merges = b.merges;
+  Object.assign(spec, b.mergeRanges());
   spec.validations = b.validations;
   spec.conditionalFormats = b.conditionalFormats;
   spec.protect = true;

@@ -4,8 +4,8 @@
  * merges, validations and conditional formats of the spec. Rows are numbered in sheet coordinates:
  * row 0 is left free for the marker (fillMarkerRow), so nothing has to be shifted afterwards.
  */
-import { columnLetters, rowSpanA1, toA1 } from '../a1';
-import type { ChartSpec, ConditionalFormatSpec, DataValidationSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
+import { columnLetters, rangeToA1, toA1, type RangePosition } from '../a1';
+import type { ChartSpec, ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
 import type { StyleName } from '../workbook/styles';
 import type { FilledTabInputs, TypedInput } from './filled';
 import { COL, COLUMN_WIDTHS, FIELDS } from './layout';
@@ -161,6 +161,9 @@ function copyRow(b: readonly (SpecCell | null | undefined)[]): (SpecCell | null 
 
 const NO_CELLS: readonly undefined[] = [];
 
+/** More than the columns a tab has: keys a column span (first, last) as one number. */
+const COLUMN_SPAN = 1 << 14;
+
 // Cells that are the same everywhere are shared (specs are read-only once built).
 const emptyInputCells = new Map<string | undefined, SpecCell>();
 function emptyInputCell(numberFormat: string | undefined): SpecCell {
@@ -177,7 +180,10 @@ function styleOnlyCell(style: StyleName): SpecCell {
 
 export class TabBuilder {
   readonly rows: (SpecCell | null)[][] = [];
-  readonly merges: string[] = [];
+  /** Merged cells as runs of rows merging the same columns (see mergeRanges). */
+  private readonly mergeRuns: RangePosition[] = [];
+  /** The last run of each column span, by first column × COLUMN_SPAN + last column. */
+  private readonly lastRunOfSpan = new Map<number, RangePosition>();
   readonly validations: DataValidationSpec[] = [];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
   readonly charts: ChartSpec[] = [];
@@ -248,8 +254,28 @@ export class TabBuilder {
     return at;
   }
 
+  /** Merges columns from..to of a row; the same span on consecutive rows makes one run. */
   merge(row: number, from: number, to: number): void {
-    if (to > from) this.merges.push(rowSpanA1(row, from, to));
+    if (to <= from) return;
+    const span = from * COLUMN_SPAN + to;
+    const run = this.lastRunOfSpan.get(span);
+    if (run && run.bottom === row - 1) run.bottom = row;
+    else {
+      const started = { top: row, left: from, bottom: row, right: to };
+      this.mergeRuns.push(started);
+      this.lastRunOfSpan.set(span, started);
+    }
+  }
+
+  /**
+   * The merges for the spec: a one-row run as a merge, a longer run as one range merged across
+   * (a block of a thousand Åtgärder rows merges two spans: two ranges, not two thousand).
+   */
+  mergeRanges(): Pick<SheetSpec, 'merges' | 'mergesAcross'> {
+    const merges: string[] = [];
+    const mergesAcross: string[] = [];
+    for (const run of this.mergeRuns) (run.top === run.bottom ? merges : mergesAcross).push(rangeToA1(run));
+    return mergesAcross.length > 0 ? { merges, mergesAcross } : { merges };
   }
 
   /** A keyed row: descriptor in column A, inputs filled from the book (or their defaults). */

@@ -53,6 +53,7 @@ export function withMarker(spec: SheetSpec, marker: TabMarker): SheetSpec {
     rows: [[{ value: encodeMarker(marker), style: 'marker' }], ...spec.rows.map(shiftRowFormulas)],
     hiddenRows: [0, ...spec.hiddenRows.map((r) => r + 1)],
     merges: spec.merges.map(shiftRange),
+    ...(spec.mergesAcross ? { mergesAcross: spec.mergesAcross.map(shiftRange) } : {}),
     validations: spec.validations.map((v) => ({ ...v, range: shiftRange(v.range) })),
     conditionalFormats: spec.conditionalFormats.map((c) => ({ ...c, range: shiftRange(c.range), formula: shiftFormulaRows(c.formula) })),
     tables: spec.tables.map((t) => ({ ...t, range: shiftRange(t.range) })),

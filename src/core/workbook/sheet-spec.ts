@@ -4,6 +4,7 @@
  * read-only once built: builders may share one cell object between many cells (a tab of a hundred
  * thousand rows has few distinct empty input cells).
  */
+import { parseRangeA1, type RangePosition } from '../a1';
 import type { StyleName } from './styles';
 
 /** A constant a spec may hold. Text is always written as text, never as a formula. */
@@ -85,7 +86,13 @@ export interface SheetSpec {
   rows: (SpecCell | null)[][];
   /** Column widths in characters, from column A. */
   columnWidths: number[];
+  /** Ranges merged into one cell each, e.g. "C5:D5". */
   merges: string[];
+  /**
+   * Ranges merged row by row: each row of the range becomes one merged cell (Excel's "merge
+   * across"). A block of a thousand rows merging the same columns is one entry, not a thousand.
+   */
+  mergesAcross?: string[];
   validations: DataValidationSpec[];
   conditionalFormats: ConditionalFormatSpec[];
   tables: TableSpec[];
@@ -114,6 +121,21 @@ export function emptySheetSpec(name: string): SheetSpec {
     hiddenRows: [],
     protect: false,
   };
+}
+
+/** Every merged cell of a spec, one rectangle each: its merges, and each row of its merges across. */
+export function mergedAreas(spec: SheetSpec): RangePosition[] {
+  const parse = (address: string): RangePosition => {
+    const position = parseRangeA1(address);
+    if (!position) throw new RangeError(`sheet spec: not an A1 range: ${address}`);
+    return position;
+  };
+  const areas = spec.merges.map(parse);
+  for (const address of spec.mergesAcross ?? []) {
+    const block = parse(address);
+    for (let row = block.top; row <= block.bottom; row++) areas.push({ ...block, top: row, bottom: row });
+  }
+  return areas;
 }
 
 /** Width of the widest row of a spec. */

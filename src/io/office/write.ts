@@ -113,7 +113,8 @@ export async function buildSheet(context: Excel.RequestContext, request: BuildRe
       columnWidthPoints(run.width);
   }
 
-  for (const block of mergeBlocks(spec.merges.map(rect))) {
+  const across = (spec.mergesAcross ?? []).map((address) => ({ rect: rect(address), across: true }));
+  for (const block of [...mergeBlocks(spec.merges.map(rect)), ...across]) {
     await budget.reserve(OPERATION_OVERHEAD * 2);
     sheet.getRange(rangeToA1(block.rect)).merge(block.across);
   }

@@ -6,7 +6,7 @@ import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'e
 import { freeTableName } from '../../core/workbook/sheet-names';
 import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
-import { specWidth } from '../../core/workbook/sheet-spec';
+import { mergedAreas, specWidth } from '../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
@@ -216,7 +216,7 @@ function columnNames(sheet: Worksheet, pos: RangePosition): string[] {
 }
 
 function addTables(sheet: Worksheet, spec: SheetSpec, ctx: WriteSheetContext): void {
-  const merges = spec.merges.map((m) => range(m, 'merge'));
+  const merges = mergedAreas(spec);
   for (const table of spec.tables) addTable(sheet, table, merges, ctx);
 }
 
@@ -311,7 +311,7 @@ export async function writeSpecInto(sheet: Worksheet, spec: SheetSpec, ctx: Writ
 
   for (const r of spec.hiddenRows) sheet.getRow(r + 1).hidden = true;
   // After the values: a merge keeps only its top-left value, as in Excel. ExcelJS throws on overlaps.
-  for (const merge of spec.merges) sheet.mergeCells(rangeToA1(range(merge, 'merge')));
+  for (const merge of mergedAreas(spec)) sheet.mergeCells(rangeToA1(merge));
   addValidations(sheet, spec, ctx, styles);
   addConditionalFormats(sheet, spec.conditionalFormats);
   addTables(sheet, spec, ctx);

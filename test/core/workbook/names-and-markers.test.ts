@@ -51,6 +51,7 @@ describe('withMarker moves everything positional', () => {
       ...emptySheetSpec('X'),
       rows: [[{ value: 'Rubrik' }]],
       merges: ['A1:C1'],
+      mergesAcross: ['B2:C3'],
       validations: [{ range: 'E5:E9', kind: 'list' as const, list: ['Ja', 'Nej'] }],
       conditionalFormats: [{ range: 'F5:F9', formula: '=AND($F5<0,$H5="",\'Blad 2\'!$A$3>0,G$2>0)', style: 'warning' as const }],
       tables: [{ name: 'T', range: 'A4:H9' }],
@@ -59,6 +60,7 @@ describe('withMarker moves everything positional', () => {
     };
     const m = withMarker(spec, { type: 'uppfoljning', version: 1 });
     expect(m.merges).toEqual(['A2:C2']);
+    expect(m.mergesAcross).toEqual(['B3:C4']);
     expect(m.validations[0].range).toBe('E6:E10');
     expect(m.conditionalFormats[0]).toMatchObject({ range: 'F6:F10', formula: '=AND($F6<0,$H6="",\'Blad 2\'!$A$3>0,G$3>0)' });
     expect(m.tables[0].range).toBe('A5:H10');

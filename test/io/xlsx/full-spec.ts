@@ -24,6 +24,7 @@ export function fullSpec(): SheetSpec {
       ],
       columnWidths: [28, 14, 16, 10],
       merges: ['A7:D7'],
+      mergesAcross: ['E3:F4'],
       validations: [
         { range: 'B3:B4', kind: 'list', list: ['Ej påbörjat', 'Pågår', 'Klart', 'Avbrutet'], errorMessage: 'Välj en status i listan.' },
         { range: 'C3:C4', kind: 'wholeNumber', min: -100000, max: 100000 },

@@ -268,6 +268,10 @@ describe('XlsxWorkbookPort writing', () => {
     expect(ws.getColumn(3).width).toBe(16);
     expect(ws.getCell('C8').isMerged).toBe(true);
     expect(ws.getCell('C8').master.address).toBe('A8');
+    // Merged across: each row of E4:F5 on its own.
+    expect(ws.getCell('F4').master.address).toBe('E4');
+    expect(ws.getCell('F5').master.address).toBe('E5');
+    expect(ws.getCell('E5').master.address).toBe('E5');
     expect(ws.properties.tabColor).toEqual({ argb: 'FF1F3864' });
 
     // Validations (ExcelJS reads them back per cell).

@@ -82,9 +82,11 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   ] as const) {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
+      // Ledger rows come grouped (a verksamhet's months together): most rows are the last one's
+      // pair, and a budgeted pair needs nothing from Utfall (its period only matters for the rest).
+      if (!budgeted && lastPair !== undefined && lastPair.budgeted && r.activity === lastActivity && r.board === lastBoard) continue;
       const period = budgeted ? '' : (r as (typeof model.actuals)[number]).period;
       if (!budgeted && !inYear(period)) continue;
-      // Ledger rows come grouped (a verksamhet's months together): most rows are the last one's pair.
       if (r.board !== lastBoard || !spelt) {
         lastBoard = r.board;
         lastActivity = undefined;

@@ -1,0 +1,31 @@
+import { rangeToA1 } from '../../../src/core/a1';
+import { InputBook, TabBuilder } from '../../../src/core/followup/tab-builder';
+import { emptySheetSpec, mergedAreas } from '../../../src/core/workbook/sheet-spec';
+
+describe('TabBuilder merges', () => {
+  it('makes one range merged across of each run of rows merging the same columns', () => {
+    const b = new TabBuilder(new InputBook());
+    // Two interleaved spans on rows 4..6 (E:F and G:H, as the Åtgärder rows), one lone merge on
+    // row 8, and the E:F span again on row 9 after a gap.
+    for (let row = 4; row <= 6; row++) {
+      b.merge(row, 4, 5);
+      b.merge(row, 6, 7);
+    }
+    b.merge(8, 2, 3);
+    b.merge(9, 4, 5);
+    b.merge(9, 1, 1); // a one-column "merge" is no merge
+    expect(b.mergeRanges()).toEqual({ merges: ['C9:D9', 'E10:F10'], mergesAcross: ['E5:F7', 'G5:H7'] });
+  });
+
+  it('leaves out mergesAcross when every merge is a single row', () => {
+    const b = new TabBuilder(new InputBook());
+    b.merge(2, 1, 3);
+    expect(b.mergeRanges()).toEqual({ merges: ['B3:D3'] });
+  });
+
+  it('mergedAreas gives every merged cell of a spec, each row of a range merged across on its own', () => {
+    const spec = { ...emptySheetSpec('X'), merges: ['A1:C1'], mergesAcross: ['E5:F7'] };
+    expect(mergedAreas(spec).map(rangeToA1)).toEqual(['A1:C1', 'E5:F5', 'E6:F6', 'E7:F7']);
+    expect(() => mergedAreas({ ...spec, mergesAcross: ['E5:'] })).toThrow(/not an A1 range: E5:/);
+  });
+});
