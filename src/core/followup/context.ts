@@ -2,8 +2,7 @@
 import type { BudgetModel, InputLayout } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
 import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
-import type { RowKey } from './row-keys';
-import type { KeyCells, TabBuilder } from './tab-builder';
+import type { BlockRow, KeyCells, TabBuilder } from './tab-builder';
 import type { SpecCell } from '../workbook/sheet-spec';
 
 /**
@@ -11,24 +10,21 @@ import type { SpecCell } from '../workbook/sheet-spec';
  * block below it. One object per name and model, shared by every tab that lists it: its cells are
  * built once for all three reports (specs are read-only).
  */
-export interface EconomyLine {
-  key: RowKey;
-  /** The key of its row in Åtgärder. */
-  measureKey: RowKey;
+export interface EconomyLine extends BlockRow {
   /** Column B: the name ("(utan verksamhet)" for none). */
   label: SpecCell;
   /** Column J: the SUMIFS criterion matching exactly this name. */
   extra: Record<number, SpecCell>;
-  /** Key cells of its rows by field layout (KeyedRow.keyCells). */
   keyCells: KeyCells;
-  measureKeyCells: KeyCells;
+  /** Its row in Åtgärder. */
+  measure: BlockRow & { keyCells: KeyCells };
 }
 
-/** Where an economy line landed on this tab. */
-export interface PlacedEconomyLine {
-  line: EconomyLine;
-  /** 0-based sheet row. */
-  row: number;
+/** The Ekonomisk uppföljning block of this tab: its lines, one per row from firstRow on. */
+export interface EconomyBlock {
+  lines: readonly EconomyLine[];
+  /** 0-based sheet row of the first line. */
+  firstRow: number;
 }
 
 export interface BuildContext {
@@ -44,8 +40,8 @@ export interface BuildContext {
   builder: TabBuilder;
   /** Cell of this tab holding the nämnd's SUMIFS criterion (nämnd level), in R1C1: "R6C10" ($J$6). */
   boardCriterionCell: string | null;
-  /** Rows of the Ekonomisk uppföljning block, filled by that section. */
-  economy: PlacedEconomyLine[];
+  /** The Ekonomisk uppföljning block, once that section is built. */
+  economy: EconomyBlock | null;
   /** The next section's number in its heading. */
   sectionNumber: number;
 }
@@ -62,7 +58,7 @@ export function makeContext(model: BudgetModel, report: FollowUpReport, board: s
     toleranceTkr: model.parameters.toleranceKr / 1000,
     builder,
     boardCriterionCell: null,
-    economy: [],
+    economy: null,
     sectionNumber: 1,
   };
 }

@@ -109,6 +109,9 @@ export interface KeyedRow {
   keyCells?: KeyCells;
 }
 
+/** A row of a block of rows with one shape (TabBuilder.keyedBlock): what differs from row to row. */
+export type BlockRow = Pick<KeyedRow, 'key' | 'label' | 'extra' | 'keyCells'>;
+
 /**
  * What rows with the same fields have in common: the descriptor's fields part, each field's
  * number format, and the one shared cell of each R1C1 formula field. A block of many rows makes
@@ -302,6 +305,42 @@ export class TabBuilder {
     return this.pushRow(row);
   }
 
+  /**
+   * Keyed rows of one shape, one per item, in consecutive rows from the next: an economy or
+   * Åtgärder block of up to thousands of verksamheter. The same rows as keyed() would make, with
+   * what is the same for every row (the prepared row, the merges) done once for the block.
+   * Returns the first row.
+   */
+  keyedBlock(shape: RowShape, items: readonly BlockRow[]): number {
+    const first = this.next;
+    if (!this.book.isEmpty()) {
+      // Typed values go back row by row.
+      for (const item of items) this.keyed({ ...item, fields: shape.fields, shape });
+      return first;
+    }
+    const blank = (shape.blankRow ??= this.fieldRow(shape, shape.fields, null));
+    const width = COLUMN_WIDTHS.length;
+    const text = COL.text;
+    const keyCol = COL.key;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const row = copyRow(blank);
+      if (item.label && !row[text]) row[text] = item.label;
+      const extra = item.extra;
+      if (extra) {
+        for (let c = 0; c < width; c++) {
+          const cell = extra[c];
+          if (cell !== undefined && !row[c]) row[c] = cell;
+        }
+      }
+      row[keyCol] = this.keyCell(item, shape.encoded);
+      this.pushRow(row);
+    }
+    const last = this.next - 1;
+    for (const [from, to] of shape.merges) for (let row = first; row <= last; row++) this.merge(row, from, to);
+    return first;
+  }
+
   /** The cells of a row's fields by column; inputs take what was typed under `key` (none for null). */
   private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null): (SpecCell | null | undefined)[] {
     const row = copyRow(NO_CELLS);
@@ -326,7 +365,7 @@ export class TabBuilder {
     return row;
   }
 
-  private keyCell(spec: KeyedRow, encodedFields: string): SpecCell {
+  private keyCell(spec: BlockRow & Pick<KeyedRow, 'removed'>, encodedFields: string): SpecCell {
     const remembered = spec.removed ? undefined : spec.keyCells?.find((k) => k.encoded === encodedFields);
     if (remembered) return remembered.cell;
     const cell: SpecCell = { value: encodeWithFields(spec.key, encodedFields, spec.removed), style: 'marker' };

@@ -1,5 +1,5 @@
 import { rangeToA1 } from '../../../src/core/a1';
-import { InputBook, TabBuilder } from '../../../src/core/followup/tab-builder';
+import { InputBook, RowShape, TabBuilder, textCell, type BlockRow } from '../../../src/core/followup/tab-builder';
 import { emptySheetSpec, mergedAreas } from '../../../src/core/workbook/sheet-spec';
 
 describe('TabBuilder merges', () => {
@@ -27,5 +27,46 @@ describe('TabBuilder merges', () => {
     const spec = { ...emptySheetSpec('X'), merges: ['A1:C1'], mergesAcross: ['E5:F7'] };
     expect(mergedAreas(spec).map(rangeToA1)).toEqual(['A1:C1', 'E5:F5', 'E6:F6', 'E7:F7']);
     expect(() => mergedAreas({ ...spec, mergesAcross: ['E5:'] })).toThrow(/not an A1 range: E5:/);
+  });
+});
+
+describe('TabBuilder.keyedBlock', () => {
+  const shape = new RowShape([
+    { field: 'budget', col: 2, kind: 'formula', formulaR1C1: '=RC[1]' },
+    { field: 'decidedBy', col: 4, kind: 'input', mergeTo: 5 },
+    { field: 'comment', col: 8, kind: 'input' },
+  ]);
+  const items = (): BlockRow[] =>
+    ['Skola', 'Förskola', 'Elevhälsa'].map((item) => {
+      const extra: Record<number, { value: string; style: 'marker' }> = { 9: { value: `=${item}`, style: 'marker' } };
+      return { key: { section: 'ekonomi', board: 'BUN', item }, label: textCell(item), extra, keyCells: [] };
+    });
+
+  function byRow(typed?: ConstructorParameters<typeof InputBook>[0]) {
+    const b = new TabBuilder(new InputBook(typed));
+    b.blank();
+    for (const item of items()) b.keyed({ ...item, fields: shape.fields, shape });
+    return b;
+  }
+
+  it('makes the same rows and merges as keyed() row by row', () => {
+    const block = new TabBuilder(new InputBook());
+    block.blank();
+    expect(block.keyedBlock(shape, items())).toBe(2);
+    const rows = byRow();
+    expect(block.rows).toEqual(rows.rows);
+    expect(block.mergeRanges()).toEqual(rows.mergeRanges());
+    expect(block.mergeRanges()).toEqual({ merges: [], mergesAcross: ['E3:F5'] });
+    expect(block.rows[3][9]).toEqual({ value: '=Förskola', style: 'marker' });
+  });
+
+  it('puts typed values back, as keyed() does', () => {
+    const typed = { values: [{ key: { section: 'ekonomi' as const, board: 'BUN', item: 'Förskola' }, field: 'comment', value: 'Vikarier', label: 'Förskola', origin: 'row' as const }] };
+    const block = new TabBuilder(new InputBook(typed));
+    block.blank();
+    block.keyedBlock(shape, items());
+    expect(block.rows[3][8]).toEqual({ value: 'Vikarier', style: 'input' });
+    expect(block.rows).toEqual(byRow(typed).rows);
+    expect(block.book.leftovers()).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { normalizeKey } from '../../text/normalize';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
 import { COL, FORMATS } from '../layout';
 import { RowShape, textCell } from '../tab-builder';
+import type { SpecCell } from '../../workbook/sheet-spec';
 import { budgetColumn, periodMatcher, sectionHeading, type BuildContext, type EconomyLine } from '../context';
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr, t.ex. 12 500 (underskott och intäkter som negativa tal).' };
@@ -136,13 +137,16 @@ function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): Na
 
 /** A line of a name on a nämnd's tab (item = verksamhet) or on the kommun tab (item = ""). */
 function makeLine(board: string, item: string, label: string, criterion: string): EconomyLine {
+  const labelCell = textCell(label);
+  // Extra cells by column as an array: read by index per row.
+  const extra: SpecCell[] = [];
+  extra[COL.criterion] = { value: exactCriterion(criterion), style: 'marker' };
   return {
     key: { section: 'ekonomi', board, item },
-    measureKey: { section: 'atgarder', board, item },
-    label: textCell(label),
-    extra: { [COL.criterion]: { value: exactCriterion(criterion), style: 'marker' } },
+    label: labelCell,
+    extra,
     keyCells: [],
-    measureKeyCells: [],
+    measure: { key: { section: 'atgarder', board, item }, label: labelCell, keyCells: [] },
   };
 }
 
@@ -223,11 +227,8 @@ export function economySection(ctx: BuildContext): void {
         ]),
     { field: 'comment', col: COL.wide, kind: 'input' },
   ]);
-  const firstRow = b.next;
-  for (const line of lines) {
-    const row = b.keyed({ key: line.key, label: line.label, fields: shape.fields, shape, extra: line.extra, keyCells: line.keyCells });
-    ctx.economy.push({ line, row });
-  }
+  const firstRow = b.keyedBlock(shape, lines);
+  ctx.economy = { lines, firstRow };
   const lastRow = b.next - 1;
 
   // Total row: sums of the block (0 when the nämnd has no rows). Columns that depend on typed
@@ -280,8 +281,9 @@ export function measuresSection(ctx: BuildContext): void {
   );
   const deviationCol = december ? COL.e : COL.h;
   const firstRow = b.next;
+  const lines = ctx.economy?.lines ?? [];
   // Each åtgärd row reads its economy row, the same distance up for the whole block.
-  const offset = ctx.economy.length > 0 ? ctx.economy[0].row - firstRow : 0;
+  const offset = ctx.economy ? ctx.economy.firstRow - firstRow : 0;
   const shape = new RowShape([
     { field: 'deviation', col: COL.c, kind: 'formula', formulaR1C1: `=${relativeR1C1(offset, deviationCol - COL.c)}`, numberFormat: FORMATS.tkr },
     { field: 'effect', col: COL.d, kind: 'input' },
@@ -289,12 +291,9 @@ export function measuresSection(ctx: BuildContext): void {
     { field: 'schedule', col: COL.g, kind: 'input', mergeTo: COL.h },
     { field: 'measure', col: COL.wide, kind: 'input' },
   ]);
-  ctx.economy.forEach(({ line, row }, i) => {
-    if (row - (firstRow + i) !== offset) throw new Error('the economy rows are not one block');
-    b.keyed({ key: line.measureKey, label: line.label, fields: shape.fields, shape, keyCells: line.measureKeyCells });
-  });
+  b.keyedBlock(shape, lines.map((line) => line.measure));
   const lastRow = b.next - 1;
-  if (ctx.economy.length === 0) b.note('Inga verksamheter att redovisa åtgärder för.');
+  if (lines.length === 0) b.note('Inga verksamheter att redovisa åtgärder för.');
   b.validate(COL.d, firstRow, lastRow, NUMBER_RULE);
   const deviation = `$C${firstRow + 1}`;
   b.flag(
