@@ -152,17 +152,18 @@ function shapeSignature(fields: readonly FieldCell[]): string {
 }
 
 /**
- * A copy of a prepared row of the tab's columns A..J, as an array literal: V8 sees that rows made
- * at this one site live on and allocates them as long-lived, so the garbage collector does not
- * copy a hundred thousand rows around (Array.prototype.slice gets no such treatment).
+ * A copy of a prepared row of the tab's columns A..J (or A..I), as an array literal: V8 sees that
+ * rows made at these sites live on and allocates them as long-lived, so the garbage collector does
+ * not copy a hundred thousand rows around (Array.prototype.slice gets no such treatment).
  */
 function copyRow(b: readonly (SpecCell | null | undefined)[]): (SpecCell | null | undefined)[] {
-  const row = [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]];
-  if (b.length > row.length) for (let c = row.length; c < b.length; c++) row.push(b[c]);
-  return row;
+  if (b.length === 10) return [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]];
+  if (b.length === 9) return [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]];
+  return b.slice();
 }
 
-const NO_CELLS: readonly undefined[] = [];
+/** A row of the tab's columns with nothing in them yet. */
+const EMPTY_ROW: readonly undefined[] = new Array<undefined>(COLUMN_WIDTHS.length).fill(undefined);
 
 /** More than the columns a tab has: keys a column span (first, last) as one number. */
 const COLUMN_SPAN = 1 << 14;
@@ -209,7 +210,7 @@ export class TabBuilder {
   }
 
   /** Pushes a row given as an array by column (holes are empty cells); returns its sheet row. */
-  private pushRow(row: (SpecCell | null | undefined)[]): number {
+  pushRow(row: (SpecCell | null | undefined)[]): number {
     let width = 0;
     for (let c = 0; c < row.length; c++) {
       if (row[c] === undefined) row[c] = null;
@@ -319,22 +320,31 @@ export class TabBuilder {
       return first;
     }
     const blank = (shape.blankRow ??= this.fieldRow(shape, shape.fields, null));
-    const width = COLUMN_WIDTHS.length;
+    // The block's row as pushRow would leave it, as wide as the extra cells need: rows are then
+    // copied at their final width, with nothing to clear or trim per row.
+    const columns = COLUMN_WIDTHS.length;
+    const template: (SpecCell | null)[] = [];
+    for (let c = 0; c < columns; c++) template.push(blank[c] ?? null);
+    let width = 0;
+    for (let c = 0; c < columns; c++) if (template[c] !== null) width = c + 1;
+    if (items.some((item) => item.extra !== undefined)) width = columns;
+    template.length = Math.max(width, COL.key + 1, items.some((item) => item.label) ? COL.text + 1 : 0);
     const text = COL.text;
     const keyCol = COL.key;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      const row = copyRow(blank);
+      const row = copyRow(template);
       if (item.label && !row[text]) row[text] = item.label;
       const extra = item.extra;
       if (extra) {
-        for (let c = 0; c < width; c++) {
+        for (let c = 0; c < columns; c++) {
           const cell = extra[c];
           if (cell !== undefined && !row[c]) row[c] = cell;
         }
       }
       row[keyCol] = this.keyCell(item, shape.encoded);
-      this.pushRow(row);
+      if (row[row.length - 1] === null) this.pushRow(row); // an item without its extra cells
+      else this.rows.push(row as (SpecCell | null)[]);
     }
     const last = this.next - 1;
     for (const [from, to] of shape.merges) for (let row = first; row <= last; row++) this.merge(row, from, to);
@@ -343,7 +353,7 @@ export class TabBuilder {
 
   /** The cells of a row's fields by column; inputs take what was typed under `key` (none for null). */
   private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null): (SpecCell | null | undefined)[] {
-    const row = copyRow(NO_CELLS);
+    const row = copyRow(EMPTY_ROW);
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       const numberFormat = shape.numberFormats[i];

@@ -5,7 +5,7 @@
  * The quadrant is described in cells — a text per key figure and a 2 × 2 count — and drawn as a
  * chart of that count where the host can draw one (Excel).
  */
-import { quoteSheetName, toA1, toAbsoluteA1 } from '../../a1';
+import { columnLetters, quoteSheetName, toA1, toAbsoluteA1 } from '../../a1';
 import { formulaText } from '../formulas';
 import { relativeR1C1 } from '../../workbook/r1c1';
 import { COL, FORMATS } from '../layout';
@@ -39,6 +39,29 @@ function joinDetail(...parts: string[]): string {
   return out;
 }
 
+/**
+ * The formula texts of a key figure's source cells on one sheet, cut where the row number goes:
+ * each source figure is `=IF(ISBLANK(ref),"",ref*factor)` with ref = Nyckeltal!$C$<row>.
+ */
+interface SourceTexts {
+  sources: Record<string, readonly [string, string, string] | undefined>;
+  /** `Nyckeltal!$F$`: the Högre är bättre cell but its row number; null without that column. */
+  higherIsBetter: string | null;
+}
+
+function sourceTexts(sheet: string, cols: Record<string, number | undefined>, factors: Record<string, number>): SourceTexts {
+  const quoted = quoteSheetName(sheet);
+  const refStart = (col: number) => `${quoted}!$${columnLetters(col)}$`;
+  const sources: SourceTexts['sources'] = {};
+  for (const key of ['value', 'similar', 'netCost', 'referenceCost']) {
+    const col = cols[key];
+    if (col === undefined) continue;
+    const factor = factors[key] ?? 1;
+    sources[key] = [`=IF(ISBLANK(${refStart(col)}`, `),"",${refStart(col)}`, `${factor === 1 ? '' : `*${factor}`})`];
+  }
+  return { sources, higherIsBetter: cols.higherIsBetter === undefined ? null : refStart(cols.higherIsBetter) };
+}
+
 export function goalSection(ctx: BuildContext): void {
   const b = ctx.builder;
   const layout = ctx.model.layouts.nyckeltal;
@@ -68,23 +91,22 @@ export function goalSection(ctx: BuildContext): void {
     const quadrant = `=IF(OR(${E}="",${H}=""),"",IF(${E}="Bättre",IF(${H}<=0,${formulaText(QUADRANTS.goal)},${formulaText(QUADRANTS.betterCostly)}),IF(${H}<=0,${formulaText(QUADRANTS.worseCheap)},${formulaText(QUADRANTS.worseCostly)})))`;
     const netCostFactor = layout.kronorPerUnit[cols.netCost ?? -1] ?? 1;
     const referenceCostFactor = layout.kronorPerUnit[cols.referenceCost ?? -1] ?? 1;
-    const quotedSheets = new Map<string, string>();
+    // What the figures' formulas say about their source row, but its number, once per source sheet.
+    const sheetTexts = new Map<string, SourceTexts>();
     let shape: RowShape | undefined;
     let first = -1;
     for (const k of rows) {
-      let sheet = quotedSheets.get(k.sheet);
-      if (sheet === undefined) quotedSheets.set(k.sheet, (sheet = quoteSheetName(k.sheet)));
-      const cell = (col: number) => `${sheet}!${toAbsoluteA1(k.row, col)}`;
-      const source = (key: string, factor = 1) => {
-        const col = cols[key];
-        if (col === undefined) return '=""';
-        const ref = cell(col);
-        return `=IF(ISBLANK(${ref}),"",${ref}${factor === 1 ? '' : `*${factor}`})`;
+      let texts = sheetTexts.get(k.sheet);
+      if (texts === undefined) sheetTexts.set(k.sheet, (texts = sourceTexts(k.sheet, cols, { netCost: netCostFactor, referenceCost: referenceCostFactor })));
+      const sourceRow = String(k.row + 1);
+      const source = (key: string) => {
+        const pieces = texts.sources[key];
+        return pieces ? pieces[0] + sourceRow + pieces[1] + sourceRow + pieces[2] : '=""';
       };
-      const hib = cols.higherIsBetter === undefined ? null : cell(cols.higherIsBetter);
+      const hib = texts.higherIsBetter === null ? null : texts.higherIsBetter + sourceRow;
       // The indicator's long name on a line of its own (running on across the empty columns),
       // then its figures on the next: a wrapped cell would need a taller row than it gets.
-      b.push({ [COL.text]: textCell(k.indicator) });
+      b.pushRow([null, textCell(k.indicator)]);
       const r = b.next;
       const [C, D] = [toA1(r, COL.c), toA1(r, COL.d)];
       const comparison = hib
@@ -95,8 +117,8 @@ export function goalSection(ctx: BuildContext): void {
         { field: 'value', col: COL.c, kind: 'formula', formula: source('value') },
         { field: 'similar', col: COL.d, kind: 'formula', formula: source('similar') },
         { field: 'comparison', col: COL.e, kind: 'formula', formula: comparison },
-        { field: 'netCost', col: COL.f, kind: 'formula', formula: source('netCost', netCostFactor) },
-        { field: 'referenceCost', col: COL.g, kind: 'formula', formula: source('referenceCost', referenceCostFactor) },
+        { field: 'netCost', col: COL.f, kind: 'formula', formula: source('netCost') },
+        { field: 'referenceCost', col: COL.g, kind: 'formula', formula: source('referenceCost') },
         { field: 'costDeviation', col: COL.h, kind: 'formula', formulaR1C1: costDeviation },
         { field: 'quadrant', col: COL.wide, kind: 'formula', formulaR1C1: quadrant },
       ];
