@@ -66,53 +66,71 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   const { byYear } = linesOf(model);
   let names = byYear.get(year);
   if (names) return names;
-  names = { pairs: [], byPeriod: new Map() };
-  const pairs = new Map<string, NamePair>();
-  // Spellings as they stand in the cells, looked up before normalising: a million Utfall rows
-  // repeat a few thousand spellings. Indexed loops and no closure: this runs once per model,
-  // mostly before the optimiser has compiled it.
-  const bySpelling = new Map<string, Map<string, NamePair>>();
-  let lastBoard: string | undefined;
-  let spelt: Map<string, NamePair> | undefined;
-  let lastPair: NamePair | undefined;
-  let lastActivity: string | undefined;
+  const collector = new PairCollector();
   const inYear = periodMatcher(year, 'december');
-  for (const [rows, budgeted] of [
-    [model.operatingBudget, true],
-    [model.actuals, false],
-  ] as const) {
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      // Ledger rows come grouped (a verksamhet's months together): most rows are the last one's
-      // pair, and a budgeted pair needs nothing from Utfall (its period only matters for the rest).
-      if (!budgeted && lastPair !== undefined && lastPair.budgeted && r.activity === lastActivity && r.board === lastBoard) continue;
-      const period = budgeted ? '' : (r as (typeof model.actuals)[number]).period;
-      if (!budgeted && !inYear(period)) continue;
-      if (r.board !== lastBoard || !spelt) {
-        lastBoard = r.board;
-        lastActivity = undefined;
-        spelt = bySpelling.get(r.board);
-        if (!spelt) bySpelling.set(r.board, (spelt = new Map()));
-      }
-      let pair = r.activity === lastActivity ? lastPair : spelt.get(r.activity);
-      if (!pair) {
-        const boardKey = normalizeKey(r.board);
-        const id = `${boardKey}\u0000${normalizeKey(r.activity)}`;
-        pair = pairs.get(id);
-        if (!pair) {
-          pair = { board: r.board, boardKey, activity: r.activity, budgeted, firstPeriod: '' };
-          pairs.set(id, pair);
-          names.pairs.push(pair);
-        }
-        spelt.set(r.activity, pair);
-      }
-      lastActivity = r.activity;
-      lastPair = pair;
-      if (!budgeted && (pair.firstPeriod === '' || period < pair.firstPeriod)) pair.firstPeriod = period;
-    }
+  const budget = model.operatingBudget;
+  for (let i = 0; i < budget.length; i++) collector.pair(budget[i].board, budget[i].activity, true);
+  // Ledger rows come grouped (a verksamhet's months together): most rows are the last one's pair,
+  // and a budgeted pair needs nothing from Utfall (its period only matters for the rest).
+  const ledger = model.actuals;
+  for (let i = 0; i < ledger.length; i++) {
+    const r = ledger[i];
+    if (collector.lastPair?.budgeted && collector.isLast(r.board, r.activity)) continue;
+    if (!inYear(r.period)) continue;
+    const pair = collector.pair(r.board, r.activity, false);
+    if (pair.firstPeriod === '' || r.period < pair.firstPeriod) pair.firstPeriod = r.period;
   }
+  names = { pairs: collector.pairs, byPeriod: new Map() };
   byYear.set(year, names);
   return names;
+}
+
+/**
+ * The (nämnd, verksamhet) pairs of rows, in order of first appearance, the first spelling of each
+ * winning. Spellings are looked up as they stand in the cells before normalising: a million Utfall
+ * rows repeat a few thousand spellings, and consecutive rows mostly the last one.
+ */
+class PairCollector {
+  readonly pairs: NamePair[] = [];
+  lastPair: NamePair | undefined;
+  private readonly byKey = new Map<string, Map<string, NamePair>>();
+  private readonly bySpelling = new Map<string, { boardKey: string; byKey: Map<string, NamePair>; bySpelling: Map<string, NamePair> }>();
+  private lastBoard: string | undefined;
+  private lastActivity: string | undefined;
+  private board: { boardKey: string; byKey: Map<string, NamePair>; bySpelling: Map<string, NamePair> } | undefined;
+
+  isLast(board: string, activity: string): boolean {
+    return activity === this.lastActivity && board === this.lastBoard;
+  }
+
+  pair(board: string, activity: string, budgeted: boolean): NamePair {
+    if (activity === this.lastActivity && board === this.lastBoard) return this.lastPair!;
+    if (board !== this.lastBoard || !this.board) {
+      this.lastBoard = board;
+      this.board = this.bySpelling.get(board);
+      if (!this.board) {
+        const boardKey = normalizeKey(board);
+        let byKey = this.byKey.get(boardKey);
+        if (!byKey) this.byKey.set(boardKey, (byKey = new Map()));
+        this.bySpelling.set(board, (this.board = { boardKey, byKey, bySpelling: new Map() }));
+      }
+    }
+    const entry = this.board;
+    let pair = entry.bySpelling.get(activity);
+    if (!pair) {
+      const activityKey = normalizeKey(activity);
+      pair = entry.byKey.get(activityKey);
+      if (!pair) {
+        pair = { board, boardKey: entry.boardKey, activity, budgeted, firstPeriod: '' };
+        entry.byKey.set(activityKey, pair);
+        this.pairs.push(pair);
+      }
+      entry.bySpelling.set(activity, pair);
+    }
+    this.lastActivity = activity;
+    this.lastPair = pair;
+    return pair;
+  }
 }
 
 function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): NameIndex {
