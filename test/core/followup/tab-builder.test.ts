@@ -60,6 +60,16 @@ describe('TabBuilder.keyedBlock', () => {
     expect(block.rows[3][9]).toEqual({ value: '=Förskola', style: 'marker' });
   });
 
+  it('rows without extra cells end at their last field, as keyed() leaves them', () => {
+    const plain = items().map(({ key, label, keyCells }) => ({ key, label, keyCells }));
+    const block = new TabBuilder(new InputBook());
+    block.keyedBlock(shape, plain);
+    const rows = new TabBuilder(new InputBook());
+    for (const item of plain) rows.keyed({ ...item, fields: shape.fields, shape });
+    expect(block.rows).toEqual(rows.rows);
+    expect(block.rows[1]).toHaveLength(9);
+  });
+
   it('puts typed values back, as keyed() does', () => {
     const typed = { values: [{ key: { section: 'ekonomi' as const, board: 'BUN', item: 'Förskola' }, field: 'comment', value: 'Vikarier', label: 'Förskola', origin: 'row' as const }] };
     const block = new TabBuilder(new InputBook(typed));
