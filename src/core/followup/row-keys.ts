@@ -115,8 +115,10 @@ export function encodeFields(fields: RowFields): string {
   return json === '{}' ? '' : `,${json.slice(1, -1)}`;
 }
 
-// The section and nämnd part of the last descriptor: consecutive rows nearly always share it.
+// The parts of the last descriptor around its item text: consecutive rows nearly always share
+// them (the section and nämnd before it, the fields after it).
 let lastHead = { section: '', board: '', text: '' };
+let lastTail = { fields: '', text: '"}' };
 
 /** What JSON.stringify escapes in a string: quotes, backslashes, control characters, lone surrogates. */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -132,17 +134,27 @@ export function jsonString(text: string): string {
 /** A descriptor from its key, the encoded fields part and the "Borttagna rader" origin. */
 export function encodeWithFields(key: RowKey, encodedFields: string, removed?: RowDescriptor['removed']): string {
   if (key.section !== lastHead.section || key.board !== lastHead.board || lastHead.text === '') {
-    lastHead = { section: key.section, board: key.board, text: `{"s":${jsonString(key.section)},"b":${jsonString(key.board)},"i":` };
+    lastHead = { section: key.section, board: key.board, text: `{"s":${jsonString(key.section)},"b":${jsonString(key.board)},"i":"` };
   }
-  // Concatenated, not joined: the head and the fields part are shared by all rows of a block, so
-  // the result holds little more than the item's own text.
-  let out = lastHead.text + jsonString(key.item) + (key.total ? ',"t":1' : '') + encodedFields;
-  if (removed) {
-    const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
-    if (removed.key.total) origin.t = 1;
-    out += `,"o":${JSON.stringify(origin)}`;
+  // The item as it stands in the source cell, escaped only where JSON needs it.
+  const itemText = NEEDS_ESCAPE.test(key.item) ? JSON.stringify(key.item).slice(1, -1) : key.item;
+  let tail: string;
+  if (key.total || removed) {
+    tail = `"${key.total ? ',"t":1' : ''}${encodedFields}`;
+    if (removed) {
+      const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
+      if (removed.key.total) origin.t = 1;
+      tail += `,"o":${JSON.stringify(origin)}`;
+    }
+    tail += '}';
+  } else {
+    if (lastTail.fields !== encodedFields) lastTail = { fields: encodedFields, text: `"${encodedFields}}` };
+    tail = lastTail.text;
   }
-  return out + '}';
+  // Three parts concatenated, not joined: the head and the tail are shared by all rows of a block
+  // and the item is the source cell's own text, so a descriptor holds little of its own (tens of
+  // thousands of them make a tab).
+  return lastHead.text + itemText + tail;
 }
 
 /** The descriptor in a key cell, or null when the cell holds none (any other text, a number, empty). */

@@ -85,8 +85,14 @@ export interface FieldCell {
   mergeTo?: number;
 }
 
-/** Key cells of one key by the encoded fields they were made for (a row has a layout or two). */
-export type KeyCells = { encoded: string; cell: SpecCell }[];
+/**
+ * The last key cell made for a row that recurs on many tabs, with the encoded fields it was made
+ * for: a verksamhet's row has the same fields on several reports' tabs.
+ */
+export interface KeyCellMemo {
+  encoded?: string;
+  cell?: SpecCell;
+}
 
 export interface KeyedRow {
   key: RowKey;
@@ -100,17 +106,23 @@ export interface KeyedRow {
   shape?: RowShape;
   /** Other cells by column (criteria, notes), within the tab's columns A..J. */
   extra?: Record<number, SpecCell>;
+  /**
+   * The row's own cells of fields whose content differs from row to row (a constant or an A1
+   * formula naming the row's source, an input's default), by column: made with RowShape.cell, so
+   * rows can share the shape's fields list and its prepared row. Typed values still win.
+   */
+  own?: Record<number, SpecCell>;
   /** For a "Borttagna rader" row: the key and field its value came from. */
   removed?: { key: RowKey; field: string };
   /**
-   * Where to remember the key cell of this key by field layout, for a row that recurs on many
-   * tabs (the verksamheter of each report): one descriptor text and cell instead of one per tab.
+   * Where to remember the key cell of this key, for a row that recurs on many tabs (the
+   * verksamheter of each report): one descriptor text and cell for all tabs with the same fields.
    */
-  keyCells?: KeyCells;
+  keyCellMemo?: KeyCellMemo;
 }
 
 /** A row of a block of rows with one shape (TabBuilder.keyedBlock): what differs from row to row. */
-export type BlockRow = Pick<KeyedRow, 'key' | 'label' | 'extra' | 'keyCells'>;
+export type BlockRow = Pick<KeyedRow, 'key' | 'label' | 'extra' | 'keyCellMemo' | 'own'>;
 
 /**
  * What rows with the same fields have in common: the descriptor's fields part, each field's
@@ -128,6 +140,7 @@ export class RowShape {
   readonly merges: [number, number][];
   /** The fields' cells with nothing typed (TabBuilder.keyed), made on first use. */
   blankRow?: readonly (SpecCell | null | undefined)[];
+  private readonly indexOfField = new Map<string, number>();
 
   constructor(readonly fields: readonly FieldCell[]) {
     const rowFields: RowFields = { inputs: {}, formulas: {}, constants: {} };
@@ -141,6 +154,36 @@ export class RowShape {
       if (this.numberFormats[i]) cell.numberFormat = this.numberFormats[i];
       return Object.freeze(cell);
     });
+    fields.forEach((f, i) => this.indexOfField.set(f.field, i));
+  }
+
+  /**
+   * The cell of the i-th field holding this value (a constant's, or an input's) or A1 formula,
+   * styled as the field: what a row of this shape has there. `field` is the row's own copy of the
+   * field when it has one (same kind and column, its own value and formula).
+   */
+  cellAt(i: number, value: SpecValue, formula?: string, field: FieldCell = this.fields[i]): SpecCell {
+    const numberFormat = this.numberFormats[i];
+    let cell: SpecCell;
+    if (field.kind === 'input') {
+      if (value === null) return emptyInputCell(numberFormat);
+      cell = { value, style: 'input' };
+    } else if (field.kind === 'formula') {
+      const shared = this.sharedCells[i];
+      if (shared) return shared;
+      cell = { formula: formula ?? field.formula ?? '=0', style: field.style ?? 'computed' };
+    } else {
+      cell = { value, style: field.style ?? 'computed' };
+    }
+    if (numberFormat) cell.numberFormat = numberFormat;
+    return cell;
+  }
+
+  /** A row's own cell of a field by its name (KeyedRow.own): a value, or an A1 formula for a formula field. */
+  cell(field: string, content: SpecValue | { formula: string }): SpecCell {
+    const i = this.indexOfField.get(field);
+    if (i === undefined) throw new RangeError(`row shape: no field ${field}`);
+    return content !== null && typeof content === 'object' ? this.cellAt(i, null, content.formula) : this.cellAt(i, content);
   }
 }
 
@@ -160,6 +203,14 @@ function copyRow(b: readonly (SpecCell | null | undefined)[]): (SpecCell | null 
   if (b.length === 10) return [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]];
   if (b.length === 9) return [b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]];
   return b.slice();
+}
+
+/** Puts a row's own cells (KeyedRow.own) over its prepared cells. */
+function overlay(row: (SpecCell | null | undefined)[], own: Record<number, SpecCell>): void {
+  for (let c = 0; c < COLUMN_WIDTHS.length; c++) {
+    const cell = own[c];
+    if (cell !== undefined) row[c] = cell;
+  }
 }
 
 /** A row of the tab's columns with nothing in them yet. */
@@ -288,10 +339,13 @@ export class TabBuilder {
     const shape = spec.shape ?? this.shapeOf(spec.fields);
     const fields = spec.fields;
     // Rows with the shape's own fields start from one prepared row while nothing typed has to be put back.
-    const row =
-      fields === shape.fields && this.book.isEmpty()
-        ? copyRow((shape.blankRow ??= this.fieldRow(shape, fields, null)))
-        : this.fieldRow(shape, fields, spec.key);
+    let row: (SpecCell | null | undefined)[];
+    if (fields === shape.fields && this.book.isEmpty()) {
+      row = copyRow((shape.blankRow ??= this.fieldRow(shape, fields, null)));
+      if (spec.own) overlay(row, spec.own);
+    } else {
+      row = this.fieldRow(shape, fields, spec.key, spec.own);
+    }
     // Fields take precedence over the label, the label over the extra cells.
     if (spec.label && !row[COL.text]) row[COL.text] = spec.label;
     if (spec.extra) {
@@ -334,6 +388,7 @@ export class TabBuilder {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const row = copyRow(template);
+      if (item.own) overlay(row, item.own);
       if (item.label && !row[text]) row[text] = item.label;
       const extra = item.extra;
       if (extra) {
@@ -351,23 +406,16 @@ export class TabBuilder {
     return first;
   }
 
-  /** The cells of a row's fields by column; inputs take what was typed under `key` (none for null). */
-  private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null): (SpecCell | null | undefined)[] {
+  /**
+   * The cells of a row's fields by column: the row's own cells where it has them, and inputs take
+   * what was typed under `key` (none for null) before their defaults.
+   */
+  private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null, own?: Record<number, SpecCell>): (SpecCell | null | undefined)[] {
     const row = copyRow(EMPTY_ROW);
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      const numberFormat = shape.numberFormats[i];
-      let cell: SpecCell;
-      if (f.kind === 'input') {
-        const typed = key ? this.book.take(key, f.field) : undefined;
-        const value = typed !== undefined ? typed : (f.value ?? null);
-        cell = value === null ? emptyInputCell(numberFormat) : { value, style: 'input' };
-      } else if (f.kind === 'formula') {
-        cell = shape.sharedCells[i] ?? { formula: f.formula ?? '=0', style: f.style ?? 'computed' };
-      } else {
-        cell = { value: f.value ?? null, style: f.style ?? 'computed' };
-      }
-      if (numberFormat && cell.numberFormat !== numberFormat) cell.numberFormat = numberFormat;
+      const typed = key && f.kind === 'input' ? this.book.take(key, f.field) : undefined;
+      const cell = typed !== undefined ? shape.cellAt(i, typed) : (own?.[f.col] ?? shape.cellAt(i, f.value ?? null, f.formula, f));
       row[f.col] = cell;
       // Every cell of a merge gets the style, so borders and fill cover the whole field.
       if (f.mergeTo !== undefined) for (let c = f.col + 1; c <= f.mergeTo; c++) row[c] = styleOnlyCell(cell.style ?? 'computed');
@@ -376,10 +424,13 @@ export class TabBuilder {
   }
 
   private keyCell(spec: BlockRow & Pick<KeyedRow, 'removed'>, encodedFields: string): SpecCell {
-    const remembered = spec.removed ? undefined : spec.keyCells?.find((k) => k.encoded === encodedFields);
-    if (remembered) return remembered.cell;
+    const memo = spec.removed ? undefined : spec.keyCellMemo;
+    if (memo?.cell && memo.encoded === encodedFields) return memo.cell;
     const cell: SpecCell = { value: encodeWithFields(spec.key, encodedFields, spec.removed), style: 'marker' };
-    if (spec.keyCells && !spec.removed) spec.keyCells.push({ encoded: encodedFields, cell: Object.freeze(cell) });
+    if (memo) {
+      memo.encoded = encodedFields;
+      memo.cell = Object.freeze(cell);
+    }
     return cell;
   }
 

@@ -39,7 +39,7 @@ describe('TabBuilder.keyedBlock', () => {
   const items = (): BlockRow[] =>
     ['Skola', 'Förskola', 'Elevhälsa'].map((item) => {
       const extra: Record<number, { value: string; style: 'marker' }> = { 9: { value: `=${item}`, style: 'marker' } };
-      return { key: { section: 'ekonomi', board: 'BUN', item }, label: textCell(item), extra, keyCells: [] };
+      return { key: { section: 'ekonomi', board: 'BUN', item }, label: textCell(item), extra, keyCellMemo: {} };
     });
 
   function byRow(typed?: ConstructorParameters<typeof InputBook>[0]) {
@@ -61,7 +61,7 @@ describe('TabBuilder.keyedBlock', () => {
   });
 
   it('rows without extra cells end at their last field, as keyed() leaves them', () => {
-    const plain = items().map(({ key, label, keyCells }) => ({ key, label, keyCells }));
+    const plain = items().map(({ key, label, keyCellMemo }) => ({ key, label, keyCellMemo }));
     const block = new TabBuilder(new InputBook());
     block.keyedBlock(shape, plain);
     const rows = new TabBuilder(new InputBook());
@@ -78,5 +78,64 @@ describe('TabBuilder.keyedBlock', () => {
     expect(block.rows[3][8]).toEqual({ value: 'Vikarier', style: 'input' });
     expect(block.rows).toEqual(byRow(typed).rows);
     expect(block.book.leftovers()).toEqual([]);
+  });
+});
+
+describe('rows with their own cells (KeyedRow.own)', () => {
+  // As Särskilda uppdrag: a constant and an input default from the source row, an A1 formula.
+  const shape = new RowShape([
+    { field: 'decidedBy', col: 4, kind: 'constant', style: 'text', mergeTo: 5 },
+    { field: 'cost', col: 6, kind: 'formula', numberFormat: '#,##0' },
+    { field: 'status', col: 7, kind: 'input' },
+    { field: 'comment', col: 8, kind: 'input' },
+  ]);
+  const items = (): BlockRow[] =>
+    [
+      ['Skolstruktur', 'KF', 'Pågår', 3],
+      ['Lokalplan', 'KS', null, 4],
+    ].map(([item, decidedBy, status, row]) => ({
+      key: { section: 'uppdrag', board: 'BUN', item: item as string },
+      label: textCell(item as string),
+      own: { 4: shape.cell('decidedBy', decidedBy), 6: shape.cell('cost', { formula: `=Uppdrag!C${row}` }), 7: shape.cell('status', status) },
+    }));
+
+  it('RowShape.cell styles a cell as its field and refuses a field the shape lacks', () => {
+    expect(shape.cell('decidedBy', 'KF')).toEqual({ value: 'KF', style: 'text' });
+    expect(shape.cell('cost', { formula: '=A1' })).toEqual({ formula: '=A1', style: 'computed', numberFormat: '#,##0' });
+    expect(shape.cell('status', 'Pågår')).toEqual({ value: 'Pågår', style: 'input' });
+    expect(shape.cell('status', null)).toEqual({ value: null, style: 'input' });
+    expect(() => shape.cell('effect', 1)).toThrow(/no field effect/);
+  });
+
+  it('a block puts each row its own cells, over the shared ones, merges and all', () => {
+    const b = new TabBuilder(new InputBook());
+    b.keyedBlock(shape, items());
+    expect(b.rows[1].slice(4, 9)).toEqual([
+      { value: 'KF', style: 'text' },
+      { style: 'text' },
+      { formula: '=Uppdrag!C3', style: 'computed', numberFormat: '#,##0' },
+      { value: 'Pågår', style: 'input' },
+      { value: null, style: 'input' },
+    ]);
+    expect(b.rows[2][4]).toEqual({ value: 'KS', style: 'text' });
+    expect(b.rows[2][6]).toEqual({ formula: '=Uppdrag!C4', style: 'computed', numberFormat: '#,##0' });
+    expect(b.rows[2][7]).toEqual({ value: null, style: 'input' });
+    expect(b.mergeRanges()).toEqual({ merges: [], mergesAcross: ['E2:F3'] });
+    // keyed() row by row makes the same rows.
+    const rows = new TabBuilder(new InputBook());
+    for (const item of items()) rows.keyed({ ...item, fields: shape.fields, shape });
+    expect(b.rows).toEqual(rows.rows);
+  });
+
+  it('on a refresh a typed value wins over the row’s own input default, and its own constants stay', () => {
+    const key = { section: 'uppdrag' as const, board: 'BUN', item: 'Skolstruktur' };
+    const typed = { values: [{ key, field: 'status', value: 'Klar', label: 'Skolstruktur', origin: 'row' as const }] };
+    const b = new TabBuilder(new InputBook(typed));
+    b.keyedBlock(shape, items());
+    expect(b.rows[1][7]).toEqual({ value: 'Klar', style: 'input' });
+    expect(b.rows[1][4]).toEqual({ value: 'KF', style: 'text' });
+    expect(b.rows[2][4]).toEqual({ value: 'KS', style: 'text' });
+    expect(b.rows[2][6]).toEqual({ formula: '=Uppdrag!C4', style: 'computed', numberFormat: '#,##0' });
+    expect(b.book.leftovers()).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { periodMonth, sectionTitle, type FollowUpReport } from '../reports';
 import type { BudgetModel } from '../../recognition/model';
 import { normalizeKey } from '../../text/normalize';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
-import { COL, FORMATS } from '../layout';
+import { COL, COLUMN_WIDTHS, FORMATS } from '../layout';
 import { RowShape, textCell } from '../tab-builder';
 import type { SpecCell } from '../../workbook/sheet-spec';
 import { budgetColumn, periodMatcher, sectionHeading, type BuildContext, type EconomyLine } from '../context';
@@ -156,15 +156,15 @@ function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): Na
 /** A line of a name on a nämnd's tab (item = verksamhet) or on the kommun tab (item = ""). */
 function makeLine(board: string, item: string, label: string, criterion: string): EconomyLine {
   const labelCell = textCell(label);
-  // Extra cells by column as an array: read by index per row.
-  const extra: SpecCell[] = [];
+  // Extra cells by column as an array of the tab's width (read by index per row): the criterion in J.
+  const extra = new Array<SpecCell>(COLUMN_WIDTHS.length);
   extra[COL.criterion] = { value: exactCriterion(criterion), style: 'marker' };
   return {
     key: { section: 'ekonomi', board, item },
     label: labelCell,
     extra,
-    keyCells: [],
-    measure: { key: { section: 'atgarder', board, item }, label: labelCell, keyCells: [] },
+    keyCellMemo: {},
+    measure: { key: { section: 'atgarder', board, item }, label: labelCell, keyCellMemo: {} },
   };
 }
 

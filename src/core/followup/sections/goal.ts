@@ -10,7 +10,7 @@ import { formulaText } from '../formulas';
 import { relativeR1C1 } from '../../workbook/r1c1';
 import { COL, FORMATS } from '../layout';
 import { sectionTitle } from '../reports';
-import { RowShape, textCell, type FieldCell } from '../tab-builder';
+import { RowShape, textCell } from '../tab-builder';
 import { boardRows, sectionHeading, type BuildContext } from '../context';
 
 /** The quadrant texts; the goal is the first. */
@@ -93,7 +93,16 @@ export function goalSection(ctx: BuildContext): void {
     const referenceCostFactor = layout.kronorPerUnit[cols.referenceCost ?? -1] ?? 1;
     // What the figures' formulas say about their source row, but its number, once per source sheet.
     const sheetTexts = new Map<string, SourceTexts>();
-    let shape: RowShape | undefined;
+    // The fields of every key figure's row; each row has its own A1 formulas (RowShape.cell).
+    const shape = new RowShape([
+      { field: 'value', col: COL.c, kind: 'formula' },
+      { field: 'similar', col: COL.d, kind: 'formula' },
+      { field: 'comparison', col: COL.e, kind: 'formula' },
+      { field: 'netCost', col: COL.f, kind: 'formula' },
+      { field: 'referenceCost', col: COL.g, kind: 'formula' },
+      { field: 'costDeviation', col: COL.h, kind: 'formula', formulaR1C1: costDeviation },
+      { field: 'quadrant', col: COL.wide, kind: 'formula', formulaR1C1: quadrant },
+    ]);
     let first = -1;
     for (const k of rows) {
       let texts = sheetTexts.get(k.sheet);
@@ -101,7 +110,7 @@ export function goalSection(ctx: BuildContext): void {
       const sourceRow = String(k.row + 1);
       const source = (key: string) => {
         const pieces = texts.sources[key];
-        return pieces ? pieces[0] + sourceRow + pieces[1] + sourceRow + pieces[2] : '=""';
+        return shape.cell(key, { formula: pieces ? pieces[0] + sourceRow + pieces[1] + sourceRow + pieces[2] : '=""' });
       };
       const hib = texts.higherIsBetter === null ? null : texts.higherIsBetter + sourceRow;
       // The indicator's long name on a line of its own (running on across the empty columns),
@@ -113,21 +122,18 @@ export function goalSection(ctx: BuildContext): void {
         ? `=IF(OR(${C}="",${D}="",ISBLANK(${hib})),"",IF(${C}=${D},"Lika",IF((${C}>${D})=${isYes(hib)},"Bättre","Sämre")))`
         : '=""';
       if (first < 0) first = r;
-      const fields: FieldCell[] = [
-        { field: 'value', col: COL.c, kind: 'formula', formula: source('value') },
-        { field: 'similar', col: COL.d, kind: 'formula', formula: source('similar') },
-        { field: 'comparison', col: COL.e, kind: 'formula', formula: comparison },
-        { field: 'netCost', col: COL.f, kind: 'formula', formula: source('netCost') },
-        { field: 'referenceCost', col: COL.g, kind: 'formula', formula: source('referenceCost') },
-        { field: 'costDeviation', col: COL.h, kind: 'formula', formulaR1C1: costDeviation },
-        { field: 'quadrant', col: COL.wide, kind: 'formula', formulaR1C1: quadrant },
-      ];
-      shape ??= new RowShape(fields);
       b.keyed({
         key: { section: 'mal', board: k.board, item: `${k.activity}: ${k.indicator}` },
         label: textCell(joinDetail(k.activity, ctx.kommunLevel ? k.board : '', k.koladaId), 'subtitle'),
-        fields,
+        fields: shape.fields,
         shape,
+        own: {
+          [COL.c]: source('value'),
+          [COL.d]: source('similar'),
+          [COL.e]: shape.cell('comparison', { formula: comparison }),
+          [COL.f]: source('netCost'),
+          [COL.g]: source('referenceCost'),
+        },
       });
     }
     const last = b.next - 1;

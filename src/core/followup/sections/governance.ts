@@ -7,7 +7,7 @@ import { normalizeKey } from '../../text/normalize';
 import { blankSafeReference, tkrReference } from '../formulas';
 import { COL, FORMATS, YES_NO_VALUES } from '../layout';
 import { sectionTitle } from '../reports';
-import { RowShape, textCell, type FieldCell } from '../tab-builder';
+import { RowShape, textCell } from '../tab-builder';
 import { boardRows, sectionHeading, type BuildContext } from '../context';
 import { totalBand } from './economy';
 import type { RowSection } from '../row-keys';
@@ -92,18 +92,25 @@ export function assignmentsSection(ctx: BuildContext): void {
   }
   b.note('Statusen är förifylld från Uppdrag; ändra den till läget per periodens slut och kommentera.');
   b.header({ [COL.text]: 'Uppdrag', [COL.e]: 'Beslutat av', [COL.g]: 'Slutdatum', [COL.h]: 'Status', [COL.wide]: 'Kommentar' }, { [COL.e]: COL.f });
-  const first = b.next;
-  const fieldsOf = (r: (typeof rows)[number]): FieldCell[] => [
-    { field: 'decidedBy', col: COL.e, kind: 'constant', value: r.decidedBy, style: 'text', mergeTo: COL.f },
-    { field: 'dueDate', col: COL.g, kind: 'constant', value: r.dueDate, style: 'text' },
-    // The budget workbook's status is a default: what the nämnd reports here is its own.
-    { field: 'status', col: COL.h, kind: 'input', value: STATUS_BY_KEY.get(normalizeKey(r.status)) ?? null },
+  const shape = new RowShape([
+    { field: 'decidedBy', col: COL.e, kind: 'constant', style: 'text', mergeTo: COL.f },
+    { field: 'dueDate', col: COL.g, kind: 'constant', style: 'text' },
+    { field: 'status', col: COL.h, kind: 'input' },
     { field: 'comment', col: COL.wide, kind: 'input' },
-  ];
-  const shape = new RowShape(fieldsOf(rows[0]));
-  for (const r of rows) {
-    b.keyed({ key: { section: 'uppdrag', board: r.recipient, item: r.assignment }, label: textCell(r.assignment), fields: fieldsOf(r), shape });
-  }
+  ]);
+  const first = b.keyedBlock(
+    shape,
+    rows.map((r) => ({
+      key: { section: 'uppdrag', board: r.recipient, item: r.assignment },
+      label: textCell(r.assignment),
+      own: {
+        [COL.e]: shape.cell('decidedBy', r.decidedBy),
+        [COL.g]: shape.cell('dueDate', r.dueDate),
+        // The budget workbook's status is a default: what the nämnd reports here is its own.
+        [COL.h]: shape.cell('status', STATUS_BY_KEY.get(normalizeKey(r.status)) ?? null),
+      },
+    })),
+  );
   b.validate(COL.h, first, b.next - 1, STATUS_RULE);
   b.blank();
 }
@@ -122,20 +129,21 @@ export function internalControlSection(ctx: BuildContext): void {
     { [COL.text]: 'Kontrollaktivitet', [COL.d]: 'Riskvärde', [COL.e]: 'Genomförd', [COL.f]: 'Avvikelser', [COL.wide]: 'Åtgärder' },
     { [COL.f]: COL.h },
   );
-  const first = b.next;
-  const fieldsOf = (r: (typeof rows)[number]): FieldCell[] => [
-    { field: 'riskValue', col: COL.d, kind: 'constant', value: r.riskValue, style: 'number' },
+  const shape = new RowShape([
+    { field: 'riskValue', col: COL.d, kind: 'constant', style: 'number' },
     { field: 'done', col: COL.e, kind: 'input' },
     { field: 'deviations', col: COL.f, kind: 'input', mergeTo: COL.h },
     { field: 'measures', col: COL.wide, kind: 'input' },
-  ];
-  const shape = new RowShape(fieldsOf(rows[0]));
-  for (const r of rows) {
-    const item = joinNonEmpty(r.process, r.risk);
-    // One line, running on into the empty column C: a wrapped cell would need a taller row.
-    const label = joinNonEmpty(r.process, r.control || r.risk);
-    b.keyed({ key: { section: 'internkontroll', board: r.board, item }, label: textCell(label), fields: fieldsOf(r), shape });
-  }
+  ]);
+  const first = b.keyedBlock(
+    shape,
+    rows.map((r) => ({
+      key: { section: 'internkontroll', board: r.board, item: joinNonEmpty(r.process, r.risk) },
+      // One line, running on into the empty column C: a wrapped cell would need a taller row.
+      label: textCell(joinNonEmpty(r.process, r.control || r.risk)),
+      own: { [COL.d]: shape.cell('riskValue', r.riskValue) },
+    })),
+  );
   b.validate(COL.e, first, b.next - 1, YES_NO_RULE);
   b.blank();
 }
@@ -155,32 +163,29 @@ export function privateProvidersSection(ctx: BuildContext): void {
     { [COL.text]: 'Utförare (verksamhet)', [COL.c]: 'Avtalsperiod', [COL.e]: 'Kostnad\n(tkr)', [COL.f]: 'Uppföljning\ngenomförd', [COL.wide]: 'Iakttagelser' },
     { [COL.c]: COL.d },
   );
-  const first = b.next;
   const cols = layout.columns;
-  const fieldsOf = (r: (typeof rows)[number]): FieldCell[] => {
-    const ref = (key: string) => (cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}`);
-    return [
-      { field: 'contractPeriod', col: COL.c, kind: 'constant', value: r.contractPeriod, style: 'text', mergeTo: COL.d },
-      {
-        field: 'cost',
-        col: COL.e,
-        kind: 'formula',
-        formula: cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`,
-        numberFormat: FORMATS.tkr,
-      },
-      { field: 'followedUp', col: COL.f, kind: 'formula', formula: ref('followedUp') },
-      { field: 'observations', col: COL.wide, kind: 'formula', formula: ref('observations'), style: 'note' },
-    ];
-  };
-  const shape = new RowShape(fieldsOf(rows[0]));
-  for (const r of rows) {
-    b.keyed({
-      key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
-      label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
-      fields: fieldsOf(r),
-      shape,
-    });
-  }
+  const shape = new RowShape([
+    { field: 'contractPeriod', col: COL.c, kind: 'constant', style: 'text', mergeTo: COL.d },
+    { field: 'cost', col: COL.e, kind: 'formula', numberFormat: FORMATS.tkr },
+    { field: 'followedUp', col: COL.f, kind: 'formula' },
+    { field: 'observations', col: COL.wide, kind: 'formula', style: 'note' },
+  ]);
+  const first = b.keyedBlock(
+    shape,
+    rows.map((r) => {
+      const ref = (key: string) => ({ formula: cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}` });
+      return {
+        key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
+        label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
+        own: {
+          [COL.c]: shape.cell('contractPeriod', r.contractPeriod),
+          [COL.e]: shape.cell('cost', { formula: cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}` }),
+          [COL.f]: shape.cell('followedUp', ref('followedUp')),
+          [COL.wide]: shape.cell('observations', ref('observations')),
+        },
+      };
+    }),
+  );
   const last = b.next - 1;
   b.keyed({
     key: { section: 'privata', board: ctx.board, item: '', total: true },
