@@ -66,71 +66,81 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   const { byYear } = linesOf(model);
   let names = byYear.get(year);
   if (names) return names;
-  const collector = new PairCollector();
+  const index: PairIndex = { pairs: [], boardsBySpelling: new Map(), boardsByKey: new Map() };
   const inYear = periodMatcher(year, 'december');
+  // Rows come grouped (a verksamhet's rows, or months, together): the loops skip the rest of a run
+  // of the same names by comparing with the run's first row in local variables, and look up only
+  // that first row. Plain functions and local state, no collector object: the bench's garbage
+  // collection between runs threw away the optimised code of one and left its loops slow.
+  let board: string | undefined;
+  let activity: string | undefined;
   const budget = model.operatingBudget;
-  for (let i = 0; i < budget.length; i++) collector.pair(budget[i].board, budget[i].activity, true);
-  // Ledger rows come grouped (a verksamhet's months together): most rows are the last one's pair,
-  // and a budgeted pair needs nothing from Utfall (its period only matters for the rest).
+  for (let i = 0; i < budget.length; i++) {
+    const r = budget[i];
+    if (r.activity === activity && r.board === board) continue;
+    board = r.board;
+    activity = r.activity;
+    lookUpPair(index, board, activity, true);
+  }
+  // A budgeted pair needs nothing from Utfall (its period only matters for the rest).
   const ledger = model.actuals;
+  let budgeted = false;
   for (let i = 0; i < ledger.length; i++) {
     const r = ledger[i];
-    if (collector.lastPair?.budgeted && collector.isLast(r.board, r.activity)) continue;
+    if (budgeted && r.activity === activity && r.board === board) continue;
     if (!inYear(r.period)) continue;
-    const pair = collector.pair(r.board, r.activity, false);
+    board = r.board;
+    activity = r.activity;
+    const pair = lookUpPair(index, board, activity, false);
+    budgeted = pair.budgeted;
     if (pair.firstPeriod === '' || r.period < pair.firstPeriod) pair.firstPeriod = r.period;
   }
-  names = { pairs: collector.pairs, byPeriod: new Map() };
+  names = { pairs: index.pairs, byPeriod: new Map() };
   byYear.set(year, names);
   return names;
+}
+
+/** The verksamheter of one spelling of a nämnd: by normalised name (shared by all spellings) and by spelling. */
+interface BoardPairs {
+  boardKey: string;
+  byKey: Map<string, NamePair>;
+  bySpelling: Map<string, NamePair>;
 }
 
 /**
  * The (nämnd, verksamhet) pairs of rows, in order of first appearance, the first spelling of each
  * winning. Spellings are looked up as they stand in the cells before normalising: a million Utfall
- * rows repeat a few thousand spellings, and consecutive rows mostly the last one.
+ * rows repeat a few thousand spellings.
  */
-class PairCollector {
-  readonly pairs: NamePair[] = [];
-  lastPair: NamePair | undefined;
-  private readonly byKey = new Map<string, Map<string, NamePair>>();
-  private readonly bySpelling = new Map<string, { boardKey: string; byKey: Map<string, NamePair>; bySpelling: Map<string, NamePair> }>();
-  private lastBoard: string | undefined;
-  private lastActivity: string | undefined;
-  private board: { boardKey: string; byKey: Map<string, NamePair>; bySpelling: Map<string, NamePair> } | undefined;
+interface PairIndex {
+  pairs: NamePair[];
+  /** Each nämnd's verksamheter by the nämnd's spelling in the cells. */
+  boardsBySpelling: Map<string, BoardPairs>;
+  /** The same by the nämnd's key: spellings of one nämnd share it. */
+  boardsByKey: Map<string, Map<string, NamePair>>;
+}
 
-  isLast(board: string, activity: string): boolean {
-    return activity === this.lastActivity && board === this.lastBoard;
+/** The pair of a row's names, added on first sight. A plain function of its index: see yearNames. */
+function lookUpPair(index: PairIndex, board: string, activity: string, budgeted: boolean): NamePair {
+  let entry = index.boardsBySpelling.get(board);
+  if (!entry) {
+    const boardKey = normalizeKey(board);
+    let byKey = index.boardsByKey.get(boardKey);
+    if (!byKey) index.boardsByKey.set(boardKey, (byKey = new Map()));
+    index.boardsBySpelling.set(board, (entry = { boardKey, byKey, bySpelling: new Map() }));
   }
-
-  pair(board: string, activity: string, budgeted: boolean): NamePair {
-    if (activity === this.lastActivity && board === this.lastBoard) return this.lastPair!;
-    if (board !== this.lastBoard || !this.board) {
-      this.lastBoard = board;
-      this.board = this.bySpelling.get(board);
-      if (!this.board) {
-        const boardKey = normalizeKey(board);
-        let byKey = this.byKey.get(boardKey);
-        if (!byKey) this.byKey.set(boardKey, (byKey = new Map()));
-        this.bySpelling.set(board, (this.board = { boardKey, byKey, bySpelling: new Map() }));
-      }
-    }
-    const entry = this.board;
-    let pair = entry.bySpelling.get(activity);
+  let pair = entry.bySpelling.get(activity);
+  if (!pair) {
+    const activityKey = normalizeKey(activity);
+    pair = entry.byKey.get(activityKey);
     if (!pair) {
-      const activityKey = normalizeKey(activity);
-      pair = entry.byKey.get(activityKey);
-      if (!pair) {
-        pair = { board, boardKey: entry.boardKey, activity, budgeted, firstPeriod: '' };
-        entry.byKey.set(activityKey, pair);
-        this.pairs.push(pair);
-      }
-      entry.bySpelling.set(activity, pair);
+      pair = { board, boardKey: entry.boardKey, activity, budgeted, firstPeriod: '' };
+      entry.byKey.set(activityKey, pair);
+      index.pairs.push(pair);
     }
-    this.lastActivity = activity;
-    this.lastPair = pair;
-    return pair;
+    entry.bySpelling.set(activity, pair);
   }
+  return pair;
 }
 
 function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): NameIndex {
