@@ -1,7 +1,7 @@
 /** An in-memory workbook for playground tests: a WorkbookPort that can read, write and select. */
 import { parseRangeA1, rangeToA1, toA1 } from '../../src/core/a1';
 import type { RawGrid, RawValue, RawWorkbook, ReadPlan, WorkbookIndex } from '../../src/core/workbook/raw';
-import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
+import { specRows, type SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { freeSheetName } from '../../src/core/workbook/sheet-names';
 import { WorkbookError, type CellEdit, type CellEditResult, type WorkbookPort } from '../../src/io/port';
 import type { OpenWorkbook, SelectListener, WorkbookLoader } from '../../src/playground/workbook-loader';
@@ -84,7 +84,7 @@ export class FakeWorkbook implements WorkbookPort, OpenWorkbook {
 
   async writeSheet(spec: SheetSpec) {
     const name = freeSheetName(spec.name, this.sheets.map((s) => s.name));
-    this.sheets.push({ name, rows: spec.rows.map((row) => row.map((cell) => (cell?.value ?? null) as RawValue)) });
+    this.sheets.push({ name, rows: specRows(spec).map((row) => row.map((cell) => (cell?.value ?? null) as RawValue)) });
     return { name };
   }
 

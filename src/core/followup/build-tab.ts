@@ -152,6 +152,7 @@ export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
 
   const spec = emptySheetSpec(followUpTabName(report, ctx.board, year));
   spec.rows = builder.rows;
+  if (builder.blocks.length > 0) spec.blocks = builder.blocks;
   spec.columnWidths = [...COLUMN_WIDTHS];
   Object.assign(spec, builder.mergeRanges());
   spec.validations = builder.validations;

@@ -5,7 +5,7 @@
  * row 0 is left free for the marker (fillMarkerRow), so nothing has to be shifted afterwards.
  */
 import { columnLetters, rangeToA1, toA1, type RangePosition } from '../a1';
-import type { ChartSpec, ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
+import type { ChartSpec, ConditionalFormatSpec, DataValidationSpec, RowBlock, SheetSpec, SpecCell, SpecValue } from '../workbook/sheet-spec';
 import type { StyleName } from '../workbook/styles';
 import type { FilledTabInputs, TypedInput } from './filled';
 import { COL, COLUMN_WIDTHS, FIELDS } from './layout';
@@ -242,6 +242,8 @@ export class TabBuilder {
   readonly validations: DataValidationSpec[] = [];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
   readonly charts: ChartSpec[] = [];
+  /** Blocks of rows made by keyedBlock (SheetSpec.blocks). */
+  readonly blocks: RowBlock[] = [];
   private readonly shapes = new Map<string, RowShape>();
 
   constructor(readonly book: InputBook) {
@@ -374,33 +376,43 @@ export class TabBuilder {
       return first;
     }
     const blank = (shape.blankRow ??= this.fieldRow(shape, shape.fields, null));
-    // The block's row as pushRow would leave it, as wide as the extra cells need: rows are then
-    // copied at their final width, with nothing to clear or trim per row.
     const columns = COLUMN_WIDTHS.length;
-    const template: (SpecCell | null)[] = [];
-    for (let c = 0; c < columns; c++) template.push(blank[c] ?? null);
-    let width = 0;
-    for (let c = 0; c < columns; c++) if (template[c] !== null) width = c + 1;
-    if (items.some((item) => item.extra !== undefined)) width = columns;
-    template.length = Math.max(width, COL.key + 1, items.some((item) => item.label) ? COL.text + 1 : 0);
+    // The columns whose cells differ by row: the key, and wherever an item has a label, extra or
+    // own cell. The rest of the row is the shape's, shared by every row of the block.
+    const varies: boolean[] = new Array<boolean>(columns).fill(false);
+    varies[COL.key] = true; // column A: the first varying column
+    for (const item of items) {
+      if (item.label && !blank[COL.text]) varies[COL.text] = true;
+      for (const cells of [item.extra, item.own]) {
+        if (cells) for (let c = 0; c < columns; c++) if (cells[c] !== undefined) varies[c] = true;
+      }
+    }
+    const shared: (SpecCell | null)[] = [];
+    for (let c = 0; c < columns; c++) shared.push(varies[c] ? null : (blank[c] ?? null));
+    const varying: number[] = [];
+    for (let c = 0; c < columns; c++) if (varies[c]) varying.push(c);
+    shared.length = Math.max(varying[varying.length - 1] + 1, ...shared.map((cell, c) => (cell === null ? 0 : c + 1)));
+    // By varying column, by row: each row's cell there, by the rules of keyed() (its own cells
+    // over its fields, fields over the label, the label over extra cells). The key column is the
+    // first (column A).
+    const cells: (SpecCell | null)[][] = varying.map(() => new Array<SpecCell | null>(items.length));
+    const keys = cells[0];
+    const encoded = shape.encoded;
     const text = COL.text;
-    const keyCol = COL.key;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      const row = copyRow(template);
-      if (item.own) overlay(row, item.own);
-      if (item.label && !row[text]) row[text] = item.label;
-      const extra = item.extra;
-      if (extra) {
-        for (let c = 0; c < columns; c++) {
-          const cell = extra[c];
-          if (cell !== undefined && !row[c]) row[c] = cell;
-        }
+      const { own, label, extra } = item;
+      keys[i] = this.keyCell(item, encoded);
+      for (let v = 1; v < varying.length; v++) {
+        const c = varying[v];
+        let cell: SpecCell | null | undefined = own?.[c] ?? blank[c];
+        if (!cell && c === text) cell = label;
+        if (!cell && extra) cell = extra[c];
+        cells[v][i] = cell ?? null;
       }
-      row[keyCol] = this.keyCell(item, shape.encoded);
-      if (row[row.length - 1] === null) this.pushRow(row); // an item without its extra cells
-      else this.rows.push(row as (SpecCell | null)[]);
+      this.rows.push(shared);
     }
+    if (items.length > 0) this.blocks.push({ top: first, count: items.length, shared, columns: varying, cells });
     const last = this.next - 1;
     for (const [from, to] of shape.merges) for (let row = first; row <= last; row++) this.merge(row, from, to);
     return first;
@@ -428,8 +440,10 @@ export class TabBuilder {
     if (memo?.cell && memo.encoded === encodedFields) return memo.cell;
     const cell: SpecCell = { value: encodeWithFields(spec.key, encodedFields, spec.removed), style: 'marker' };
     if (memo) {
+      // Not frozen, unlike the few shared template cells: freezing a hundred thousand key cells
+      // costs more than it guards (specs are read-only once built).
       memo.encoded = encodedFields;
-      memo.cell = Object.freeze(cell);
+      memo.cell = cell;
     }
     return cell;
   }

@@ -5,7 +5,7 @@
  * colour) and protection last. Writes are queued and synced only when the request budget is full.
  */
 import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
-import type { SheetSpec, SpecValue } from '../../core/workbook/sheet-spec';
+import { rowReader, type SheetSpec, type SpecValue } from '../../core/workbook/sheet-spec';
 import { STYLES, type StyleName } from '../../core/workbook/styles';
 import { formulaOfCell } from '../../core/workbook/r1c1';
 import { indexRuns, mergeBlocks, rectanglesByKey } from './blocks';
@@ -211,6 +211,7 @@ export async function buildSheet(context: Excel.RequestContext, request: BuildRe
  */
 async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget, limit: number): Promise<void> {
   const rows = spec.rows;
+  const rowAt = rowReader(spec);
   let width = 0;
   for (const row of rows) if (row.length > width) width = row.length;
   if (width === 0) return;
@@ -228,7 +229,7 @@ async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: Reque
     let anyValue = false;
     let anyFormula = false;
     while (r < rows.length && formats.length < maxRows) {
-      const source = rows[r];
+      const source = rowAt(r);
       const formatRow: (string | null)[] = new Array(width).fill(null);
       const valueRow: SpecValue[] = new Array(width).fill(null);
       const formulaRow: (string | null)[] = new Array(width).fill(null);
@@ -271,11 +272,11 @@ async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: Reque
 
 /** One range per rectangle of equally styled cells. */
 async function writeStyles(sheet: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
-  const rows = spec.rows;
+  const rowAt = rowReader(spec);
   const blocks = rectanglesByKey<StyleName>(
-    rows.length,
-    (r) => rows[r].length,
-    (r, c) => rows[r][c]?.style,
+    spec.rows.length,
+    (r) => rowAt(r).length,
+    (r, c) => rowAt(r)[c]?.style,
   );
   for (const [style, rects] of blocks) {
     for (const block of rects) {
@@ -287,8 +288,9 @@ async function writeStyles(sheet: Excel.Worksheet, spec: SheetSpec, budget: Requ
 
 /** Internal hyperlinks: there is no bulk API, so one range per linked cell (only linked cells). */
 async function writeLinks(sheet: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
+  const rowAt = rowReader(spec);
   for (let r = 0; r < spec.rows.length; r++) {
-    const row = spec.rows[r];
+    const row = rowAt(r);
     for (let c = 0; c < row.length; c++) {
       const link = row[c]?.link;
       if (!link) continue;

@@ -6,7 +6,7 @@ import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'e
 import { freeTableName } from '../../core/workbook/sheet-names';
 import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
-import { mergedAreas, specWidth } from '../../core/workbook/sheet-spec';
+import { mergedAreas, rowReader, specWidth } from '../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
@@ -297,12 +297,13 @@ export async function writeSpecInto(sheet: Worksheet, spec: SheetSpec, ctx: Writ
   });
 
   let wroteFormulas = false;
+  const rowAt = rowReader(spec);
   for (let r = 0; r < spec.rows.length; r++) {
     if (ctx.signal && r > 0 && r % ROWS_PER_SLICE === 0) {
       await yieldToHost();
       if (ctx.signal.aborted) throw cancelled();
     }
-    const cells = spec.rows[r];
+    const cells = rowAt(r);
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell && writeCell(sheet, r, c, cell, styles, ctx)) wroteFormulas = true;

@@ -7,7 +7,7 @@ import { columnLetters, toA1 } from '../../../src/core/a1';
 import type { BudgetModel } from '../../../src/core/recognition/model';
 import { generateSample, sampleToSheetSpecs, type SampleWorkbook } from '../../../src/core/sample';
 import type { RawGrid, RawValue } from '../../../src/core/workbook/raw';
-import type { SheetSpec, SpecCell } from '../../../src/core/workbook/sheet-spec';
+import { specRows, type SheetSpec, type SpecCell } from '../../../src/core/workbook/sheet-spec';
 import { formulaOfCell } from '../../../src/core/workbook/r1c1';
 import { recognizeSpecs } from '../sample/recognize-specs';
 
@@ -35,7 +35,7 @@ export function withRows(workbook: SampleWorkbook, input: string, change: (rows:
 /** The grid a reader sees for a written spec: constants as values, formulas with `evaluate`'s value (else null). */
 export function specToGrid(spec: SheetSpec, sheet = spec.name, evaluate: (formula: string, cell: string) => RawValue = () => null): RawGrid {
   const formulas: Record<string, string> = {};
-  const values: RawValue[][] = spec.rows.map((row, r) =>
+  const values: RawValue[][] = specRows(spec).map((row, r) =>
     row.map((cell, c) => {
       if (!cell) return null;
       const formula = formulaOfCell(cell, r, c);
@@ -50,11 +50,15 @@ export function specToGrid(spec: SheetSpec, sheet = spec.name, evaluate: (formul
   return { sheet, top: 0, left: 0, values, formulas };
 }
 
-/** A built spec with every formula in A1 notation, as it lands in the sheet (tests read formulas as text). */
+/**
+ * A built spec with every row of its own and every formula in A1 notation, as it lands in the
+ * sheet (tests read rows by index and formulas as text).
+ */
 export function inA1(spec: SheetSpec): SheetSpec {
+  const { blocks: _blocks, ...plain } = spec;
   return {
-    ...spec,
-    rows: spec.rows.map((row, r) =>
+    ...plain,
+    rows: specRows(spec).map((row, r) =>
       row.map((cell, c) => {
         if (!cell || cell.formulaR1C1 === undefined) return cell;
         const { formulaR1C1: _r1c1, ...rest } = cell;
@@ -71,9 +75,18 @@ export function textOf(cell: SpecCell | null | undefined): string {
   return cell.value === null || cell.value === undefined ? '' : String(cell.value);
 }
 
+const writtenRows = new WeakMap<SheetSpec, (SpecCell | null)[][]>();
+
+/** The rows of a spec as written (blocks' rows written out), once per spec. */
+function rowsOf(spec: SheetSpec): (SpecCell | null)[][] {
+  let rows = writtenRows.get(spec);
+  if (!rows) writtenRows.set(spec, (rows = specRows(spec)));
+  return rows;
+}
+
 /** 0-based row of the section heading whose text contains `title` (e.g. "Ekonomisk uppföljning"). */
 export function sectionRow(spec: SheetSpec, title: string): number {
-  const r = spec.rows.findIndex((row) => row[1]?.style === 'heading' && textOf(row[1]).includes(title));
+  const r = rowsOf(spec).findIndex((row) => row[1]?.style === 'heading' && textOf(row[1]).includes(title));
   if (r < 0) throw new Error(`no section ${title}`);
   return r;
 }
@@ -81,9 +94,10 @@ export function sectionRow(spec: SheetSpec, title: string): number {
 /** Rows of a section: from its heading to the next heading. */
 export function sectionRange(spec: SheetSpec, title: string): { top: number; bottom: number } {
   const top = sectionRow(spec, title);
-  let bottom = spec.rows.length - 1;
-  for (let r = top + 1; r < spec.rows.length; r++) {
-    if (spec.rows[r][1]?.style === 'heading') {
+  const rows = rowsOf(spec);
+  let bottom = rows.length - 1;
+  for (let r = top + 1; r < rows.length; r++) {
+    if (rows[r][1]?.style === 'heading') {
       bottom = r - 1;
       break;
     }
@@ -94,12 +108,13 @@ export function sectionRange(spec: SheetSpec, title: string): { top: number; bot
 /** The 0-based column of a header inside a section; a header may take two rows ("Budget" over "helår"). */
 export function columnIn(spec: SheetSpec, title: string, header: string): number {
   const { top, bottom } = sectionRange(spec, title);
+  const rows = rowsOf(spec);
   for (let r = top; r <= bottom; r++) {
-    const row = spec.rows[r];
+    const row = rows[r];
     for (let c = 0; c < row.length; c++) {
       if (row[c]?.style !== 'header') continue;
       const text = textOf(row[c]);
-      const above = spec.rows[r - 1]?.[c]?.style === 'header' ? textOf(spec.rows[r - 1][c]) : '';
+      const above = rows[r - 1]?.[c]?.style === 'header' ? textOf(rows[r - 1][c]) : '';
       if (text === header || (above && `${above} ${text}` === header)) return c;
     }
   }
@@ -109,7 +124,8 @@ export function columnIn(spec: SheetSpec, title: string, header: string): number
 /** The 0-based row inside a section whose column B reads `label`. */
 export function rowIn(spec: SheetSpec, title: string, label: string): number {
   const { top, bottom } = sectionRange(spec, title);
-  for (let r = top + 1; r <= bottom; r++) if (textOf(spec.rows[r][1]) === label) return r;
+  const rows = rowsOf(spec);
+  for (let r = top + 1; r <= bottom; r++) if (textOf(rows[r][1]) === label) return r;
   throw new Error(`no row ${label} in ${title}`);
 }
 
@@ -139,7 +155,7 @@ export function setComputed(grid: RawGrid, address: string, value: RawValue): vo
 
 /** Plain text rendering of a spec (for debugging a layout). */
 export function dump(spec: SheetSpec): string {
-  return spec.rows
+  return rowsOf(spec)
     .map((row, r) => `${String(r + 1).padStart(3)} ${row.map((c, i) => (i === 0 || i === 9 ? '' : `${columnLetters(i)}:${textOf(c).slice(0, 60)}`)).filter((t) => t && !t.endsWith(':')).join(' | ')}`)
     .join('\n');
 }

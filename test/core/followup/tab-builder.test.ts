@@ -1,6 +1,9 @@
 import { rangeToA1 } from '../../../src/core/a1';
 import { InputBook, RowShape, TabBuilder, textCell, type BlockRow } from '../../../src/core/followup/tab-builder';
-import { emptySheetSpec, mergedAreas } from '../../../src/core/workbook/sheet-spec';
+import { emptySheetSpec, mergedAreas, rowReader, specRows } from '../../../src/core/workbook/sheet-spec';
+
+/** The rows a builder made, each of its own (blocks' rows written out). */
+const rowsOf = (b: TabBuilder) => specRows(b);
 
 describe('TabBuilder merges', () => {
   it('makes one range merged across of each run of rows merging the same columns', () => {
@@ -54,10 +57,23 @@ describe('TabBuilder.keyedBlock', () => {
     block.blank();
     expect(block.keyedBlock(shape, items())).toBe(2);
     const rows = byRow();
-    expect(block.rows).toEqual(rows.rows);
+    expect(rowsOf(block)).toEqual(rows.rows);
     expect(block.mergeRanges()).toEqual(rows.mergeRanges());
     expect(block.mergeRanges()).toEqual({ merges: [], mergesAcross: ['E3:F5'] });
-    expect(block.rows[3][9]).toEqual({ value: '=Förskola', style: 'marker' });
+    expect(rowsOf(block)[3][9]).toEqual({ value: '=Förskola', style: 'marker' });
+  });
+
+  it('keeps the block as one shared row and its varying columns, not one array per row', () => {
+    const block = new TabBuilder(new InputBook());
+    block.blank();
+    block.keyedBlock(shape, items());
+    expect(block.blocks).toHaveLength(1);
+    const [made] = block.blocks;
+    expect(made).toMatchObject({ top: 2, count: 3, columns: [0, 1, 9] });
+    expect(block.rows[2]).toBe(made.shared);
+    expect(block.rows[4]).toBe(made.shared);
+    expect(made.shared[0]).toBeNull(); // the key cell is each row's own
+    expect(made.cells[1].map((cell) => cell?.value)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
   });
 
   it('rows without extra cells end at their last field, as keyed() leaves them', () => {
@@ -66,8 +82,8 @@ describe('TabBuilder.keyedBlock', () => {
     block.keyedBlock(shape, plain);
     const rows = new TabBuilder(new InputBook());
     for (const item of plain) rows.keyed({ ...item, fields: shape.fields, shape });
-    expect(block.rows).toEqual(rows.rows);
-    expect(block.rows[1]).toHaveLength(9);
+    expect(rowsOf(block)).toEqual(rows.rows);
+    expect(rowsOf(block)[1]).toHaveLength(9);
   });
 
   it('puts typed values back, as keyed() does', () => {
@@ -75,8 +91,8 @@ describe('TabBuilder.keyedBlock', () => {
     const block = new TabBuilder(new InputBook(typed));
     block.blank();
     block.keyedBlock(shape, items());
-    expect(block.rows[3][8]).toEqual({ value: 'Vikarier', style: 'input' });
-    expect(block.rows).toEqual(byRow(typed).rows);
+    expect(rowsOf(block)[3][8]).toEqual({ value: 'Vikarier', style: 'input' });
+    expect(rowsOf(block)).toEqual(byRow(typed).rows);
     expect(block.book.leftovers()).toEqual([]);
   });
 });
@@ -110,21 +126,21 @@ describe('rows with their own cells (KeyedRow.own)', () => {
   it('a block puts each row its own cells, over the shared ones, merges and all', () => {
     const b = new TabBuilder(new InputBook());
     b.keyedBlock(shape, items());
-    expect(b.rows[1].slice(4, 9)).toEqual([
+    expect(rowsOf(b)[1].slice(4, 9)).toEqual([
       { value: 'KF', style: 'text' },
       { style: 'text' },
       { formula: '=Uppdrag!C3', style: 'computed', numberFormat: '#,##0' },
       { value: 'Pågår', style: 'input' },
       { value: null, style: 'input' },
     ]);
-    expect(b.rows[2][4]).toEqual({ value: 'KS', style: 'text' });
-    expect(b.rows[2][6]).toEqual({ formula: '=Uppdrag!C4', style: 'computed', numberFormat: '#,##0' });
-    expect(b.rows[2][7]).toEqual({ value: null, style: 'input' });
+    expect(rowsOf(b)[2][4]).toEqual({ value: 'KS', style: 'text' });
+    expect(rowsOf(b)[2][6]).toEqual({ formula: '=Uppdrag!C4', style: 'computed', numberFormat: '#,##0' });
+    expect(rowsOf(b)[2][7]).toEqual({ value: null, style: 'input' });
     expect(b.mergeRanges()).toEqual({ merges: [], mergesAcross: ['E2:F3'] });
     // keyed() row by row makes the same rows.
     const rows = new TabBuilder(new InputBook());
     for (const item of items()) rows.keyed({ ...item, fields: shape.fields, shape });
-    expect(b.rows).toEqual(rows.rows);
+    expect(rowsOf(b)).toEqual(rows.rows);
   });
 
   it('on a refresh a typed value wins over the row’s own input default, and its own constants stay', () => {
@@ -132,10 +148,42 @@ describe('rows with their own cells (KeyedRow.own)', () => {
     const typed = { values: [{ key, field: 'status', value: 'Klar', label: 'Skolstruktur', origin: 'row' as const }] };
     const b = new TabBuilder(new InputBook(typed));
     b.keyedBlock(shape, items());
-    expect(b.rows[1][7]).toEqual({ value: 'Klar', style: 'input' });
-    expect(b.rows[1][4]).toEqual({ value: 'KF', style: 'text' });
-    expect(b.rows[2][4]).toEqual({ value: 'KS', style: 'text' });
-    expect(b.rows[2][6]).toEqual({ formula: '=Uppdrag!C4', style: 'computed', numberFormat: '#,##0' });
+    expect(rowsOf(b)[1][7]).toEqual({ value: 'Klar', style: 'input' });
+    expect(rowsOf(b)[1][4]).toEqual({ value: 'KF', style: 'text' });
+    expect(rowsOf(b)[2][4]).toEqual({ value: 'KS', style: 'text' });
+    expect(rowsOf(b)[2][6]).toEqual({ formula: '=Uppdrag!C4', style: 'computed', numberFormat: '#,##0' });
     expect(b.book.leftovers()).toEqual([]);
+  });
+});
+
+describe('rowReader', () => {
+  const cell = (value: string) => ({ value });
+  const shared = [null, null, cell('C')];
+  const spec = {
+    rows: [[cell('a')], shared, shared, [cell('d')], shared, [cell('f')]],
+    blocks: [
+      { top: 1, count: 2, shared, columns: [0, 3], cells: [[cell('k1'), cell('k2')], [cell('x'), null]] },
+      { top: 4, count: 1, shared, columns: [1], cells: [[cell('only')]] },
+    ],
+  };
+
+  it('writes each block row out with its own cells, without trailing empty cells, in any order', () => {
+    const read = rowReader(spec);
+    expect(read(5)).toEqual([cell('f')]);
+    expect(read(1)).toEqual([cell('k1'), null, cell('C'), cell('x')]);
+    expect(read(2)).toEqual([cell('k2'), null, cell('C')]);
+    expect(read(3)).toBe(spec.rows[3]);
+    expect(read(4)).toEqual([null, cell('only'), cell('C')]);
+    expect(read(0)).toBe(spec.rows[0]);
+    expect(read(2)).toEqual([cell('k2'), null, cell('C')]);
+    expect(shared).toEqual([null, null, cell('C')]); // the shared row is left as it was
+  });
+
+  it('specRows gives every row an array of its own; a spec without blocks reads as its rows', () => {
+    const rows = specRows(spec);
+    expect(rows.map((row) => row.map((c) => c?.value ?? null))).toEqual([['a'], ['k1', null, 'C', 'x'], ['k2', null, 'C'], ['d'], [null, 'only', 'C'], ['f']]);
+    expect(new Set(rows).size).toBe(6);
+    const plain = { rows: [[cell('a')]] };
+    expect(rowReader(plain)(0)).toBe(plain.rows[0]);
   });
 });
