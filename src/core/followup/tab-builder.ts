@@ -86,12 +86,12 @@ export interface FieldCell {
 }
 
 /**
- * The last key cell made for a row that recurs on many tabs, with the encoded fields it was made
- * for: a verksamhet's row has the same fields on several reports' tabs.
+ * The last descriptor made for a row that recurs on many tabs, with the encoded fields it was
+ * made for: a verksamhet's row has the same fields on several reports' tabs.
  */
 export interface KeyCellMemo {
   encoded?: string;
-  cell?: SpecCell;
+  descriptor?: string;
 }
 
 export interface KeyedRow {
@@ -358,7 +358,7 @@ export class TabBuilder {
       }
     }
     for (let m = 0; m < shape.merges.length; m++) this.merge(at, shape.merges[m][0], shape.merges[m][1]);
-    row[COL.key] = this.keyCell(spec, shape.encoded);
+    row[COL.key] = { value: this.descriptor(spec, shape.encoded), style: 'marker' };
     return this.pushRow(row);
   }
 
@@ -377,10 +377,11 @@ export class TabBuilder {
     }
     const blank = (shape.blankRow ??= this.fieldRow(shape, shape.fields, null));
     const columns = COLUMN_WIDTHS.length;
-    // The columns whose cells differ by row: the key, and wherever an item has a label, extra or
-    // own cell. The rest of the row is the shape's, shared by every row of the block.
+    // The columns whose cells differ by row: the key (its descriptors, as the block's texts), and
+    // wherever an item has a label, extra or own cell. The rest of the row is the shape's, shared
+    // by every row of the block.
     const varies: boolean[] = new Array<boolean>(columns).fill(false);
-    varies[COL.key] = true; // column A: the first varying column
+    varies[COL.key] = true;
     for (const item of items) {
       if (item.label && !blank[COL.text]) varies[COL.text] = true;
       for (const cells of [item.extra, item.own]) {
@@ -389,21 +390,21 @@ export class TabBuilder {
     }
     const shared: (SpecCell | null)[] = [];
     for (let c = 0; c < columns; c++) shared.push(varies[c] ? null : (blank[c] ?? null));
+    shared.length = Math.max(...varies.map((v, c) => (v ? c + 1 : 0)), ...shared.map((cell, c) => (cell === null ? 0 : c + 1)));
+    varies[COL.key] = false;
     const varying: number[] = [];
     for (let c = 0; c < columns; c++) if (varies[c]) varying.push(c);
-    shared.length = Math.max(varying[varying.length - 1] + 1, ...shared.map((cell, c) => (cell === null ? 0 : c + 1)));
     // By varying column, by row: each row's cell there, by the rules of keyed() (its own cells
-    // over its fields, fields over the label, the label over extra cells). The key column is the
-    // first (column A).
+    // over its fields, fields over the label, the label over extra cells).
     const cells: (SpecCell | null)[][] = varying.map(() => new Array<SpecCell | null>(items.length));
-    const keys = cells[0];
+    const descriptors = new Array<string>(items.length);
     const encoded = shape.encoded;
     const text = COL.text;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const { own, label, extra } = item;
-      keys[i] = this.keyCell(item, encoded);
-      for (let v = 1; v < varying.length; v++) {
+      descriptors[i] = this.descriptor(item, encoded);
+      for (let v = 0; v < varying.length; v++) {
         const c = varying[v];
         let cell: SpecCell | null | undefined = own?.[c] ?? blank[c];
         if (!cell && c === text) cell = label;
@@ -412,7 +413,9 @@ export class TabBuilder {
       }
       this.rows.push(shared);
     }
-    if (items.length > 0) this.blocks.push({ top: first, count: items.length, shared, columns: varying, cells });
+    if (items.length > 0) {
+      this.blocks.push({ top: first, count: items.length, shared, columns: varying, cells, texts: { column: COL.key, style: 'marker', values: descriptors } });
+    }
     const last = this.next - 1;
     for (const [from, to] of shape.merges) for (let row = first; row <= last; row++) this.merge(row, from, to);
     return first;
@@ -435,17 +438,16 @@ export class TabBuilder {
     return row;
   }
 
-  private keyCell(spec: BlockRow & Pick<KeyedRow, 'removed'>, encodedFields: string): SpecCell {
+  /** The descriptor of a row's key cell (remembered for a row that recurs on many tabs). */
+  private descriptor(spec: BlockRow & Pick<KeyedRow, 'removed'>, encodedFields: string): string {
     const memo = spec.removed ? undefined : spec.keyCellMemo;
-    if (memo?.cell && memo.encoded === encodedFields) return memo.cell;
-    const cell: SpecCell = { value: encodeWithFields(spec.key, encodedFields, spec.removed), style: 'marker' };
+    if (memo?.descriptor !== undefined && memo.encoded === encodedFields) return memo.descriptor;
+    const descriptor = encodeWithFields(spec.key, encodedFields, spec.removed);
     if (memo) {
-      // Not frozen, unlike the few shared template cells: freezing a hundred thousand key cells
-      // costs more than it guards (specs are read-only once built).
       memo.encoded = encodedFields;
-      memo.cell = cell;
+      memo.descriptor = descriptor;
     }
-    return cell;
+    return descriptor;
   }
 
   /** The shape of a row's own fields list, shared with earlier rows of the same shape. */

@@ -97,6 +97,11 @@ export interface RowBlock {
   columns: readonly number[];
   /** By column as listed, then by row of the block: the cell there (null = empty). */
   cells: readonly (readonly (SpecCell | null)[])[];
+  /**
+   * A column of text cells in one style given by their texts, one per row (the key cells of a
+   * follow-up block): no cell object per row.
+   */
+  texts?: { column: number; style: StyleName; values: readonly string[] };
 }
 
 export interface SheetSpec {
@@ -186,6 +191,7 @@ export function rowReader(spec: Pick<SheetSpec, 'rows' | 'blocks'>): RowReader {
     if (k < 0 || k >= block.count) return rows[r];
     const row = block.shared.slice();
     for (let i = 0; i < block.columns.length; i++) row[block.columns[i]] = block.cells[i][k];
+    if (block.texts) row[block.texts.column] = { value: block.texts.values[k], style: block.texts.style };
     // As a row of its own would be: no trailing empty cells.
     let width = row.length;
     while (width > 0 && row[width - 1] === null) width--;

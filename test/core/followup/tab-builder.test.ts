@@ -69,11 +69,14 @@ describe('TabBuilder.keyedBlock', () => {
     block.keyedBlock(shape, items());
     expect(block.blocks).toHaveLength(1);
     const [made] = block.blocks;
-    expect(made).toMatchObject({ top: 2, count: 3, columns: [0, 1, 9] });
+    expect(made).toMatchObject({ top: 2, count: 3, columns: [1, 9] });
     expect(block.rows[2]).toBe(made.shared);
     expect(block.rows[4]).toBe(made.shared);
-    expect(made.shared[0]).toBeNull(); // the key cell is each row's own
-    expect(made.cells[1].map((cell) => cell?.value)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
+    expect(made.cells[0].map((cell) => cell?.value)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
+    // The key cells are each row's own, as texts: the descriptors, no cell object per row.
+    expect(made.shared[0]).toBeNull();
+    expect(made.texts).toMatchObject({ column: 0, style: 'marker' });
+    expect(made.texts!.values.map((text) => JSON.parse(text).i)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
   });
 
   it('rows without extra cells end at their last field, as keyed() leaves them', () => {
@@ -163,7 +166,7 @@ describe('rowReader', () => {
     rows: [[cell('a')], shared, shared, [cell('d')], shared, [cell('f')]],
     blocks: [
       { top: 1, count: 2, shared, columns: [0, 3], cells: [[cell('k1'), cell('k2')], [cell('x'), null]] },
-      { top: 4, count: 1, shared, columns: [1], cells: [[cell('only')]] },
+      { top: 4, count: 1, shared, columns: [1], cells: [[cell('only')]], texts: { column: 0, style: 'marker' as const, values: ['key'] } },
     ],
   };
 
@@ -173,7 +176,7 @@ describe('rowReader', () => {
     expect(read(1)).toEqual([cell('k1'), null, cell('C'), cell('x')]);
     expect(read(2)).toEqual([cell('k2'), null, cell('C')]);
     expect(read(3)).toBe(spec.rows[3]);
-    expect(read(4)).toEqual([null, cell('only'), cell('C')]);
+    expect(read(4)).toEqual([{ value: 'key', style: 'marker' }, cell('only'), cell('C')]);
     expect(read(0)).toBe(spec.rows[0]);
     expect(read(2)).toEqual([cell('k2'), null, cell('C')]);
     expect(shared).toEqual([null, null, cell('C')]); // the shared row is left as it was
@@ -181,7 +184,7 @@ describe('rowReader', () => {
 
   it('specRows gives every row an array of its own; a spec without blocks reads as its rows', () => {
     const rows = specRows(spec);
-    expect(rows.map((row) => row.map((c) => c?.value ?? null))).toEqual([['a'], ['k1', null, 'C', 'x'], ['k2', null, 'C'], ['d'], [null, 'only', 'C'], ['f']]);
+    expect(rows.map((row) => row.map((c) => c?.value ?? null))).toEqual([['a'], ['k1', null, 'C', 'x'], ['k2', null, 'C'], ['d'], ['key', 'only', 'C'], ['f']]);
     expect(new Set(rows).size).toBe(6);
     const plain = { rows: [[cell('a')]] };
     expect(rowReader(plain)(0)).toBe(plain.rows[0]);
