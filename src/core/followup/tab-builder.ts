@@ -108,10 +108,11 @@ export interface KeyedRow {
   extra?: Record<number, SpecCell>;
   /**
    * The row's own cells of fields whose content differs from row to row (a constant or an A1
-   * formula naming the row's source, an input's default), by column: made with RowShape.cell, so
-   * rows can share the shape's fields list and its prepared row. Typed values still win.
+   * formula naming the row's source, an input's default), by column: made with ownCells and
+   * RowShape.put, so rows can share the shape's fields list and its prepared row. Typed values
+   * still win.
    */
-  own?: Record<number, SpecCell>;
+  own?: OwnCells;
   /** For a "Borttagna rader" row: the key and field its value came from. */
   removed?: { key: RowKey; field: string };
   /**
@@ -119,6 +120,17 @@ export interface KeyedRow {
    * verksamheter of each report): one descriptor text and cell for all tabs with the same fields.
    */
   keyCellMemo?: KeyCellMemo;
+}
+
+/** A row's own cells by column (KeyedRow.own); columns it does not have are left undefined. */
+export type OwnCells = (SpecCell | undefined)[];
+
+/**
+ * An empty set of a row's own cells, as wide as the tab: an array set by index, not an object
+ * literal with computed keys (which V8 builds by a runtime call per key).
+ */
+export function ownCells(): OwnCells {
+  return new Array<SpecCell | undefined>(COLUMN_WIDTHS.length);
 }
 
 /** A row of a block of rows with one shape (TabBuilder.keyedBlock): what differs from row to row. */
@@ -164,26 +176,39 @@ export class RowShape {
    */
   cellAt(i: number, value: SpecValue, formula?: string, field: FieldCell = this.fields[i]): SpecCell {
     const numberFormat = this.numberFormats[i];
-    let cell: SpecCell;
+    // Each cell made whole in one literal: a property added afterwards costs an extra object.
     if (field.kind === 'input') {
       if (value === null) return emptyInputCell(numberFormat);
-      cell = { value, style: 'input' };
-    } else if (field.kind === 'formula') {
+      return numberFormat ? { value, style: 'input', numberFormat } : { value, style: 'input' };
+    }
+    const style = field.style ?? 'computed';
+    if (field.kind === 'formula') {
       const shared = this.sharedCells[i];
       if (shared) return shared;
-      cell = { formula: formula ?? field.formula ?? '=0', style: field.style ?? 'computed' };
-    } else {
-      cell = { value, style: field.style ?? 'computed' };
+      const text = formula ?? field.formula ?? '=0';
+      return numberFormat ? { formula: text, style, numberFormat } : { formula: text, style };
     }
-    if (numberFormat) cell.numberFormat = numberFormat;
-    return cell;
+    return numberFormat ? { value, style, numberFormat } : { value, style };
   }
 
-  /** A row's own cell of a field by its name (KeyedRow.own): a value, or an A1 formula for a formula field. */
-  cell(field: string, content: SpecValue | { formula: string }): SpecCell {
+  /** Puts a field's own value (a constant from the source row, an input's default) into a row's own cells (ownCells). */
+  put(own: OwnCells, field: string, value: SpecValue): OwnCells {
+    const i = this.index(field);
+    own[this.fields[i].col] = this.cellAt(i, value);
+    return own;
+  }
+
+  /** Puts a formula field's own A1 formula (one naming the row's source) into a row's own cells. */
+  putFormula(own: OwnCells, field: string, formula: string): OwnCells {
+    const i = this.index(field);
+    own[this.fields[i].col] = this.cellAt(i, null, formula);
+    return own;
+  }
+
+  private index(field: string): number {
     const i = this.indexOfField.get(field);
     if (i === undefined) throw new RangeError(`row shape: no field ${field}`);
-    return content !== null && typeof content === 'object' ? this.cellAt(i, null, content.formula) : this.cellAt(i, content);
+    return i;
   }
 }
 
@@ -206,7 +231,7 @@ function copyRow(b: readonly (SpecCell | null | undefined)[]): (SpecCell | null 
 }
 
 /** Puts a row's own cells (KeyedRow.own) over its prepared cells. */
-function overlay(row: (SpecCell | null | undefined)[], own: Record<number, SpecCell>): void {
+function overlay(row: (SpecCell | null | undefined)[], own: OwnCells): void {
   for (let c = 0; c < COLUMN_WIDTHS.length; c++) {
     const cell = own[c];
     if (cell !== undefined) row[c] = cell;
@@ -425,7 +450,7 @@ export class TabBuilder {
    * The cells of a row's fields by column: the row's own cells where it has them, and inputs take
    * what was typed under `key` (none for null) before their defaults.
    */
-  private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null, own?: Record<number, SpecCell>): (SpecCell | null | undefined)[] {
+  private fieldRow(shape: RowShape, fields: readonly FieldCell[], key: RowKey | null, own?: OwnCells): (SpecCell | null | undefined)[] {
     const row = copyRow(EMPTY_ROW);
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];

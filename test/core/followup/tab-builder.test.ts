@@ -1,5 +1,5 @@
 import { rangeToA1 } from '../../../src/core/a1';
-import { InputBook, RowShape, TabBuilder, textCell, type BlockRow } from '../../../src/core/followup/tab-builder';
+import { InputBook, ownCells, RowShape, TabBuilder, textCell, type BlockRow } from '../../../src/core/followup/tab-builder';
 import { emptySheetSpec, mergedAreas, rowReader, specRows } from '../../../src/core/workbook/sheet-spec';
 
 /** The rows a builder made, each of its own (blocks' rows written out). */
@@ -115,15 +115,21 @@ describe('rows with their own cells (KeyedRow.own)', () => {
     ].map(([item, decidedBy, status, row]) => ({
       key: { section: 'uppdrag', board: 'BUN', item: item as string },
       label: textCell(item as string),
-      own: { 4: shape.cell('decidedBy', decidedBy), 6: shape.cell('cost', { formula: `=Uppdrag!C${row}` }), 7: shape.cell('status', status) },
+      own: shape.put(shape.putFormula(shape.put(ownCells(), 'decidedBy', decidedBy), 'cost', `=Uppdrag!C${row}`), 'status', status),
     }));
 
-  it('RowShape.cell styles a cell as its field and refuses a field the shape lacks', () => {
-    expect(shape.cell('decidedBy', 'KF')).toEqual({ value: 'KF', style: 'text' });
-    expect(shape.cell('cost', { formula: '=A1' })).toEqual({ formula: '=A1', style: 'computed', numberFormat: '#,##0' });
-    expect(shape.cell('status', 'Pågår')).toEqual({ value: 'Pågår', style: 'input' });
-    expect(shape.cell('status', null)).toEqual({ value: null, style: 'input' });
-    expect(() => shape.cell('effect', 1)).toThrow(/no field effect/);
+  it('RowShape.put and putFormula put cells styled as their fields in their columns, and refuse a field the shape lacks', () => {
+    const own = ownCells();
+    expect(own).toHaveLength(10);
+    shape.put(own, 'decidedBy', 'KF');
+    shape.putFormula(own, 'cost', '=A1');
+    shape.put(own, 'status', 'Pågår');
+    expect(own[4]).toEqual({ value: 'KF', style: 'text' });
+    expect(own[6]).toEqual({ formula: '=A1', style: 'computed', numberFormat: '#,##0' });
+    expect(own[7]).toEqual({ value: 'Pågår', style: 'input' });
+    expect(own.filter((cell) => cell !== undefined)).toHaveLength(3);
+    expect(shape.put(ownCells(), 'status', null)[7]).toEqual({ value: null, style: 'input' });
+    expect(() => shape.put(own, 'effect', 1)).toThrow(/no field effect/);
   });
 
   it('a block puts each row its own cells, over the shared ones, merges and all', () => {

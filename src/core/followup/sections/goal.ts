@@ -10,7 +10,7 @@ import { formulaText } from '../formulas';
 import { relativeR1C1 } from '../../workbook/r1c1';
 import { COL, FORMATS } from '../layout';
 import { sectionTitle } from '../reports';
-import { RowShape, textCell } from '../tab-builder';
+import { ownCells, RowShape, textCell } from '../tab-builder';
 import { boardRows, sectionHeading, type BuildContext } from '../context';
 
 /** The quadrant texts; the goal is the first. */
@@ -39,6 +39,9 @@ function joinDetail(...parts: string[]): string {
   return out;
 }
 
+/** The fields of a key figure's row read straight from its Nyckeltal row. */
+const SOURCE_FIELDS = ['value', 'similar', 'netCost', 'referenceCost'] as const;
+
 /**
  * The formula texts of a key figure's source cells on one sheet, cut where the row number goes:
  * each source figure is `=IF(ISBLANK(ref),"",ref*factor)` with ref = Nyckeltal!$C$<row>.
@@ -53,7 +56,7 @@ function sourceTexts(sheet: string, cols: Record<string, number | undefined>, fa
   const quoted = quoteSheetName(sheet);
   const refStart = (col: number) => `${quoted}!$${columnLetters(col)}$`;
   const sources: SourceTexts['sources'] = {};
-  for (const key of ['value', 'similar', 'netCost', 'referenceCost']) {
+  for (const key of SOURCE_FIELDS) {
     const col = cols[key];
     if (col === undefined) continue;
     const factor = factors[key] ?? 1;
@@ -108,10 +111,11 @@ export function goalSection(ctx: BuildContext): void {
       let texts = sheetTexts.get(k.sheet);
       if (texts === undefined) sheetTexts.set(k.sheet, (texts = sourceTexts(k.sheet, cols, { netCost: netCostFactor, referenceCost: referenceCostFactor })));
       const sourceRow = String(k.row + 1);
-      const source = (key: string) => {
+      const own = ownCells();
+      for (const key of SOURCE_FIELDS) {
         const pieces = texts.sources[key];
-        return shape.cell(key, { formula: pieces ? pieces[0] + sourceRow + pieces[1] + sourceRow + pieces[2] : '=""' });
-      };
+        shape.putFormula(own, key, pieces ? pieces[0] + sourceRow + pieces[1] + sourceRow + pieces[2] : '=""');
+      }
       const hib = texts.higherIsBetter === null ? null : texts.higherIsBetter + sourceRow;
       // The indicator's long name on a line of its own (running on across the empty columns),
       // then its figures on the next: a wrapped cell would need a taller row than it gets.
@@ -127,13 +131,7 @@ export function goalSection(ctx: BuildContext): void {
         label: textCell(joinDetail(k.activity, ctx.kommunLevel ? k.board : '', k.koladaId), 'subtitle'),
         fields: shape.fields,
         shape,
-        own: {
-          [COL.c]: source('value'),
-          [COL.d]: source('similar'),
-          [COL.e]: shape.cell('comparison', { formula: comparison }),
-          [COL.f]: source('netCost'),
-          [COL.g]: source('referenceCost'),
-        },
+        own: shape.putFormula(own, 'comparison', comparison),
       });
     }
     const last = b.next - 1;

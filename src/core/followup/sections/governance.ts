@@ -7,7 +7,7 @@ import { normalizeKey } from '../../text/normalize';
 import { blankSafeReference, tkrReference } from '../formulas';
 import { COL, FORMATS, YES_NO_VALUES } from '../layout';
 import { sectionTitle } from '../reports';
-import { RowShape, textCell } from '../tab-builder';
+import { ownCells, RowShape, textCell } from '../tab-builder';
 import { boardRows, sectionHeading, type BuildContext } from '../context';
 import { totalBand } from './economy';
 import type { RowSection } from '../row-keys';
@@ -100,16 +100,14 @@ export function assignmentsSection(ctx: BuildContext): void {
   ]);
   const first = b.keyedBlock(
     shape,
-    rows.map((r) => ({
-      key: { section: 'uppdrag', board: r.recipient, item: r.assignment },
-      label: textCell(r.assignment),
-      own: {
-        [COL.e]: shape.cell('decidedBy', r.decidedBy),
-        [COL.g]: shape.cell('dueDate', r.dueDate),
-        // The budget workbook's status is a default: what the nämnd reports here is its own.
-        [COL.h]: shape.cell('status', STATUS_BY_KEY.get(normalizeKey(r.status)) ?? null),
-      },
-    })),
+    rows.map((r) => {
+      const own = ownCells();
+      shape.put(own, 'decidedBy', r.decidedBy);
+      shape.put(own, 'dueDate', r.dueDate);
+      // The budget workbook's status is a default: what the nämnd reports here is its own.
+      shape.put(own, 'status', STATUS_BY_KEY.get(normalizeKey(r.status)) ?? null);
+      return { key: { section: 'uppdrag' as const, board: r.recipient, item: r.assignment }, label: textCell(r.assignment), own };
+    }),
   );
   b.validate(COL.h, first, b.next - 1, STATUS_RULE);
   b.blank();
@@ -141,7 +139,7 @@ export function internalControlSection(ctx: BuildContext): void {
       key: { section: 'internkontroll', board: r.board, item: joinNonEmpty(r.process, r.risk) },
       // One line, running on into the empty column C: a wrapped cell would need a taller row.
       label: textCell(joinNonEmpty(r.process, r.control || r.risk)),
-      own: { [COL.d]: shape.cell('riskValue', r.riskValue) },
+      own: shape.put(ownCells(), 'riskValue', r.riskValue),
     })),
   );
   b.validate(COL.e, first, b.next - 1, YES_NO_RULE);
@@ -173,16 +171,16 @@ export function privateProvidersSection(ctx: BuildContext): void {
   const first = b.keyedBlock(
     shape,
     rows.map((r) => {
-      const ref = (key: string) => ({ formula: cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}` });
+      const ref = (key: string) => (cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}`);
+      const own = ownCells();
+      shape.put(own, 'contractPeriod', r.contractPeriod);
+      shape.putFormula(own, 'cost', cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`);
+      shape.putFormula(own, 'followedUp', ref('followedUp'));
+      shape.putFormula(own, 'observations', ref('observations'));
       return {
         key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
         label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
-        own: {
-          [COL.c]: shape.cell('contractPeriod', r.contractPeriod),
-          [COL.e]: shape.cell('cost', { formula: cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}` }),
-          [COL.f]: shape.cell('followedUp', ref('followedUp')),
-          [COL.wide]: shape.cell('observations', ref('observations')),
-        },
+        own,
       };
     }),
   );
