@@ -2,7 +2,7 @@
 import type { BudgetModel, InputLayout } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
 import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
-import type { BlockRow, KeyCellMemo, TabBuilder } from './tab-builder';
+import type { BlockRow, DescriptorMemo, TabBuilder } from './tab-builder';
 import type { SpecCell } from '../workbook/sheet-spec';
 
 /**
@@ -15,9 +15,9 @@ export interface EconomyLine extends BlockRow {
   label: SpecCell;
   /** Column J: the SUMIFS criterion matching exactly this name. */
   extra: Record<number, SpecCell>;
-  keyCellMemo: KeyCellMemo;
+  descriptorMemo: DescriptorMemo;
   /** Its row in Åtgärder. */
-  measure: BlockRow & { keyCellMemo: KeyCellMemo };
+  measure: BlockRow & { descriptorMemo: DescriptorMemo };
 }
 
 /** The Ekonomisk uppföljning block of this tab: its lines, one per row from firstRow on. */

@@ -89,7 +89,7 @@ export interface FieldCell {
  * The last descriptor made for a row that recurs on many tabs, with the encoded fields it was
  * made for: a verksamhet's row has the same fields on several reports' tabs.
  */
-export interface KeyCellMemo {
+export interface DescriptorMemo {
   encoded?: string;
   descriptor?: string;
 }
@@ -116,10 +116,10 @@ export interface KeyedRow {
   /** For a "Borttagna rader" row: the key and field its value came from. */
   removed?: { key: RowKey; field: string };
   /**
-   * Where to remember the key cell of this key, for a row that recurs on many tabs (the
-   * verksamheter of each report): one descriptor text and cell for all tabs with the same fields.
+   * Where to remember the descriptor of this key, for a row that recurs on many tabs (the
+   * verksamheter of each report): one descriptor text for all tabs with the same fields.
    */
-  keyCellMemo?: KeyCellMemo;
+  descriptorMemo?: DescriptorMemo;
 }
 
 /** A row's own cells by column (KeyedRow.own); columns it does not have are left undefined. */
@@ -134,7 +134,7 @@ export function ownCells(): OwnCells {
 }
 
 /** A row of a block of rows with one shape (TabBuilder.keyedBlock): what differs from row to row. */
-export type BlockRow = Pick<KeyedRow, 'key' | 'label' | 'extra' | 'keyCellMemo' | 'own'>;
+export type BlockRow = Pick<KeyedRow, 'key' | 'label' | 'extra' | 'descriptorMemo' | 'own'>;
 
 /**
  * What rows with the same fields have in common: the descriptor's fields part, each field's
@@ -389,8 +389,8 @@ export class TabBuilder {
 
   /**
    * Keyed rows of one shape, one per item, in consecutive rows from the next: an economy or
-   * Åtgärder block of up to thousands of verksamheter. The same rows as keyed() would make, with
-   * what is the same for every row (the prepared row, the merges) done once for the block.
+   * Åtgärder block of up to thousands of verksamheter. The same rows as keyed() would make, kept
+   * as a RowBlock (SheetSpec.blocks): one shared row, and per row only the cells that differ.
    * Returns the first row.
    */
   keyedBlock(shape: RowShape, items: readonly BlockRow[]): number {
@@ -465,7 +465,7 @@ export class TabBuilder {
 
   /** The descriptor of a row's key cell (remembered for a row that recurs on many tabs). */
   private descriptor(spec: BlockRow & Pick<KeyedRow, 'removed'>, encodedFields: string): string {
-    const memo = spec.removed ? undefined : spec.keyCellMemo;
+    const memo = spec.removed ? undefined : spec.descriptorMemo;
     if (memo?.descriptor !== undefined && memo.encoded === encodedFields) return memo.descriptor;
     const descriptor = encodeWithFields(spec.key, encodedFields, spec.removed);
     if (memo) {

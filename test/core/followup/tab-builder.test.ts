@@ -42,7 +42,7 @@ describe('TabBuilder.keyedBlock', () => {
   const items = (): BlockRow[] =>
     ['Skola', 'Förskola', 'Elevhälsa'].map((item) => {
       const extra: Record<number, { value: string; style: 'marker' }> = { 9: { value: `=${item}`, style: 'marker' } };
-      return { key: { section: 'ekonomi', board: 'BUN', item }, label: textCell(item), extra, keyCellMemo: {} };
+      return { key: { section: 'ekonomi', board: 'BUN', item }, label: textCell(item), extra, descriptorMemo: {} };
     });
 
   function byRow(typed?: ConstructorParameters<typeof InputBook>[0]) {
@@ -80,7 +80,7 @@ describe('TabBuilder.keyedBlock', () => {
   });
 
   it('rows without extra cells end at their last field, as keyed() leaves them', () => {
-    const plain = items().map(({ key, label, keyCellMemo }) => ({ key, label, keyCellMemo }));
+    const plain = items().map(({ key, label, descriptorMemo }) => ({ key, label, descriptorMemo }));
     const block = new TabBuilder(new InputBook());
     block.keyedBlock(shape, plain);
     const rows = new TabBuilder(new InputBook());

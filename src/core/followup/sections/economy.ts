@@ -173,8 +173,8 @@ function makeLine(board: string, item: string, label: string, criterion: string)
     key: { section: 'ekonomi', board, item },
     label: labelCell,
     extra,
-    keyCellMemo: {},
-    measure: { key: { section: 'atgarder', board, item }, label: labelCell, keyCellMemo: {} },
+    descriptorMemo: {},
+    measure: { key: { section: 'atgarder', board, item }, label: labelCell, descriptorMemo: {} },
   };
 }
 
