@@ -17,7 +17,7 @@ function cellAt(grid: RawGrid, row: number, col: number): FilledCell {
 }
 
 function cellsOf(grid: RawGrid, row: number, fields: Record<string, number>): Record<string, FilledCell> {
-  const out: Record<string, FilledCell> = {};
+  const out = Object.create(null) as Record<string, FilledCell>; // field names come from the sheet
   for (const [field, col] of Object.entries(fields)) out[field] = cellAt(grid, row, col);
   return out;
 }

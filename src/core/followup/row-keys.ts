@@ -77,15 +77,16 @@ function lettersOf(fields: Record<string, number>): Record<string, string> | und
   let out: Record<string, string> | undefined;
   for (const field in fields) {
     const col = fields[field];
-    (out ??= {})[field] = columnLetters(col);
+    (out ??= Object.create(null) as Record<string, string>)[field] = columnLetters(col);
   }
   return out;
 }
 
 function columnsOf(encoded: unknown): Record<string, number> | null {
-  if (encoded === undefined) return {};
+  // Objects without a prototype: field names come from the sheet, and "__proto__" is a name too.
+  if (encoded === undefined) return Object.create(null) as Record<string, number>;
   if (!encoded || typeof encoded !== 'object' || Array.isArray(encoded)) return null;
-  const out: Record<string, number> = {};
+  const out = Object.create(null) as Record<string, number>;
   for (const [field, letters] of Object.entries(encoded as Record<string, unknown>)) {
     if (typeof letters !== 'string') return null;
     const col = columnIndex(letters);

@@ -10,6 +10,15 @@ describe('row descriptors', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => jsonString(text) === JSON.stringify(text)));
   });
 
+  it('a field may be called anything, "__proto__" and "constructor" included', () => {
+    for (const field of ['__proto__', 'constructor', 'toString']) {
+      const descriptor: RowDescriptor = { key: { section: 'uppdrag', board: 'BUN', item: 'x' }, fields: { inputs: { [field]: 2 }, formulas: {}, constants: {} } };
+      const decoded = decodeDescriptor(encodeDescriptor(descriptor))!;
+      expect(Object.entries(decoded.fields.inputs)).toEqual([[field, 2]]);
+      expect(Object.keys(decoded.fields.formulas)).toEqual([]);
+    }
+  });
+
   it('a descriptor reads back as written, whatever its texts hold', () => {
     const text = fc.string({ unit: 'binary' });
     fc.assert(
