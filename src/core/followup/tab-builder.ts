@@ -409,9 +409,8 @@ export class TabBuilder {
     varies[COL.key] = true;
     for (const item of items) {
       if (item.label && !blank[COL.text]) varies[COL.text] = true;
-      for (const cells of [item.extra, item.own]) {
-        if (cells) for (let c = 0; c < columns; c++) if (cells[c] !== undefined) varies[c] = true;
-      }
+      const { extra, own } = item;
+      for (let c = 0; c < columns; c++) if (extra?.[c] !== undefined || own?.[c] !== undefined) varies[c] = true;
     }
     const shared: (SpecCell | null)[] = [];
     for (let c = 0; c < columns; c++) shared.push(varies[c] ? null : (blank[c] ?? null));

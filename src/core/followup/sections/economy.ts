@@ -70,8 +70,9 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   const inYear = periodMatcher(year, 'december');
   // Rows come grouped (a verksamhet's rows, or months, together): the loops skip the rest of a run
   // of the same names by comparing with the run's first row in local variables, and look up only
-  // that first row. Plain functions and local state, no collector object: the bench's garbage
-  // collection between runs threw away the optimised code of one and left its loops slow.
+  // that first row. Plain functions and local state, no collector object: a full garbage
+  // collection throws away optimised code that held such an object's shape, and the loops then
+  // ran unoptimised.
   let board: string | undefined;
   let activity: string | undefined;
   const budget = model.operatingBudget;
