@@ -1,5 +1,5 @@
 /** What every section builder of a follow-up tab knows: the model, the report, the nämnd, the rows so far. */
-import type { BudgetModel, InputLayout } from '../recognition/model';
+import { nameRunStarts, type BudgetModel, type InputLayout } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
 import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
 import type { BlockRow, DescriptorMemo, TabBuilder } from './tab-builder';
@@ -75,21 +75,23 @@ const boardSpellingsByModel = new WeakMap<BudgetModel, Map<string, string>>();
  * Worked out once per model: every tab of a run asks.
  */
 export function boardSpellings(model: BudgetModel): ReadonlyMap<string, string> {
-  let spellings = boardSpellingsByModel.get(model);
-  if (!spellings) {
-    spellings = new Map();
-    for (const rows of [model.operatingBudget, model.frames]) {
-      let previous: string | undefined;
-      for (let i = 0; i < rows.length; i++) {
-        const board = rows[i].board;
-        if (board === previous || board === '') continue; // rows come grouped by nämnd
-        previous = board;
-        const key = normalizeKey(board);
-        if (!spellings.has(key)) spellings.set(key, board);
-      }
-    }
-    boardSpellingsByModel.set(model, spellings);
+  const known = boardSpellingsByModel.get(model);
+  if (known) return known;
+  const spellings = new Map<string, string>();
+  const add = (board: string) => {
+    const key = normalizeKey(board);
+    if (board !== '' && !spellings.has(key)) spellings.set(key, board);
+  };
+  // Driftbudget's nämnder at the starts of its runs of names (a nämnd's first row starts one).
+  const budget = model.operatingBudget;
+  const runs = nameRunStarts(model.nameRuns.operatingBudget, budget);
+  let previous: string | undefined;
+  for (let k = 0; k < runs.length; k++) {
+    const board = budget[runs[k]].board;
+    if (board !== previous) add((previous = board));
   }
+  for (const row of model.frames) add(row.board);
+  boardSpellingsByModel.set(model, spellings);
   return spellings;
 }
 
@@ -115,6 +117,24 @@ export function boardRows<T extends object>(ctx: Pick<BuildContext, 'board' | 'k
     rowsByBoard.set(rows, (groups = grouping));
   }
   return (groups.get(normalizeKey(ctx.board)) ?? []) as readonly T[];
+}
+
+const itemsByRows = new WeakMap<readonly object[], Map<string, unknown>>();
+
+/**
+ * What a section lists for these source rows (boardRows: one nämnd's rows of an input, or all of
+ * them), made on first use and then shared by every tab of the model that lists them: the three
+ * reports' tabs of a nämnd show the same Uppdrag, Internkontroll, … rows, and their descriptors
+ * are then made once. `make` may depend on nothing but the rows and `section`, which names what
+ * is made (the section, and anything else the items depend on).
+ */
+export function itemsOfRows<T extends object, I>(rows: readonly T[], section: string, make: (rows: readonly T[]) => I): I {
+  let bySection = itemsByRows.get(rows);
+  if (!bySection) itemsByRows.set(rows, (bySection = new Map()));
+  if (bySection.has(section)) return bySection.get(section) as I;
+  const items = make(rows);
+  bySection.set(section, items);
+  return items;
 }
 
 /** True for a "YYYY-MM" period inside the report's months of the year. */

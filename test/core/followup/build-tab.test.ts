@@ -6,7 +6,7 @@ import { decodeDescriptor } from '../../../src/core/followup/row-keys';
 import { STATUS_VALUES } from '../../../src/core/inputs/catalogue';
 import { decodeMarker, FORMAT_VERSION } from '../../../src/core/workbook/marker';
 import { freeSheetName } from '../../../src/core/workbook/sheet-names';
-import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
+import { specRows, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { NUMBER_FORMATS, STYLES } from '../../../src/core/workbook/styles';
 import { recognizeSpecs } from '../sample/recognize-specs';
 import { cellIn, inA1, columnIn, modelOf, rowIn, sample, sampleSpecs, sectionRange, sectionRow, textOf, withRows } from './helpers';
@@ -363,6 +363,33 @@ describe('names and typed text', () => {
     const row = rowIn(spec, 'Ekonomisk uppföljning', 'Fritidshem');
     expect(textOf(spec.rows[row][columnIn(spec, 'Ekonomisk uppföljning', 'Budget helår')])).toMatch(/^=SUMIFS\(.*\)\/1000$/);
     expect(textOf(spec.rows[row][columnIn(spec, 'Ekonomisk uppföljning', 'Utfall t.o.m. period')])).toMatch(/^=\(SUMPRODUCT\(SUMIFS\(.*\)\)\*1000$/);
+  });
+
+  it('lists the same verksamheter whether or not recognition noted where runs of names start', () => {
+    // Utfall rows of verksamheter Driftbudget lacks, in runs broken up by other rows and in other
+    // years: listed from their first period in the year, in order of first appearance.
+    const year = MODEL.years![0];
+    const extra = withRows(SAMPLE, 'utfall', (rows) => [
+      [BUN, 'Sommarskola', 5010, `${year - 1}-12`, 10],
+      ...rows.slice(0, 3),
+      [BUN, 'Sommarskola', 5010, `${year}-06`, 20],
+      [BUN, 'Läger', 5010, `${year}-03`, 5],
+      ...rows.slice(3),
+      [BUN, 'Sommarskola', 5410, `${year}-02`, 7],
+      [BUN, 'Bara i fjol', 5010, `${year - 1}-05`, 1],
+    ]);
+    const noted = modelOf(extra);
+    expect(noted.nameRuns.actuals.length).toBeGreaterThan(0);
+    const unnoted = { ...noted, nameRuns: { operatingBudget: [], actuals: [] } };
+    const listed = (spec: SheetSpec) => {
+      const rows = specRows(spec);
+      const [first, total] = [rowIn(spec, 'Ekonomisk', 'Verksamhet') + 1, rowIn(spec, 'Ekonomisk', `Summa ${BUN}`)];
+      return rows.slice(first, total).map((row) => textOf(row[1]));
+    };
+    for (const report of REPORT_IDS) expect(build(report, BUN, unnoted)).toEqual(build(report, BUN, noted));
+    expect(listed(build('april', BUN, noted)).slice(-2)).toEqual(['Sommarskola', 'Läger']);
+    expect(listed(build('december', BUN, noted)).slice(-2)).toEqual(['Sommarskola', 'Läger']);
+    expect(listed(build('april', BUN, noted))).not.toContain('Bara i fjol');
   });
 
   it('is the same spec for the same input (pure)', () => {

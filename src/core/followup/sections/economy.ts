@@ -7,7 +7,7 @@ import { toA1 } from '../../a1';
 import { relativeR1C1, sameRowR1C1 } from '../../workbook/r1c1';
 import { formatNumberSv } from '../../text/numbers';
 import { periodMonth, sectionTitle, type FollowUpReport } from '../reports';
-import type { BudgetModel } from '../../recognition/model';
+import { nameRunStarts, type BudgetModel } from '../../recognition/model';
 import { normalizeKey } from '../../text/normalize';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
 import { COL, COLUMN_WIDTHS, FORMATS } from '../layout';
@@ -68,33 +68,31 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   if (names) return names;
   const index: PairIndex = { pairs: [], boardsBySpelling: new Map(), boardsByKey: new Map() };
   const inYear = periodMatcher(year, 'december');
-  // Rows come grouped (a verksamhet's rows, or months, together): the loops skip the rest of a run
-  // of the same names by comparing with the run's first row in local variables, and look up only
-  // that first row. Plain functions and local state, no collector object: a full garbage
-  // collection throws away optimised code that held such an object's shape, and the loops then
-  // ran unoptimised.
-  let board: string | undefined;
-  let activity: string | undefined;
+  // One row per run of rows with the same names (recognition noted where each starts): a
+  // million Utfall rows come as a few tens of thousands of runs. Plain functions and local
+  // state, no collector object: a full garbage collection throws away optimised code that held
+  // such an object's shape, and the loops then ran unoptimised.
   const budget = model.operatingBudget;
-  for (let i = 0; i < budget.length; i++) {
-    const r = budget[i];
-    if (r.activity === activity && r.board === board) continue;
-    board = r.board;
-    activity = r.activity;
-    lookUpPair(index, board, activity, true);
+  const budgetRuns = nameRunStarts(model.nameRuns.operatingBudget, budget);
+  for (let k = 0; k < budgetRuns.length; k++) {
+    const r = budget[budgetRuns[k]];
+    lookUpPair(index, r.board, r.activity, true);
   }
-  // A budgeted pair needs nothing from Utfall (its period only matters for the rest).
+  // A budgeted pair needs nothing from Utfall; another is listed from its first period in the year.
   const ledger = model.actuals;
-  let budgeted = false;
-  for (let i = 0; i < ledger.length; i++) {
-    const r = ledger[i];
-    if (budgeted && r.activity === activity && r.board === board) continue;
-    if (!inYear(r.period)) continue;
-    board = r.board;
-    activity = r.activity;
-    const pair = lookUpPair(index, board, activity, false);
-    budgeted = pair.budgeted;
-    if (pair.firstPeriod === '' || r.period < pair.firstPeriod) pair.firstPeriod = r.period;
+  const ledgerRuns = nameRunStarts(model.nameRuns.actuals, ledger);
+  for (let k = 0; k < ledgerRuns.length; k++) {
+    const start = ledgerRuns[k];
+    const end = k + 1 < ledgerRuns.length ? ledgerRuns[k + 1] : ledger.length;
+    const { board, activity } = ledger[start];
+    let pair = findPair(index, board, activity);
+    if (pair?.budgeted) continue;
+    for (let i = start; i < end; i++) {
+      const period = ledger[i].period;
+      if (!inYear(period)) continue;
+      pair ??= lookUpPair(index, board, activity, false);
+      if (pair.firstPeriod === '' || period < pair.firstPeriod) pair.firstPeriod = period;
+    }
   }
   names = { pairs: index.pairs, byPeriod: new Map() };
   byYear.set(year, names);
@@ -119,6 +117,13 @@ interface PairIndex {
   boardsBySpelling: Map<string, BoardPairs>;
   /** The same by the nämnd's key: spellings of one nämnd share it. */
   boardsByKey: Map<string, Map<string, NamePair>>;
+}
+
+/** The pair of a row's names if it has been seen. */
+function findPair(index: PairIndex, board: string, activity: string): NamePair | undefined {
+  const entry = index.boardsBySpelling.get(board);
+  if (entry) return entry.bySpelling.get(activity) ?? entry.byKey.get(normalizeKey(activity));
+  return index.boardsByKey.get(normalizeKey(board))?.get(normalizeKey(activity));
 }
 
 /** The pair of a row's names, added on first sight. A plain function of its index: see yearNames. */

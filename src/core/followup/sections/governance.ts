@@ -7,8 +7,8 @@ import { normalizeKey } from '../../text/normalize';
 import { blankSafeReference, tkrReference } from '../formulas';
 import { COL, FORMATS, YES_NO_VALUES } from '../layout';
 import { sectionTitle } from '../reports';
-import { ownCells, RowShape, textCell } from '../tab-builder';
-import { boardRows, sectionHeading, type BuildContext } from '../context';
+import { ownCells, RowShape, textCell, type BlockRow } from '../tab-builder';
+import { boardRows, itemsOfRows, sectionHeading, type BuildContext } from '../context';
 import { totalBand } from './economy';
 import type { RowSection } from '../row-keys';
 
@@ -81,34 +81,56 @@ export function directionsSection(ctx: BuildContext): void {
   b.blank();
 }
 
+/*
+ * The rows of Uppdrag, Internkontroll and Privata utförare depend only on their source rows, so a
+ * nämnd's rows are made once per model (itemsOfRows) and shared by its three reports' tabs; their
+ * shapes are the same on every tab.
+ */
+const ASSIGNMENT_SHAPE = new RowShape([
+  { field: 'decidedBy', col: COL.e, kind: 'constant', style: 'text', mergeTo: COL.f },
+  { field: 'dueDate', col: COL.g, kind: 'constant', style: 'text' },
+  { field: 'status', col: COL.h, kind: 'input' },
+  { field: 'comment', col: COL.wide, kind: 'input' },
+]);
+
+const INTERNAL_CONTROL_SHAPE = new RowShape([
+  { field: 'riskValue', col: COL.d, kind: 'constant', style: 'number' },
+  { field: 'done', col: COL.e, kind: 'input' },
+  { field: 'deviations', col: COL.f, kind: 'input', mergeTo: COL.h },
+  { field: 'measures', col: COL.wide, kind: 'input' },
+]);
+
+const PRIVATE_PROVIDER_SHAPE = new RowShape([
+  { field: 'contractPeriod', col: COL.c, kind: 'constant', style: 'text', mergeTo: COL.d },
+  { field: 'cost', col: COL.e, kind: 'formula', numberFormat: FORMATS.tkr },
+  { field: 'followedUp', col: COL.f, kind: 'formula' },
+  { field: 'observations', col: COL.wide, kind: 'formula', style: 'note' },
+]);
+
 export function assignmentsSection(ctx: BuildContext): void {
   const b = ctx.builder;
   sectionHeading(ctx, sectionTitle('uppdrag', ctx.report));
-  const rows = boardRows(ctx, ctx.model.assignments, (r) => r.recipient).filter((r) => r.assignment !== '');
-  if (rows.length === 0) {
+  const shape = ASSIGNMENT_SHAPE;
+  const items = itemsOfRows(boardRows(ctx, ctx.model.assignments, (r) => r.recipient), 'uppdrag', (rows) =>
+    rows
+      .filter((r) => r.assignment !== '')
+      .map((r): BlockRow => {
+        const own = ownCells();
+        shape.put(own, 'decidedBy', r.decidedBy);
+        shape.put(own, 'dueDate', r.dueDate);
+        // The budget workbook's status is a default: what the nämnd reports here is its own.
+        shape.put(own, 'status', STATUS_BY_KEY.get(normalizeKey(r.status)) ?? null);
+        return { key: { section: 'uppdrag', board: r.recipient, item: r.assignment }, label: textCell(r.assignment), own, descriptorMemo: {} };
+      }),
+  );
+  if (items.length === 0) {
     b.note(`${ctx.board} har inga särskilda uppdrag i Uppdrag.`);
     b.blank();
     return;
   }
   b.note('Statusen är förifylld från Uppdrag; ändra den till läget per periodens slut och kommentera.');
   b.header({ [COL.text]: 'Uppdrag', [COL.e]: 'Beslutat av', [COL.g]: 'Slutdatum', [COL.h]: 'Status', [COL.wide]: 'Kommentar' }, { [COL.e]: COL.f });
-  const shape = new RowShape([
-    { field: 'decidedBy', col: COL.e, kind: 'constant', style: 'text', mergeTo: COL.f },
-    { field: 'dueDate', col: COL.g, kind: 'constant', style: 'text' },
-    { field: 'status', col: COL.h, kind: 'input' },
-    { field: 'comment', col: COL.wide, kind: 'input' },
-  ]);
-  const first = b.keyedBlock(
-    shape,
-    rows.map((r) => {
-      const own = ownCells();
-      shape.put(own, 'decidedBy', r.decidedBy);
-      shape.put(own, 'dueDate', r.dueDate);
-      // The budget workbook's status is a default: what the nämnd reports here is its own.
-      shape.put(own, 'status', STATUS_BY_KEY.get(normalizeKey(r.status)) ?? null);
-      return { key: { section: 'uppdrag' as const, board: r.recipient, item: r.assignment }, label: textCell(r.assignment), own };
-    }),
-  );
+  const first = b.keyedBlock(shape, items);
   b.validate(COL.h, first, b.next - 1, STATUS_RULE);
   b.blank();
 }
@@ -116,8 +138,21 @@ export function assignmentsSection(ctx: BuildContext): void {
 export function internalControlSection(ctx: BuildContext): void {
   const b = ctx.builder;
   sectionHeading(ctx, sectionTitle('internkontroll', ctx.report));
-  const rows = boardRows(ctx, ctx.model.internalControl, (r) => r.board).filter((r) => r.risk !== '' || r.control !== '');
-  if (rows.length === 0) {
+  const shape = INTERNAL_CONTROL_SHAPE;
+  const items = itemsOfRows(boardRows(ctx, ctx.model.internalControl, (r) => r.board), 'internkontroll', (rows) =>
+    rows
+      .filter((r) => r.risk !== '' || r.control !== '')
+      .map(
+        (r): BlockRow => ({
+          key: { section: 'internkontroll', board: r.board, item: joinNonEmpty(r.process, r.risk) },
+          // One line, running on into the empty column C: a wrapped cell would need a taller row.
+          label: textCell(joinNonEmpty(r.process, r.control || r.risk)),
+          own: shape.put(ownCells(), 'riskValue', r.riskValue),
+          descriptorMemo: {},
+        }),
+      ),
+  );
+  if (items.length === 0) {
     b.note(`${ctx.board} har ingen internkontrollplan i Internkontrollplan.`);
     b.blank();
     return;
@@ -127,21 +162,7 @@ export function internalControlSection(ctx: BuildContext): void {
     { [COL.text]: 'Kontrollaktivitet', [COL.d]: 'Riskvärde', [COL.e]: 'Genomförd', [COL.f]: 'Avvikelser', [COL.wide]: 'Åtgärder' },
     { [COL.f]: COL.h },
   );
-  const shape = new RowShape([
-    { field: 'riskValue', col: COL.d, kind: 'constant', style: 'number' },
-    { field: 'done', col: COL.e, kind: 'input' },
-    { field: 'deviations', col: COL.f, kind: 'input', mergeTo: COL.h },
-    { field: 'measures', col: COL.wide, kind: 'input' },
-  ]);
-  const first = b.keyedBlock(
-    shape,
-    rows.map((r) => ({
-      key: { section: 'internkontroll', board: r.board, item: joinNonEmpty(r.process, r.risk) },
-      // One line, running on into the empty column C: a wrapped cell would need a taller row.
-      label: textCell(joinNonEmpty(r.process, r.control || r.risk)),
-      own: shape.put(ownCells(), 'riskValue', r.riskValue),
-    })),
-  );
+  const first = b.keyedBlock(shape, items);
   b.validate(COL.e, first, b.next - 1, YES_NO_RULE);
   b.blank();
 }
@@ -150,8 +171,29 @@ export function privateProvidersSection(ctx: BuildContext): void {
   const b = ctx.builder;
   sectionHeading(ctx, sectionTitle('privata', ctx.report));
   const layout = ctx.model.layouts.privataUtforare;
-  const rows = layout ? boardRows(ctx, ctx.model.privateProviders, (r) => r.board).filter((r) => r.contractor !== '') : [];
-  if (!layout || rows.length === 0) {
+  const shape = PRIVATE_PROVIDER_SHAPE;
+  const items = !layout
+    ? []
+    : itemsOfRows(boardRows(ctx, ctx.model.privateProviders, (r) => r.board), 'privata', (rows) => {
+        const cols = layout.columns;
+        return rows
+          .filter((r) => r.contractor !== '')
+          .map((r): BlockRow => {
+            const ref = (key: string) => (cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}`);
+            const own = ownCells();
+            shape.put(own, 'contractPeriod', r.contractPeriod);
+            shape.putFormula(own, 'cost', cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`);
+            shape.putFormula(own, 'followedUp', ref('followedUp'));
+            shape.putFormula(own, 'observations', ref('observations'));
+            return {
+              key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
+              label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
+              own,
+              descriptorMemo: {},
+            };
+          });
+      });
+  if (items.length === 0) {
     b.note(`${ctx.board} har ingen verksamhet hos privata utförare i Privata utförare.`);
     b.blank();
     return;
@@ -161,29 +203,7 @@ export function privateProvidersSection(ctx: BuildContext): void {
     { [COL.text]: 'Utförare (verksamhet)', [COL.c]: 'Avtalsperiod', [COL.e]: 'Kostnad\n(tkr)', [COL.f]: 'Uppföljning\ngenomförd', [COL.wide]: 'Iakttagelser' },
     { [COL.c]: COL.d },
   );
-  const cols = layout.columns;
-  const shape = new RowShape([
-    { field: 'contractPeriod', col: COL.c, kind: 'constant', style: 'text', mergeTo: COL.d },
-    { field: 'cost', col: COL.e, kind: 'formula', numberFormat: FORMATS.tkr },
-    { field: 'followedUp', col: COL.f, kind: 'formula' },
-    { field: 'observations', col: COL.wide, kind: 'formula', style: 'note' },
-  ]);
-  const first = b.keyedBlock(
-    shape,
-    rows.map((r) => {
-      const ref = (key: string) => (cols[key] === undefined ? '=""' : `=${blankSafeReference(r.sheet, r.row, cols[key])}`);
-      const own = ownCells();
-      shape.put(own, 'contractPeriod', r.contractPeriod);
-      shape.putFormula(own, 'cost', cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`);
-      shape.putFormula(own, 'followedUp', ref('followedUp'));
-      shape.putFormula(own, 'observations', ref('observations'));
-      return {
-        key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
-        label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
-        own,
-      };
-    }),
-  );
+  const first = b.keyedBlock(shape, items);
   const last = b.next - 1;
   b.keyed({
     key: { section: 'privata', board: ctx.board, item: '', total: true },
