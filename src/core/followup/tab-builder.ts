@@ -338,12 +338,17 @@ export class TabBuilder {
 
   /** Merges columns from..to of a row; the same span on consecutive rows makes one run. */
   merge(row: number, from: number, to: number): void {
+    this.mergeRows(row, row, from, to);
+  }
+
+  /** Merges columns from..to of each row top..bottom (see merge). */
+  private mergeRows(top: number, bottom: number, from: number, to: number): void {
     if (to <= from) return;
     const span = from * COLUMN_SPAN + to;
     const run = this.lastRunOfSpan.get(span);
-    if (run && run.bottom === row - 1) run.bottom = row;
+    if (run && run.bottom === top - 1) run.bottom = bottom;
     else {
-      const started = { top: row, left: from, bottom: row, right: to };
+      const started = { top, left: from, bottom, right: to };
       this.mergeRuns.push(started);
       this.lastRunOfSpan.set(span, started);
     }
@@ -383,7 +388,7 @@ export class TabBuilder {
       }
     }
     for (let m = 0; m < shape.merges.length; m++) this.merge(at, shape.merges[m][0], shape.merges[m][1]);
-    row[COL.key] = { value: this.descriptor(spec, shape.encoded), style: 'marker' };
+    row[COL.key] = { value: descriptorOf(spec, shape.encoded), style: 'marker' };
     return this.pushRow(row);
   }
 
@@ -400,48 +405,11 @@ export class TabBuilder {
       for (const item of items) this.keyed({ ...item, fields: shape.fields, shape });
       return first;
     }
-    const blank = (shape.blankRow ??= this.fieldRow(shape, shape.fields, null));
-    const columns = COLUMN_WIDTHS.length;
-    // The columns whose cells differ by row: the key (its descriptors, as the block's texts), and
-    // wherever an item has a label, extra or own cell. The rest of the row is the shape's, shared
-    // by every row of the block.
-    const varies: boolean[] = new Array<boolean>(columns).fill(false);
-    varies[COL.key] = true;
-    for (const item of items) {
-      if (item.label && !blank[COL.text]) varies[COL.text] = true;
-      const { extra, own } = item;
-      for (let c = 0; c < columns; c++) if (extra?.[c] !== undefined || own?.[c] !== undefined) varies[c] = true;
-    }
-    const shared: (SpecCell | null)[] = [];
-    for (let c = 0; c < columns; c++) shared.push(varies[c] ? null : (blank[c] ?? null));
-    shared.length = Math.max(...varies.map((v, c) => (v ? c + 1 : 0)), ...shared.map((cell, c) => (cell === null ? 0 : c + 1)));
-    varies[COL.key] = false;
-    const varying: number[] = [];
-    for (let c = 0; c < columns; c++) if (varies[c]) varying.push(c);
-    // By varying column, by row: each row's cell there, by the rules of keyed() (its own cells
-    // over its fields, fields over the label, the label over extra cells).
-    const cells: (SpecCell | null)[][] = varying.map(() => new Array<SpecCell | null>(items.length));
-    const descriptors = new Array<string>(items.length);
-    const encoded = shape.encoded;
-    const text = COL.text;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      const { own, label, extra } = item;
-      descriptors[i] = this.descriptor(item, encoded);
-      for (let v = 0; v < varying.length; v++) {
-        const c = varying[v];
-        let cell: SpecCell | null | undefined = own?.[c] ?? blank[c];
-        if (!cell && c === text) cell = label;
-        if (!cell && extra) cell = extra[c];
-        cells[v][i] = cell ?? null;
-      }
-      this.rows.push(shared);
-    }
-    if (items.length > 0) {
-      this.blocks.push({ top: first, count: items.length, shared, columns: varying, cells, texts: { column: COL.key, style: 'marker', values: descriptors } });
-    }
-    const last = this.next - 1;
-    for (const [from, to] of shape.merges) for (let row = first; row <= last; row++) this.merge(row, from, to);
+    if (items.length === 0) return first;
+    const block = blockOf(first, (shape.blankRow ??= this.fieldRow(shape, shape.fields, null)), shape.encoded, items);
+    this.blocks.push(block);
+    for (let i = 0; i < items.length; i++) this.rows.push(block.shared as (SpecCell | null)[]);
+    for (const [from, to] of shape.merges) this.mergeRows(first, this.next - 1, from, to);
     return first;
   }
 
@@ -460,18 +428,6 @@ export class TabBuilder {
       if (f.mergeTo !== undefined) for (let c = f.col + 1; c <= f.mergeTo; c++) row[c] = styleOnlyCell(cell.style ?? 'computed');
     }
     return row;
-  }
-
-  /** The descriptor of a row's key cell (remembered for a row that recurs on many tabs). */
-  private descriptor(spec: BlockRow & Pick<KeyedRow, 'removed'>, encodedFields: string): string {
-    const memo = spec.removed ? undefined : spec.descriptorMemo;
-    if (memo?.descriptor !== undefined && memo.encoded === encodedFields) return memo.descriptor;
-    const descriptor = encodeWithFields(spec.key, encodedFields, spec.removed);
-    if (memo) {
-      memo.encoded = encodedFields;
-      memo.descriptor = descriptor;
-    }
-    return descriptor;
   }
 
   /** The shape of a row's own fields list, shared with earlier rows of the same shape. */
@@ -508,6 +464,69 @@ export class TabBuilder {
       style: 'warning',
     });
   }
+}
+
+/** The descriptor of a row's key cell (remembered for a row that recurs on many tabs). */
+function descriptorOf(spec: BlockRow & Pick<KeyedRow, 'removed'>, encodedFields: string): string {
+  const memo = spec.removed ? undefined : spec.descriptorMemo;
+  if (memo?.descriptor !== undefined && memo.encoded === encodedFields) return memo.descriptor;
+  const descriptor = encodeWithFields(spec.key, encodedFields, spec.removed);
+  if (memo) {
+    memo.encoded = encodedFields;
+    memo.descriptor = descriptor;
+  }
+  return descriptor;
+}
+
+/**
+ * The RowBlock of keyed rows from `top`, one per item, over the shape's row with nothing typed:
+ * the same rows as TabBuilder.keyed would make. Plain functions over plain data, not builder
+ * methods: a full garbage collection throws away optimised code that held the shape of a builder
+ * no longer alive, and these loops run over every row of the economy and Åtgärder blocks.
+ */
+function blockOf(top: number, blank: readonly (SpecCell | null | undefined)[], encoded: string, items: readonly BlockRow[]): RowBlock {
+  const varying = varyingColumns(blank, items);
+  // The rest of the row is the shape's, shared by every row of the block.
+  const shared: (SpecCell | null)[] = [];
+  for (let c = 0; c < COLUMN_WIDTHS.length; c++) shared.push(c === COL.key || varying.includes(c) ? null : (blank[c] ?? null));
+  let width = shared.length;
+  while (width > 0 && shared[width - 1] === null && !varying.includes(width - 1) && width - 1 !== COL.key) width--;
+  shared.length = width;
+  // By varying column, by row: each row's cell there, by the rules of keyed() (its own cells
+  // over its fields, fields over the label, the label over extra cells).
+  const cells: (SpecCell | null)[][] = varying.map(() => new Array<SpecCell | null>(items.length));
+  const descriptors = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const { own, label, extra } = items[i];
+    descriptors[i] = descriptorOf(items[i], encoded);
+    for (let v = 0; v < varying.length; v++) {
+      const c = varying[v];
+      let cell: SpecCell | null | undefined = own?.[c] ?? blank[c];
+      if (!cell && c === COL.text) cell = label;
+      if (!cell && extra) cell = extra[c];
+      cells[v][i] = cell ?? null;
+    }
+  }
+  return { top, count: items.length, shared, columns: varying, cells, texts: { column: COL.key, style: 'marker', values: descriptors } };
+}
+
+/**
+ * The columns whose cells differ from row to row in a block (but the key's): wherever an item has
+ * a label (unless the shape fills column B), an extra or an own cell. Columns already found are
+ * not looked at again.
+ */
+function varyingColumns(blank: readonly (SpecCell | null | undefined)[], items: readonly BlockRow[]): number[] {
+  const columns = COLUMN_WIDTHS.length;
+  const varies = new Array<boolean>(columns).fill(false);
+  for (let i = 0; i < items.length; i++) {
+    const { label, extra, own } = items[i];
+    if (label && !blank[COL.text]) varies[COL.text] = true;
+    if (extra) for (let c = 0; c < columns; c++) if (!varies[c] && extra[c] !== undefined) varies[c] = true;
+    if (own) for (let c = 0; c < columns; c++) if (!varies[c] && own[c] !== undefined) varies[c] = true;
+  }
+  const varying: number[] = [];
+  for (let c = 0; c < columns; c++) if (varies[c] && c !== COL.key) varying.push(c);
+  return varying;
 }
 
 /** The descriptor-free plain text cell. */
