@@ -390,6 +390,9 @@ describe('names and typed text', () => {
     expect(listed(build('april', BUN, noted)).slice(-2)).toEqual(['Sommarskola', 'Läger']);
     expect(listed(build('december', BUN, noted)).slice(-2)).toEqual(['Sommarskola', 'Läger']);
     expect(listed(build('april', BUN, noted))).not.toContain('Bara i fjol');
+    // Utfall in another order than Driftbudget: the same verksamheter, in Driftbudget's order.
+    const reversed = modelOf(withRows(SAMPLE, 'utfall', (rows) => [...rows].reverse()));
+    for (const report of REPORT_IDS) expect(listed(build(report, BUN, reversed))).toEqual(listed(build(report)));
   });
 
   it('is the same spec for the same input (pure)', () => {

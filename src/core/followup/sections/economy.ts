@@ -29,8 +29,11 @@ interface NamePair {
   board: string;
   boardKey: string;
   activity: string;
-  /** In Driftbudget (listed whatever the period), else only in Utfall. */
-  budgeted: boolean;
+  /**
+   * Its first run among Driftbudget's runs of names (listed whatever the period); -1 when only
+   * Utfall has it.
+   */
+  budgetRun: number;
   /** Utfall's first period of the year for it, "" for none. */
   firstPeriod: string;
   /** Its line on the nämnd's tabs, once made. */
@@ -76,21 +79,32 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   const budgetRuns = nameRunStarts(model.nameRuns.operatingBudget, budget);
   for (let k = 0; k < budgetRuns.length; k++) {
     const r = budget[budgetRuns[k]];
-    lookUpPair(index, r.board, r.activity, true);
+    lookUpPair(index, r.board, r.activity, k);
   }
-  // A budgeted pair needs nothing from Utfall; another is listed from its first period in the year.
+  // A budgeted pair needs nothing from Utfall; another is listed from its first period in the
+  // year. Utfall mostly lists Driftbudget's verksamheter in Driftbudget's order: a run with the
+  // names of the budget run after the last one met is that pair, known without a look-up.
   const ledger = model.actuals;
   const ledgerRuns = nameRunStarts(model.nameRuns.actuals, ledger);
+  let nextBudgetRun = 0;
   for (let k = 0; k < ledgerRuns.length; k++) {
     const start = ledgerRuns[k];
-    const end = k + 1 < ledgerRuns.length ? ledgerRuns[k + 1] : ledger.length;
     const { board, activity } = ledger[start];
+    const expected = nextBudgetRun < budgetRuns.length ? budget[budgetRuns[nextBudgetRun]] : undefined;
+    if (expected !== undefined && expected.activity === activity && expected.board === board) {
+      nextBudgetRun++;
+      continue;
+    }
     let pair = findPair(index, board, activity);
-    if (pair?.budgeted) continue;
+    if (pair !== undefined && pair.budgetRun >= 0) {
+      nextBudgetRun = pair.budgetRun + 1;
+      continue;
+    }
+    const end = k + 1 < ledgerRuns.length ? ledgerRuns[k + 1] : ledger.length;
     for (let i = start; i < end; i++) {
       const period = ledger[i].period;
       if (!inYear(period)) continue;
-      pair ??= lookUpPair(index, board, activity, false);
+      pair ??= lookUpPair(index, board, activity, -1);
       if (pair.firstPeriod === '' || period < pair.firstPeriod) pair.firstPeriod = period;
     }
   }
@@ -99,52 +113,49 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   return names;
 }
 
-/** The verksamheter of one spelling of a nämnd: by normalised name (shared by all spellings) and by spelling. */
+/** A nämnd's verksamheter by normalised name: shared by every spelling of the nämnd. */
 interface BoardPairs {
   boardKey: string;
   byKey: Map<string, NamePair>;
-  bySpelling: Map<string, NamePair>;
 }
 
 /**
  * The (nämnd, verksamhet) pairs of rows, in order of first appearance, the first spelling of each
- * winning. Spellings are looked up as they stand in the cells before normalising: a million Utfall
- * rows repeat a few thousand spellings.
+ * winning. A nämnd is looked up by its spelling in the cells before normalising: its rows repeat a
+ * few spellings.
  */
 interface PairIndex {
   pairs: NamePair[];
-  /** Each nämnd's verksamheter by the nämnd's spelling in the cells. */
   boardsBySpelling: Map<string, BoardPairs>;
   /** The same by the nämnd's key: spellings of one nämnd share it. */
-  boardsByKey: Map<string, Map<string, NamePair>>;
+  boardsByKey: Map<string, BoardPairs>;
+}
+
+function boardPairs(index: PairIndex, board: string): BoardPairs {
+  let entry = index.boardsBySpelling.get(board);
+  if (!entry) {
+    const boardKey = normalizeKey(board);
+    entry = index.boardsByKey.get(boardKey);
+    if (!entry) index.boardsByKey.set(boardKey, (entry = { boardKey, byKey: new Map() }));
+    index.boardsBySpelling.set(board, entry);
+  }
+  return entry;
 }
 
 /** The pair of a row's names if it has been seen. */
 function findPair(index: PairIndex, board: string, activity: string): NamePair | undefined {
-  const entry = index.boardsBySpelling.get(board);
-  if (entry) return entry.bySpelling.get(activity) ?? entry.byKey.get(normalizeKey(activity));
-  return index.boardsByKey.get(normalizeKey(board))?.get(normalizeKey(activity));
+  return boardPairs(index, board).byKey.get(normalizeKey(activity));
 }
 
-/** The pair of a row's names, added on first sight. A plain function of its index: see yearNames. */
-function lookUpPair(index: PairIndex, board: string, activity: string, budgeted: boolean): NamePair {
-  let entry = index.boardsBySpelling.get(board);
-  if (!entry) {
-    const boardKey = normalizeKey(board);
-    let byKey = index.boardsByKey.get(boardKey);
-    if (!byKey) index.boardsByKey.set(boardKey, (byKey = new Map()));
-    index.boardsBySpelling.set(board, (entry = { boardKey, byKey, bySpelling: new Map() }));
-  }
-  let pair = entry.bySpelling.get(activity);
+/** The pair of a row's names, added on first sight (in that budget run). A plain function of its index: see yearNames. */
+function lookUpPair(index: PairIndex, board: string, activity: string, budgetRun: number): NamePair {
+  const entry = boardPairs(index, board);
+  const activityKey = normalizeKey(activity);
+  let pair = entry.byKey.get(activityKey);
   if (!pair) {
-    const activityKey = normalizeKey(activity);
-    pair = entry.byKey.get(activityKey);
-    if (!pair) {
-      pair = { board, boardKey: entry.boardKey, activity, budgeted, firstPeriod: '' };
-      entry.byKey.set(activityKey, pair);
-      index.pairs.push(pair);
-    }
-    entry.bySpelling.set(activity, pair);
+    pair = { board, boardKey: entry.boardKey, activity, budgetRun, firstPeriod: '' };
+    entry.byKey.set(activityKey, pair);
+    index.pairs.push(pair);
   }
   return pair;
 }
@@ -158,7 +169,7 @@ function nameIndex(model: BudgetModel, year: number, report: FollowUpReport): Na
   const activitiesByBoard = new Map<string, NamePair[]>();
   for (let i = 0; i < names.pairs.length; i++) {
     const pair = names.pairs[i];
-    if (!pair.budgeted && pair.firstPeriod > period) continue;
+    if (pair.budgetRun < 0 && pair.firstPeriod > period) continue;
     if (pair.board !== '' && !boards.has(pair.boardKey)) boards.set(pair.boardKey, pair.board);
     const list = activitiesByBoard.get(pair.boardKey);
     if (list) list.push(pair);
