@@ -1,5 +1,5 @@
 /** What every section builder of a follow-up tab knows: the model, the report, the nämnd, the rows so far. */
-import { nameRunStarts, type BudgetModel, type InputLayout } from '../recognition/model';
+import type { BudgetModel, InputLayout } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
 import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
 import type { BlockRow, DescriptorMemo, TabBuilder } from './tab-builder';
@@ -68,6 +68,31 @@ export function resolveBoard(model: BudgetModel, board: string): string {
   return boardSpellings(model).get(normalizeKey(board)) ?? board.replace(/\s+/g, ' ').trim();
 }
 
+const runsByRows = new WeakMap<readonly object[], readonly number[]>();
+
+/**
+ * Where the runs of rows naming one nämnd and verksamhet start in Driftbudget or Utfall: each row
+ * whose nämnd or verksamhet differs from the row before (names as they stand in the cells). Found
+ * once per input in one tight pass, so what lists the nämnder and verksamheter looks up one row per
+ * run: a million Utfall rows come as a few tens of thousands of runs.
+ */
+export function nameRuns(rows: readonly { board: string; activity: string }[]): readonly number[] {
+  const known = runsByRows.get(rows);
+  if (known) return known;
+  const starts: number[] = [];
+  let board: string | undefined;
+  let activity: string | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (i > 0 && row.activity === activity && row.board === board) continue;
+    board = row.board;
+    activity = row.activity;
+    starts.push(i);
+  }
+  runsByRows.set(rows, starts);
+  return starts;
+}
+
 const boardSpellingsByModel = new WeakMap<BudgetModel, Map<string, string>>();
 
 /**
@@ -84,7 +109,7 @@ export function boardSpellings(model: BudgetModel): ReadonlyMap<string, string> 
   };
   // Driftbudget's nämnder at the starts of its runs of names (a nämnd's first row starts one).
   const budget = model.operatingBudget;
-  const runs = nameRunStarts(model.nameRuns.operatingBudget, budget);
+  const runs = nameRuns(budget);
   let previous: string | undefined;
   for (let k = 0; k < runs.length; k++) {
     const board = budget[runs[k]].board;

@@ -201,33 +201,8 @@ export interface BudgetModel {
   assignments: AssignmentRow[];
   keyFigures: KeyFigureRow[];
   actuals: ActualRow[];
-  /** Where the runs of rows naming one nämnd and verksamhet start in operatingBudget and actuals. */
-  nameRuns: { operatingBudget: number[]; actuals: number[] };
   personnel: PersonnelRow[];
   privateProviders: PrivateProviderRow[];
   /** STRUCT-* and CELL-* findings from recognition. */
   findings: Finding[];
-}
-
-/**
- * Notes the row at `index` of `rows` in `starts` when it starts a run: its nämnd or verksamhet
- * differs from the row before (names as they stand in the cells). Recognition calls it as it
- * adds each Driftbudget and Utfall row, while the row before is still in the processor's cache;
- * what lists the verksamheter then looks at one row per run instead of each of a million.
- */
-export function noteNameRun(starts: number[], rows: readonly { board: string; activity: string }[], index: number): void {
-  const row = rows[index];
-  const before = index > 0 ? rows[index - 1] : undefined;
-  if (before === undefined || row.activity !== before.activity || row.board !== before.board) starts.push(index);
-}
-
-/**
- * The run starts of rows (see noteNameRun): those recognition noted when they describe these
- * rows (a model made otherwise has none), else found by a pass over the rows.
- */
-export function nameRunStarts(noted: readonly number[], rows: readonly { board: string; activity: string }[]): readonly number[] {
-  if (rows.length === 0 || (noted.length > 0 && noted[0] === 0 && noted[noted.length - 1] < rows.length)) return noted;
-  const starts: number[] = [];
-  for (let i = 0; i < rows.length; i++) noteNameRun(starts, rows, i);
-  return starts;
 }

@@ -9,7 +9,7 @@ import { makeFinding } from '../messages/rule-catalogue';
 import type { RawWorkbook } from '../workbook/raw';
 import { roundHalfAwayFromZero } from '../money';
 import type { InputRequest, InputSource, LocatedInputs } from './locate';
-import { noteNameRun, type BudgetModel, type TotalRow, type Triple } from './model';
+import type { BudgetModel, TotalRow, Triple } from './model';
 import { defaultParameters, readParameters } from './parameters';
 import { JOB_NAMES, RowReader } from './row-reader';
 import { readTable, yearsInHeader, type ReadTable } from './table-reader';
@@ -39,7 +39,6 @@ function emptyModel(): BudgetModel {
     assignments: [],
     keyFigures: [],
     actuals: [],
-    nameRuns: { operatingBudget: [], actuals: [] },
     personnel: [],
     privateProviders: [],
     findings: [],
@@ -193,7 +192,6 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
         const amounts = reader.amounts(row, 'amount', board || undefined);
         amountsByRow.set(row, amounts);
         model.operatingBudget.push({ sheet: reader.sheet, row, board, activity, account, description: reader.text(row, 'description'), amounts });
-        noteNameRun(model.nameRuns.operatingBudget, model.operatingBudget, model.operatingBudget.length - 1);
       }
       model.totals.driftbudget = totalsOf(reader, amountCols, amountsByRow, formulas);
       break;
@@ -307,7 +305,6 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
         const account = reader.text(row, 'account');
         reader.checkKeys(row, ['board', 'activity', 'account'], { board, activity, account }, reader.anyValue(row, [amountCol]));
         model.actuals.push({ sheet: reader.sheet, row, board, activity, account, period: reader.period(row, 'period'), amount: reader.amount(row, amountCol, board || undefined) });
-        noteNameRun(model.nameRuns.actuals, model.actuals, model.actuals.length - 1);
       }
       break;
     }

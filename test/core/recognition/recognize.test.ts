@@ -38,8 +38,6 @@ describe('recognition of the budget workbook', () => {
     expect(model.operatingBudget).toHaveLength(3);
     expect(model.operatingBudget[1]).toMatchObject({ account: '3110', amounts: [-20_000, -20_000, -20_000], row: 2 });
     expect(model.operatingBudget[2]).toMatchObject({ account: '5010', row: 4 });
-    // Runs of rows naming one nämnd and verksamhet: where each starts.
-    expect(model.nameRuns.operatingBudget).toEqual([0, 2]);
     expect(model.findings).toEqual([]);
   });
 

@@ -7,13 +7,13 @@ import { toA1 } from '../../a1';
 import { relativeR1C1, sameRowR1C1 } from '../../workbook/r1c1';
 import { formatNumberSv } from '../../text/numbers';
 import { periodMonth, sectionTitle, type FollowUpReport } from '../reports';
-import { nameRunStarts, type BudgetModel } from '../../recognition/model';
+import type { BudgetModel } from '../../recognition/model';
 import { normalizeKey } from '../../text/normalize';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
 import { COL, COLUMN_WIDTHS, FORMATS } from '../layout';
 import { RowShape, textCell } from '../tab-builder';
 import type { SpecCell } from '../../workbook/sheet-spec';
-import { budgetColumn, periodMatcher, sectionHeading, type BuildContext, type EconomyLine } from '../context';
+import { budgetColumn, nameRuns, periodMatcher, sectionHeading, type BuildContext, type EconomyLine } from '../context';
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr, t.ex. 12 500 (underskott och intäkter som negativa tal).' };
 
@@ -71,12 +71,11 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   if (names) return names;
   const index: PairIndex = { pairs: [], boardsBySpelling: new Map(), boardsByKey: new Map() };
   const inYear = periodMatcher(year, 'december');
-  // One row per run of rows with the same names (recognition noted where each starts): a
-  // million Utfall rows come as a few tens of thousands of runs. Plain functions and local
-  // state, no collector object: a full garbage collection throws away optimised code that held
-  // such an object's shape, and the loops then ran unoptimised.
+  // One row per run of rows with the same names (nameRuns). Plain functions and local state, no
+  // collector object: a full garbage collection throws away optimised code that held such an
+  // object's shape, and the loops then ran unoptimised.
   const budget = model.operatingBudget;
-  const budgetRuns = nameRunStarts(model.nameRuns.operatingBudget, budget);
+  const budgetRuns = nameRuns(budget);
   for (let k = 0; k < budgetRuns.length; k++) {
     const r = budget[budgetRuns[k]];
     lookUpPair(index, r.board, r.activity, k);
@@ -85,7 +84,7 @@ function yearNames(model: BudgetModel, year: number): YearNames {
   // year. Utfall mostly lists Driftbudget's verksamheter in Driftbudget's order: a run with the
   // names of the budget run after the last one met is that pair, known without a look-up.
   const ledger = model.actuals;
-  const ledgerRuns = nameRunStarts(model.nameRuns.actuals, ledger);
+  const ledgerRuns = nameRuns(ledger);
   let nextBudgetRun = 0;
   for (let k = 0; k < ledgerRuns.length; k++) {
     const start = ledgerRuns[k];
