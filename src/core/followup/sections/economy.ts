@@ -130,6 +130,7 @@ interface PairIndex {
   boardsByKey: Map<string, BoardPairs>;
 }
 
+/** A nämnd's verksamheter, by the nämnd as spelt in a row (its entry made on first sight). */
 function boardPairs(index: PairIndex, board: string): BoardPairs {
   let entry = index.boardsBySpelling.get(board);
   if (!entry) {
