@@ -1,7 +1,9 @@
 /**
- * Builds the three pages: the task pane (Excel), the ribbon commands (FunctionFile) and the browser
- * playground. `npm start` serves them on https://localhost:3000; `npm run build` writes dist/ with
- * content-hashed files and the manifest pointing at ADDIN_PUBLIC_URL.
+ * Builds the pages: the task pane (Excel), the ribbon commands (FunctionFile) with their error
+ * dialog, and the browser playground. `npm start` serves them on https://localhost:3000;
+ * `npm run build` writes dist/ with content-hashed files and the production manifest (Id and
+ * addresses: scripts/addin-config.js), which needs ADDIN_PUBLIC_URL; development builds and the
+ * dev server do not.
  */
 'use strict';
 const fs = require('node:fs');
@@ -10,28 +12,23 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-const DEV_URL = 'https://localhost:3000/';
-const DEV_PORT = 3000;
-const DEFAULT_PUBLIC_URL = 'https://budgetkoll.example.se/';
+const { DEV_URL, AddinConfigError, productionManifest, resolvePublicUrl } = require('./scripts/addin-config');
 
-/** The address the production add-in is served from, always ending in "/". */
-function publicUrl() {
-  const raw = process.env.ADDIN_PUBLIC_URL || DEFAULT_PUBLIC_URL;
-  const url = new URL(raw);
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_PUBLIC_URL must be https: ${raw}`);
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
-}
+const DEV_PORT = Number(new URL(DEV_URL).port);
 
-/** The manifest with the development server's address replaced by the production one. */
-function rewriteManifest(content) {
-  const target = publicUrl();
-  const origin = new URL(target).origin;
-  return content
-    .toString()
-    .split(DEV_URL)
-    .join(target)
-    .split(DEV_URL.slice(0, -1)) // AppDomain: the origin without a path
-    .join(origin);
+/**
+ * The production build's public address from ADDIN_PUBLIC_URL. Without it (or with a wrong one)
+ * the build stops with one line saying what to set, not a stack trace: a manifest pointing at a
+ * made-up host would side-load and then fail in Excel with no clue why.
+ */
+function publicUrlOrExit() {
+  try {
+    return resolvePublicUrl(process.env.ADDIN_PUBLIC_URL);
+  } catch (error) {
+    if (!(error instanceof AddinConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return process.exit(1);
+  }
 }
 
 /**
@@ -54,6 +51,7 @@ const LAZY_LARGE_CHUNK = /^(exceljs|xlsx|sample)\./;
 
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
+  const publicUrl = production ? publicUrlOrExit() : null;
   const hashed = (name) => (production ? `${name}.[contenthash:8]` : name);
 
   return {
@@ -63,6 +61,7 @@ module.exports = (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      'error-dialog': './src/commands/error-dialog.ts',
       playground: './src/playground/index.tsx',
     },
     output: {
@@ -96,11 +95,13 @@ module.exports = (env, argv) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      // The dialog a failed ribbon command opens (src/commands/error-dialog-host.ts).
+      new HtmlWebpackPlugin({ filename: 'error-dialog.html', template: './src/commands/error-dialog.html', chunks: ['error-dialog'] }),
       new HtmlWebpackPlugin({ filename: 'playground.html', template: './src/playground/playground.html', chunks: ['playground'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: production ? rewriteManifest : undefined },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: production ? (content) => productionManifest(content, publicUrl) : undefined },
         ],
       }),
     ],
