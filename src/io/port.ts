@@ -73,6 +73,8 @@ export type WorkbookErrorKind =
   | 'unreadable'
   | 'payload-too-large'
   | 'protected'
+  | 'read-only'
+  | 'undo-not-supported'
   | 'cell-edit-mode'
   | 'not-owned'
   | 'not-found'
