@@ -2,8 +2,16 @@
  * The WorkbookPort over Office.js (the add-in). One Excel.run per port call; inside it, loads are
  * queued and synced in phases whose number does not grow with the data, apart from payload-sized
  * chunks (see read.ts and write.ts). Everything Excel-specific lives in src/io/office.
+ *
+ * Two Excel facts shape the writes (docs/excel-dubbel.md cites Microsoft's pages):
+ * - An undo group (`mergeUndoGroup`) throws UndoNotSupported if any call in it cannot be undone —
+ *   Worksheet.delete/copy and sheet protection everywhere, a sheet's name, position and visibility
+ *   on Windows and Mac. Only cell edits (quick fixes) are grouped; writing a tab is not.
+ * - Deleting a sheet turns every formula that points at it into #REF!, for good. So a refresh
+ *   rewrites an owned tab in place (same worksheet object) behind a hidden backup copy; only when
+ *   the host cannot copy a sheet (ExcelApi < 1.10) is the tab replaced by a new one.
  */
-import { parseRangeA1, rangeToA1 } from '../../core/a1';
+import { parseRangeA1, rangeToA1, stripSheetName } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
 import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
@@ -13,8 +21,9 @@ import { toWorkbookError, workbookError } from './errors';
 import { DEFAULT_PAYLOAD_BUDGET } from './payload';
 import { listWorkbook, readPlanned, throwIfAborted } from './read';
 import { OPTIONAL_EXCEL_API, supportsExcelApi, type IsSetSupported } from './requirements';
-import { buildSheet } from './write';
+import { buildSheet, clearOwnedSheet } from './write';
 import { freeTableName } from '../../core/workbook/sheet-names';
+import { jsonCellBytes, jsonStringBytes, OPERATION_OVERHEAD } from './payload';
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -29,6 +38,28 @@ export interface OfficePortOptions {
   isSetSupported: IsSetSupported;
   /** Largest request or response one sync may carry, in bytes of JSON. */
   payloadBudget?: number;
+}
+
+/** A refresh in place: the tab, its hidden backup, and whether the tab is complete again. */
+interface InPlaceProgress {
+  targetId: string;
+  backupId: string;
+  name: string;
+  position: number;
+  visibility: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden';
+  /** The backup's copies of the tab's tables → the names they take back if the backup is restored. */
+  tableRenames: { from: string; to: string }[];
+  /** True from the first sync that may change the tab: before it, a failure leaves the tab as it was. */
+  touched: boolean;
+  complete: boolean;
+}
+
+/** What writeCells changed, so a failure can put it back. */
+interface PreviousCell {
+  sheet: string;
+  cell: string;
+  formula: unknown;
+  numberFormat: unknown;
 }
 
 /** What a replace is about to swap; kept outside the run so a clean-up can finish or undo it. */
@@ -76,9 +107,14 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<WriteResult> {
     throwIfAborted(options.signal);
+    if (options.replace !== undefined && supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.worksheetCopy)) {
+      return this.refreshInPlace(spec, options.replace, options.signal);
+    }
+    // Without Worksheet.copy (Excel 2019) a replace writes a new tab and deletes the old one:
+    // formulas pointing at the old tab become #REF!, which the follow-up check reports.
     let progress: WriteProgress | null = null;
     try {
-      return await this.runBatch(true, async (context) => {
+      return await this.runBatch(false, async (context) => {
         // Sync 1: every tab and table name (a free name must avoid them all) and, for a replace,
         // the target's marker — read only, so a refused replace has touched nothing.
         const worksheets = context.workbook.worksheets;
@@ -103,13 +139,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         }
 
         const name = freeSheetName(spec.name, worksheets.items.map((sheet) => sheet.name));
-        const takenTables = new Set(tables.items.map((table) => table.name.toLocaleLowerCase('sv-SE')));
-        const tableNames = new Map<string, string>();
-        for (const table of spec.tables) {
-          const name = freeTableName(table.name, takenTables);
-          takenTables.add(name.toLocaleLowerCase('sv-SE'));
-          tableNames.set(table.name, name);
-        }
+        const tableNames = await freeTableNames(context, spec, worksheets.items, tables.items);
 
         const old = target ? { id: target.sheet.id, name: target.sheet.name, position: target.sheet.position } : null;
         const tableRenames = old ? renamesAfterSwap(tableNames, tables.items, old.name) : [];
@@ -149,9 +179,136 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
+  /**
+   * A refresh in place: the owned tab is copied to a hidden backup, cleared, and written again as
+   * the same worksheet, so references to it survive. The backup goes once the tab is complete;
+   * if anything fails before that, the backup takes the tab's place as it was (see restoreBackup).
+   */
+  private async refreshInPlace(spec: SheetSpec, replace: string, signal: AbortSignal | undefined): Promise<WriteResult> {
+    let progress: InPlaceProgress | null = null;
+    try {
+      return await this.runBatch(false, async (context) => {
+        // Sync 1, read only: the target, its marker and furniture, and every table and tab name.
+        const worksheets = context.workbook.worksheets;
+        worksheets.load('items/name');
+        const tables = context.workbook.tables;
+        tables.load('items/name,items/worksheet/name');
+        const sheet = worksheets.getItem(replace);
+        sheet.load('id,name,position,visibility');
+        const a1 = sheet.getRange('A1');
+        a1.load('values');
+        const charts = sheet.charts;
+        charts.load('items');
+        try {
+          await context.sync();
+        } catch (error) {
+          throw toWorkbookError(error, { sheet: replace });
+        }
+        if (!decodeMarker(a1.values[0]?.[0])) throw workbookError('not-owned', { sheet: sheet.name });
+        const own = tables.items.filter((t) => t.worksheet.name === sheet.name);
+        // The tab's own tables become ranges before the new ones are made, so their names are free.
+        const others = tables.items.filter((t) => t.worksheet.name !== sheet.name);
+        const tableNames = await freeTableNames(context, spec, worksheets.items, others);
+        throwIfAborted(signal);
+
+        // The backup: until the tab is complete again, this copy holds it exactly as it was.
+        const backup = sheet.copy('End' as Excel.WorksheetPositionType);
+        backup.load('id');
+        const backupTables = backup.tables;
+        backupTables.load('items/name');
+        await context.sync();
+        const current: InPlaceProgress = {
+          targetId: sheet.id,
+          backupId: backup.id,
+          name: sheet.name,
+          position: sheet.position,
+          visibility: sheet.visibility,
+          tableRenames: [],
+          touched: false,
+          complete: false,
+        };
+        progress = current;
+        if (own.length > 0) current.tableRenames = await copiedTableNames(context, own, backupTables.items);
+        backup.visibility = 'Hidden' as Excel.SheetVisibility;
+        await context.sync();
+
+        throwIfAborted(signal);
+        current.touched = true;
+        clearOwnedSheet(sheet, { charts, tables: own });
+        await context.sync();
+        await buildSheet(context, {
+          spec,
+          name: sheet.name,
+          into: sheet,
+          tableNames,
+          position: 'end',
+          pageLayout: supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.pageLayout),
+          budget: this.budget,
+          signal,
+          onCreated: () => undefined,
+        });
+        current.complete = true;
+        backup.delete();
+        await context.sync();
+        return { name: current.name };
+      });
+    } catch (error) {
+      if (progress) {
+        const recovered = await this.restoreBackup(progress);
+        if (recovered) return recovered;
+      }
+      throw toWorkbookError(error, { sheet: replace });
+    }
+  }
+
+  /**
+   * After a failed refresh in place, in a run of its own. If the tab was complete, only the
+   * backup's removal failed: it is removed now and the refresh stands. Otherwise the half-written
+   * tab goes and the backup takes its name, place and visibility — the user's data is exactly as
+   * it was, though formulas that pointed at the tab now show #REF! (Excel's rule for a deleted
+   * sheet), which the follow-up check reports. A failing restore is swallowed: the first error
+   * is the one worth reporting.
+   */
+  private async restoreBackup(progress: InPlaceProgress): Promise<WriteResult | null> {
+    try {
+      return await this.runBatch(false, async (context) => {
+        const worksheets = context.workbook.worksheets;
+        const backup = worksheets.getItemOrNullObject(progress.backupId);
+        backup.load('name');
+        const target = worksheets.getItemOrNullObject(progress.targetId);
+        target.load('name');
+        await context.sync();
+        if (progress.complete) {
+          if (!backup.isNullObject) backup.delete();
+          await context.sync();
+          return { name: progress.name };
+        }
+        if (backup.isNullObject) return null;
+        if (!progress.touched) {
+          // The tab was never changed: only the backup goes.
+          backup.delete();
+          await context.sync();
+          return null;
+        }
+        if (!target.isNullObject) target.delete();
+        backup.name = progress.name;
+        backup.position = progress.position;
+        backup.visibility = progress.visibility as Excel.SheetVisibility;
+        const tables = progress.tableRenames.map(({ from, to }) => ({ table: context.workbook.tables.getItemOrNullObject(from), to }));
+        for (const { table } of tables) table.load('name');
+        await context.sync();
+        for (const { table, to } of tables) if (!table.isNullObject) table.name = to;
+        await context.sync();
+        return null;
+      });
+    } catch {
+      return null;
+    }
+  }
+
   async deleteOwnedSheet(name: string): Promise<void> {
     try {
-      await this.runBatch(true, async (context) => {
+      await this.runBatch(false, async (context) => {
         const sheet = context.workbook.worksheets.getItem(name);
         sheet.load('name');
         const a1 = sheet.getRange('A1');
@@ -184,35 +341,41 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async writeCells(edits: readonly CellEdit[]): Promise<CellEditResult> {
     const result: CellEditResult = { changed: [], skipped: [] };
     // What the changed cells held, so a failure can put it back in a run of its own.
-    const previous: { sheet: string; cell: string; formula: unknown; numberFormat: unknown }[] = [];
+    const previous: PreviousCell[] = [];
     try {
+      // Cell edits can be undone: the whole fix, however many syncs it takes, is one undo step.
       await this.runBatch(true, async (context) => {
-        const ranges = edits.map((edit) => {
-          const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
-          range.load(['values', 'formulas', 'numberFormat']);
-          return range;
-        });
-        await context.sync();
-        edits.forEach((edit, i) => {
-          const range = ranges[i];
-          const formula = range.formulas[0][0];
-          const value = range.values[0][0];
-          if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) {
-            result.skipped.push({ sheet: edit.sheet, cell: edit.cell, reason: 'Cellen innehåller en formel och ändras inte.' });
-            return;
-          }
-          const format = range.numberFormat[0][0];
-          previous.push({ sheet: edit.sheet, cell: edit.cell, formula, numberFormat: format });
-          // Format first: a number must not stay under "@"; text that Excel would parse stays text.
-          if (typeof edit.value === 'number') {
-            if (format === '@') range.numberFormat = [['General']];
-          } else if (/^[=+\-@]/.test(edit.value)) {
-            range.numberFormat = [['@']];
-          }
-          range.values = [[edit.value]];
-          result.changed.push({ sheet: edit.sheet, cell: edit.cell, before: value === '' ? null : (value as string | number | boolean), after: edit.value });
-        });
-        await context.sync();
+        for (const chunk of editChunks(edits, this.budget, (edit) => editBytes(edit.sheet, edit.cell, edit.value))) {
+          const sheets = new Map<string, Excel.Worksheet>();
+          const ranges = chunk.map((edit) => {
+            let sheet = sheets.get(edit.sheet);
+            if (!sheet) sheets.set(edit.sheet, (sheet = context.workbook.worksheets.getItem(edit.sheet)));
+            const range = sheet.getRange(edit.cell);
+            range.load(['values', 'formulas', 'numberFormat']);
+            return range;
+          });
+          await context.sync();
+          chunk.forEach((edit, i) => {
+            const range = ranges[i];
+            const formula = range.formulas[0][0];
+            const value = range.values[0][0];
+            if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) {
+              result.skipped.push({ sheet: edit.sheet, cell: edit.cell, reason: 'Cellen innehåller en formel och ändras inte.' });
+              return;
+            }
+            const format = range.numberFormat[0][0];
+            previous.push({ sheet: edit.sheet, cell: edit.cell, formula, numberFormat: format });
+            // Format first: a number must not stay under "@"; text that Excel would parse stays text.
+            if (typeof edit.value === 'number') {
+              if (format === '@') range.numberFormat = [['General']];
+            } else if (/^[=+\-@]/.test(edit.value)) {
+              range.numberFormat = [['@']];
+            }
+            range.values = [[edit.value]];
+            result.changed.push({ sheet: edit.sheet, cell: edit.cell, before: value === '' ? null : (value as string | number | boolean), after: edit.value });
+          });
+          await context.sync();
+        }
       });
       return result;
     } catch (error) {
@@ -221,17 +384,19 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
-  /** Puts back what writeCells changed before it failed; a failing restore is swallowed. */
-  private async restoreCells(previous: { sheet: string; cell: string; formula: unknown; numberFormat: unknown }[]): Promise<void> {
+  /** Puts back what writeCells changed before it failed, in payload-sized syncs; a failing restore is swallowed. */
+  private async restoreCells(previous: PreviousCell[]): Promise<void> {
     if (previous.length === 0) return;
     try {
       await this.runBatch(true, async (context) => {
-        for (const p of previous) {
-          const range = context.workbook.worksheets.getItem(p.sheet).getRange(p.cell);
-          range.numberFormat = [[p.numberFormat as string]];
-          range.formulas = [[p.formula as string]];
+        for (const chunk of editChunks(previous, this.budget, (p) => editBytes(p.sheet, p.cell, p.formula) + jsonCellBytes(p.numberFormat))) {
+          for (const p of chunk) {
+            const range = context.workbook.worksheets.getItem(p.sheet).getRange(p.cell);
+            range.numberFormat = [[p.numberFormat as string]];
+            range.formulas = [[p.formula as string]];
+          }
+          await context.sync();
         }
-        await context.sync();
       });
     } catch {
       // The first error is the one worth reporting.
@@ -245,7 +410,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
    */
   private async cleanUp(progress: WriteProgress): Promise<WriteResult | null> {
     try {
-      return await this.runBatch(true, async (context) => {
+      return await this.runBatch(false, async (context) => {
         const worksheets = context.workbook.worksheets;
         const created = worksheets.getItemOrNullObject(progress.newId ?? progress.tempName);
         created.load('name');
@@ -276,12 +441,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /** One Excel.run with the options this host supports. */
-  private runBatch<T>(write: boolean, batch: ExcelBatch<T>): Promise<T> {
+  /**
+   * One Excel.run. `undoGroup` makes the run one undo step (ExcelApi 1.20) and may only be asked
+   * for runs whose every call can be undone — cell values, formulas and formats; never sheet
+   * deletion, copy, protection, or a sheet's name, position or visibility (UndoNotSupported).
+   */
+  private runBatch<T>(undoGroup: boolean, batch: ExcelBatch<T>): Promise<T> {
     const options: Excel.RunOptions = {};
     // A user typing in a cell delays the action instead of failing it.
     if (supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.delayForCellEdit)) options.delayForCellEdit = true;
-    // One user action is one undo step.
-    if (write && supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.mergeUndoGroup)) options.mergeUndoGroup = true;
+    if (undoGroup && supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.mergeUndoGroup)) options.mergeUndoGroup = true;
     return Object.keys(options).length > 0 ? this.run(options, batch) : this.run(batch);
   }
 }
@@ -300,6 +469,92 @@ function renamesAfterSwap(
     if (wanted === actual) continue;
     const holders = existing.filter((t) => t.name.toLocaleLowerCase('sv-SE') === wanted.toLocaleLowerCase('sv-SE'));
     if (holders.length > 0 && holders.every((t) => t.worksheet.name === oldSheet)) renames.push({ from: actual, to: wanted });
+  }
+  return renames;
+}
+
+/** Request bytes of one cell edit: getItem, getRange and a load or a write, with their arguments. */
+function editBytes(sheet: string, cell: string, value: unknown): number {
+  return 4 * OPERATION_OVERHEAD + jsonStringBytes(sheet) + jsonStringBytes(cell) + jsonCellBytes(value);
+}
+
+/**
+ * Cuts a list of cell edits into chunks whose request stays under a quarter of the budget: the
+ * response of a chunk carries each cell's value, formula and format, which can weigh more.
+ */
+function editChunks<T>(items: readonly T[], budget: number, bytes: (item: T) => number): T[][] {
+  const limit = Math.max(OPERATION_OVERHEAD * 8, Math.floor(budget / 4));
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const cost = bytes(item);
+    if (chunk.length > 0 && used + cost > limit) {
+      chunks.push(chunk);
+      chunk = [];
+      used = 0;
+    }
+    chunk.push(item);
+    used += cost;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Free names for the spec's tables. A table's name is a defined name too, so it must avoid every
+ * table and every defined name — workbook-scoped and sheet-scoped (a named range "Driftbudget" is
+ * common). Sheet-scoped names need one more sync, made only when the spec has tables.
+ */
+async function freeTableNames(
+  context: Excel.RequestContext,
+  spec: SheetSpec,
+  sheets: Excel.Worksheet[],
+  tables: Excel.Table[],
+): Promise<Map<string, string>> {
+  const tableNames = new Map<string, string>();
+  if (spec.tables.length === 0) return tableNames;
+  const workbookNames = context.workbook.names;
+  workbookNames.load('items/name');
+  const sheetNames = sheets.map((sheet) => {
+    const names = sheet.names;
+    names.load('items/name');
+    return names;
+  });
+  await context.sync();
+  const taken = new Set<string>();
+  const take = (name: string) => taken.add(name.toLocaleLowerCase('sv-SE'));
+  for (const table of tables) take(table.name);
+  for (const item of workbookNames.items) take(item.name);
+  for (const names of sheetNames) for (const item of names.items) take(item.name);
+  for (const table of spec.tables) {
+    const name = freeTableName(table.name, taken);
+    take(name);
+    tableNames.set(table.name, name);
+  }
+  return tableNames;
+}
+
+/** Pairs the tables of a copied sheet with the originals they copy, by address. */
+async function copiedTableNames(
+  context: Excel.RequestContext,
+  originals: Excel.Table[],
+  copies: Excel.Table[],
+): Promise<{ from: string; to: string }[]> {
+  const ranges = (tables: Excel.Table[]) =>
+    tables.map((table) => {
+      const range = table.getRange();
+      range.load('address');
+      return { table, range };
+    });
+  const before = ranges(originals);
+  const after = ranges(copies);
+  await context.sync();
+  const byAddress = new Map(before.map(({ table, range }) => [stripSheetName(range.address), table.name]));
+  const renames: { from: string; to: string }[] = [];
+  for (const { table, range } of after) {
+    const original = byAddress.get(stripSheetName(range.address));
+    if (original) renames.push({ from: table.name, to: original });
   }
   return renames;
 }

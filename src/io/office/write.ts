@@ -1,8 +1,10 @@
 /**
- * Building one new tab from a SheetSpec inside an Excel.run, in the order the architecture asks:
- * number formats before values, then formulas, then formats on whole blocks, then the tab's
- * furniture (widths, merges, validation, conditional formats, tables, panes, print, hidden rows,
- * colour) and protection last. Writes are queued and synced only when the request budget is full.
+ * Building one tab from a SheetSpec inside an Excel.run — a new tab, or an owned tab cleared in
+ * place by a refresh (see clearOwnedSheet) — in the order the architecture asks: number formats
+ * before values, then formulas, then formats on whole blocks, then the tab's furniture (widths,
+ * merges, validation, conditional formats, tables, panes, print, hidden rows, colour) and
+ * protection last. Writes are queued and synced only when the request budget is full; calculation
+ * is suspended while they go, and a recalculation is asked for once the last of them is in.
  */
 import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
 import { rowReader, type SheetSpec, type SpecValue } from '../../core/workbook/sheet-spec';
@@ -20,8 +22,10 @@ const PAGE_FOOTER = 'Sida &P av &N';
 
 export interface BuildRequest {
   spec: SheetSpec;
-  /** The free name the tab is created under. */
+  /** The free name a new tab is created under (ignored when `into` is given). */
   name: string;
+  /** An existing, cleared owned tab to write into instead of adding one (a refresh in place). */
+  into?: Excel.Worksheet;
   /** Spec table name → the free table name to create it under. */
   tableNames: Map<string, string>;
   position: 'end' | 'start';
@@ -66,6 +70,16 @@ class RequestBudget {
     this.used = SYNC_OVERHEAD;
     this.suspended = false;
   }
+
+  /**
+   * The last flush, then a recalculation of its own: the cells written while calculation was
+   * suspended must not wait for the user's next edit to show their values.
+   */
+  async finish(): Promise<void> {
+    await this.flush();
+    this.context.application.calculate('Recalculate' as Excel.CalculationType);
+    await this.context.sync();
+  }
 }
 
 function rect(address: string): RangePosition {
@@ -91,8 +105,8 @@ export async function buildSheet(context: Excel.RequestContext, request: BuildRe
   const budget = new RequestBudget(context, request.budget, request.signal);
 
   await budget.reserve(OPERATION_OVERHEAD * 3);
-  const sheet = context.workbook.worksheets.add(request.name);
-  if (request.position === 'start') sheet.position = 0;
+  const sheet = request.into ?? context.workbook.worksheets.add(request.name);
+  if (!request.into && request.position === 'start') sheet.position = 0;
   // Known after the next sync; until the swap of a replace, the free name identifies the tab too.
   sheet.load('id');
 
@@ -183,9 +197,10 @@ export async function buildSheet(context: Excel.RequestContext, request: BuildRe
     sheet.getRange(rangeToA1({ top: from, left: 0, bottom: to, right: 0 })).rowHidden = true;
   }
 
-  if (spec.tabColor) {
+  if (spec.tabColor || request.into) {
     await budget.reserve(OPERATION_OVERHEAD);
-    sheet.tabColor = spec.tabColor;
+    // A tab written in place loses a colour the new spec no longer has.
+    sheet.tabColor = spec.tabColor ?? '';
   }
 
   if (spec.protect) {
@@ -200,9 +215,35 @@ export async function buildSheet(context: Excel.RequestContext, request: BuildRe
     });
   }
 
-  await budget.flush();
+  await budget.finish();
   request.onCreated(sheet.id);
   return { sheet, tables };
+}
+
+/** What an owned tab holds besides its cells, loaded before it is cleared in place. */
+export interface OwnedSheetParts {
+  charts: Excel.ChartCollection;
+  tables: Excel.Table[];
+}
+
+/**
+ * Empties an owned tab in place for a refresh: protection, charts, tables (converted to ranges,
+ * so their names are free again), merges, conditional formats, validation, contents, formats,
+ * hyperlinks, hidden rows and frozen panes. The worksheet object stays, so every formula that
+ * points at it (the Sammanställning's, or a user's) still does once it is rewritten.
+ * Queues only; the caller syncs.
+ */
+export function clearOwnedSheet(sheet: Excel.Worksheet, parts: OwnedSheetParts): void {
+  sheet.protection.unprotect();
+  for (const chart of parts.charts.items) chart.delete();
+  for (const table of parts.tables) table.convertToRange();
+  const all = sheet.getRange();
+  all.unmerge();
+  all.conditionalFormats.clearAll();
+  all.dataValidation.clear();
+  all.clear('All' as Excel.ClearApplyTo);
+  all.rowHidden = false;
+  sheet.freezePanes.unfreeze();
 }
 
 /**

@@ -8,15 +8,25 @@
  *   before it applied (Excel.run is not atomic);
  * - each sync's request and response are measured as UTF-8 JSON and rejected above the limit
  *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, as Excel on the web);
- * - `values` reads "" for empty cells and errors as their text; a string written through `values`
- *   is parsed as Excel parses typed input (= + - make a formula, numbers, booleans) unless the
- *   cell's number format is "@"; `formulas` reads a constant's value where there is no formula;
+ * - `values` reads "" for empty cells and errors as their (displayed, maybe localised) text, and
+ *   `valueTypes` tells them apart: Error, String, Double, Boolean, Empty; an error cell is seeded
+ *   as `{ error: "#SAKNAS!" }`, typed as an English code, or a formula's error result; a string
+ *   written through `values` is parsed as Excel parses typed input (= + - make a formula,
+ *   numbers, booleans, error codes) unless the cell's number format is "@"; `formulas` reads a
+ *   constant's value where there is no formula;
  *   null in a written 2-D array leaves the cell alone, "" clears it;
- * - failures can be injected at the Nth operation of a kind, or at the Nth write of any kind.
+ * - failures can be injected at the Nth operation of a kind, or at the Nth write of any kind;
+ * - Excel's documented behaviour where it has bitten add-ins (each with its Microsoft page in
+ *   docs/excel-dubbel.md): an undo group (`mergeUndoGroup`) refuses, per platform, the calls that
+ *   cannot be undone (UndoNotSupported); deleting a sheet turns every formula that points at it
+ *   into #REF! for good, renaming it rewrites them; `merge` keeps only the top-left cell's value;
+ *   a table name may not be taken by a table or a defined name; a protected sheet accepts writes
+ *   to unlocked cells only and refuses structural changes.
  *
  * Only what the adapter needs is implemented; anything else throws (proxies are not extensible).
  */
 import { columnIndex, parseRangeA1, quoteSheetName, rangeToA1, toA1, type RangePosition } from '../../../src/core/a1';
+import { isErrorCode } from '../../../src/core/workbook/raw';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -48,6 +58,7 @@ const RAW_MESSAGES: Record<string, string> = {
   RangeExceedsLimit: 'The cell count in the range has exceeded the maximum supported number.',
   InvalidOperationInCellEditMode: 'Excel is in cell-editing mode.',
   GeneralException: 'There was an internal error while processing the request.',
+  UndoNotSupported: 'The operation is not supported in an undo group.',
 };
 
 function officeError(code: string, location?: string): DoubleOfficeError {
@@ -58,6 +69,10 @@ function officeError(code: string, location?: string): DoubleOfficeError {
 // Workbook state (what "Excel" holds)
 
 type Scalar = string | number | boolean;
+/** An error value as a cell shows it, e.g. `{ error: '#SAKNAS!' }` in Swedish Excel. */
+export interface ErrorSeed {
+  error: string;
+}
 const COLS = 16384;
 const key = (row: number, col: number): number => row * COLS + col;
 
@@ -95,6 +110,12 @@ export interface SheetState {
   pageLayout: { paperSize?: string; orientation?: string; zoom?: unknown; printTitleRows?: string; centerFooter?: string };
   protection: { protected: boolean; options?: unknown };
   tabColor: string;
+  /**
+   * Cells holding an error value, with the text they show (also in `values`). A cell counts as an
+   * error only while `values` still holds that text; formula results that are English error
+   * codes are errors without an entry here.
+   */
+  errors?: Map<number, string>;
 }
 
 export interface ChartState {
@@ -111,6 +132,41 @@ export interface TableState {
   name: string;
   sheet: SheetState;
   rect: RangePosition;
+}
+
+/** A defined name (Formulas → Name Manager): workbook-scoped when `sheet` is null. */
+export interface NameState {
+  name: string;
+  sheet: SheetState | null;
+  formula: string;
+}
+
+/** The host platform: what an undo group accepts differs between the web and Windows/Mac. */
+export type DoublePlatform = 'web' | 'windows' | 'mac';
+
+/**
+ * Calls that cannot be undone, from Microsoft's "Undo support with the Excel JavaScript API"
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities, table
+ * "Unsupported APIs"); only those the adapter could call are listed. Inside a run with
+ * `mergeUndoGroup: true`, Excel refuses them with UndoNotSupported.
+ */
+const NOT_UNDOABLE: Record<string, 'everywhere' | 'desktop'> = {
+  'worksheet.delete': 'everywhere',
+  'worksheet.copy': 'everywhere',
+  'worksheet.protection.protect': 'everywhere',
+  'worksheet.protection.unprotect': 'everywhere',
+  'workbook.insertWorksheetsFromBase64': 'everywhere',
+  'workbook.protection.protect': 'everywhere',
+  'workbook.protection.unprotect': 'everywhere',
+  // Undoable on the web, not in Excel on Windows and Mac.
+  'worksheet.name': 'desktop',
+  'worksheet.position': 'desktop',
+  'worksheet.visibility': 'desktop',
+};
+
+export function undoable(kind: string, platform: DoublePlatform): boolean {
+  const where = NOT_UNDOABLE[kind];
+  return where === undefined || (where === 'desktop' && platform === 'web');
 }
 
 export interface SyncRecord {
@@ -137,9 +193,16 @@ export interface ExcelDoubleOptions {
   /** Largest request or response accepted, in bytes of JSON (Excel on the web: 5 MB). */
   payloadLimit?: number;
   /** The value a formula cell shows (the double does not calculate). Default: null. */
-  formulaResult?: (sheet: string, address: string, formula: string) => Scalar | null;
+  formulaResult?: (sheet: string, address: string, formula: string) => Scalar | ErrorSeed | null;
+  /**
+   * What insertWorksheetsFromBase64 finds in a file: its sheets in order, with their cells (as
+   * for addSheet). Without it the double refuses the call.
+   */
+  sheetsFromBase64?: (base64: string) => { name: string; rows: readonly (readonly (Scalar | ErrorSeed | null | undefined)[])[] }[];
   /** Pretend the user is typing in a cell: a run without delayForCellEdit fails at its first sync. */
   cellEditMode?: boolean;
+  /** Which Excel this is (undo groups differ). Default: Windows. */
+  platform?: DoublePlatform;
 }
 
 export interface SeedOptions {
@@ -173,8 +236,17 @@ export class ExcelDouble {
   active: string | null = null;
   /** Calls of suspendApiCalculationUntilNextSync that reached Excel. */
   calculationSuspensions = 0;
+  /** Explicit recalculations (application.calculate), with the sync they ran in. */
+  readonly calculations: { type: string; sync: number }[] = [];
+  /** The sync in which calculation was last suspended (0: never). */
+  lastSuspensionSync = 0;
+  readonly names: NameState[] = [];
+  /** Workbook structure protection: sheets cannot be added, deleted, renamed, moved or copied. */
+  structureProtected = false;
+  readonly platform: DoublePlatform;
   payloadLimit: number;
   cellEditMode: boolean;
+  readonly sheetsFromBase64: ExcelDoubleOptions['sheetsFromBase64'];
   private readonly formulaResult: NonNullable<ExcelDoubleOptions['formulaResult']>;
   private injection: (FailureInjection & { seen: number }) | null = null;
   /** Called before each sync executes, with the 1-based sync number (e.g. to abort a signal midway). */
@@ -187,6 +259,8 @@ export class ExcelDouble {
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.formulaResult = options.formulaResult ?? (() => null);
     this.cellEditMode = options.cellEditMode ?? false;
+    this.sheetsFromBase64 = options.sheetsFromBase64;
+    this.platform = options.platform ?? 'windows';
   }
 
   // --- Excel.run ---------------------------------------------------------------------------
@@ -201,7 +275,7 @@ export class ExcelDouble {
     if (typeof batch !== 'function') throw new TypeError('Excel.run needs a batch function');
     const record: RunRecord = { options, syncs: 0 };
     this.runs.push(record);
-    const context = new DoubleContext(this, record, options?.delayForCellEdit === true);
+    const context = new DoubleContext(this, record, options?.delayForCellEdit === true, options?.mergeUndoGroup === true);
     try {
       const result = batch(context);
       if (!(result instanceof Promise)) throw officeError('RunMustReturnPromise');
@@ -232,6 +306,8 @@ export class ExcelDouble {
     this.runs.length = 0;
     this.operationCounts.clear();
     this.calculationSuspensions = 0;
+    this.calculations.length = 0;
+    this.lastSuspensionSync = 0;
   }
 
   // --- fault injection ---------------------------------------------------------------------
@@ -267,8 +343,11 @@ export class ExcelDouble {
 
   // --- seeding -----------------------------------------------------------------------------
 
-  /** Adds a sheet; a string starting with "=" is a formula. Rows may be huge: they are not copied cell by cell twice. */
-  addSheet(name: string, rows: readonly (readonly (Scalar | null | undefined)[])[], options: SeedOptions = {}): SheetState {
+  /**
+   * Adds a sheet; a string starting with "=" is a formula, `{ error: text }` an error value, any
+   * other string text. Rows may be huge: they are not copied cell by cell twice.
+   */
+  addSheet(name: string, rows: readonly (readonly (Scalar | ErrorSeed | null | undefined)[])[], options: SeedOptions = {}): SheetState {
     const sheet = this.createSheet(name);
     sheet.visibility = options.visibility ?? 'Visible';
     for (let r = 0; r < rows.length; r++) {
@@ -278,8 +357,8 @@ export class ExcelDouble {
         const v = source[c];
         if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
           sheet.formulas.set(key(r, c), v);
-          row[c] = this.formulaResult(name, toA1(r, c), v);
-        } else row[c] = v;
+          this.show(sheet, row, r, c, this.formulaResult(name, toA1(r, c), v));
+        } else this.show(sheet, row, r, c, v);
       }
       sheet.values[r] = row;
     }
@@ -290,6 +369,14 @@ export class ExcelDouble {
     }
     for (const table of options.tables ?? []) this.addTable(sheet, table.name, mustRect(table.range));
     return sheet;
+  }
+
+  /** Adds a defined name; `sheet` makes it sheet-scoped. */
+  addName(name: string, formula: string, sheet?: string): NameState {
+    const scope = sheet === undefined ? null : this.sheet(sheet);
+    const entry: NameState = { name, sheet: scope, formula };
+    this.names.push(entry);
+    return entry;
   }
 
   // --- inspection ----------------------------------------------------------------------------
@@ -403,22 +490,63 @@ export class ExcelDouble {
     if (other && other !== self) throw officeError('ItemAlreadyExists', 'worksheet.name');
   }
 
+  assertStructureEditable(what: string): void {
+    if (this.structureProtected) throw officeError('AccessDenied', what);
+  }
+
   deleteSheet(sheet: SheetState): void {
     this.alive(sheet);
+    this.assertStructureEditable('worksheet.delete');
     const visible = this.sheets.filter((s) => s.visibility === 'Visible');
     if (visible.length === 1 && visible[0] === sheet) throw officeError('InvalidOperation' as string, 'worksheet.delete');
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === sheet) this.tables.splice(i, 1);
+    for (let i = this.names.length - 1; i >= 0; i--) if (this.names[i].sheet === sheet) this.names.splice(i, 1);
+    // Excel rewrites every reference to a deleted sheet as #REF!, for good: a sheet added later
+    // under the same name does not bring them back.
+    this.rewriteReferences(sheet.name, null);
+  }
+
+  /** Sheet rename: Excel rewrites the formulas that name the sheet to the new name. */
+  renameSheet(sheet: SheetState, name: string): void {
+    this.alive(sheet);
+    this.assertStructureEditable('worksheet.name');
+    this.checkSheetName(name, sheet);
+    const old = sheet.name;
+    sheet.name = name;
+    if (old !== name) this.rewriteReferences(old, name);
+  }
+
+  /**
+   * Rewrites the references to sheet `from` in every formula (cells, conditional formats, defined
+   * names): to the new name, or to #REF! when `to` is null (the cell then shows #REF!).
+   */
+  private rewriteReferences(from: string, to: string | null): void {
+    for (const s of this.sheets) {
+      for (const [k, formula] of s.formulas) {
+        const rewritten = rewriteSheetReferences(formula, from, to);
+        if (rewritten === formula) continue;
+        s.formulas.set(k, rewritten);
+        if (to === null) {
+          const row = (s.values[Math.floor(k / COLS)] ??= []);
+          row[k % COLS] = '#REF!';
+        }
+      }
+      for (const cf of s.conditionalFormats) if (cf.formula) cf.formula = rewriteSheetReferences(cf.formula, from, to);
+    }
+    for (const n of this.names) n.formula = rewriteSheetReferences(n.formula, from, to);
   }
 
   moveSheet(sheet: SheetState, position: number): void {
     this.alive(sheet);
+    this.assertStructureEditable('worksheet.position');
     if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) throw officeError('InvalidArgument', 'worksheet.position');
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
   }
 
   addTable(sheet: SheetState, name: string, rect: RangePosition): TableState {
+    this.assertUnprotected(sheet, 'tables.add');
     this.checkTableName(name, null);
     for (const t of this.tables) {
       if (t.sheet === sheet && overlaps(t.rect, rect)) throw officeError('InvalidArgument', 'tables.add');
@@ -436,6 +564,8 @@ export class ExcelDouble {
     if (this.tables.some((t) => t !== self && t.name.toLocaleLowerCase('sv-SE') === lower)) {
       throw officeError('InvalidArgument', 'table.name');
     }
+    // A table's name is a defined name too: it may not clash with any name of any scope.
+    if (this.names.some((n) => n.name.toLocaleLowerCase('sv-SE') === lower)) throw officeError('InvalidArgument', 'table.name');
   }
 
   /** Bounding box of the cells holding a value or formula; with valuesOnly false also formatted ones. */
@@ -493,6 +623,42 @@ export class ExcelDouble {
     return rows;
   }
 
+  /** Range.valueTypes as Excel gives it: Empty, String, Double (every number), Boolean, Error. */
+  readValueTypes(sheet: SheetState, rect: RangePosition): string[][] {
+    const rows: string[][] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const source = sheet.values[r];
+      const row: string[] = new Array(rect.right - rect.left + 1);
+      for (let c = rect.left; c <= rect.right; c++) {
+        const v = source?.[c];
+        let type: string;
+        if (v === undefined || v === null || v === '') type = 'Empty';
+        else if (typeof v === 'number') type = 'Double';
+        else if (typeof v === 'boolean') type = 'Boolean';
+        else if (this.isErrorCell(sheet, r, c, v)) type = 'Error';
+        else type = 'String';
+        row[c - rect.left] = type;
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** An error: seeded or typed as one and still showing its text, or a formula showing an English error code. */
+  private isErrorCell(sheet: SheetState, r: number, c: number, text: string): boolean {
+    const k = key(r, c);
+    if (sheet.errors?.get(k) === text) return true;
+    return sheet.formulas.has(k) && isErrorCode(text);
+  }
+
+  /** Puts what a cell shows into `row[c]`; an error value shows its text and is remembered as an error. */
+  private show(sheet: SheetState, row: (Scalar | null | undefined)[], r: number, c: number, value: Scalar | ErrorSeed | null | undefined): void {
+    if (value !== null && typeof value === 'object') {
+      row[c] = value.error;
+      (sheet.errors ??= new Map()).set(key(r, c), value.error);
+    } else row[c] = value;
+  }
+
   /** Writes a 2-D array as Excel does: null leaves a cell alone, "" clears it, text is parsed unless "@". */
   writeGrid(sheet: SheetState, rect: RangePosition, grid: unknown, what: 'values' | 'formulas' | 'numberFormat'): void {
     const height = rect.bottom - rect.top + 1;
@@ -500,7 +666,16 @@ export class ExcelDouble {
     if (!Array.isArray(grid) || grid.length !== height || grid.some((row) => !Array.isArray(row) || row.length !== width)) {
       throw officeError('InvalidArgument', `range.${what}`);
     }
-    if (sheet.protection.protected) throw officeError('AccessDenied', `range.${what}`);
+    // A protected sheet takes writes to unlocked cells only (what a person may type in).
+    if (sheet.protection.protected) {
+      (grid as unknown[][]).forEach((row, i) =>
+        row.forEach((input, j) => {
+          if (input !== null && input !== undefined && this.isLocked(sheet, rect.top + i, rect.left + j)) {
+            throw officeError('AccessDenied', `range.${what}`);
+          }
+        }),
+      );
+    }
     (grid as unknown[][]).forEach((row, i) => {
       const r = rect.top + i;
       row.forEach((input, j) => {
@@ -518,10 +693,94 @@ export class ExcelDouble {
     });
   }
 
+  /** Cells are locked unless a format operation unlocked them (Excel's default). */
+  isLocked(sheet: SheetState, r: number, c: number): boolean {
+    let locked = true;
+    for (const { rect, format } of sheet.formats) {
+      if (format.locked === undefined || r < rect.top || r > rect.bottom || c < rect.left || c > rect.right) continue;
+      locked = format.locked;
+    }
+    return locked;
+  }
+
+  /** Structural changes (merges, validation, conditional formats, tables …) need an unprotected sheet. */
+  assertUnprotected(sheet: SheetState, what: string): void {
+    if (sheet.protection.protected) throw officeError('AccessDenied', what);
+  }
+
+  /** Range.clear: what `applyTo` names goes, inside `rect` (formats: operations wholly inside it). */
+  clearRange(sheet: SheetState, rect: RangePosition, applyTo: string): void {
+    const contents = applyTo === 'All' || applyTo === 'Contents';
+    const formats = applyTo === 'All' || applyTo === 'Formats';
+    const inside = (k: number): boolean => {
+      const r = Math.floor(k / COLS);
+      const c = k % COLS;
+      return r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right;
+    };
+    if (contents) {
+      for (let r = rect.top; r <= Math.min(rect.bottom, sheet.values.length - 1); r++) {
+        const row = sheet.values[r];
+        if (!row) continue;
+        for (let c = rect.left; c <= Math.min(rect.right, row.length - 1); c++) row[c] = undefined;
+      }
+      for (const k of [...sheet.formulas.keys()]) if (inside(k)) sheet.formulas.delete(k);
+    }
+    if (formats) {
+      for (const k of [...sheet.numberFormats.keys()]) if (inside(k)) sheet.numberFormats.delete(k);
+      sheet.formats = sheet.formats.filter((f) => !contains(rect, f.rect));
+    }
+    if (applyTo === 'All' || applyTo === 'Hyperlinks') {
+      for (const k of [...sheet.hyperlinks.keys()]) if (inside(k)) sheet.hyperlinks.delete(k);
+    }
+  }
+
+  /** Worksheet.copy: a new sheet with everything the old one holds, named "Name (2)". */
+  copySheet(source: SheetState, position: string): SheetState {
+    this.alive(source);
+    this.assertStructureEditable('worksheet.copy');
+    let n = 2;
+    const nameFor = (i: number): string => {
+      const suffix = ` (${i})`;
+      return source.name.slice(0, 31 - suffix.length) + suffix;
+    };
+    while (this.findSheet(nameFor(n))) n++;
+    const copy = this.createSheet(nameFor(n));
+    this.sheets.pop();
+    copy.visibility = source.visibility;
+    copy.values = source.values.map((row) => (row ? [...row] : row));
+    copy.formulas = new Map(source.formulas);
+    copy.numberFormats = new Map(source.numberFormats);
+    copy.formats = source.formats.map((f) => ({ rect: { ...f.rect }, format: { ...f.format } }));
+    copy.columnWidths = new Map(source.columnWidths);
+    copy.hiddenRows = new Set(source.hiddenRows);
+    copy.merges = source.merges.map((m) => ({ ...m }));
+    copy.validations = source.validations.map((v) => ({ ...v, rect: { ...v.rect } }));
+    copy.conditionalFormats = source.conditionalFormats.map((cf) => ({ ...cf, rect: { ...cf.rect }, format: { ...cf.format } }));
+    copy.charts = source.charts.map((ch) => ({
+      ...ch,
+      source: ch.source.sheet === source.name ? { sheet: copy.name, rect: { ...ch.source.rect } } : ch.source,
+    }));
+    copy.hyperlinks = new Map(source.hyperlinks);
+    copy.freeze = source.freeze ? { ...source.freeze } : null;
+    copy.pageLayout = { ...source.pageLayout };
+    copy.protection = { ...source.protection };
+    copy.tabColor = source.tabColor;
+    const at = position === 'End' ? this.sheets.length : position === 'After' ? this.sheets.indexOf(source) + 1 : position === 'Before' ? this.sheets.indexOf(source) : 0;
+    this.sheets.splice(at, 0, copy);
+    // Tables are copied under new free names, as Excel does.
+    for (const table of this.tables.filter((t) => t.sheet === source)) {
+      let i = 2;
+      while (this.tables.some((t) => t.name.toLocaleLowerCase('sv-SE') === `${table.name}${i}`.toLocaleLowerCase('sv-SE'))) i++;
+      this.tables.push({ name: `${table.name}${i}`, sheet: copy, rect: { ...table.rect } });
+    }
+    return copy;
+  }
+
   private setCell(sheet: SheetState, r: number, c: number, input: unknown, text: boolean): void {
     const k = key(r, c);
     const row = (sheet.values[r] ??= []);
     sheet.formulas.delete(k);
+    sheet.errors?.delete(k);
     if (typeof input === 'number') {
       if (!Number.isFinite(input)) throw officeError('InvalidArgument', 'range.values');
       row[c] = input;
@@ -543,8 +802,8 @@ export class ExcelDouble {
     const parsed = parseTyped(input);
     if (parsed.formula !== undefined) {
       sheet.formulas.set(k, parsed.formula);
-      row[c] = this.formulaResult(sheet.name, toA1(r, c), parsed.formula);
-    } else row[c] = parsed.value;
+      this.show(sheet, row, r, c, this.formulaResult(sheet.name, toA1(r, c), parsed.formula));
+    } else this.show(sheet, row, r, c, isErrorCode(input) ? { error: input } : parsed.value);
   }
 
   addressOf(sheet: SheetState, rect: RangePosition): string {
@@ -573,6 +832,65 @@ function mustRect(address: string): RangePosition {
   const rect = parseRangeA1(address);
   if (!rect) throw officeError('InvalidArgument', `address ${address}`);
   return rect;
+}
+
+/** True when `outer` holds all of `inner`. */
+function contains(outer: RangePosition, inner: RangePosition): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+/**
+ * Rewrites the references to sheet `from` in a formula (quoted or not, any case), outside string
+ * literals: to `to` (quoted where needed), or to #REF! when `to` is null, as Excel does:
+ * `='SN Delår'!$D$45` becomes `=#REF!$D$45` once the sheet is deleted.
+ */
+export function rewriteSheetReferences(formula: string, from: string, to: string | null): string {
+  const wanted = from.toLocaleLowerCase('sv-SE');
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      let j = end < 0 ? formula.length : end + 1;
+      while (j < formula.length && formula[j] === '"') {
+        const next = formula.indexOf('"', j + 1);
+        j = next < 0 ? formula.length : next + 1;
+      }
+      out += formula.slice(i, j);
+      i = j;
+      continue;
+    }
+    let name: string | null = null;
+    let length = 0;
+    if (ch === "'") {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      if (formula[j + 1] === '!') {
+        name = formula.slice(i + 1, j).replace(/''/g, "'");
+        length = j + 2 - i;
+      }
+    } else if (/[\p{L}_]/u.test(ch) && (i === 0 || !/[\p{L}\p{N}_.]/u.test(formula[i - 1]))) {
+      const m = /^[\p{L}_][\p{L}\p{N}_.]*!/u.exec(formula.slice(i));
+      if (m) {
+        name = m[0].slice(0, -1);
+        length = m[0].length;
+      }
+    }
+    if (name !== null && name.toLocaleLowerCase('sv-SE') === wanted) {
+      out += to === null ? '#REF!' : `${quoteSheetName(to)}!`;
+      i += length;
+      continue;
+    }
+    if (name !== null) {
+      out += formula.slice(i, i + length);
+      i += length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }
 
 function overlaps(a: RangePosition, b: RangePosition): boolean {
@@ -607,6 +925,7 @@ class DoubleContext {
     readonly excel: ExcelDouble,
     private readonly record: RunRecord,
     private readonly delayForCellEdit: boolean,
+    private readonly mergeUndoGroup: boolean = false,
   ) {
     this.workbook = new WorkbookProxy(this);
     this.application = new ApplicationProxy(this);
@@ -651,6 +970,8 @@ class DoubleContext {
     if (record.requestBytes > excel.payloadLimit) fail(officeError('RequestPayloadSizeLimitExceeded'));
     for (const op of operations) {
       try {
+        // An undo group refuses a call that cannot be undone; what came before it stays applied.
+        if (this.mergeUndoGroup && !undoable(op.kind, excel.platform)) throw officeError('UndoNotSupported', op.kind);
         excel.checkInjection(op.kind, op.write);
         op.execute();
         excel.countOperation(op.kind);
@@ -853,10 +1174,91 @@ function seal<T extends object>(object: T): T {
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
-  constructor(context: DoubleContext) {
+  readonly names: NameCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
+  constructor(private readonly context: DoubleContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context, null);
+    this.names = new NameCollectionProxy(context, null);
+    this.protection = new WorkbookProtectionProxy(context);
     seal(this);
+  }
+
+  /**
+   * ExcelApi 1.13: inserts worksheets of another workbook. What the ClientResult holds after the
+   * sync is the IDs of the new sheets, not their names. The request carries the whole file, so it
+   * meets the payload limit like any other.
+   */
+  insertWorksheetsFromBase64(base64File: string, options: InsertOptions = {}): { readonly value: string[] } {
+    const context = this.context;
+    let ids: string[] = [];
+    let delivered: string[] | null = null;
+    context.enqueue({
+      kind: 'workbook.insertWorksheetsFromBase64',
+      write: true,
+      requestBytes: ACTION_OVERHEAD + utf8Bytes([base64File, options]),
+      execute: () => {
+        context.excel.assertStructureEditable('workbook.insertWorksheetsFromBase64');
+        ids = insertSheets(context.excel, base64File, options);
+      },
+      responseBytes: () => RESULT_OVERHEAD + utf8Bytes(ids),
+      deliver: () => {
+        delivered = ids;
+      },
+    });
+    return seal({
+      get value(): string[] {
+        if (delivered === null) throw officeError('ValueNotLoaded', 'ClientResult.value');
+        return delivered;
+      },
+    });
+  }
+}
+
+interface InsertOptions {
+  sheetNamesToInsert?: string[];
+  positionType?: string;
+  relativeTo?: unknown;
+}
+
+/**
+ * The state change of insertWorksheetsFromBase64: the chosen sheets of the file (all when none are
+ * named) at the end or the beginning. A name the workbook already has fails the whole call before
+ * any sheet is added (ItemAlreadyExists, as for worksheets.add; the add-in checks names first, so
+ * whether Excel would rather rename does not matter to it).
+ */
+function insertSheets(excel: ExcelDouble, base64File: string, options: InsertOptions): string[] {
+  if (typeof base64File !== 'string' || base64File.length === 0) throw officeError('InvalidArgument', 'insertWorksheetsFromBase64');
+  if (!excel.sheetsFromBase64) throw new Error('double: give ExcelDoubleOptions.sheetsFromBase64 to insert worksheets');
+  const source = excel.sheetsFromBase64(base64File);
+  const lower = (name: string): string => name.toLocaleLowerCase('sv-SE');
+  const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : source.map((s) => s.name);
+  const chosen = wanted.map((name) => {
+    const found = source.find((s) => lower(s.name) === lower(name));
+    if (!found) throw officeError('InvalidArgument', 'insertWorksheetsFromBase64.sheetNamesToInsert');
+    return found;
+  });
+  for (const sheet of chosen) if (excel.findSheet(sheet.name)) throw officeError('ItemAlreadyExists', 'insertWorksheetsFromBase64');
+  const position = options.positionType ?? 'End';
+  if (position !== 'End' && position !== 'Beginning') throw new Error(`double: positionType ${position} is not modelled`);
+  return chosen.map((s, i) => {
+    const sheet = excel.addSheet(s.name, s.rows);
+    if (position === 'Beginning') excel.moveSheet(sheet, i);
+    return sheet.id;
+  });
+}
+
+/** workbook.protection: only `protected` (structure protection refuses adding, deleting, renaming, moving sheets). */
+class WorkbookProtectionProxy extends ClientObject<ExcelDouble> {
+  constructor(context: DoubleContext) {
+    super(context, 'workbook.protection', () => context.excel);
+    seal(this);
+  }
+  protected loaders(): Loader<ExcelDouble> {
+    return { protected: (excel) => excel.structureProtected };
+  }
+  get protected(): boolean {
+    return this.read('protected');
   }
 }
 
@@ -871,6 +1273,18 @@ class ApplicationProxy {
       requestBytes: ACTION_OVERHEAD,
       execute: () => {
         this.context.excel.calculationSuspensions++;
+        this.context.excel.lastSuspensionSync = this.context.excel.syncs.length;
+      },
+    });
+  }
+  calculate(type: string): void {
+    this.context.enqueue({
+      kind: 'application.calculate',
+      write: true,
+      requestBytes: ACTION_OVERHEAD + utf8Bytes(type),
+      execute: () => {
+        if (!['Recalculate', 'Full', 'FullRebuild'].includes(type)) throw officeError('InvalidArgument', 'application.calculate');
+        this.context.excel.calculations.push({ type, sync: this.context.excel.syncs.length });
       },
     });
   }
@@ -947,6 +1361,37 @@ abstract class CollectionProxy<T, P extends ClientObject<T>> {
   }
 }
 
+class NamedItemProxy extends ClientObject<NameState> {
+  constructor(context: DoubleContext, resolve: () => NameState | null) {
+    super(context, 'namedItem', resolve);
+    seal(this);
+  }
+  protected loaders(): Loader<NameState> {
+    return { name: (n) => n.name, formula: (n) => n.formula };
+  }
+  get name(): string {
+    return this.read('name');
+  }
+}
+
+/** workbook.names (workbook scope) or worksheet.names (that sheet's scope). */
+class NameCollectionProxy extends CollectionProxy<NameState, NamedItemProxy> {
+  constructor(
+    context: DoubleContext,
+    private readonly sheet: (() => SheetState) | null,
+  ) {
+    super(context, sheet ? 'worksheet.names' : 'names');
+    seal(this);
+  }
+  protected list(): NameState[] {
+    const sheet = this.sheet?.() ?? null;
+    return this.context.excel.names.filter((n) => n.sheet === sheet);
+  }
+  protected item(target: NameState): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => target);
+  }
+}
+
 class WorksheetCollectionProxy extends CollectionProxy<SheetState, WorksheetProxy> {
   constructor(context: DoubleContext) {
     super(context, 'worksheets');
@@ -974,9 +1419,10 @@ class WorksheetCollectionProxy extends CollectionProxy<SheetState, WorksheetProx
     );
   }
   add(name: string): WorksheetProxy {
-    return this.enqueue('add', name, true, (r) => new WorksheetProxy(this.context, r), () =>
-      this.context.excel.createSheet(name),
-    );
+    return this.enqueue('add', name, true, (r) => new WorksheetProxy(this.context, r), () => {
+      this.context.excel.assertStructureEditable('worksheets.add');
+      return this.context.excel.createSheet(name);
+    });
   }
 }
 
@@ -1037,11 +1483,35 @@ class TableCollectionProxy extends CollectionProxy<TableState, TableProxy> {
 
 /** worksheet.charts: add only, with a title and a position (what Budgetkoll uses). */
 class ChartCollectionProxy {
+  private loadedItems: ChartProxy[] | null = null;
   constructor(
     private readonly context: DoubleContext,
     private readonly sheet: () => SheetState,
   ) {
     seal(this);
+  }
+  /** `load('items')`: the charts of the sheet, as proxies that can be deleted. */
+  load(props?: string | string[]): this {
+    void props;
+    let found: ChartState[] = [];
+    this.context.enqueue({
+      kind: 'worksheet.charts.load',
+      write: false,
+      requestBytes: ACTION_OVERHEAD,
+      execute: () => {
+        found = [...this.sheet().charts];
+      },
+      responseBytes: () => RESULT_OVERHEAD + found.length * 64,
+      deliver: () => {
+        this.loadedItems = found.map((entry) => new ChartProxy(this.context, () => entry, this.sheet));
+      },
+    });
+    return this;
+  }
+  get items(): ChartProxy[] {
+    this.context.assertOpen();
+    if (!this.loadedItems) throw officeError('PropertyNotLoaded', 'worksheet.charts.items');
+    return this.loadedItems;
   }
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
     let entry: ChartState | null = null;
@@ -1051,6 +1521,7 @@ class ChartCollectionProxy {
       requestBytes: ACTION_OVERHEAD + utf8Bytes([type, seriesBy ?? 'Auto']),
       execute: () => {
         if (!CHART_TYPES.has(type)) throw officeError('InvalidArgument', 'charts.add');
+        this.context.excel.assertUnprotected(this.sheet(), 'charts.add');
         if (!(sourceData instanceof RangeProxy)) throw officeError('InvalidArgument', 'charts.add.sourceData');
         const range = sourceData.resolveNow();
         if (!range) throw officeError('ItemNotFound', 'charts.add');
@@ -1058,10 +1529,14 @@ class ChartCollectionProxy {
         this.sheet().charts.push(entry);
       },
     });
-    return new ChartProxy(this.context, () => {
-      if (!entry) throw officeError('InvalidObjectPath', 'chart');
-      return entry;
-    });
+    return new ChartProxy(
+      this.context,
+      () => {
+        if (!entry) throw officeError('InvalidObjectPath', 'chart');
+        return entry;
+      },
+      this.sheet,
+    );
   }
 }
 
@@ -1072,6 +1547,7 @@ class ChartProxy {
   constructor(
     private readonly context: DoubleContext,
     private readonly entry: () => ChartState,
+    private readonly sheet: () => SheetState,
   ) {
     const queue = (member: string, value: unknown, apply: (e: ChartState) => void): void =>
       context.enqueue({ kind: `chart.${member}`, write: true, requestBytes: ACTION_OVERHEAD + utf8Bytes(value), execute: () => apply(entry()) });
@@ -1087,6 +1563,19 @@ class ChartProxy {
       },
     });
     seal(this);
+  }
+  delete(): void {
+    this.context.enqueue({
+      kind: 'chart.delete',
+      write: true,
+      requestBytes: ACTION_OVERHEAD,
+      execute: () => {
+        const charts = this.sheet().charts;
+        const at = charts.indexOf(this.entry());
+        if (at < 0) throw officeError('ItemNotFound', 'chart.delete');
+        charts.splice(at, 1);
+      },
+    });
   }
   setPosition(startCell: string, endCell?: string): void {
     this.context.enqueue({
@@ -1108,6 +1597,7 @@ class WorksheetProxy extends ClientObject<SheetState> {
   readonly pageLayout: PageLayoutProxy;
   readonly protection: WorksheetProtectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly names: NameCollectionProxy;
 
   constructor(context: DoubleContext, resolve: () => SheetState | null) {
     super(context, 'worksheet', resolve);
@@ -1117,6 +1607,7 @@ class WorksheetProxy extends ClientObject<SheetState> {
     this.pageLayout = new PageLayoutProxy(context, sheet);
     this.protection = new WorksheetProtectionProxy(context, sheet);
     this.tables = new TableCollectionProxy(context, sheet);
+    this.names = new NameCollectionProxy(context, sheet);
     seal(this);
   }
 
@@ -1138,11 +1629,7 @@ class WorksheetProxy extends ClientObject<SheetState> {
     return this.read('name');
   }
   set name(name: string) {
-    this.write('name', name, (s) => {
-      this.context.excel.alive(s);
-      this.context.excel.checkSheetName(name, s);
-      s.name = name;
-    });
+    this.write('name', name, (s) => this.context.excel.renameSheet(s, name));
   }
   get position(): number {
     return this.read('position');
@@ -1152,6 +1639,30 @@ class WorksheetProxy extends ClientObject<SheetState> {
   }
   get visibility(): string {
     return this.read('visibility');
+  }
+  set visibility(visibility: string) {
+    this.write('visibility', visibility, (s) => {
+      const excel = this.context.excel;
+      excel.alive(s);
+      if (visibility !== 'Visible' && visibility !== 'Hidden' && visibility !== 'VeryHidden') throw officeError('InvalidArgument', 'worksheet.visibility');
+      // Excel keeps at least one sheet visible.
+      if (visibility !== 'Visible' && !excel.sheets.some((o) => o !== s && o.visibility === 'Visible')) {
+        throw officeError('InvalidOperation', 'worksheet.visibility');
+      }
+      s.visibility = visibility;
+    });
+  }
+
+  /** Worksheet.copy (ExcelApi 1.10): the copy is known after the sync. */
+  copy(positionType: string = 'None', relativeTo?: WorksheetProxy): WorksheetProxy {
+    if (relativeTo !== undefined) throw new Error('double: copy relative to a sheet is not modelled');
+    return this.create<SheetState, WorksheetProxy>(
+      'copy',
+      [positionType],
+      (r) => new WorksheetProxy(this.context, r),
+      (s) => this.context.excel.copySheet(s, positionType),
+      { write: true },
+    );
   }
   get tabColor(): string {
     return this.read('tabColor');
@@ -1220,6 +1731,9 @@ class FreezePanesProxy {
   }
   freezeColumns(count: number): void {
     this.queue('freezeColumns', count, (s) => (s.freeze = { rows: 0, columns: count }));
+  }
+  unfreeze(): void {
+    this.queue('unfreeze', null, (s) => (s.freeze = null));
   }
   freezeAt(address: string): void {
     this.queue('freezeAt', address, (s) => {
@@ -1294,6 +1808,16 @@ class WorksheetProtectionProxy {
       },
     });
   }
+  unprotect(password?: string): void {
+    this.context.enqueue({
+      kind: 'worksheet.protection.unprotect',
+      write: true,
+      requestBytes: ACTION_OVERHEAD + utf8Bytes(password ?? null),
+      execute: () => {
+        this.sheet().protection = { protected: false };
+      },
+    });
+  }
 }
 
 // --- tables --------------------------------------------------------------------------------------------
@@ -1322,6 +1846,14 @@ class TableProxy extends ClientObject<TableState> {
   }
   getRange(): RangeProxy {
     return this.create<RangeTarget, RangeProxy>('getRange', null, (r) => new RangeProxy(this.context, r), (t) => ({ sheet: t.sheet, rect: t.rect }));
+  }
+  /** The table goes; its cells (values, formulas, formats) stay. */
+  convertToRange(): void {
+    this.write('convertToRange', null, (t) => {
+      const excel = this.context.excel;
+      excel.assertUnprotected(excel.alive(t.sheet), 'table.convertToRange');
+      excel.tables.splice(excel.tables.indexOf(t), 1);
+    });
   }
 }
 
@@ -1364,6 +1896,11 @@ class RangeProxy extends ClientObject<RangeTarget> {
       rowIndex: (t) => t.rect.top,
       columnIndex: (t) => t.rect.left,
       values: grid('values'),
+      valueTypes: (t) => {
+        excel.alive(t.sheet);
+        if (cellCount(t.rect) > MAX_CELLS) throw officeError('RangeExceedsLimit', 'range.valueTypes');
+        return excel.readValueTypes(t.sheet, t.rect);
+      },
       formulas: grid('formulas'),
       numberFormat: grid('numberFormat'),
     };
@@ -1387,6 +1924,9 @@ class RangeProxy extends ClientObject<RangeTarget> {
   get values(): unknown[][] {
     return this.read('values');
   }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
   set values(grid: unknown[][]) {
     this.write('values', grid, (t) => this.context.excel.writeGrid(this.context.excel.alive(t.sheet), t.rect, grid, 'values'));
   }
@@ -1407,10 +1947,11 @@ class RangeProxy extends ClientObject<RangeTarget> {
   set rowHidden(hidden: boolean) {
     this.write('rowHidden', hidden, (t) => {
       const s = this.context.excel.alive(t.sheet);
-      for (let r = t.rect.top; r <= t.rect.bottom; r++) {
-        if (hidden) s.hiddenRows.add(r);
-        else s.hiddenRows.delete(r);
+      if (!hidden) {
+        for (const r of [...s.hiddenRows]) if (r >= t.rect.top && r <= t.rect.bottom) s.hiddenRows.delete(r);
+        return;
       }
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) s.hiddenRows.add(r);
     });
   }
   get rowHidden(): boolean {
@@ -1426,10 +1967,44 @@ class RangeProxy extends ClientObject<RangeTarget> {
   /** As in Excel: `across` merges each row of the range on its own. */
   merge(across?: boolean): void {
     this.write('merge', across ?? false, (t) => {
-      const s = this.context.excel.alive(t.sheet);
+      const excel = this.context.excel;
+      const s = excel.alive(t.sheet);
+      excel.assertUnprotected(s, 'range.merge');
       if (s.merges.some((m) => overlaps(m, t.rect))) throw officeError('InvalidArgument', 'range.merge');
-      if (across) for (let r = t.rect.top; r <= t.rect.bottom; r++) s.merges.push({ ...t.rect, top: r, bottom: r });
-      else s.merges.push({ ...t.rect });
+      const areas = across
+        ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_, i) => ({ ...t.rect, top: t.rect.top + i, bottom: t.rect.top + i }))
+        : [{ ...t.rect }];
+      for (const area of areas) {
+        s.merges.push(area);
+        // Excel keeps the top-left cell's value and drops every other value of the merged area.
+        for (let r = area.top; r <= area.bottom; r++) {
+          const row = s.values[r];
+          for (let c = area.left; c <= area.right; c++) {
+            if (r === area.top && c === area.left) continue;
+            if (row) row[c] = undefined;
+            s.formulas.delete(key(r, c));
+          }
+        }
+      }
+    });
+  }
+  unmerge(): void {
+    this.write('unmerge', null, (t) => {
+      const excel = this.context.excel;
+      const s = excel.alive(t.sheet);
+      excel.assertUnprotected(s, 'range.unmerge');
+      s.merges = s.merges.filter((m) => !overlaps(m, t.rect));
+    });
+  }
+  /** Range.clear(applyTo): "All" (default), "Contents", "Formats", "Hyperlinks". */
+  clear(applyTo: string = 'All'): void {
+    this.write('clear', applyTo, (t) => {
+      const excel = this.context.excel;
+      const s = excel.alive(t.sheet);
+      if (!['All', 'Contents', 'Formats', 'Hyperlinks'].includes(applyTo)) throw officeError('InvalidArgument', 'range.clear');
+      excel.assertUnprotected(s, 'range.clear');
+      if (s.merges.some((m) => overlaps(m, t.rect) && !contains(t.rect, m))) throw officeError('InvalidOperation', 'range.clear');
+      excel.clearRange(s, t.rect, applyTo);
     });
   }
   select(): void {
@@ -1601,12 +2176,25 @@ class DataValidationProxy {
     if (!found) t.sheet.validations.push((found = { rect: { ...t.rect } }));
     return found;
   }
+  clear(): void {
+    this.context.enqueue({
+      kind: 'range.dataValidation.clear',
+      write: true,
+      requestBytes: ACTION_OVERHEAD,
+      execute: () => {
+        const t = this.range();
+        this.context.excel.assertUnprotected(t.sheet, 'dataValidation.clear');
+        t.sheet.validations = t.sheet.validations.filter((v) => !overlaps(v.rect, t.rect));
+      },
+    });
+  }
   set rule(rule: Record<string, unknown>) {
     this.context.enqueue({
       kind: 'range.dataValidation.rule',
       write: true,
       requestBytes: ACTION_OVERHEAD + utf8Bytes(rule),
       execute: () => {
+        this.context.excel.assertUnprotected(this.range().sheet, 'dataValidation.rule');
         const kinds = Object.keys(rule);
         if (kinds.length !== 1) throw officeError('InvalidArgument', 'dataValidation.rule');
         const list = rule.list as { source?: unknown } | undefined;
@@ -1636,6 +2224,18 @@ class ConditionalFormatCollectionProxy {
   ) {
     seal(this);
   }
+  clearAll(): void {
+    this.context.enqueue({
+      kind: 'range.conditionalFormats.clearAll',
+      write: true,
+      requestBytes: ACTION_OVERHEAD,
+      execute: () => {
+        const t = this.range();
+        this.context.excel.assertUnprotected(t.sheet, 'conditionalFormats.clearAll');
+        t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.rect, t.rect));
+      },
+    });
+  }
   add(type: string): ConditionalFormatProxy {
     let entry: SheetState['conditionalFormats'][number] | null = null;
     this.context.enqueue({
@@ -1645,6 +2245,7 @@ class ConditionalFormatCollectionProxy {
       execute: () => {
         if (type !== 'Custom') throw officeError('InvalidArgument', 'conditionalFormats.add');
         const t = this.range();
+        this.context.excel.assertUnprotected(t.sheet, 'conditionalFormats.add');
         entry = { rect: { ...t.rect }, type, format: {} };
         t.sheet.conditionalFormats.push(entry);
       },

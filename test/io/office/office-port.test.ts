@@ -1,10 +1,9 @@
 import { toA1 } from '../../../src/core/a1';
-import { encodeMarker, FORMAT_VERSION, withMarker } from '../../../src/core/workbook/marker';
+import { encodeMarker } from '../../../src/core/workbook/marker';
 import { gridValue, type RawGrid } from '../../../src/core/workbook/raw';
-import { emptySheetSpec, type SheetSpec, type SpecCell } from '../../../src/core/workbook/sheet-spec';
+import { emptySheetSpec, type SpecCell } from '../../../src/core/workbook/sheet-spec';
 import { NUMBER_FORMATS, STYLES } from '../../../src/core/workbook/styles';
 import { columnWidthPoints } from '../../../src/io/office/format';
-import { OfficeWorkbookPort, type ExcelRunner, type OfficePortOptions } from '../../../src/io/office/office-port';
 import { DEFAULT_PAYLOAD_BUDGET } from '../../../src/io/office/payload';
 import { MIN_EXCEL_API } from '../../../src/io/office/requirements';
 import { WorkbookError, type WorkbookErrorKind } from '../../../src/io/port';
@@ -12,31 +11,7 @@ import { describePortContract, type SeedSheet } from '../port-contract';
 import { DRIFTBUDGET_HEADER, driftbudgetRows, seedBudgetWorkbook } from './budget-workbook';
 import { ExcelDouble, type ExcelDoubleOptions } from './excel-double';
 import { LISTING_SYNCS, readFigures, readWithFigures } from './read-figures';
-
-const ALL_SETS = (): boolean => true;
-
-function portOver(double: ExcelDouble, options: Partial<OfficePortOptions> = {}): OfficeWorkbookPort {
-  return new OfficeWorkbookPort(double.run as unknown as ExcelRunner, { isSetSupported: ALL_SETS, ...options });
-}
-
-/** isSetSupported for a host that has ExcelApi up to `max` (e.g. "1.8"). */
-function upTo(max: string): (name: string, version: string) => boolean {
-  const [maxMajor, maxMinor] = max.split('.').map(Number);
-  return (name, version) => {
-    const [major, minor] = version.split('.').map(Number);
-    return name === 'ExcelApi' && (major < maxMajor || (major === maxMajor && minor <= maxMinor));
-  };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<WorkbookError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkbookError);
-    return error as WorkbookError;
-  }
-  throw new Error('expected a rejection');
-}
+import { MARKER, portOver, realisticSpec, rejection, seedUserWorkbook, upTo, workbookState } from './office-fixtures';
 
 describePortContract('Office adapter', async (seed: SeedSheet[]) => {
   const double = new ExcelDouble();
@@ -48,88 +23,6 @@ describePortContract('Office adapter', async (seed: SeedSheet[]) => {
   };
 });
 
-// -------------------------------------------------------------------------------------------------
-// A realistic owned tab: marker, title, header, styled input rows, formulas, totals, links, and all
-// the furniture (widths, merges, validation, conditional format, table, panes, print, protection).
-
-const MARKER = { type: 'uppfoljning' as const, version: FORMAT_VERSION, year: 2027, report: 'august', board: 'Socialnämnden' };
-
-function realisticSpec(name = 'Uppföljning augusti', dataRows = 24, tableName = 'tbl_Uppfoljning'): SheetSpec {
-  const header: SpecCell[] = ['Verksamhet', 'Budget 2027', 'Prognos', 'Avvikelse', 'Status', 'Kommentar'].map((value) => ({
-    value,
-    style: 'header',
-  }));
-  const rows: (SpecCell | null)[][] = [
-    [{ value: 'Augustirapport 2027 – Socialnämnden', style: 'title' }],
-    [{ value: 'Belopp i tkr. Fyll i de gula cellerna.', style: 'subtitle' }],
-    header,
-  ];
-  for (let i = 0; i < dataRows; i++) {
-    const r = rows.length + 1; // 1-based content row; withMarker moves it down with the marker row
-    rows.push([
-      { value: `Verksamhet ${i + 1}`, style: 'text' },
-      { value: 1000 + i * 37, style: 'number', numberFormat: NUMBER_FORMATS.tkr },
-      { value: null, style: 'input', numberFormat: NUMBER_FORMATS.tkr },
-      { formula: `=C${r}-B${r}`, style: 'computed', numberFormat: NUMBER_FORMATS.tkr },
-      { value: 'Pågår', style: 'input' },
-      { value: i % 5 === 0 ? '-avvikelse förklaras senare' : null, style: 'input' },
-    ]);
-  }
-  const first = 4; // content coordinates: withMarker shifts ranges and formulas by the marker row
-  const last = first + dataRows - 1;
-  rows.push([
-    { value: 'Summa', style: 'total' },
-    { formula: `=SUM(B${first}:B${last})`, style: 'total', numberFormat: NUMBER_FORMATS.tkr },
-    { formula: `=SUM(C${first}:C${last})`, style: 'total', numberFormat: NUMBER_FORMATS.tkr },
-    { formula: `=SUM(D${first}:D${last})`, style: 'total', numberFormat: NUMBER_FORMATS.tkr },
-  ]);
-  rows.push([{ value: 'Till Driftbudget', style: 'link', link: "'Driftbudget'!A1" }]);
-  rows.push([{ value: 'Kommentarer skrivs i klartext; =, + och - i början blir text.', style: 'note' }]);
-  return withMarker(
-    {
-      ...emptySheetSpec(name),
-      rows,
-      columnWidths: [28, 12, 12, 12, 14, 40],
-      merges: [`A${rows.length}:F${rows.length}`],
-      validations: [{ range: `E${first}:E${last}`, kind: 'list', list: ['Ej påbörjat', 'Pågår', 'Klart', 'Avbrutet'], errorMessage: 'Välj en status i listan.' }],
-      conditionalFormats: [{ range: `D${first}:D${last}`, formula: `=AND($D${first}<0,$F${first}="")`, style: 'warning' }],
-      tables: [{ name: tableName, range: `A3:F${last}` }],
-      freeze: { rows: 3, columns: 1 },
-      print: { orientation: 'landscape', fitToWidth: true, repeatRows: '$3:$3', pageNumbers: true },
-      hiddenRows: [],
-      protect: true,
-      tabColor: '#1F3864',
-    },
-    MARKER,
-  );
-}
-
-/** A user's workbook: inputs with formulas and a table, plus an owned tab with its own table. */
-function seedUserWorkbook(double: ExcelDouble): void {
-  double.addSheet(
-    'Driftbudget',
-    [
-      ['Nämnd', 'Verksamhet', 'Konto', 'Budget 2027', 'Plan 2028', 'Plan 2029'],
-      ['Socialnämnden', 'Äldreomsorg', 4030, 950, 960, 970],
-      ['Socialnämnden', 'Hemtjänst', 4040, 620.5, 640, -12],
-      ['Summa', null, null, '=SUM(D2:D3)', '=SUM(E2:E3)', '=SUM(F2:F3)'],
-    ],
-    { tables: [{ name: 'tbl_Driftbudget', range: 'A1:F3' }] },
-  );
-  double.addSheet('Ramar', [['Nämnd', 'Ram 2027'], ['Socialnämnden', 1600], ['Kommentar', '=1+1 är inte en formel här']]);
-  double.addSheet(
-    'Uppföljning augusti',
-    [[encodeMarker(MARKER)], [], ['Gammal rapport'], ['Verksamhet', 'Budget 2027'], ['A', 1], ['B', '=B5*2']],
-    { tables: [{ name: 'tbl_Uppfoljning', range: 'A4:B6' }] },
-  );
-}
-
-function workbookState(double: ExcelDouble): unknown {
-  return {
-    sheets: double.inspect(),
-    tables: double.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect })),
-  };
-}
 
 // -------------------------------------------------------------------------------------------------
 
@@ -137,13 +30,14 @@ describe('Office adapter: reading all inputs of S, M and L', () => {
   const MB4 = DEFAULT_PAYLOAD_BUDGET;
 
   it.each([
-    ['S', 2_000],
-    ['M', 20_000],
-  ])('%s (%i Driftbudget rows): 3 syncs, nothing above 4 MB', async (_size, rows) => {
+    ['S', 2_000, 1],
+    ['M', 20_000, 2],
+  ])('%s (%i Driftbudget rows): the listing + %i data sync(s), nothing above 4 MB', async (_size, rows, dataSyncs) => {
     const figures = await readFigures(rows);
-    // Listing (sheets+tables, then used ranges+samples) and one data sync: it all fits.
-    expect(figures.syncs).toBe(LISTING_SYNCS + 1);
-    expect(figures.syncs).toBeLessThanOrEqual(3);
+    // Listing (sheets+tables, then used ranges+samples), then the data. S fits one sync; M's
+    // values with their value types (which tell an error from text) weigh about 4 MB, so two.
+    expect(figures.syncs).toBe(LISTING_SYNCS + dataSyncs);
+    expect(figures.dataSyncs).toBeLessThanOrEqual(Math.ceil(figures.dataResponseBytes / (0.8 * MB4)));
     expect(figures.largestRequestBytes).toBeLessThanOrEqual(MB4);
     expect(figures.largestResponseBytes).toBeLessThanOrEqual(MB4);
     expect(figures.cells).toBeGreaterThan(rows * 7);
@@ -175,7 +69,7 @@ describe('Office adapter: reading all inputs of S, M and L', () => {
 describe('Office adapter: read', () => {
   it('converts error codes to CellError and "" to null, and maps only real formulas', async () => {
     const double = new ExcelDouble({ formulaResult: (_s, address) => (address === 'C1' ? '#DIV/0!' : 2) });
-    double.addSheet('Blad', [['#REF!', '', '=A2/0', '=1+1'], [1, 'text', null, true]]);
+    double.addSheet('Blad', [[{ error: '#REF!' }, '', '=A2/0', '=1+1'], [1, 'text', null, true]]);
     // A text cell holding "=x" (number format "@") is not a formula.
     double.sheet('Blad').numberFormats.set(1 * 16384 + 2, '@');
     const port = portOver(double);
@@ -216,7 +110,9 @@ describe('Office adapter: read', () => {
       // the last are filled to at least 80 % of the budget.
       for (const bytes of data.slice(1, -1)) expect(bytes).toBeGreaterThanOrEqual(0.8 * budget);
     }
-    expect(heavy.syncCount).toBeGreaterThan(light.syncCount * 3);
+    // Every cell also carries its value type ("Double", "String"), the same weight in both, so the
+    // heavy rows weigh about 2.5 times the light ones.
+    expect(heavy.syncCount).toBeGreaterThan(light.syncCount * 2);
   });
 
   it('recovers when rows further down are far heavier than the sample (payload error → smaller chunks)', async () => {
@@ -496,13 +392,15 @@ describe('Office adapter: requirement sets and run options', () => {
     expect(MIN_EXCEL_API).toBe('1.8');
   });
 
-  it('uses delayForCellEdit, and mergeUndoGroup for writes, where supported', async () => {
+  it('uses delayForCellEdit everywhere, and mergeUndoGroup only for cell edits (a tab write has calls Excel cannot undo)', async () => {
     const double = new ExcelDouble();
     seedUserWorkbook(double);
     const port = portOver(double);
     await port.index();
     await port.writeSheet(realisticSpec('Ny'));
+    await port.writeCells([{ sheet: 'Ramar', cell: 'B2', value: 1700 }]);
     expect(double.runs.map((r) => r.options)).toEqual([
+      { delayForCellEdit: true },
       { delayForCellEdit: true },
       { delayForCellEdit: true, mergeUndoGroup: true },
     ]);
