@@ -6,7 +6,6 @@
 import { parseRangeA1, rangeToA1, stripSheetName, toA1, type RangePosition } from '../../core/a1';
 import {
   CellError,
-  isErrorCode,
   type RawGrid,
   type RawValue,
   type ReadPlan,
@@ -28,6 +27,8 @@ const SAMPLE_CELL_BUDGET = 60_000;
 const DEFAULT_CELL_BYTES = 24;
 /** A number format code such as "General" or "#,##0" with quotes and comma. */
 const DEFAULT_FORMAT_BYTES = 14;
+/** A value type such as "Double" or "String" with quotes and comma. */
+const DEFAULT_TYPE_BYTES = 9;
 /** Estimates are raised by this much, so a sync stays under the budget when rows vary. */
 const SAFETY = 1.15;
 /** Allowance for the envelope of a whole sync. */
@@ -48,6 +49,8 @@ export interface Listing {
   sheets: Map<string, Excel.Worksheet>;
   /** Top-left values of each sheet (A1 only for index(), a sample block for read()). */
   samples: Map<string, unknown[][]>;
+  /** The value types of the same cells. */
+  sampleTypes: Map<string, unknown[][]>;
 }
 
 /** Sync 1: sheets and tables. Sync 2: used ranges, A1 (or a sample block), table ranges. */
@@ -67,7 +70,8 @@ export async function listWorkbook(context: Excel.RequestContext, sample: boolea
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount');
     const head = sheet.getRange(sampleAddress);
-    head.load('values');
+    // The types tell an error value from text that looks like one (and the sample weighs them).
+    head.load('values,valueTypes');
     return { sheet, used, head };
   });
   const tableRanges = tables.items.map((table) => {
@@ -79,15 +83,17 @@ export async function listWorkbook(context: Excel.RequestContext, sample: boolea
 
   const sheets = new Map<string, Excel.Worksheet>();
   const samples = new Map<string, unknown[][]>();
+  const sampleTypes = new Map<string, unknown[][]>();
   const sheetInfos: SheetInfo[] = perSheet.map(({ sheet, used, head }) => {
     sheets.set(sheet.name, sheet);
     samples.set(sheet.name, head.values);
+    sampleTypes.set(sheet.name, head.valueTypes);
     return {
       name: sheet.name,
       position: sheet.position,
       visible: sheet.visibility === 'Visible',
       usedAddress: used.isNullObject ? null : stripSheetName(used.address),
-      firstCellText: cellText(head.values[0]?.[0]),
+      firstCellText: cellText(toRawValue(head.values[0]?.[0], head.valueTypes[0]?.[0])),
     };
   });
   const tableInfos: TableInfo[] = tableRanges.map(({ table, range }) => ({
@@ -95,20 +101,25 @@ export async function listWorkbook(context: Excel.RequestContext, sample: boolea
     sheet: table.worksheet.name,
     address: stripSheetName(range.address),
   }));
-  return { index: { sheets: sheetInfos, tables: tableInfos }, sheets, samples };
+  return { index: { sheets: sheetInfos, tables: tableInfos }, sheets, samples, sampleTypes };
 }
 
-function cellText(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  return typeof value === 'string' ? value : String(value);
+/** A1's text: null when empty, an error value by the text it shows (as the xlsx adapters give it). */
+function cellText(value: RawValue): string | null {
+  return value === null ? null : String(value);
 }
 
-/** Excel's cell value → core's: "" is an empty cell, "#REF!" and friends are error values. */
-export function toRawValue(value: unknown): RawValue {
+/**
+ * Excel's cell value → core's, by the cell's value type (Range.valueTypes): an Error cell is a
+ * CellError with the text Excel shows (which is localised: "#SAKNAS!" in Swedish Excel, "#N/A" in
+ * English), and a String cell is text whatever it says ("#N/A" typed as text stays text);
+ * "" is an empty cell.
+ */
+export function toRawValue(value: unknown, type: unknown): RawValue {
+  if (type === 'Error') return new CellError(String(value));
   switch (typeof value) {
     case 'string':
-      if (value === '') return null;
-      return isErrorCode(value) ? new CellError(value) : value;
+      return value === '' ? null : value;
     case 'number':
     case 'boolean':
       return value;
@@ -119,6 +130,7 @@ export function toRawValue(value: unknown): RawValue {
 
 interface Rates {
   values: number;
+  valueTypes: number;
   formulas: number;
   numberFormats: number;
 }
@@ -159,8 +171,9 @@ function sampledRate(sample: unknown[][] | undefined, rect: RangePosition): numb
 
 function rowCost(job: Job): number {
   const { request, rates, width } = job;
-  let perCell = rates.values;
-  let kinds = 1;
+  // values and valueTypes come with every block.
+  let perCell = rates.values + rates.valueTypes;
+  let kinds = 2;
   if (request.formulas) {
     perCell += rates.formulas;
     kinds++;
@@ -192,6 +205,7 @@ export async function readPlanned(
     const sheet = listing.sheets.get(request.sheet) ?? findSheet(listing, request.sheet);
     const sampled = sampledRate(listing.samples.get(sheet.name), rect);
     const values = (sampled ?? DEFAULT_CELL_BYTES) * SAFETY;
+    const valueTypes = (sampledRate(listing.sampleTypes.get(sheet.name), rect) ?? DEFAULT_TYPE_BYTES) * SAFETY;
     const grid: RawGrid = { sheet: sheet.name, top: rect.top, left: rect.left, values: [], formulas: {} };
     if (request.numberFormats) grid.numberFormats = [];
     grids.set(request.id, grid);
@@ -201,7 +215,7 @@ export async function readPlanned(
       width: rect.right - rect.left + 1,
       next: rect.top,
       sheet,
-      rates: { values, formulas: values * 1.5, numberFormats: DEFAULT_FORMAT_BYTES * SAFETY },
+      rates: { values, valueTypes, formulas: values * 1.5, numberFormats: DEFAULT_FORMAT_BYTES * SAFETY },
       grid,
     };
   });
@@ -221,6 +235,7 @@ export async function readPlanned(
       for (const block of blocks) {
         block.job.next = Math.min(block.job.next, block.top);
         block.job.rates.values *= RETRY_SHRINK;
+        block.job.rates.valueTypes *= RETRY_SHRINK;
         block.job.rates.formulas *= RETRY_SHRINK;
         block.job.rates.numberFormats *= RETRY_SHRINK;
       }
@@ -257,7 +272,7 @@ function queueBlocks(jobs: Job[], budget: number): Block[] {
     }
     const rect = { top: job.next, left: job.rect.left, bottom: job.next + rows - 1, right: job.rect.right };
     const range = job.sheet.getRange(rangeToA1(rect));
-    const props = ['values'];
+    const props = ['values', 'valueTypes'];
     if (job.request.formulas) props.push('formulas');
     if (job.request.numberFormats) props.push('numberFormat');
     range.load(props);
@@ -277,6 +292,8 @@ function absorb(block: Block): number {
   const rate = (grid: unknown[][]): number => Math.max(2, (jsonGridBytes(grid) - 3 * block.rows) / cells) * SAFETY;
   const values = block.range.values as unknown[][];
   job.rates.values = rate(values);
+  const types = block.range.valueTypes as unknown[][];
+  job.rates.valueTypes = rate(types);
   const formulas = job.request.formulas ? (block.range.formulas as unknown[][]) : null;
   if (formulas) job.rates.formulas = rate(formulas);
   const formats = job.request.numberFormats ? (block.range.numberFormat as string[][]) : null;
@@ -285,8 +302,9 @@ function absorb(block: Block): number {
   const grid = job.grid;
   for (let r = 0; r < values.length; r++) {
     const source = values[r];
+    const sourceTypes = types[r];
     const row: RawValue[] = new Array(source.length);
-    for (let c = 0; c < source.length; c++) row[c] = toRawValue(source[c]);
+    for (let c = 0; c < source.length; c++) row[c] = toRawValue(source[c], sourceTypes[c]);
     grid.values.push(row);
     if (formulas) {
       const formulaRow = formulas[r];
