@@ -38,8 +38,8 @@ function run(file: string, args: string[]): Promise<{ stdout: string; stderr: st
   });
 }
 
-/** The workbook after LibreOffice has loaded, recalculated and saved it as .xlsx. */
-export async function recalculate(buffer: Uint8Array): Promise<Uint8Array> {
+/** Loads `buffer` as book.xlsx, converts it with `filter` and hands the output folder to `collect`. */
+async function convert<T>(buffer: Uint8Array, filter: string, collect: (outDir: string, log: string) => Promise<T>): Promise<T> {
   const soffice = findSoffice();
   if (!soffice) throw new Error(SOFFICE_MISSING);
   const dir = await mkdtemp(join(tmpdir(), 'budgetkoll-recalc-'));
@@ -57,15 +57,75 @@ export async function recalculate(buffer: Uint8Array): Promise<Uint8Array> {
       '--norestore',
       '--nolockcheck',
       '--convert-to',
-      'xlsx',
+      filter,
       '--outdir',
       outDir,
       input,
     ]);
-    const output = join(outDir, 'book.xlsx');
-    if (!existsSync(output)) throw new Error(`soffice wrote no output.\nstdout: ${stdout}\nstderr: ${stderr}`);
-    return new Uint8Array(await readFile(output));
+    return await collect(outDir, `stdout: ${stdout}\nstderr: ${stderr}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The workbook after LibreOffice has loaded, recalculated and saved it as .xlsx. */
+export async function recalculate(buffer: Uint8Array): Promise<Uint8Array> {
+  return convert(buffer, 'xlsx', async (outDir, log) => {
+    const output = join(outDir, 'book.xlsx');
+    if (!existsSync(output)) throw new Error(`soffice wrote no output.\n${log}`);
+    return new Uint8Array(await readFile(output));
+  });
+}
+
+/**
+ * Every sheet after LibreOffice has loaded and recalculated the workbook, as the text of each cell
+ * from A1 (one CSV per sheet, unformatted numbers with up to 15 significant digits, errors as
+ * LibreOffice shows them: "#NAME?", "Err:511"…). By sheet name; hidden rows and sheets included.
+ */
+export async function recalculatedTexts(buffer: Uint8Array, sheetNames: readonly string[]): Promise<Map<string, string[][]>> {
+  // Tokens: comma, double quote, UTF-8, line 1, -, language, don't quote all text, detect special
+  // numbers, contents not as shown (full precision), no formulas, no trimming, every sheet (-1).
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  return convert(buffer, filter, async (outDir, log) => {
+    const sheets = new Map<string, string[][]>();
+    for (const name of sheetNames) {
+      const file = join(outDir, `book-${name}.csv`);
+      if (!existsSync(file)) throw new Error(`soffice wrote no CSV for sheet ${name}.\n${log}`);
+      sheets.set(name, parseCsv(await readFile(file, 'utf8')));
+    }
+    return sheets;
+  });
+}
+
+/** CSV text → rows of fields ("…" quoting with "" escapes; quoted fields may span lines). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
 }
