@@ -30,7 +30,32 @@ export const OPTIONAL_EXCEL_API = {
   delayForCellEdit: '1.11',
   /** Excel.run option `mergeUndoGroup`: one user action is one undo step. */
   mergeUndoGroup: '1.20',
+  /** workbook.insertWorksheetsFromBase64: importing the nämnder's follow-up tabs (excel-import.ts). */
+  insertWorksheetsFromBase64: '1.13',
 } as const;
+
+/**
+ * How every Excel API member above MIN_EXCEL_API that the add-in uses is guarded: the
+ * OPTIONAL_EXCEL_API entry whose `isSetSupported` check comes before each use, and where. Keys
+ * are members as docs/excel-api-krav.md names them ("Excel.Worksheet.pageLayout"), or
+ * "Excel.PageLayout.*" for every member of a class only reachable through a guarded one.
+ * test/io/office/excel-api-table.test.ts fails when such a member is used without an entry here,
+ * and when the docs' table is stale (`npm run docs:excel-api` regenerates it).
+ */
+export const GUARDED_EXCEL_API: Readonly<Record<string, { guard: keyof typeof OPTIONAL_EXCEL_API; how: string }>> = {
+  'Excel.Worksheet.pageLayout': { guard: 'pageLayout', how: 'write.ts sets the print layout only when office-port.ts passes pageLayout: true' },
+  'Excel.PageLayout.*': { guard: 'pageLayout', how: 'reached only through Worksheet.pageLayout' },
+  'Excel.PageLayoutZoomOptions.*': { guard: 'pageLayout', how: 'reached only through Worksheet.pageLayout' },
+  'Excel.HeaderFooterGroup.*': { guard: 'pageLayout', how: 'reached only through Worksheet.pageLayout' },
+  'Excel.HeaderFooter.*': { guard: 'pageLayout', how: 'reached only through Worksheet.pageLayout' },
+  'Excel.RunOptions.delayForCellEdit': {
+    guard: 'delayForCellEdit',
+    how: 'office-port.ts sets the run option only when supported; excel-import.ts only under ExcelApi 1.13',
+  },
+  'Excel.RunOptions.mergeUndoGroup': { guard: 'mergeUndoGroup', how: 'office-port.ts sets the run option only when supported' },
+  'Excel.Workbook.insertWorksheetsFromBase64': { guard: 'insertWorksheetsFromBase64', how: 'excel-import.ts offers the import only when ExcelApi 1.13 is supported' },
+  'Excel.InsertWorksheetOptions.*': { guard: 'insertWorksheetsFromBase64', how: 'the options of insertWorksheetsFromBase64' },
+};
 
 /** `Office.context.requirements.isSetSupported` or a stand-in for tests. */
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
