@@ -47,7 +47,10 @@ async function start(): Promise<void> {
     port,
     templates: defaultTemplateServices,
     today: () => new Date(),
-    followUpImport: officeFollowUpImport(Excel.run, (name, version) => Office.context.requirements.isSetSupported(name, version)),
+    followUpImport: officeFollowUpImport(Excel.run, (name, version) => Office.context.requirements.isSetSupported(name, version), {
+      // "OfficeOnline", "PC", "Mac", …: Excel on the web leaves charts out of imported tabs.
+      platform: String(Office.context.platform ?? Office.context.diagnostics?.platform ?? ''),
+    }),
   };
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing in taskpane.html');

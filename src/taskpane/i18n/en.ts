@@ -354,4 +354,6 @@ export const en: Catalogue = {
   'followup.imported.one': 'Imported the tab {names}.',
   'followup.imported.many': 'Imported {count} tabs: {names}.',
   'followup.importedNone': 'The chosen files had no follow-up tabs from Budgetkoll.',
+  'followup.importNote.web-objects-left-out':
+    'Excel on the web does not bring charts, comments, PivotTables or slicers along when it imports tabs, so the tabs lack them. The figures are in the cells; to get the charts too, import the files in desktop Excel.',
 };

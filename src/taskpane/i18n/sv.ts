@@ -355,6 +355,8 @@ export const sv = {
   'followup.imported.one': 'Hämtade in fliken {names}.',
   'followup.imported.many': 'Hämtade in {count} flikar: {names}.',
   'followup.importedNone': 'De valda filerna hade inga uppföljningsflikar från Budgetkoll.',
+  'followup.importNote.web-objects-left-out':
+    'Excel på webben tar inte med diagram, kommentarer, pivottabeller eller utsnitt när flikar hämtas in, så flikarna saknar dem. Siffrorna finns i cellerna; vill du ha med diagrammen, hämta in filerna i Excel för skrivbordet.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,42 +1,30 @@
 /**
- * Importing nämnd workbooks in Excel (ExcelApi 1.13): which tabs of a real .xlsx file are asked
- * for, in what form the file is handed to insertWorksheetsFromBase64, and the Swedish messages when
- * a file cannot be read or Excel refuses the tabs. Excel's own insertion cannot run here; the
- * request it gets is what is checked.
+ * Importing nämnd workbooks in Excel (ExcelApi 1.13), against the strict Excel double: which tabs
+ * of a real .xlsx file are asked for, in what form the file is handed to insertWorksheetsFromBase64,
+ * that the tabs are reported by the names they have (Excel answers with worksheet IDs), and the
+ * Swedish messages when a file cannot be read, is too large for Excel on the web, or Excel refuses
+ * its tabs (a name the workbook already has, or any other Office error, by its code).
  */
+import { randomBytes } from 'node:crypto';
 import { buildFollowUpTab, readFollowUp } from '../../../src/core/followup';
+import { emptySheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { WorkbookError } from '../../../src/io/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
-import { officeFollowUpImport } from '../../../src/taskpane/components/followup/excel-import';
+import { officeFollowUpImport, insertRequestBytes, WEB_REQUEST_LIMIT } from '../../../src/taskpane/components/followup/excel-import';
 import { sampleSpecs } from '../../core/followup/helpers';
+import { ExcelDouble, type ExcelDoubleOptions } from '../../io/office/excel-double';
 
-interface InsertCall {
-  base64: string;
-  options: { sheetNamesToInsert?: string[]; positionType?: string };
-}
+jest.setTimeout(60000);
 
-/** An Excel.run that records insertWorksheetsFromBase64 and answers with the names, or fails. */
-function fakeExcel(fail = false): { run: typeof Excel.run; calls: InsertCall[] } {
-  const calls: InsertCall[] = [];
-  const run = (async (batch: (context: unknown) => Promise<unknown>) => {
-    const pending: { value: string[] }[] = [];
-    const context = {
-      workbook: {
-        insertWorksheetsFromBase64(base64: string, options: InsertCall['options']) {
-          calls.push({ base64, options });
-          const result = { value: [] as string[] };
-          pending.push(result);
-          return result;
-        },
-      },
-      async sync() {
-        if (fail) throw new Error('InvalidOperation');
-        for (const p of pending) p.value = calls[calls.length - 1].options.sheetNamesToInsert ?? [];
-      },
-    };
-    return batch(context);
-  }) as unknown as typeof Excel.run;
-  return { run, calls };
+const INSERT = 'workbook.insertWorksheetsFromBase64';
+
+interface NämndFile {
+  file: File;
+  bytes: Uint8Array;
+  /** The follow-up tab's name. */
+  tab: string;
+  /** All sheet names of the file, in order. */
+  sheets: string[];
 }
 
 /** A File as the file picker gives it (its own copy of the bytes). */
@@ -44,48 +32,156 @@ function fileOf(bytes: Uint8Array, name: string): File {
   return new File([new Uint8Array(bytes)], name);
 }
 
-async function nämndFile(name: string): Promise<{ file: File; bytes: Uint8Array; tab: string }> {
+/** A nämnd's workbook: the sample inputs and one filled-in follow-up tab; `padding` adds a sheet of incompressible text. */
+async function nämndFile(name: string, padding = 0): Promise<NämndFile> {
   const port = XlsxWorkbookPort.createEmpty();
   for (const spec of sampleSpecs()) await port.writeSheet(spec);
   const { model } = await readFollowUp(port);
   const written = await port.writeSheet(
     buildFollowUpTab({ model, report: 'august', board: 'Barn- och ungdomsnämnden', year: 2027, generatedAt: new Date('2027-09-15T08:00:00Z') }),
   );
+  if (padding > 0) {
+    const rows = Array.from({ length: Math.ceil(padding / 1000) }, () => [{ value: randomBytes(750).toString('base64') }]);
+    await port.writeSheet({ ...emptySheetSpec('Bilaga'), rows });
+  }
   const bytes = await port.toBuffer();
-  return { file: fileOf(bytes, name), bytes, tab: written.name };
+  const sheets = (await port.index()).sheets.map((s) => s.name);
+  return { file: fileOf(bytes, name), bytes, tab: written.name, sheets };
+}
+
+/**
+ * A double whose insertWorksheetsFromBase64 knows this file: the file's sheets, each with its name
+ * in A1. Records what base64 it was given.
+ */
+function excelFor(source: NämndFile, options: ExcelDoubleOptions = {}): { excel: ExcelDouble; sent: string[] } {
+  const sent: string[] = [];
+  const expected = Buffer.from(source.bytes).toString('base64');
+  const excel = new ExcelDouble({
+    ...options,
+    sheetsFromBase64: (base64) => {
+      sent.push(base64);
+      if (base64 !== expected) throw new Error('not the file');
+      return source.sheets.map((name) => ({ name, rows: [[name]] }));
+    },
+  });
+  excel.addSheet('Driftbudget', [['Nämnd', 'Verksamhet']]);
+  excel.addSheet('Ramar', [['Nämnd', 'Ram 2027']]);
+  return { excel, sent };
+}
+
+const run = (excel: ExcelDouble) => excel.run as unknown as typeof Excel.run;
+
+async function rejection(promise: Promise<unknown>): Promise<WorkbookError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkbookError);
+    return error as WorkbookError;
+  }
+  throw new Error('expected a rejection');
 }
 
 describe('importing nämnd workbooks in Excel', () => {
-  it('asks Excel for the follow-up tabs only, at the end, with the file as it is', async () => {
-    const { file, bytes, tab } = await nämndFile('bun.xlsx');
-    const excel = fakeExcel();
-    const service = officeFollowUpImport(excel.run, () => true);
+  let bun: NämndFile;
+  beforeAll(async () => {
+    bun = await nämndFile('bun.xlsx');
+  });
+
+  it('inserts the follow-up tabs only, at the end, from the file as it is, and reports them by name (not by ID)', async () => {
+    const { excel, sent } = excelFor(bun);
+    const service = officeFollowUpImport(run(excel), () => true, { platform: 'PC' });
     expect(service.supported).toBe(true);
-    const results = await service.importFiles([file]);
-    expect(results).toEqual([{ file: 'bun.xlsx', sheets: [tab] }]);
-    expect(excel.calls).toHaveLength(1);
-    expect(excel.calls[0].options).toEqual({ sheetNamesToInsert: [tab], positionType: 'End' });
-    expect(new Uint8Array(Buffer.from(excel.calls[0].base64, 'base64'))).toEqual(bytes);
+    const results = await service.importFiles([bun.file]);
+    expect(results).toEqual([{ file: 'bun.xlsx', sheets: [bun.tab] }]);
+    expect(excel.sheetNames()).toEqual(['Driftbudget', 'Ramar', bun.tab]);
+    expect(excel.cell(bun.tab, 'A1').value).toBe(bun.tab);
+    expect(sent).toHaveLength(1);
+    expect(new Uint8Array(Buffer.from(sent[0], 'base64'))).toEqual(bun.bytes);
+    // One run: the names, the insertion, the new tabs' names; it waits while a cell is edited.
+    expect(excel.runs).toEqual([{ options: { delayForCellEdit: true }, syncs: 3 }]);
   });
 
   it('says it cannot before ExcelApi 1.13, and skips a file without follow-up tabs', async () => {
-    expect(officeFollowUpImport(fakeExcel().run, (_set, version) => version !== '1.13').supported).toBe(false);
+    const { excel } = excelFor(bun);
+    expect(officeFollowUpImport(run(excel), (_set, version) => version !== '1.13').supported).toBe(false);
     const port = XlsxWorkbookPort.createEmpty();
     for (const spec of sampleSpecs()) await port.writeSheet(spec);
-    const excel = fakeExcel();
-    const results = await officeFollowUpImport(excel.run, () => true).importFiles([fileOf(await port.toBuffer(), 'budget.xlsx')]);
+    const results = await officeFollowUpImport(run(excel), () => true).importFiles([fileOf(await port.toBuffer(), 'budget.xlsx')]);
     expect(results).toEqual([{ file: 'budget.xlsx', sheets: [] }]);
-    expect(excel.calls).toHaveLength(0);
+    expect(excel.runs).toHaveLength(0);
   });
 
-  it('names the file in Swedish when it is not a workbook, or when Excel refuses its tabs', async () => {
-    const service = officeFollowUpImport(fakeExcel().run, () => true);
-    const notXlsx = service.importFiles([new File([new TextEncoder().encode('Nämnd;Belopp\n')], 'export.csv')]);
+  it('names the file in Swedish when it is not a workbook', async () => {
+    const { excel } = excelFor(bun);
+    const notXlsx = officeFollowUpImport(run(excel), () => true).importFiles([new File([new TextEncoder().encode('Nämnd;Belopp\n')], 'export.csv')]);
     await expect(notXlsx).rejects.toBeInstanceOf(WorkbookError);
     await expect(notXlsx).rejects.toThrow('Filen export.csv kunde inte läsas som en Excel-arbetsbok (.xlsx).');
+  });
 
-    const { file } = await nämndFile('bun.xlsx');
-    const refused = officeFollowUpImport(fakeExcel(true).run, () => true).importFiles([file]);
-    await expect(refused).rejects.toThrow(/Flikarna i bun\.xlsx kunde inte hämtas in/);
+  it('names the tabs the workbook already has, whatever their case, and inserts nothing', async () => {
+    const { excel } = excelFor(bun);
+    excel.addSheet(bun.tab.toLocaleUpperCase('sv-SE'), [['Förra årets']]);
+    const error = await rejection(officeFollowUpImport(run(excel), () => true).importFiles([bun.file]));
+    expect(error.message).toBe(
+      `Flikarna i bun.xlsx hämtades inte in: arbetsboken har redan en flik med namnet ”${bun.tab}”. Byt namn på eller ta bort den och försök igen.`,
+    );
+    expect(error.messageEn).toContain(`the workbook already has a tab named "${bun.tab}"`);
+    expect(excel.operationCounts.get(INSERT)).toBeUndefined();
+    expect(excel.sheetNames()).toEqual(['Driftbudget', 'Ramar', bun.tab.toLocaleUpperCase('sv-SE')]);
+  });
+
+  it('keeps the Office error code when Excel refuses for another reason, and does not blame names', async () => {
+    const { excel } = excelFor(bun);
+    excel.failAt({ kind: INSERT, nth: 1, code: 'GeneralException' });
+    const error = await rejection(officeFollowUpImport(run(excel), () => true).importFiles([bun.file]));
+    expect(error.kind).toBe('unknown');
+    expect(error.message).toMatch(/^Flikarna i bun\.xlsx kunde inte hämtas in\. .*felkod GeneralException/);
+    expect(error.messageEn).toContain('error code GeneralException');
+    expect(error.message).not.toMatch(/namn/);
+
+    const protectedBook = excelFor(bun).excel;
+    protectedBook.failAt({ kind: INSERT, nth: 1, code: 'AccessDenied' });
+    const denied = await rejection(officeFollowUpImport(run(protectedBook), () => true).importFiles([bun.file]));
+    expect(denied.kind).toBe('protected');
+    expect(denied.message).toMatch(/^Flikarna i bun\.xlsx kunde inte hämtas in\. .*skydd/);
+  });
+
+  it('says that Excel on the web leaves charts and the like out; desktop Excel gets no such note', async () => {
+    const web = excelFor(bun, { platform: 'web' }).excel;
+    expect(await officeFollowUpImport(run(web), () => true, { platform: 'OfficeOnline' }).importFiles([bun.file])).toEqual([
+      { file: 'bun.xlsx', sheets: [bun.tab], notes: ['web-objects-left-out'] },
+    ]);
+    const mac = excelFor(bun, { platform: 'mac' }).excel;
+    expect(await officeFollowUpImport(run(mac), () => true, { platform: 'Mac' }).importFiles([bun.file])).toEqual([
+      { file: 'bun.xlsx', sheets: [bun.tab] },
+    ]);
+  });
+});
+
+describe('a file too large for one request in Excel on the web', () => {
+  let big: NämndFile;
+  beforeAll(async () => {
+    // 5.5 MB of base64 text (random, so it packs to about 4 MB): the request is over 5 MB.
+    big = await nämndFile('stor.xlsx', 5_500_000);
+    expect(insertRequestBytes(Buffer.from(big.bytes).toString('base64'), [big.tab])).toBeGreaterThan(WEB_REQUEST_LIMIT);
+  });
+
+  it('is refused before anything is sent, naming the file and what to do instead', async () => {
+    const { excel, sent } = excelFor(big, { platform: 'web' });
+    const error = await rejection(officeFollowUpImport(run(excel), () => true, { platform: 'OfficeOnline' }).importFiles([big.file]));
+    expect(error.kind).toBe('payload-too-large');
+    expect(error.message).toMatch(/^Filen stor\.xlsx är för stor för att hämtas in i Excel på webben \(\d+,\d MB;/);
+    expect(error.message).toContain('Hämta in den i Excel för skrivbordet, eller spara en kopia av filen utan de andra flikarna');
+    expect(error.messageEn).toContain('Import it in desktop Excel');
+    expect(sent).toHaveLength(0);
+    expect(excel.syncCount).toBe(0);
+    expect(excel.sheetNames()).toEqual(['Driftbudget', 'Ramar']);
+  });
+
+  it('goes to desktop Excel, which takes larger requests', async () => {
+    const { excel } = excelFor(big, { platform: 'windows', payloadLimit: 50_000_000 });
+    const results = await officeFollowUpImport(run(excel), () => true, { platform: 'PC' }).importFiles([big.file]);
+    expect(results).toEqual([{ file: 'stor.xlsx', sheets: [big.tab] }]);
+    expect(excel.largestRequest).toBeGreaterThan(WEB_REQUEST_LIMIT);
   });
 });

@@ -139,7 +139,10 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
       const results = await importService.importFiles(files);
       const names = results.flatMap((r) => r.sheets);
       if (names.length === 0) return { outcome: { intent: 'warning', lines: [{ key: 'followup.importedNone' }] } };
-      return { outcome: { intent: 'success', lines: [{ key: names.length === 1 ? 'followup.imported.one' : 'followup.imported.many', params: { count: names.length, names: formatList(language, names) } }] }, wrote: true };
+      const imported = { key: names.length === 1 ? 'followup.imported.one' : 'followup.imported.many', params: { count: names.length, names: formatList(language, names) } };
+      // What the host left out of the tabs (Excel on the web: charts and the like): said beside the success.
+      const notes = [...new Set(results.flatMap((r) => r.notes ?? []))].map((note) => ({ key: `followup.importNote.${note}` }));
+      return { outcome: { intent: notes.length > 0 ? 'warning' : 'success', lines: [imported, ...notes] }, wrote: true };
     });
   };
 
