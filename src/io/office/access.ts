@@ -41,8 +41,8 @@ export async function probeAccessCause(context: Excel.RequestContext, sheetName?
     let sheet: Excel.Worksheet | null = null;
     let sheetProtection: Excel.WorksheetProtection | null = null;
     if (sheetName !== undefined) {
+      // isNullObject is known after the sync without a load.
       sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-      sheet.load('isNullObject');
       sheetProtection = sheet.protection;
       sheetProtection.load('protected');
     }

@@ -17,7 +17,8 @@ import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../core/workbook/r
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
 import type { CellEdit, CellEditResult, ReadOptions, WorkbookPort, WriteOptions, WriteResult } from '../port';
-import { toWorkbookError, workbookError } from './errors';
+import { officeErrorCode, toWorkbookError, workbookError, type AccessCause } from './errors';
+import { probeAccessCause } from './access';
 import { DEFAULT_PAYLOAD_BUDGET } from './payload';
 import { listWorkbook, readPlanned, throwIfAborted } from './read';
 import { OPTIONAL_EXCEL_API, supportsExcelApi, type IsSetSupported } from './requirements';
@@ -43,7 +44,10 @@ export interface OfficePortOptions {
 /** A refresh in place: the tab, its hidden backup, and whether the tab is complete again. */
 interface InPlaceProgress {
   targetId: string;
-  backupId: string;
+  /** Null until the sync that made the copy has answered. */
+  backupId: string | null;
+  /** Every tab's name before the copy: a copy whose id never came back is the one not among them. */
+  sheetsBefore: string[];
   name: string;
   position: number;
   visibility: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden';
@@ -175,7 +179,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const recovered = await this.cleanUp(progress);
         if (recovered) return recovered;
       }
-      throw toWorkbookError(error);
+      throw await this.explain(error, options.replace);
     }
   }
 
@@ -212,14 +216,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
         throwIfAborted(signal);
 
         // The backup: until the tab is complete again, this copy holds it exactly as it was.
-        const backup = sheet.copy('End' as Excel.WorksheetPositionType);
-        backup.load('id');
-        const backupTables = backup.tables;
-        backupTables.load('items/name');
-        await context.sync();
         const current: InPlaceProgress = {
           targetId: sheet.id,
-          backupId: backup.id,
+          backupId: null,
+          sheetsBefore: worksheets.items.map((s) => s.name),
           name: sheet.name,
           position: sheet.position,
           visibility: sheet.visibility,
@@ -228,6 +228,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
           complete: false,
         };
         progress = current;
+        const backup = sheet.copy('End' as Excel.WorksheetPositionType);
+        backup.load('id');
+        const backupTables = backup.tables;
+        backupTables.load('items/name');
+        await context.sync();
+        current.backupId = backup.id;
         if (own.length > 0) current.tableRenames = await copiedTableNames(context, own, backupTables.items);
         backup.visibility = 'Hidden' as Excel.SheetVisibility;
         await context.sync();
@@ -257,7 +263,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const recovered = await this.restoreBackup(progress);
         if (recovered) return recovered;
       }
-      throw toWorkbookError(error, { sheet: replace });
+      throw await this.explain(error, replace);
     }
   }
 
@@ -273,6 +279,14 @@ export class OfficeWorkbookPort implements WorkbookPort {
     try {
       return await this.runBatch(false, async (context) => {
         const worksheets = context.workbook.worksheets;
+        if (progress.backupId === null) {
+          // The copy may exist though its id never came back: it is the tab that was not there before.
+          worksheets.load('items/name');
+          await context.sync();
+          for (const sheet of worksheets.items) if (!progress.sheetsBefore.includes(sheet.name)) sheet.delete();
+          await context.sync();
+          return null;
+        }
         const backup = worksheets.getItemOrNullObject(progress.backupId);
         backup.load('name');
         const target = worksheets.getItemOrNullObject(progress.targetId);
@@ -319,7 +333,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         await context.sync();
       });
     } catch (error) {
-      throw toWorkbookError(error, { sheet: name });
+      throw await this.explain(error, name);
     }
   }
 
@@ -380,7 +394,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       return result;
     } catch (error) {
       await this.restoreCells(previous);
-      throw toWorkbookError(error);
+      throw await this.explain(error, edits[0]?.sheet);
     }
   }
 
@@ -441,6 +455,22 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /** One Excel.run with the options this host supports. */
+  /**
+   * The user's error for a failed write. Excel's AccessDenied does not say why, and the fix
+   * differs (unprotect the sheet, unprotect the workbook's structure, open it for editing), so the
+   * workbook is asked in a read-only run of its own before the message is chosen.
+   */
+  private async explain(error: unknown, sheet?: string): Promise<unknown> {
+    if (officeErrorCode(error) !== 'AccessDenied') return toWorkbookError(error, { sheet });
+    let access: AccessCause = 'unknown';
+    try {
+      access = await this.runBatch(false, (context) => probeAccessCause(context, sheet));
+    } catch {
+      // The probe never throws; a failing run leaves the general wording.
+    }
+    return toWorkbookError(error, { sheet, access });
+  }
+
   /**
    * One Excel.run. `undoGroup` makes the run one undo step (ExcelApi 1.20) and may only be asked
    * for runs whose every call can be undone — cell values, formulas and formats; never sheet

@@ -1789,12 +1789,19 @@ class PageLayoutProxy {
   }
 }
 
-class WorksheetProtectionProxy {
+class WorksheetProtectionProxy extends ClientObject<SheetState> {
   constructor(
-    private readonly context: DoubleContext,
+    context: DoubleContext,
     private readonly sheet: () => SheetState,
   ) {
+    super(context, 'worksheet.protection', () => sheet());
     seal(this);
+  }
+  protected loaders(): Loader<SheetState> {
+    return { protected: (s) => s.protection.protected };
+  }
+  get protected(): boolean {
+    return this.read('protected');
   }
   protect(options?: unknown): void {
     this.context.enqueue({
