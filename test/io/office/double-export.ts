@@ -1,7 +1,7 @@
 /**
  * Exports what an ExcelDouble holds to an .xlsx file (ExcelJS), so a real spreadsheet engine can
  * load and recalculate it: the double accepts any formula text, Excel does not. Every sheet goes
- * over with its values, formulas, number formats, merges, hidden rows, column widths, frozen
+ * over with its values (error values as errors), formulas, number formats, merges, hidden rows, column widths, frozen
  * panes, tab colour and visibility, its data validations (list, whole number, decimal, date, text
  * length, custom; error alerts) and conditional formats (custom formula, fill and font), and
  * every table of the workbook. Cell formatting (fonts, fills, borders of ranges) is left out: it
@@ -19,6 +19,9 @@ import type { CellFormat, ExcelDouble, SheetState, TableState } from './excel-do
 
 /** The double keys a cell as row × 16 384 + column (16 384 = Excel's column count). */
 const COLUMNS = 16384;
+
+/** Error values the file format can hold (a localised text such as "#SAKNAS!" is written as text). */
+const FILE_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
 
 export interface ExportOptions {
   /**
@@ -82,8 +85,11 @@ function writeCells(ws: Worksheet, sheet: SheetState): void {
     const wsRow = ws.getRow(r + 1);
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (v === undefined || v === null || sheet.formulas.has(r * COLUMNS + c)) continue;
-      wsRow.getCell(c + 1).value = v;
+      const k = r * COLUMNS + c;
+      if (v === undefined || v === null || sheet.formulas.has(k)) continue;
+      // An error value (seeded as one) stays an error where the file format has its code.
+      const error = sheet.errors?.get(k) === v && FILE_ERRORS.has(String(v));
+      wsRow.getCell(c + 1).value = error ? ({ error: v } as CellValue) : v;
     }
   });
   for (const [k, formula] of sheet.formulas) {
