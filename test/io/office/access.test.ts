@@ -34,13 +34,9 @@ function context(stub: Stub) {
               pending.push(() => (protection.protected = found?.protected));
             },
           };
-          const sheet = {
-            isNullObject: undefined as boolean | undefined,
-            protection,
-            load() {
-              pending.push(() => (sheet.isNullObject = !found));
-            },
-          };
+          // As in Office.js, isNullObject is known after the next sync without a load.
+          const sheet = { isNullObject: undefined as boolean | undefined, protection };
+          pending.push(() => (sheet.isNullObject = !found));
           return sheet;
         },
       },
