@@ -597,4 +597,57 @@ describe('every formula the Office adapter writes parses in LibreOffice', () => 
 
     parsesEverywhere(() => book);
   });
+
+  describe('a nämnd tab refreshed in place after its Driftbudget grew (the Sammanställning follows it)', () => {
+    const ADDED = 'Läxhjälp';
+    let book: Checked;
+    let moved: { before: number; after: number };
+    beforeAll(async () => {
+      const { double, port, tabs, wrote } = await seeded(generateSample());
+      const first = await readFollowUp(port);
+      const earlier = await port.writeSheet(buildFollowUpTab({ model: first.model, report: 'august', board: BUN, year: YEAR, generatedAt: GENERATED_AT }));
+      const compiled = await readFollowUp(port);
+      await wrote('consolidation', buildConsolidation(compiled.tabs, compiled.model, YEAR, 'august', { generatedAt: GENERATED_AT }));
+      const totalRow = (tab: { rows: { key: { section: string; total?: boolean }; row: number }[] }) =>
+        tab.rows.find((r) => r.key.section === 'ekonomi' && r.key.total)!.row;
+      const before = totalRow(compiled.tabs.find((t) => t.sheet === earlier.name)!);
+
+      // A row of another nämnd becomes a new verksamhet of BUN: BUN's tab gains a row above its total.
+      const drift = double.sheet('Driftbudget');
+      const header = drift.values.findIndex((row) => row?.[0] === 'Nämnd');
+      const moving = drift.values.findIndex((row, r) => r > header && row?.[0] === VOO);
+      drift.values[moving][0] = BUN;
+      drift.values[moving][1] = ADDED;
+
+      const read = await readFollowUp(port);
+      const filled = read.tabs.find((t) => t.sheet === earlier.name)!;
+      const id = double.sheet(earlier.name).id;
+      await port.writeSheet(refreshFollowUpTab(read.model, filled, GENERATED_AT), { replace: earlier.name });
+      expect(double.sheet(earlier.name).id).toBe(id);
+      const after = totalRow((await readFollowUp(port)).tabs.find((t) => t.sheet === earlier.name)!);
+      moved = { before, after };
+      tabs.set('followup august', [earlier.name]);
+      book = { double, tabs, model: read.model, ...(await exportAndRecalculate(double)) };
+    }, 120_000);
+
+    it('the refresh moved the total row, so a reference by position would now read a verksamhet', () => {
+      expect(moved.after).toBeGreaterThan(moved.before);
+    });
+
+    parsesEverywhere(() => book);
+
+    it("the Sammanställning's live formulas still point at the tab and give the new budget, added verksamhet included", () => {
+      const compilation = book.tabs.get('consolidation')![0];
+      const formulas = [...book.double.sheet(compilation).formulas.values()].filter((f) => f.includes('Delår aug 2027 BUN'));
+      expect(formulas.length).toBeGreaterThan(0);
+      for (const f of formulas) expect(f).not.toContain('#REF!');
+      const grid = book.texts.get(compilation)!;
+      const row = rowByLabel(grid, BUN);
+      const added = book.model.operatingBudget.filter((r) => r.board === BUN && r.activity === ADDED).reduce((s, r) => s + r.amounts[0], 0) / 1000;
+      expect(added).toBeGreaterThan(0);
+      expect(numberAt(grid, row, columnByHeader(grid, row, 'Budget helår'), BUN)).toBeCloseTo(budgetTkr(book.model, BUN), 6);
+      const total = rowByLabel(grid, 'Summa kommunen');
+      expect(numberAt(grid, total, columnByHeader(grid, total, 'Budget helår'), 'kommunen')).toBeCloseTo(budgetTkr(book.model, null), 6);
+    });
+  });
 });

@@ -61,6 +61,7 @@ export function checkFollowUpTab(tab: FilledTab, model: BudgetModel | null = nul
   check.statuses();
   check.personnel();
   check.tampering();
+  check.brokenReferences();
   if (model) check.staleness(model);
   return sortFindings(check.findings);
 }
@@ -274,6 +275,28 @@ class Checker {
             what: row.key.total ? `summaraden (${row.label})` : `”${row.label || row.key.item || row.key.board}”`,
             value: value ? `värdet ${value}` : 'ingenting',
             valueEn: value ? `the value ${value}` : 'nothing',
+          },
+          row.key.board,
+        );
+      }
+    }
+  }
+
+  /**
+   * UPF-REF: a formula cell showing #REF! — it pointed at a tab that was deleted or replaced
+   * (Excel rewrites such references for good), so its figure is gone, not merely stale.
+   */
+  brokenReferences(): void {
+    for (const row of this.tab.rows) {
+      for (const [field, cell] of Object.entries(row.formulas)) {
+        const broken = (cell.formula !== null && cell.formula.includes('#REF!')) || (cell.value instanceof CellError && cell.value.code === '#REF!');
+        if (!broken) continue;
+        this.add(
+          'UPF-REF',
+          cell,
+          {
+            field: fieldLabel(field),
+            what: row.key.total ? `summaraden (${row.label})` : `”${row.label || row.key.item || row.key.board}”`,
           },
           row.key.board,
         );

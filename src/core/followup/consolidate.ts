@@ -18,7 +18,8 @@ import { checkFollowUpTab } from './check';
 import { budgetColumn } from './context';
 import { sameRowR1C1 } from '../workbook/r1c1';
 import type { FilledCell, FilledTab, FilledTabInputs, TypedInput } from './filled';
-import { budgetFormula, exactCriterion, hasDataRows } from './formulas';
+import { budgetFormula, exactCriterion, hasDataRows, keyedRowLookup } from './formulas';
+import { totalKeyPrefix } from './row-keys';
 import { COL, COLUMN_WIDTHS, FORMATS } from './layout';
 import { typedInputs } from './read-tab';
 import { consolidationTabName, isKommunBoard, KOMMUN_BOARD, periodEndDate, reportInfo, type FollowUpReport } from './reports';
@@ -135,7 +136,11 @@ export function buildConsolidation(
     if (tab && total) {
       for (const [field, col] of fields) {
         const cell = total.formulas[field];
-        if (!tab.workbook && cell) cells.push({ field, col, kind: 'formula', formula: `=${quoteSheetName(tab.sheet)}!${cell.cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')}`, numberFormat: FORMATS.tkr });
+        if (!tab.workbook && cell) {
+          const fixed = cell.cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+          const formula = keyedRowLookup(tab.sheet, cell.col, totalKeyPrefix('ekonomi', total.key.board), fixed);
+          cells.push({ field, col, kind: 'formula', formula, numberFormat: FORMATS.tkr });
+        }
         else cells.push({ field, col, kind: 'constant', value: numberOf(cell), numberFormat: FORMATS.tkr });
       }
       source = tab.workbook

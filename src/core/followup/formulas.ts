@@ -26,6 +26,23 @@ export function exactCriterion(name: string): string {
   return `=${name.replace(/[~*?]/g, (ch) => `~${ch}`)}`;
 }
 
+/** Excel's limit on a MATCH lookup text; a longer one gives #VALUE!. */
+const MATCH_TEXT_LIMIT = 255;
+
+/**
+ * A live reference to one field of a keyed row on another tab, found by the row's key cell
+ * (column A) rather than its position: a refresh rewrites a tab in place, and a row that moves
+ * (a verksamhet added above it) is still found. Where the key is too long for MATCH, the fixed
+ * `fallback` cell is used. The pattern's own wildcards (~ * ?) are escaped.
+ */
+export function keyedRowLookup(sheet: string, col: number, keyPrefix: string, fallback: string): string {
+  const pattern = `${keyPrefix.replace(/[~*?]/g, (ch) => `~${ch}`)}*`;
+  const tab = quoteSheetName(sheet);
+  if (pattern.length > MATCH_TEXT_LIMIT) return `=${tab}!${fallback}`;
+  const column = (c: number) => `${tab}!$${columnLetters(c)}:$${columnLetters(c)}`;
+  return `=INDEX(${column(col)},MATCH(${formulaText(pattern)},${column(0)},0))`;
+}
+
 /** A quoted text for a formula: "…" with inner quotes doubled. */
 export function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;

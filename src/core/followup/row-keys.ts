@@ -138,6 +138,14 @@ export function jsonString(text: string): string {
   return `"${jsonStringContent(text)}"`;
 }
 
+/**
+ * How the key cell of a section's total row begins, whatever fields follow: a formula on another
+ * tab can find the row by it (MATCH with a trailing *), wherever a refresh has moved it.
+ */
+export function totalKeyPrefix(section: RowSection, board: string): string {
+  return `{"s":${jsonString(section)},"b":${jsonString(board)},"i":"","t":1`;
+}
+
 /** A descriptor from its key, the encoded fields part and the "Borttagna rader" origin. */
 export function encodeWithFields(key: RowKey, encodedFields: string, removed?: RowDescriptor['removed']): string {
   if (key.section !== lastHead.section || key.board !== lastHead.board || lastHead.text === '') {

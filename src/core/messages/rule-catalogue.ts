@@ -512,6 +512,18 @@ export const RULE_CATALOGUE = {
       en: 'Refresh the tab (Uppföljning → Refresh); what you typed is kept, and values on rows that are gone are kept under Borttagna rader.',
     },
   }),
+  'UPF-REF': entry({
+    severity: 'error',
+    title: { sv: 'Formel pekar på en borttagen flik', en: 'Formula points at a deleted tab' },
+    message: {
+      sv: (p) => `${p.field} för ${p.what} visar #REF!: formeln pekade på en flik som har tagits bort eller ersatts, så beloppet saknas.`,
+      en: (p) => `${p.field} for ${p.what} shows #REF!: the formula pointed at a tab that was deleted or replaced, so the amount is missing.`,
+    },
+    fix: {
+      sv: 'Uppdatera fliken (Uppföljning → Uppdatera) – för en sammanställning: skapa den på nytt – så pekar formlerna rätt igen.',
+      en: 'Refresh the tab (Uppföljning → Refresh) – for a compilation: create it again – so the formulas point right again.',
+    },
+  }),
   'UPF-TAMPERED': entry({
     severity: 'warning',
     title: { sv: 'Formel ersatt med värde', en: 'Formula overwritten' },

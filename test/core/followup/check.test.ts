@@ -5,7 +5,7 @@
 import { buildFollowUpTab, checkFollowUpTab, readFollowUpTab, type FollowUpReport } from '../../../src/core/followup';
 import { RULE_CATALOGUE } from '../../../src/core/messages/rule-catalogue';
 import type { BudgetModel } from '../../../src/core/recognition/model';
-import type { RawGrid } from '../../../src/core/workbook/raw';
+import { CellError, type RawGrid } from '../../../src/core/workbook/raw';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { cellIn, inA1, columnIn, modelOf, rowIn, sample, sectionRange, setComputed, specToGrid, textOf, typeInto, withRows } from './helpers';
 
@@ -14,7 +14,7 @@ const OFN = 'Överförmyndarnämnden';
 const GENERATED_AT = new Date('2027-09-15T08:00:00Z');
 const SAMPLE = sample();
 const MODEL = modelOf(SAMPLE);
-const UPF_RULES = ['UPF-PROGNOS-MISSING', 'UPF-ATGARD-MISSING', 'UPF-PERIOD', 'UPF-STATUS', 'UPF-PERSONAL-MISSING', 'UPF-SMALL-GROUP', 'UPF-STALE', 'UPF-TAMPERED'];
+const UPF_RULES = ['UPF-PROGNOS-MISSING', 'UPF-ATGARD-MISSING', 'UPF-PERIOD', 'UPF-STATUS', 'UPF-PERSONAL-MISSING', 'UPF-SMALL-GROUP', 'UPF-STALE', 'UPF-TAMPERED', 'UPF-REF'];
 
 /** Budget Y1 per verksamhet of a nämnd, tkr, from the sample's rows. */
 function budgets(board: string): Map<string, number> {
@@ -215,6 +215,22 @@ describe('UPF rules', () => {
     const findings = check(f).filter((x) => x.rule === 'UPF-TAMPERED');
     expect(findings.map((x) => x.cell)).toEqual([cell]);
     expect(findings[0].message).toBe('Budget t.o.m. period för ”Förskoleklass” ska vara en formel men innehåller värdet 5.');
+  });
+
+  it('UPF-REF: a formula whose sheet was deleted (Excel rewrites it to #REF!) is an error at that cell', () => {
+    const f = complete('august');
+    const cell = cellIn(f.spec, f.economy, 'Förskoleklass', 'Budget helår');
+    const formula = f.grid.formulas[cell];
+    expect(formula).toContain("'Driftbudget'!");
+    // What Excel leaves after the Driftbudget sheet is deleted: the reference is gone for good.
+    setComputed(f.grid, cell, new CellError('#REF!'));
+    f.grid.formulas[cell] = formula.split("'Driftbudget'!").join('#REF!');
+    const findings = check(f).filter((x) => x.rule === 'UPF-REF');
+    expect(findings.map((x) => x.cell)).toEqual([cell]);
+    expect(findings[0].severity).toBe('error');
+    expect(findings[0].message).toBe('Budget helår för ”Förskoleklass” visar #REF!: formeln pekade på en flik som har tagits bort eller ersatts, så beloppet saknas.');
+    // An intact tab has none.
+    expect(check(complete('august')).filter((x) => x.rule === 'UPF-REF')).toEqual([]);
   });
 
   it('points every finding at a cell of the tab or of an input, with a Swedish message and a fix', () => {

@@ -54,8 +54,18 @@ describe('buildConsolidation', () => {
     expect(labels.filter((l) => followUpBoards(MODEL).includes(l))).toEqual(followUpBoards(MODEL));
     const total = bun.tab.rows.find((r) => r.key.section === 'ekonomi' && r.key.total)!;
     const row = rowIn(spec, title, BUN);
-    expect(textOf(spec.rows[row][2])).toBe(`='${bun.tab.sheet}'!$C$${total.row + 1}`);
-    expect(textOf(spec.rows[row][6])).toBe(`='${bun.tab.sheet}'!$G$${total.row + 1}`);
+    // Each field finds the nämnd tab's total row by its key cell (column A), not by its position,
+    // so a refresh that moves the row (a verksamhet added above it) is still followed.
+    const keyColumn = bun.spec.rows.map((r) => textOf(r[0]));
+    for (const [col, letter] of [[2, 'C'], [6, 'G']] as const) {
+      const formula = textOf(spec.rows[row][col]);
+      const m = /^=INDEX\('([^']+)'!\$([A-Z]+):\$[A-Z]+,MATCH\("(.*)\*",'([^']+)'!\$A:\$A,0\)\)$/.exec(formula);
+      expect(m).not.toBeNull();
+      expect([m![1], m![2], m![4]]).toEqual([bun.tab.sheet, letter, bun.tab.sheet]);
+      const prefix = m![3].replace(/""/g, '"').replace(/~([~*?])/g, '$1');
+      const matching = keyColumn.flatMap((text, r) => (text.startsWith(prefix) ? [r] : []));
+      expect(matching).toEqual([total.row]);
+    }
     expect(spec.rows[row][8]).toMatchObject({ style: 'link', link: `'${bun.tab.sheet}'!${toA1(total.row, 1)}` });
     // A nämnd without a tab: its budget from Driftbudget, and a warning instead of a link.
     const missing = rowIn(spec, title, 'Socialnämnden');
