@@ -20,8 +20,13 @@ const MAX_VALIDATION_MESSAGE = 225;
 const MAX_VALIDATION_TITLE = 32;
 /** Text that a spreadsheet would read as a formula or an operator if it were typed in. */
 const FORMULA_LIKE = /^[=+\-@]/;
-/** How many spec rows to write between checks of the cancel signal. */
-const ROWS_PER_SLICE = 5000;
+/**
+ * Writing yields to the host after about this long (checked every ROWS_PER_CHECK rows), so the
+ * playground's page stays responsive (quality.md: no main-thread block over 200 ms in a job), and
+ * checks the cancel signal there.
+ */
+const SLICE_MS = 30;
+const ROWS_PER_CHECK = 50;
 
 export interface WriteSheetContext {
   /** The tab's final name (links and list sources on this tab refer to it). */
@@ -298,10 +303,12 @@ export async function writeSpecInto(sheet: Worksheet, spec: SheetSpec, ctx: Writ
 
   let wroteFormulas = false;
   const rowAt = rowReader(spec);
+  let sliceStart = Date.now();
   for (let r = 0; r < spec.rows.length; r++) {
-    if (ctx.signal && r > 0 && r % ROWS_PER_SLICE === 0) {
+    if (r % ROWS_PER_CHECK === 0 && Date.now() - sliceStart > SLICE_MS) {
       await yieldToHost();
-      if (ctx.signal.aborted) throw cancelled();
+      if (ctx.signal?.aborted) throw cancelled();
+      sliceStart = Date.now();
     }
     const cells = rowAt(r);
     for (let c = 0; c < cells.length; c++) {

@@ -33,8 +33,12 @@ export interface XlsxPortOptions {
 
 /** ExcelJS rejects this sheet name (it is reserved for change history in old Excel files). */
 const RESERVED_SHEET_NAMES = ['History'];
-/** Rows read between cancel checks / progress reports when a caller asks for either. */
-const ROWS_PER_CHUNK = 20000;
+/**
+ * When a caller asks for progress or cancel, rows are read in steps of ROWS_PER_STEP and the
+ * read yields to the host after about SLICE_MS (the playground's page stays responsive).
+ */
+const ROWS_PER_STEP = 500;
+const SLICE_MS = 30;
 
 function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -139,15 +143,17 @@ export class XlsxWorkbookPort implements WorkbookPort {
           ...(request.numberFormats ? { numberFormats: [] } : {}),
         };
         const gridRequest = { sheetName: sheet.name, range: pos, formulas: request.formulas, numberFormats: request.numberFormats };
-        const step = chunked ? ROWS_PER_CHUNK : Number.MAX_SAFE_INTEGER;
+        const step = chunked ? ROWS_PER_STEP : Number.MAX_SAFE_INTEGER;
+        let sliceStart = Date.now();
         for (let from = pos.top; from <= lastRow; from += step) {
           const to = Math.min(lastRow, from + step - 1);
           readRows(sheet, gridRequest, grid, from, to);
           doneRows += to - from + 1;
-          if (chunked) {
+          if (chunked && Date.now() - sliceStart > SLICE_MS) {
             onProgress?.(totalRows > 0 ? doneRows / totalRows : 1);
             await yieldToHost();
             throwIfAborted(signal);
+            sliceStart = Date.now();
           }
         }
         trimGrid(grid);

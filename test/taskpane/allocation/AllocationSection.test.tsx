@@ -365,11 +365,11 @@ describe('Resursfördelning: progress, Avbryt and errors', () => {
     const { user } = renderSection(port);
     await user.click(await screen.findByRole('button', { name: 'Läs in arbetsboken' }));
     const status = screen.getByTestId('allocation-status');
-    // The spinner and the bar: the bar carries the fraction.
-    await waitFor(() => expect(within(status).getAllByRole('progressbar', { name: 'Läser arbetsboken … 40 %' })).toHaveLength(2));
+    // The spinner and the bar: the bar carries the fraction (reading is the first half of the job).
+    await waitFor(() => expect(within(status).getAllByRole('progressbar', { name: 'Läser arbetsboken … 20 %' })).toHaveLength(2));
     const bar = within(status).getAllByRole('progressbar').find((p) => p.hasAttribute('aria-valuenow'))!;
-    expect(bar).toHaveAttribute('aria-valuenow', '0.4');
-    expect(status).toHaveTextContent('Läser arbetsboken … 40 %');
+    expect(bar).toHaveAttribute('aria-valuenow', '0.2');
+    expect(status).toHaveTextContent('Läser arbetsboken … 20 %');
     expect(screen.getByRole('button', { name: 'Läs in arbetsboken' })).toBeDisabled();
     await user.click(within(status).getByRole('button', { name: 'Avbryt' }));
     expect(await within(status).findByText('Inläsningen avbröts. Arbetsboken är oförändrad.')).toBeVisible();

@@ -3,31 +3,28 @@
  * first use (a dynamic import in use-allocation.ts), so it stays out of the task pane's initial
  * JavaScript (quality.md: ≤ 200 KB gzip).
  */
-import { runAllocation } from '../../../core/allocation/model';
-import { allocationTabName, buildAllocationTab } from '../../../core/allocation/result-tab';
-import { readBudgetModel } from '../../../core/recognition';
+import { buildAllocationTab } from '../../../core/allocation/result-tab';
+import { JOB_INPUTS, locateInputs } from '../../../core/recognition';
+import type { LocatedInputs } from '../../../core/recognition/locate';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import type { ReadOptions, WorkbookPort } from '../../../io/port';
 import type { AllocationData } from './use-allocation';
-import { allocationFindings, describeInputs, ownedResultTab } from './preview';
+import { progressSpan, runCoreTask } from '../../worker/run-core-task';
 
 /**
- * One read phase and the pure core: the model, its run, the findings and whether a result tab of
- * that year exists. The core run is fast and pure, so it happens with the read: the summary can
- * then list exactly the rows the model takes and leaves out.
+ * One read phase (progress to one half), then in the core worker (run-core-task.ts): the model,
+ * its run, the findings and whether a result tab of that year exists (allocationTask).
  */
-export async function loadAllocation(port: WorkbookPort, options: ReadOptions): Promise<Omit<AllocationData, 'ran'>> {
-  const model = await readBudgetModel(port, 'allocation', options);
-  const result = runAllocation(model);
-  const existingTab = result ? ownedResultTab(await port.index(), result.years[0]) : null;
-  return {
-    model,
-    result,
-    preview: result ? describeInputs(model, result) : null,
-    findings: allocationFindings(model, result),
-    tabName: result ? allocationTabName(result.years[0]) : null,
-    existingTab,
-  };
+export async function loadAllocation(port: WorkbookPort, options: ReadOptions = {}): Promise<Omit<AllocationData, 'ran'>> {
+  let located: LocatedInputs | null = null;
+  const raw = await port.read(
+    (index) => {
+      located = locateInputs(index, JOB_INPUTS.allocation);
+      return located.plan;
+    },
+    { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
+  );
+  return runCoreTask('allocation', { raw, located: located! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
 /** The transparent result tab for what was read (the result must exist). */

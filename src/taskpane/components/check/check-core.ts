@@ -4,12 +4,13 @@
  * of its initial JavaScript (quality.md: ≤ 200 KB gzip).
  */
 import type { Finding } from '../../../core/findings';
-import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
-import { readBudgetModel } from '../../../core/recognition';
+import { JOB_INPUTS, locateInputs } from '../../../core/recognition';
+import type { LocatedInputs } from '../../../core/recognition/locate';
 import { buildControlReport, CONTROL_REPORT_NAME, type ControlReportInput } from '../../../core/reports/control-report';
-import { frameSummary, validateModel, type BoardFrameSummary } from '../../../core/rules';
+import type { BoardFrameSummary } from '../../../core/rules';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import type { ReadOptions, WorkbookPort } from '../../../io/port';
+import { progressSpan, runCoreTask } from '../../worker/run-core-task';
 
 /** A rule's one-line title, for the "fix all" list. */
 export interface RuleText {
@@ -30,32 +31,20 @@ export interface CheckResult {
   fixEn: Record<string, string>;
 }
 
-type CatalogueEntry = (typeof RULE_CATALOGUE)[keyof typeof RULE_CATALOGUE] & { publicId?: string };
-
-/** Reads the validation inputs through the port, runs every rule and summarises the frames. */
-export async function runBudgetCheck(port: WorkbookPort, options: ReadOptions): Promise<CheckResult> {
-  const model = await readBudgetModel(port, 'validation', options);
-  const findings = validateModel(model);
-  const rules: Record<string, RuleText> = {};
-  const fixEn: Record<string, string> = {};
-  const present = new Set(findings.map((f) => f.rule));
-  for (const [id, raw] of Object.entries(RULE_CATALOGUE)) {
-    const entry = raw as CatalogueEntry;
-    const publicId = entry.publicId ?? id;
-    if (!present.has(publicId)) continue;
-    // The public entry's title wins over a variant's (KEY-KONTO's class-8 warning).
-    if (!rules[publicId] || !entry.publicId) rules[publicId] = { title: entry.title };
-    fixEn[entry.fix.sv] = entry.fix.en;
-  }
-  return {
-    findings,
-    frames: frameSummary(model),
-    years: model.years,
-    kommun: model.parameters.kommun,
-    toleranceKr: model.parameters.toleranceKr,
-    rules,
-    fixEn,
-  };
+/**
+ * Reads the validation inputs through the port (progress to one half), then runs every rule and
+ * summarises the frames in the core worker (run-core-task.ts; the other half).
+ */
+export async function runBudgetCheck(port: WorkbookPort, options: ReadOptions = {}): Promise<CheckResult> {
+  let located: LocatedInputs | null = null;
+  const raw = await port.read(
+    (index) => {
+      located = locateInputs(index, JOB_INPUTS.validation);
+      return located.plan;
+    },
+    { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
+  );
+  return runCoreTask('check', { raw, located: located! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
 export { CONTROL_REPORT_NAME };

@@ -8,15 +8,15 @@ import {
   buildConsolidation,
   buildFollowUpTab,
   checkFollowUpTab,
-  followUpBoards,
   isKommunBoard,
   periodMonth,
-  readFollowUp,
+  planFollowUpRead,
   refreshFollowUpTab,
   SECTION_SOURCES,
   sectionsFor,
   typedInputs,
   type FilledTab,
+  type FollowUpReadPlan,
   type FollowUpReport,
 } from '../../../core/followup';
 import { inputDef, type InputId } from '../../../core/inputs/catalogue';
@@ -24,6 +24,7 @@ import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
 import type { BudgetModel } from '../../../core/recognition/model';
 import { normalizeKey } from '../../../core/text/normalize';
 import type { ReadOptions, WorkbookPort, WriteOptions } from '../../../io/port';
+import { progressSpan, runCoreTask } from '../../worker/run-core-task';
 
 export type { FilledTab, Finding, FollowUpReport };
 
@@ -39,15 +40,21 @@ export interface FollowUpSnapshot {
   stale: ReadonlySet<string>;
 }
 
-export async function readSnapshot(port: WorkbookPort, options?: ReadOptions): Promise<FollowUpSnapshot> {
-  const { model, tabs } = await readFollowUp(port, options);
-  const stale = new Set<string>();
-  for (const tab of tabs) {
-    if (tab.kind === 'uppfoljning' && checkFollowUpTab(tab, model).some((f) => f.rule === 'UPF-STALE')) stale.add(tab.sheet);
-  }
-  return { model, tabs, boards: followUpBoards(model), years: model.years ? [...model.years] : [], stale };
+/**
+ * One read phase of inputs and owned tabs (progress to one half), then recognition and the stale
+ * check in the core worker (run-core-task.ts, followUpTask).
+ */
+export async function readSnapshot(port: WorkbookPort, options: ReadOptions = {}): Promise<FollowUpSnapshot> {
+  let planned: FollowUpReadPlan | null = null;
+  const raw = await port.read(
+    (index) => {
+      planned = planFollowUpRead(index);
+      return planned.plan;
+    },
+    { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
+  );
+  return runCoreTask('followUp', { raw, planned: planned! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
-
 
 export interface InputStatus {
   id: InputId;
