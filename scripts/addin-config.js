@@ -84,10 +84,10 @@ function count(text, part) {
 
 /**
  * The production manifest: the root manifest's text with its leading comment replaced by one
- * saying it is generated, the development Id replaced by
- * PRODUCTION_ADDIN_ID and every development address by `publicUrl` (the AppDomain, an origin
- * without a path, by the public origin). Throws when the root manifest no longer has the
- * development Id exactly once, or when a development address would survive the rewrite.
+ * saying it is generated, the development Id by PRODUCTION_ADDIN_ID and every development address
+ * by `publicUrl` (the AppDomain, an origin without a path, by the public origin). Throws when the
+ * root manifest no longer has the development Id exactly once, or when a development address
+ * would survive the rewrite.
  */
 function productionManifest(content, publicUrl) {
   const text = content.toString();
