@@ -1,0 +1,212 @@
+/**
+ * The core-task driver without a browser: the slicing of large values (transfer.ts), the worker
+ * protocol over a fake Worker that runs core-worker's logic in this thread (a clone copies
+ * each message, as postMessage would), cancellation (the worker is terminated, nothing comes back),
+ * the fallback to the main thread when a worker cannot start, and progress.
+ */
+import { JOB_INPUTS, locateInputs } from '../../../src/core/recognition';
+import { CellError, type RawGrid, type RawValue } from '../../../src/core/workbook/raw';
+import { WorkbookError } from '../../../src/io/port';
+import { CORE_TASKS } from '../../../src/taskpane/worker/core-tasks';
+import { runCoreTask, runInline, setCoreWorkerFactory } from '../../../src/taskpane/worker/run-core-task';
+import { pack, SLICE_ITEMS, Unpacker, type FromWorker, type ToWorker } from '../../../src/taskpane/worker/transfer';
+
+/**
+ * What postMessage does to a value (structured clone: plain objects, arrays, Maps, Sets and Dates
+ * kept, class instances become plain objects), in this test's realm (jest's global structuredClone
+ * makes objects of another realm, which toEqual cannot compare).
+ */
+function cloneLikePostMessage<T>(value: T): T {
+  const clone = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map(clone);
+    if (v instanceof Map) return new Map([...v].map(([k, item]) => [clone(k), clone(item)]));
+    if (v instanceof Set) return new Set([...v].map(clone));
+    if (v instanceof Date) return new Date(v.getTime());
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, clone(item)]));
+  };
+  return clone(value) as T;
+}
+
+function roundTrip(value: unknown, maxItems: number): { value: unknown; messages: number } {
+  const packed = pack(value, maxItems);
+  const unpacker = new Unpacker();
+  let messages = 1;
+  for (const slice of packed.slices()) {
+    unpacker.add(cloneLikePostMessage(slice));
+    messages++;
+  }
+  return { value: unpacker.finish(cloneLikePostMessage(packed.skeleton)), messages };
+}
+
+describe('transfer: skeleton and slices', () => {
+  it('sends large arrays, objects and maps in slices and rebuilds the same value', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => [i, `rad ${i}`, i % 7 === 0 ? new CellError('#REF!') : null]);
+    const formulas = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`E${i + 1}`, `=SUM(A${i + 1})`]));
+    const value = {
+      index: { sheets: [{ name: 'Driftbudget', position: 0 }], tables: [] },
+      grids: new Map([['Driftbudget', { sheet: 'Driftbudget', top: 0, left: 0, values: rows, formulas }]]),
+      small: [1, 2, 3],
+      when: new Date(0),
+      stale: new Set(['a']),
+    };
+    const { value: back, messages } = roundTrip(value, 10);
+    expect(messages).toBe(1 + 3 + 2); // skeleton, 25 rows in 3 slices, 12 formulas in 2
+    expect(back).toEqual(value);
+    const grid = (back as typeof value).grids.get('Driftbudget')!;
+    expect(grid.values[7][2]).toBeInstanceOf(CellError);
+    expect((grid.values[7][2] as CellError).code).toBe('#REF!');
+  });
+
+  it('leaves the packed value untouched and keeps small values in the skeleton', () => {
+    const value = { rows: Array.from({ length: 30 }, (_, i) => ({ i })) };
+    const packed = pack(value, 100);
+    expect(packed.sliceCount).toBe(0);
+    expect(packed.skeleton).toEqual(value);
+    expect(packed.skeleton).not.toBe(value);
+    const big = pack(value, 4);
+    expect(big.sliceCount).toBe(8);
+    expect(value.rows).toHaveLength(30);
+  });
+});
+
+type Listener = ((event: MessageEvent) => void) | null;
+
+/**
+ * A Worker that runs core-worker.ts's module in this thread: messages are structured-cloned both
+ * ways and delivered on later turns, as a real worker would see them.
+ */
+class InThreadWorker {
+  onmessage: Listener = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  received: ToWorker['kind'][] = [];
+  private scope: { onmessage: Listener; postMessage(message: FromWorker): void };
+
+  constructor() {
+    this.scope = {
+      onmessage: null,
+      postMessage: (message) => {
+        const copy = cloneLikePostMessage(message);
+        setTimeout(() => {
+          if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent);
+        }, 0);
+      },
+    };
+    const globals = globalThis as unknown as { self: unknown };
+    const before = globals.self;
+    globals.self = this.scope;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the worker module per worker
+      require('../../../src/taskpane/worker/core-worker');
+    });
+    globals.self = before;
+  }
+
+  postMessage(message: ToWorker): void {
+    this.received.push(message.kind);
+    const copy = cloneLikePostMessage(message);
+    setTimeout(() => {
+      if (!this.terminated) this.scope.onmessage?.({ data: copy } as MessageEvent);
+    }, 0);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+/** A small validation workbook: Ramar and Driftbudget of one nämnd, over its frame in 2027. */
+function checkInput(rows = 3) {
+  const ramar = [['Nämnd', 'Ram 2027', 'Ram 2028', 'Ram 2029'], ['Kulturnämnden', 100, 100, 100]];
+  const drift: unknown[][] = [['Nämnd', 'Verksamhet', 'Konto', 'Budget 2027', 'Budget 2028', 'Budget 2029']];
+  for (let i = 0; i < rows; i++) drift.push(['Kulturnämnden', `Verksamhet ${i}`, '4000', 50_000, 1_000, 1_000]);
+  const grid = (sheet: string, values: unknown[][]): RawGrid => ({ sheet, top: 0, left: 0, values: values as RawValue[][], formulas: {} });
+  const grids = new Map([
+    ['Ramar', grid('Ramar', ramar)],
+    ['Driftbudget', grid('Driftbudget', drift)],
+  ]);
+  const sheets = [...grids.keys()].map((name, position) => ({
+    name,
+    position,
+    visible: true,
+    usedAddress: `A1:F${grids.get(name)!.values.length}`,
+    firstCellText: 'Nämnd',
+  }));
+  const index = { sheets, tables: [] };
+  const located = locateInputs(index, JOB_INPUTS.validation);
+  const byId = new Map(located.plan.ranges.map((r) => [r.id, grids.get(r.sheet)!]));
+  return { raw: { index, grids: byId }, located };
+}
+
+describe('runCoreTask', () => {
+  afterEach(() => setCoreWorkerFactory(undefined));
+
+  it('runs a task in the worker and gives the same answer as on the main thread', async () => {
+    const workers: InThreadWorker[] = [];
+    setCoreWorkerFactory(() => {
+      const worker = new InThreadWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    const input = checkInput(SLICE_ITEMS + 10); // the Driftbudget grid goes in two slices
+    const progress: number[] = [];
+    const result = await runCoreTask('check', input, { onProgress: (f) => progress.push(f) });
+    expect(result).toEqual(CORE_TASKS.check(checkInput(SLICE_ITEMS + 10)));
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[0].received).toEqual(['begin', 'slice', 'slice', 'end']);
+    expect(progress[progress.length - 1]).toBe(1);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it('Avbryt terminates the worker and rejects with a cancelled error; nothing comes back', async () => {
+    let worker: InThreadWorker | null = null;
+    setCoreWorkerFactory(() => (worker = new InThreadWorker()) as unknown as Worker);
+    const abort = new AbortController();
+    const running = runCoreTask('check', checkInput(), { signal: abort.signal });
+    abort.abort();
+    await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(worker!.terminated).toBe(true);
+  });
+
+  it('an already cancelled signal starts nothing', async () => {
+    const factory = jest.fn(() => new InThreadWorker() as unknown as Worker);
+    setCoreWorkerFactory(factory);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(runCoreTask('check', checkInput(), { signal: abort.signal })).rejects.toBeInstanceOf(WorkbookError);
+    expect(factory).not.toHaveBeenCalled();
+  });
+
+  it('runs on the main thread when the worker cannot start', async () => {
+    setCoreWorkerFactory(() => {
+      const failing = {
+        onmessage: null as Listener,
+        onerror: null as ((event: ErrorEvent) => void) | null,
+        postMessage() {
+          setTimeout(() => failing.onerror?.({ message: 'blocked by policy', preventDefault() {} } as ErrorEvent), 0);
+        },
+        terminate() {},
+      };
+      return failing as unknown as Worker;
+    });
+    const result = await runCoreTask('check', checkInput());
+    expect(result).toEqual(CORE_TASKS.check(checkInput()));
+  });
+
+  it('without a worker: the same task between yields, and a cancel between them stops it', async () => {
+    setCoreWorkerFactory(null);
+    expect(await runCoreTask('check', checkInput())).toEqual(CORE_TASKS.check(checkInput()));
+    const abort = new AbortController();
+    const running = runInline('check', checkInput(), { signal: abort.signal });
+    abort.abort();
+    await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('an exception in the core comes back as an error', async () => {
+    setCoreWorkerFactory(() => new InThreadWorker() as unknown as Worker);
+    await expect(runCoreTask('check', { raw: null, located: null } as never)).rejects.toThrow();
+  });
+});
