@@ -8,8 +8,8 @@
  *   Worksheet.delete/copy and sheet protection everywhere, a sheet's name, position and visibility
  *   on Windows and Mac. Only cell edits (quick fixes) are grouped; writing a tab is not.
  * - Deleting a sheet turns every formula that points at it into #REF!, for good. So a refresh
- *   rewrites an owned tab in place (same worksheet object) behind a hidden backup copy; only when
- *   the host cannot copy a sheet (ExcelApi < 1.10) is the tab replaced by a new one.
+ *   rewrites an owned tab in place (same worksheet object) behind a hidden backup copy
+ *   (Worksheet.copy, ExcelApi 1.7), never by deleting it and writing a new one.
  */
 import { parseRangeA1, rangeToA1, stripSheetName } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
@@ -66,13 +66,10 @@ interface PreviousCell {
   numberFormat: unknown;
 }
 
-/** What a replace is about to swap; kept outside the run so a clean-up can finish or undo it. */
-interface WriteProgress {
-  tempName: string;
-  newId: string | null;
-  old: { id: string; name: string; position: number } | null;
-  /** Tables created under a stand-in name, to be renamed once the old tab is gone. */
-  tableRenames: { from: string; to: string }[];
+/** A new tab being written: the free name it was added under, and its id once complete. */
+interface NewTabProgress {
+  name: string;
+  id: string | null;
 }
 
 export class OfficeWorkbookPort implements WorkbookPort {
@@ -111,46 +108,21 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<WriteResult> {
     throwIfAborted(options.signal);
-    if (options.replace !== undefined && supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.worksheetCopy)) {
-      return this.refreshInPlace(spec, options.replace, options.signal);
-    }
-    // Without Worksheet.copy (Excel 2019) a replace writes a new tab and deletes the old one:
-    // formulas pointing at the old tab become #REF!, which the follow-up check reports.
-    let progress: WriteProgress | null = null;
+    if (options.replace !== undefined) return this.refreshInPlace(spec, options.replace, options.signal);
+    let newTab: NewTabProgress | null = null;
     try {
       return await this.runBatch(false, async (context) => {
-        // Sync 1: every tab and table name (a free name must avoid them all) and, for a replace,
-        // the target's marker — read only, so a refused replace has touched nothing.
+        // Sync 1: every tab and table name (a free name must avoid them all).
         const worksheets = context.workbook.worksheets;
-        worksheets.load('items/name,items/position');
+        worksheets.load('items/name');
         const tables = context.workbook.tables;
-        tables.load('items/name,items/worksheet/name');
-        let target: { sheet: Excel.Worksheet; a1: Excel.Range } | null = null;
-        if (options.replace !== undefined) {
-          const sheet = worksheets.getItem(options.replace);
-          sheet.load('id,name,position');
-          const a1 = sheet.getRange('A1');
-          a1.load('values');
-          target = { sheet, a1 };
-        }
-        try {
-          await context.sync();
-        } catch (error) {
-          throw toWorkbookError(error, { sheet: options.replace });
-        }
-        if (target && !decodeMarker(target.a1.values[0]?.[0])) {
-          throw workbookError('not-owned', { sheet: target.sheet.name });
-        }
-
+        tables.load('items/name');
+        await context.sync();
         const name = freeSheetName(spec.name, worksheets.items.map((sheet) => sheet.name));
         const tableNames = await freeTableNames(context, spec, worksheets.items, tables.items);
-
-        const old = target ? { id: target.sheet.id, name: target.sheet.name, position: target.sheet.position } : null;
-        const tableRenames = old ? renamesAfterSwap(tableNames, tables.items, old.name) : [];
-        const current: WriteProgress = { tempName: name, newId: null, old, tableRenames };
-        progress = current;
-
-        const built = await buildSheet(context, {
+        const current: NewTabProgress = { name, id: null };
+        newTab = current;
+        await buildSheet(context, {
           spec,
           name,
           tableNames,
@@ -158,28 +130,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
           pageLayout: supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.pageLayout),
           budget: this.budget,
           signal: options.signal,
-          onCreated: (id) => (current.newId = id),
+          onCreated: (id) => (current.id = id),
         });
-        if (!target || !old) return { name };
-
-        // The new tab is complete: only now the old one goes, and the new one takes its place.
-        throwIfAborted(options.signal);
-        target.sheet.delete();
-        built.sheet.name = old.name;
-        built.sheet.position = old.position;
-        for (const rename of tableRenames) {
-          const table = [...built.tables.entries()].find(([wanted]) => wanted === rename.to)?.[1];
-          if (table) table.name = rename.to;
-        }
-        await context.sync();
-        return { name: old.name };
+        return { name };
       });
     } catch (error) {
-      if (progress) {
-        const recovered = await this.cleanUp(progress);
-        if (recovered) return recovered;
-      }
-      throw await this.explain(error, options.replace);
+      if (newTab) await this.removeHalfWritten(newTab);
+      throw await this.explain(error);
     }
   }
 
@@ -418,43 +375,25 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * After a failed write, in a run of its own: if the old tab of a replace is already gone, the
-   * new tab is complete, so the swap is finished; otherwise the half-written tab is deleted.
-   * A failing clean-up is swallowed: the error worth reporting is the first one.
+   * After a failed new tab, in a run of its own: the half-written tab is deleted (found by its
+   * name; its id is known only once it is complete). A failing clean-up is swallowed: the error
+   * worth reporting is the first one.
    */
-  private async cleanUp(progress: WriteProgress): Promise<WriteResult | null> {
+  private async removeHalfWritten(progress: NewTabProgress): Promise<void> {
     try {
-      return await this.runBatch(false, async (context) => {
-        const worksheets = context.workbook.worksheets;
-        const created = worksheets.getItemOrNullObject(progress.newId ?? progress.tempName);
+      await this.runBatch(false, async (context) => {
+        const created = context.workbook.worksheets.getItemOrNullObject(progress.id ?? progress.name);
         created.load('name');
-        const old = progress.old ? worksheets.getItemOrNullObject(progress.old.id) : null;
-        old?.load('name');
         await context.sync();
-        if (created.isNullObject) return null;
-        if (progress.old && old?.isNullObject) {
-          const tables = progress.tableRenames.map((rename) => {
-            const table = context.workbook.tables.getItemOrNullObject(rename.from);
-            table.load('name');
-            return { table, to: rename.to };
-          });
-          created.name = progress.old.name;
-          created.position = progress.old.position;
-          await context.sync();
-          for (const { table, to } of tables) if (!table.isNullObject) table.name = to;
-          await context.sync();
-          return { name: progress.old.name };
-        }
+        if (created.isNullObject) return;
         created.delete();
         await context.sync();
-        return null;
       });
     } catch {
-      return null;
+      // The first error is the one worth reporting.
     }
   }
 
-  /** One Excel.run with the options this host supports. */
   /**
    * The user's error for a failed write. Excel's AccessDenied does not say why, and the fix
    * differs (unprotect the sheet, unprotect the workbook's structure, open it for editing), so the
@@ -483,24 +422,6 @@ export class OfficeWorkbookPort implements WorkbookPort {
     if (undoGroup && supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.mergeUndoGroup)) options.mergeUndoGroup = true;
     return Object.keys(options).length > 0 ? this.run(options, batch) : this.run(batch);
   }
-}
-
-/**
- * Tables of the new tab that got a stand-in name only because the tab being replaced holds the
- * wanted one: they take the wanted name once the old tab is deleted.
- */
-function renamesAfterSwap(
-  tableNames: Map<string, string>,
-  existing: Excel.Table[],
-  oldSheet: string,
-): { from: string; to: string }[] {
-  const renames: { from: string; to: string }[] = [];
-  for (const [wanted, actual] of tableNames) {
-    if (wanted === actual) continue;
-    const holders = existing.filter((t) => t.name.toLocaleLowerCase('sv-SE') === wanted.toLocaleLowerCase('sv-SE'));
-    if (holders.length > 0 && holders.every((t) => t.worksheet.name === oldSheet)) renames.push({ from: actual, to: wanted });
-  }
-  return renames;
 }
 
 /** Request bytes of one cell edit: getItem, getRange and a load or a write, with their arguments. */

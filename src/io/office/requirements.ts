@@ -12,7 +12,8 @@
  *        format.protection.locked, table.worksheet, table.convertToRange
  *   1.4  getItemOrNullObject, getUsedRangeOrNullObject, worksheet.names
  *   1.6  conditionalFormats (custom formula, clearAll), application.suspendApiCalculationUntilNextSync
- *   1.7  freezePanes (freeze, unfreeze), tabColor, range.hyperlink
+ *   1.7  freezePanes (freeze, unfreeze), tabColor, range.hyperlink, Worksheet.copy (the backup
+ *        behind a refresh in place)
  *   1.8  dataValidation (rule, clear)
  * 1.8 is Excel 2019 and every later Excel (2021 has 1.14; Microsoft 365, the web, Mac and iPad
  * are far beyond), so nothing still supported by Microsoft is excluded by it.
@@ -24,8 +25,6 @@ export const MIN_EXCEL_API = '1.8';
 export const OPTIONAL_EXCEL_API = {
   /** worksheet.pageLayout (paper size, orientation, fit to width, print titles, footer). */
   pageLayout: '1.9',
-  /** Worksheet.copy: a refresh rewrites an owned tab in place behind a hidden backup copy. */
-  worksheetCopy: '1.10',
   /** Excel.run options with `delayForCellEdit`. */
   delayForCellEdit: '1.11',
   /** Excel.run option `mergeUndoGroup`: one user action is one undo step. */

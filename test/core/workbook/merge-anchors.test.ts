@@ -36,6 +36,7 @@ function valuesUnderMerges(spec: SheetSpec): string[] {
 function everySpec(): SheetSpec[] {
   const model = modelOf();
   const specs: SheetSpec[] = [...sampleSpecs(), ...buildBlankTemplate({ year: 2027, kommun: 'Exempelkommun' })];
+  if (!model.years) throw new Error('the sample has no budget years');
   const year = model.years[0];
   const followUps: SheetSpec[] = [];
   for (const report of REPORT_IDS) {
