@@ -128,12 +128,22 @@ export function cellFormula(cell: Cell, sheet: Worksheet): string | null {
 
 /** The used area of a sheet: the bounding box of cells that hold a value or formula, or null. */
 export function usedRange(sheet: Worksheet): RangePosition | null {
-  let top = -1;
-  let bottom = -1;
-  let left = Number.MAX_SAFE_INTEGER;
-  let right = -1;
-  const rowCount = sheet.rowCount;
-  for (let r = 1; r <= rowCount; r++) {
+  const area: UsedArea = { top: -1, left: Number.MAX_SAFE_INTEGER, bottom: -1, right: -1 };
+  extendUsedArea(sheet, area, 1, sheet.rowCount);
+  return usedAreaRange(area);
+}
+
+/** A used area being found, a slice of rows at a time (usedRange in steps, for a caller that yields). */
+export interface UsedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Grows the area by the filled cells of rows fromRow..toRow (1-based, inclusive). */
+export function extendUsedArea(sheet: Worksheet, area: UsedArea, fromRow: number, toRow: number): void {
+  for (let r = fromRow; r <= toRow; r++) {
     const row = sheet.findRow(r);
     if (!row) continue;
     const count = row.cellCount;
@@ -147,12 +157,15 @@ export function usedRange(sheet: Worksheet): RangePosition | null {
       }
     }
     if (first < 0) continue;
-    if (top < 0) top = r - 1;
-    bottom = r - 1;
-    if (first - 1 < left) left = first - 1;
-    if (last - 1 > right) right = last - 1;
+    if (area.top < 0) area.top = r - 1;
+    area.bottom = r - 1;
+    if (first - 1 < area.left) area.left = first - 1;
+    if (last - 1 > area.right) area.right = last - 1;
   }
-  return top < 0 ? null : { top, left, bottom, right };
+}
+
+export function usedAreaRange(area: UsedArea): RangePosition | null {
+  return area.top < 0 ? null : { top: area.top, left: area.left, bottom: area.bottom, right: area.right };
 }
 
 export interface GridRequest {

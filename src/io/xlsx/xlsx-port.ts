@@ -15,13 +15,13 @@
  */
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import { parseRangeA1, rangeToA1, toA1 } from '../../core/a1';
+import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
 import { CellError, type RawGrid, type RawWorkbook, type ReadPlan, type SheetInfo, type TableInfo, type WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
 import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
-import { cellText, cellValue, readRows, trimGrid, usedRange } from './cells';
+import { cellText, cellValue, extendUsedArea, readRows, trimGrid, usedAreaRange, usedRange, type UsedArea } from './cells';
 import { loadWorkbook, sheetTables, tableRange } from './load';
 import * as messages from './messages';
 import { writeSpecInto } from './write-sheet';
@@ -117,7 +117,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return this.serial(async () => {
       const { signal, onProgress } = options;
       throwIfAborted(signal);
-      const index = this.buildIndex();
+      const chunked = !!(signal || onProgress);
+      // With progress or cancel asked for, the listing too works in time slices (a 200 000-row sheet takes a while).
+      const index = chunked ? await this.buildIndexSliced(signal) : this.buildIndex();
       const { ranges } = plan(index);
       const jobs = ranges.map((r) => {
         const sheet = this.findSheet(r.sheet);
@@ -129,7 +131,6 @@ export class XlsxWorkbookPort implements WorkbookPort {
         return { request: r, sheet, pos, lastRow };
       });
       const totalRows = jobs.reduce((n, j) => n + Math.max(0, j.lastRow - j.pos.top + 1), 0);
-      const chunked = !!(signal || onProgress);
       let doneRows = 0;
 
       const grids = new Map<string, RawGrid>();
@@ -149,11 +150,14 @@ export class XlsxWorkbookPort implements WorkbookPort {
           const to = Math.min(lastRow, from + step - 1);
           readRows(sheet, gridRequest, grid, from, to);
           doneRows += to - from + 1;
-          if (chunked && Date.now() - sliceStart > SLICE_MS) {
+          if (chunked) {
             onProgress?.(totalRows > 0 ? doneRows / totalRows : 1);
-            await yieldToHost();
             throwIfAborted(signal);
-            sliceStart = Date.now();
+            if (Date.now() - sliceStart > SLICE_MS) {
+              await yieldToHost();
+              throwIfAborted(signal);
+              sliceStart = Date.now();
+            }
           }
         }
         trimGrid(grid);
@@ -279,10 +283,34 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   private buildIndex(): WorkbookIndex {
+    return this.indexWith(this.wb.worksheets.map((sheet) => usedRange(sheet)));
+  }
+
+  /** buildIndex, yielding to the host about every SLICE_MS while it finds the used ranges. */
+  private async buildIndexSliced(signal: AbortSignal | undefined): Promise<WorkbookIndex> {
+    const used: (RangePosition | null)[] = [];
+    let sliceStart = Date.now();
+    for (const sheet of this.wb.worksheets) {
+      const area: UsedArea = { top: -1, left: Number.MAX_SAFE_INTEGER, bottom: -1, right: -1 };
+      const last = sheet.rowCount;
+      for (let from = 1; from <= last; from += ROWS_PER_STEP) {
+        extendUsedArea(sheet, area, from, Math.min(last, from + ROWS_PER_STEP - 1));
+        if (Date.now() - sliceStart > SLICE_MS) {
+          await yieldToHost();
+          throwIfAborted(signal);
+          sliceStart = Date.now();
+        }
+      }
+      used.push(usedAreaRange(area));
+    }
+    return this.indexWith(used);
+  }
+
+  private indexWith(usedRanges: (RangePosition | null)[]): WorkbookIndex {
     const sheets: SheetInfo[] = [];
     const tables: TableInfo[] = [];
     this.wb.worksheets.forEach((sheet, position) => {
-      const used = usedRange(sheet);
+      const used = usedRanges[position];
       sheets.push({
         name: sheet.name,
         position,
