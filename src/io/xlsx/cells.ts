@@ -126,14 +126,10 @@ export function cellFormula(cell: Cell, sheet: Worksheet): string | null {
   return text ? fromFileFormula(text) : null;
 }
 
-/** The used area of a sheet: the bounding box of cells that hold a value or formula, or null. */
-export function usedRange(sheet: Worksheet): RangePosition | null {
-  const area: UsedArea = { top: -1, left: Number.MAX_SAFE_INTEGER, bottom: -1, right: -1 };
-  extendUsedArea(sheet, area, 1, sheet.rowCount);
-  return usedAreaRange(area);
-}
-
-/** A used area being found, a slice of rows at a time (usedRange in steps, for a caller that yields). */
+/**
+ * The used area of a sheet (the bounding box of cells that hold a value or formula), found a slice
+ * of rows at a time so the caller can yield between slices (xlsx-port.ts).
+ */
 export interface UsedArea {
   top: number;
   left: number;

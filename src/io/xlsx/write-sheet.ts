@@ -319,7 +319,15 @@ export async function writeSpecInto(sheet: Worksheet, spec: SheetSpec, ctx: Writ
 
   for (const r of spec.hiddenRows) sheet.getRow(r + 1).hidden = true;
   // After the values: a merge keeps only its top-left value, as in Excel. ExcelJS throws on overlaps.
-  for (const merge of mergedAreas(spec)) sheet.mergeCells(rangeToA1(merge));
+  // ExcelJS checks each merge against all earlier ones: thousands of merges take a while, so in slices too.
+  for (const merge of mergedAreas(spec)) {
+    sheet.mergeCells(rangeToA1(merge));
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await yieldToHost();
+      if (ctx.signal?.aborted) throw cancelled();
+      sliceStart = Date.now();
+    }
+  }
   addValidations(sheet, spec, ctx, styles);
   addConditionalFormats(sheet, spec.conditionalFormats);
   addTables(sheet, spec, ctx);

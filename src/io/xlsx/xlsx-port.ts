@@ -21,7 +21,7 @@ import { CellError, type RawGrid, type RawWorkbook, type ReadPlan, type SheetInf
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
 import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
-import { cellText, cellValue, extendUsedArea, readRows, trimGrid, usedAreaRange, usedRange, type UsedArea } from './cells';
+import { cellText, cellValue, extendUsedArea, readRows, trimGrid, usedAreaRange, type UsedArea } from './cells';
 import { loadWorkbook, sheetTables, tableRange } from './load';
 import * as messages from './messages';
 import { writeSpecInto } from './write-sheet';
@@ -33,10 +33,7 @@ export interface XlsxPortOptions {
 
 /** ExcelJS rejects this sheet name (it is reserved for change history in old Excel files). */
 const RESERVED_SHEET_NAMES = ['History'];
-/**
- * When a caller asks for progress or cancel, rows are read in steps of ROWS_PER_STEP and the
- * read yields to the host after about SLICE_MS (the playground's page stays responsive).
- */
+/** Rows are read in steps of ROWS_PER_STEP; the read yields to the host after about SLICE_MS. */
 const ROWS_PER_STEP = 500;
 const SLICE_MS = 30;
 
@@ -110,16 +107,16 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   index(): Promise<WorkbookIndex> {
-    return this.serial(async () => this.buildIndex());
+    return this.serial(() => this.buildIndexSliced(undefined));
   }
 
   read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
     return this.serial(async () => {
       const { signal, onProgress } = options;
       throwIfAborted(signal);
-      const chunked = !!(signal || onProgress);
-      // With progress or cancel asked for, the listing too works in time slices (a 200 000-row sheet takes a while).
-      const index = chunked ? await this.buildIndexSliced(signal) : this.buildIndex();
+      // Listing and reading work in time slices, yielding to the host between them: the playground's
+      // page stays responsive on a 200 000-row sheet (in the CLI a yield every SLICE_MS costs nothing).
+      const index = await this.buildIndexSliced(signal);
       const { ranges } = plan(index);
       const jobs = ranges.map((r) => {
         const sheet = this.findSheet(r.sheet);
@@ -144,20 +141,18 @@ export class XlsxWorkbookPort implements WorkbookPort {
           ...(request.numberFormats ? { numberFormats: [] } : {}),
         };
         const gridRequest = { sheetName: sheet.name, range: pos, formulas: request.formulas, numberFormats: request.numberFormats };
-        const step = chunked ? ROWS_PER_STEP : Number.MAX_SAFE_INTEGER;
+        const step = ROWS_PER_STEP;
         let sliceStart = Date.now();
         for (let from = pos.top; from <= lastRow; from += step) {
           const to = Math.min(lastRow, from + step - 1);
           readRows(sheet, gridRequest, grid, from, to);
           doneRows += to - from + 1;
-          if (chunked) {
-            onProgress?.(totalRows > 0 ? doneRows / totalRows : 1);
+          onProgress?.(totalRows > 0 ? doneRows / totalRows : 1);
+          throwIfAborted(signal);
+          if (Date.now() - sliceStart > SLICE_MS) {
+            await yieldToHost();
             throwIfAborted(signal);
-            if (Date.now() - sliceStart > SLICE_MS) {
-              await yieldToHost();
-              throwIfAborted(signal);
-              sliceStart = Date.now();
-            }
+            sliceStart = Date.now();
           }
         }
         trimGrid(grid);
@@ -282,11 +277,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return run;
   }
 
-  private buildIndex(): WorkbookIndex {
-    return this.indexWith(this.wb.worksheets.map((sheet) => usedRange(sheet)));
-  }
-
-  /** buildIndex, yielding to the host about every SLICE_MS while it finds the used ranges. */
+  /** The workbook's index, yielding to the host about every SLICE_MS while it finds the used ranges. */
   private async buildIndexSliced(signal: AbortSignal | undefined): Promise<WorkbookIndex> {
     const used: (RangePosition | null)[] = [];
     let sliceStart = Date.now();
