@@ -16,8 +16,9 @@ export interface ReadOptions {
 
 export interface WriteOptions {
   /**
-   * Name of an owned tab (one with a Budgetkoll marker) to replace. The new tab is written first
-   * and the old one removed only when the new one is complete, so a failure leaves the old one.
+   * Name of an owned tab (one with a Budgetkoll marker) to rewrite with the spec. It keeps its
+   * name and place, and references to it from other tabs keep pointing at it (in Excel it is
+   * rewritten in place, never deleted); a failure leaves the old tab as it was.
    */
   replace?: string;
   /** Where to put a new tab: at the end (default) or first. */

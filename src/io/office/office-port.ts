@@ -15,16 +15,14 @@ import { parseRangeA1, rangeToA1, stripSheetName } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
 import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
-import { freeSheetName } from '../../core/workbook/sheet-names';
+import { freeSheetName, freeTableName } from '../../core/workbook/sheet-names';
 import type { CellEdit, CellEditResult, ReadOptions, WorkbookPort, WriteOptions, WriteResult } from '../port';
 import { officeErrorCode, toWorkbookError, workbookError, type AccessCause } from './errors';
 import { probeAccessCause } from './access';
-import { DEFAULT_PAYLOAD_BUDGET } from './payload';
+import { DEFAULT_PAYLOAD_BUDGET, jsonCellBytes, jsonStringBytes, OPERATION_OVERHEAD } from './payload';
 import { listWorkbook, readPlanned, throwIfAborted } from './read';
 import { OPTIONAL_EXCEL_API, supportsExcelApi, type IsSetSupported } from './requirements';
 import { buildSheet, clearOwnedSheet } from './write';
-import { freeTableName } from '../../core/workbook/sheet-names';
-import { jsonCellBytes, jsonStringBytes, OPERATION_OVERHEAD } from './payload';
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
