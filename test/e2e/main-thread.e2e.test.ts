@@ -10,7 +10,7 @@
  * The longest block of each job is printed and must stay ≤ 200 ms. Avbryt is also exercised: a
  * cancelled check shows its message, a cancelled write leaves no tab.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
 import { expectText, startHarness, type Harness } from './browser';
@@ -95,12 +95,31 @@ async function openWorkbook(): Promise<Page> {
 
 const figures: Record<string, Blocks> = {};
 
-async function measure(page: Page, job: string, work: () => Promise<void>): Promise<Blocks> {
+/**
+ * Measures one job: `start` clicks an element found *before* the probes are reset, and `done` is a
+ * CSS selector (the job is over when it matches, or, with `gone`, when it no longer does). Playwright's
+ * role queries walk the whole page (the grid holds thousands of cells) on the page's own main
+ * thread, so they are kept out of the measured window; what the job shows is checked afterwards.
+ */
+async function measure(page: Page, job: string, target: Locator, done: string, options: { gone?: boolean } = {}): Promise<Blocks> {
+  const handle = await target.elementHandle();
+  if (!handle) throw new Error(`${job}: nothing to click`);
   await resetProbes(page);
-  await work();
+  await handle.click({ force: true });
+  await page.waitForSelector(done, { state: options.gone ? 'detached' : 'attached', timeout: 240_000 });
   const blocks = await readProbes(page);
   figures[job] = blocks;
   return blocks;
+}
+
+/** Presses a button, then Avbryt as soon as it appears: from inside the page, as a job on this size is quick. */
+async function pressThenCancel(page: Page, start: string): Promise<void> {
+  await page.evaluate(async (name) => {
+    const button = (text: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+    button(name)!.click();
+    for (let i = 0; i < 200 && !button('Avbryt'); i++) await new Promise((r) => requestAnimationFrame(r));
+    button('Avbryt')!.click();
+  }, start);
 }
 
 afterAll(() => {
@@ -116,68 +135,52 @@ describe(`the main thread during jobs on ${ROWS} Driftbudget rows`, () => {
   }, 300_000);
 
   it('Kontrollera budget never blocks for more than 200 ms', async () => {
-    const blocks = await measure(page, 'Kontrollera', async () => {
-      await page.getByRole('tab', { name: 'Kontrollera budget' }).click();
-      await page.getByRole('button', { name: 'Kontrollera', exact: true }).click();
-      await page.getByTestId('check-summary').waitFor({ timeout: 120_000 });
-    });
+    await page.getByRole('tab', { name: 'Kontrollera budget' }).click();
+    const blocks = await measure(page, 'Kontrollera', page.getByRole('button', { name: 'Kontrollera', exact: true }), '[data-testid="check-summary"]');
+    await expectText(page.getByTestId('check-summary'), /fel/);
     expect(blocks.longest).toBeLessThanOrEqual(LIMIT_MS);
   });
 
   it('Avbryt stops a check and says nothing was changed', async () => {
-    // On this size a check is quick: press Avbryt from inside the page as soon as it appears.
-    await page.evaluate(async () => {
-      const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
-      button('Kontrollera')!.click();
-      for (let i = 0; i < 200 && !button('Avbryt'); i++) await new Promise((r) => requestAnimationFrame(r));
-      button('Avbryt')!.click();
-    });
+    await pressThenCancel(page, 'Kontrollera');
     await page.getByTestId('check-cancelled').waitFor();
     await page.waitForTimeout(1000);
     expect(await page.getByTestId('check-summary').count()).toBe(0);
     await expectText(page.getByTestId('check-cancelled'), /Kontrollen avbröts\. Inget har ändrats\./);
   });
 
-  it('Resursfördelning (read, then write the result tab) never blocks for more than 200 ms', async () => {
+  it('Resursfördelning (read, run, write the result tab) never blocks for more than 200 ms', async () => {
     const pane = page.getByTestId('task-pane-host');
     const section = pane.getByRole('tabpanel', { name: 'Resursfördelning' });
-    const read = await measure(page, 'Resursfördelning, läs in', async () => {
-      await pane.getByRole('tab', { name: 'Resursfördelning', exact: true }).click();
-      await section.getByRole('button', { name: 'Läs in arbetsboken' }).click();
-      await section.getByRole('region', { name: 'Det här använder modellen' }).waitFor({ timeout: 120_000 });
-      await section.getByRole('button', { name: 'Kör modellen' }).click();
-      await section.getByRole('region', { name: 'Resultat per nämnd' }).waitFor();
-    });
-    const write = await measure(page, 'Resursfördelning, skriv resultatflik', async () => {
-      await section.getByRole('button', { name: 'Skriv resultatflik' }).click();
-      await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Resursfördelning 2027', exact: true }).waitFor({ timeout: 120_000 });
-      await expectText(section.getByRole('region', { name: 'Resultatflik' }), /Resursfördelning 2027/, 60_000);
-    });
-    expect(read.longest).toBeLessThanOrEqual(LIMIT_MS);
-    expect(write.longest).toBeLessThanOrEqual(LIMIT_MS);
+    const working = '[data-testid="allocation-working"]';
+    await pane.getByRole('tab', { name: 'Resursfördelning', exact: true }).click();
+    const read = await measure(page, 'Resursfördelning, läs in', section.getByRole('button', { name: 'Läs in arbetsboken' }), working, { gone: true });
+    await section.getByRole('region', { name: 'Det här använder modellen' }).waitFor();
+    // Showing the result is pure rendering, measured for the 300 ms after the click.
+    const run = await measure(page, 'Resursfördelning, kör modellen', section.getByRole('button', { name: 'Kör modellen' }), 'body');
+    await section.getByRole('region', { name: 'Resultat per nämnd' }).waitFor();
+    const write = await measure(page, 'Resursfördelning, skriv resultatflik', section.getByRole('button', { name: 'Skriv resultatflik' }), working, { gone: true });
+    await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Resursfördelning 2027', exact: true }).waitFor();
+    for (const blocks of [read, run, write]) expect(blocks.longest).toBeLessThanOrEqual(LIMIT_MS);
   });
 
   it('Avbryt during a write leaves no new tab', async () => {
     const tabs = async () => page.getByTestId('sheet-tabs').getByRole('tab').allTextContents();
     const before = await tabs();
     const section = page.getByTestId('task-pane-host').getByRole('tabpanel', { name: 'Resursfördelning' });
-    await section.getByRole('button', { name: 'Skriv resultatflik' }).click();
-    await section.getByRole('button', { name: 'Avbryt', exact: true }).click();
+    await pressThenCancel(page, 'Skriv resultatflik');
     await expectText(section.getByText('Avbrutet', { exact: true }), /Avbrutet/);
     expect(await tabs()).toEqual(before);
   });
 
   it('Uppföljning (read, then create a tab) never blocks for more than 200 ms', async () => {
-    const read = await measure(page, 'Uppföljning, läs in', async () => {
-      await page.getByRole('tab', { name: 'Uppföljning' }).click();
-      await page.getByRole('button', { name: /^Läs in arbetsboken/ }).click();
-      await page.getByRole('combobox', { name: 'Budgetår' }).waitFor({ timeout: 120_000 });
-    });
-    const create = await measure(page, 'Uppföljning, skapa flik', async () => {
-      await page.getByRole('checkbox', { name: /^(?!Alla).*nämnden$/ }).first().check();
-      await page.getByRole('button', { name: 'Skapa uppföljningsflik', exact: true }).click();
-      await expectText(page.getByTestId('followup-outcome'), /Skapade fliken/, 120_000);
-    });
+    await page.getByRole('tab', { name: 'Uppföljning' }).click();
+    const busy = '[data-testid="followup-status"] [role="progressbar"]';
+    const read = await measure(page, 'Uppföljning, läs in', page.getByRole('button', { name: /^Läs in arbetsboken/ }), busy, { gone: true });
+    await page.getByRole('combobox', { name: 'Budgetår' }).waitFor();
+    await page.getByRole('checkbox', { name: /^(?!Alla).*nämnden$/ }).first().check();
+    const create = await measure(page, 'Uppföljning, skapa flik', page.getByRole('button', { name: 'Skapa uppföljningsflik', exact: true }), '[data-testid="followup-outcome"]');
+    await expectText(page.getByTestId('followup-outcome'), /Skapade fliken/);
     expect(read.longest).toBeLessThanOrEqual(LIMIT_MS);
     expect(create.longest).toBeLessThanOrEqual(LIMIT_MS);
   });

@@ -18,6 +18,7 @@ import type { CheckResult, RuleText } from '../components/check/check-core';
 import { allocationFindings, describeInputs, ownedResultTab } from '../components/allocation/preview';
 import type { AllocationData } from '../components/allocation/use-allocation';
 import type { FollowUpSnapshot } from '../components/followup/followup-core';
+import type { BudgetModel } from '../../core/recognition/model';
 
 type CatalogueEntry = (typeof RULE_CATALOGUE)[keyof typeof RULE_CATALOGUE] & { publicId?: string };
 
@@ -64,6 +65,16 @@ export function allocationTask({ raw, located }: { raw: RawWorkbook; located: Lo
   };
 }
 
+/** The last month with Utfall rows, per year ("2027" → "2027-06"). */
+function lastActualPerYear(model: BudgetModel): Record<number, string> {
+  const last: Record<number, string> = {};
+  for (const a of model.actuals) {
+    const year = Number(a.period.slice(0, 4));
+    if (Number.isInteger(year) && a.period.charAt(4) === '-' && (last[year] === undefined || a.period > last[year])) last[year] = a.period;
+  }
+  return last;
+}
+
 /** Uppföljning: the model, the owned follow-up tabs, the nämnder and which tabs are stale (UPF-STALE). */
 export function followUpTask({ raw, planned }: { raw: RawWorkbook; planned: FollowUpReadPlan }): FollowUpSnapshot {
   const { model, tabs } = recognizeFollowUp(raw, planned);
@@ -71,7 +82,7 @@ export function followUpTask({ raw, planned }: { raw: RawWorkbook; planned: Foll
   for (const tab of tabs) {
     if (tab.kind === 'uppfoljning' && checkFollowUpTab(tab, model).some((f) => f.rule === 'UPF-STALE')) stale.add(tab.sheet);
   }
-  return { model, tabs, boards: followUpBoards(model), years: model.years ? [...model.years] : [], stale };
+  return { model, tabs, boards: followUpBoards(model), years: model.years ? [...model.years] : [], stale, lastActual: lastActualPerYear(model) };
 }
 
 /** The tasks by name: what the worker can be asked to run. */

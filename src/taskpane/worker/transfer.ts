@@ -24,7 +24,7 @@ export type FromWorker =
   | { kind: 'error'; message: string; stack?: string };
 
 /** Rows (or entries) per message: a few milliseconds of copying at each end. */
-export const SLICE_ITEMS = 5000;
+export const SLICE_ITEMS = 2000;
 
 
 type Kind = 'array' | 'object' | 'map';
@@ -56,7 +56,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Splits a value into a skeleton and slices of at most `maxItems` items. The value is not changed. */
-export function pack(value: unknown, maxItems = 5000): Packed {
+export function pack(value: unknown, maxItems = SLICE_ITEMS): Packed {
   const sources: unknown[][] = [];
   const placeholder = (kind: Kind, items: unknown[]): Placeholder => {
     sources.push(items);

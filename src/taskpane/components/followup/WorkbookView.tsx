@@ -110,7 +110,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
                 ))}
               </div>
 
-              {core && <InputList statuses={core.inputStatuses(snapshot.model, report, selected, year)} year={year} />}
+              {core && <InputList statuses={core.inputStatuses(snapshot, report, selected, year)} year={year} />}
 
               {selected.length > 0 && (
                 <Caption1 as="p" className={styles.hint} data-testid="followup-names">

@@ -38,6 +38,8 @@ export interface FollowUpSnapshot {
   years: number[];
   /** Sheets whose budget figures no longer match Driftbudget (UPF-STALE). */
   stale: ReadonlySet<string>;
+  /** The last month with Utfall rows ("2027-06") per year, worked out once per read (not on every render). */
+  lastActual: Record<number, string>;
 }
 
 /**
@@ -67,7 +69,8 @@ export interface InputStatus {
 }
 
 /** The inputs the chosen report's tabs read, in section order, found or not. */
-export function inputStatuses(model: BudgetModel, report: FollowUpReport, boards: readonly string[], year: number): InputStatus[] {
+export function inputStatuses(snapshot: Pick<FollowUpSnapshot, 'model' | 'lastActual'>, report: FollowUpReport, boards: readonly string[], year: number): InputStatus[] {
+  const { model } = snapshot;
   // Driftbudget (required) and Utfall first: every tab's Ekonomisk uppföljning reads them.
   const ids: InputId[] = ['driftbudget', 'utfall'];
   const chosen = boards.length > 0 ? boards : ['-'];
@@ -78,9 +81,7 @@ export function inputStatuses(model: BudgetModel, report: FollowUpReport, boards
     const layout = model.layouts[id];
     const status: InputStatus = { id, name: inputDef(id).name, sheet: layout ? layout.sheet : null };
     if (id === 'utfall') {
-      let last: string | null = null;
-      for (const a of model.actuals) if (a.period.startsWith(`${year}-`) && (last === null || a.period > last)) last = a.period;
-      status.actualsThrough = { last, periodEnd: periodMonth(report, year) };
+      status.actualsThrough = { last: snapshot.lastActual[year] ?? null, periodEnd: periodMonth(report, year) };
     }
     return status;
   });
