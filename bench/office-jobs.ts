@@ -40,6 +40,29 @@ class ThreadCoreWorker {
   }
 }
 
+/**
+ * Excel.run over the double, with each context.sync answered in a later task, as Excel answers it
+ * (a round trip to the host): the double alone answers in a microtask, which would make a whole
+ * Excel.run one block of the main thread.
+ */
+function roundTrips(double: ExcelDouble): ExcelRunner {
+  type Batch = (context: { sync(): Promise<void> }) => Promise<unknown>;
+  const wrap = (batch: Batch): Batch => (context) => {
+    const sync = context.sync.bind(context);
+    context.sync = async () => {
+      try {
+        await sync();
+      } finally {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    };
+    return batch(context);
+  };
+  const run = double.run as unknown as (first: unknown, second?: unknown) => Promise<unknown>;
+  return ((first: unknown, second?: unknown) =>
+    typeof first === 'function' ? run(wrap(first as Batch)) : run(first, wrap(second as Batch))) as unknown as ExcelRunner;
+}
+
 /** The longest gap between setTimeout(0) callbacks while `work` runs. */
 async function withGapProbe<T>(work: () => Promise<T>): Promise<{ result: T; longestBlockMs: number; ms: number }> {
   let longest = 0;
@@ -75,15 +98,16 @@ export async function officeJobFigures(rows: number, options: { inline?: boolean
   setCoreWorkerFactory(options.inline ? null : () => new ThreadCoreWorker() as unknown as Worker);
   const double = new ExcelDouble();
   seedBudgetWorkbook(double, rows);
-  const port = new OfficeWorkbookPort(double.run as unknown as ExcelRunner, { isSetSupported: () => true });
+  const port = new OfficeWorkbookPort(roundTrips(double), { isSetSupported: () => true });
   const generatedAt = new Date(0);
   const jobs: [string, () => Promise<unknown>][] = [
     ['Kontrollera', () => runBudgetCheck(port, { onProgress: () => undefined })],
     [
       'Resursfördelning',
       async () => {
-        const data = await loadAllocation(port, { onProgress: () => undefined });
-        if (data.result) await port.writeSheet(resultTab(data, generatedAt), data.existingTab ? { replace: data.existingTab } : {});
+        // As the pane's "Skriv resultatflik": the result tab is built in the worker with the read.
+        const { spec, ...data } = await loadAllocation(port, { onProgress: () => undefined }, generatedAt);
+        if (data.result) await port.writeSheet(spec ?? resultTab(data, generatedAt), data.existingTab ? { replace: data.existingTab } : {});
       },
     ],
     [

@@ -7,7 +7,7 @@
  * yields, where no Worker exists (jest). Either way this is the one implementation.
  */
 import { runAllocation } from '../../core/allocation/model';
-import { allocationTabName } from '../../core/allocation/result-tab';
+import { allocationTabName, buildAllocationTab } from '../../core/allocation/result-tab';
 import { checkFollowUpTab, followUpBoards, recognizeFollowUp, type FollowUpReadPlan } from '../../core/followup';
 import { RULE_CATALOGUE } from '../../core/messages/rule-catalogue';
 import { JOB_INPUTS, recognizeWorkbook } from '../../core/recognition';
@@ -17,6 +17,10 @@ import type { RawWorkbook } from '../../core/workbook/raw';
 import type { CheckResult, RuleText } from '../components/check/check-core';
 import { allocationFindings, describeInputs, ownedResultTab } from '../components/allocation/preview';
 import type { AllocationData } from '../components/allocation/use-allocation';
+import type { SheetSpec } from '../../core/workbook/sheet-spec';
+
+/** What a read for Resursfördelning gives; `spec` (the result tab) only when asked for with `tabAt`. */
+export type LoadedAllocation = Omit<AllocationData, 'ran'> & { spec?: SheetSpec };
 import type { FollowUpSnapshot } from '../components/followup/followup-core';
 import type { BudgetModel } from '../../core/recognition/model';
 
@@ -50,12 +54,14 @@ export function checkTask({ raw, located }: { raw: RawWorkbook; located: Located
 /**
  * Resursfördelning: the model, its run, the findings and whether a result tab of that year exists
  * (from the index of the same read). The run is part of the read so the summary can list exactly
- * the rows the model takes and leaves out.
+ * the rows the model takes and leaves out. With `tabAt` (writing) also the result tab.
  */
-export function allocationTask({ raw, located }: { raw: RawWorkbook; located: LocatedInputs }): Omit<AllocationData, 'ran'> {
+export function allocationTask({ raw, located, tabAt }: { raw: RawWorkbook; located: LocatedInputs; tabAt?: Date }): LoadedAllocation {
   const model = recognizeWorkbook(raw, located, JOB_INPUTS.allocation);
   const result = runAllocation(model);
   return {
+    // Writing: the result tab too (thousands of rows on L), built here rather than on the pane's thread.
+    ...(tabAt && result ? { spec: buildAllocationTab(result, model, tabAt) } : {}),
     model,
     result,
     preview: result ? describeInputs(model, result) : null,

@@ -9,13 +9,15 @@ import type { LocatedInputs } from '../../../core/recognition/locate';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import type { ReadOptions, WorkbookPort } from '../../../io/port';
 import type { AllocationData } from './use-allocation';
+import type { LoadedAllocation } from '../../worker/core-tasks';
 import { progressSpan, runCoreTask } from '../../worker/run-core-task';
 
 /**
  * One read phase (progress to one half), then in the core worker (run-core-task.ts): the model,
- * its run, the findings and whether a result tab of that year exists (allocationTask).
+ * its run, the findings and whether a result tab of that year exists (allocationTask); with
+ * `tabAt` (writing) also the result tab dated then.
  */
-export async function loadAllocation(port: WorkbookPort, options: ReadOptions = {}): Promise<Omit<AllocationData, 'ran'>> {
+export async function loadAllocation(port: WorkbookPort, options: ReadOptions = {}, tabAt?: Date): Promise<LoadedAllocation> {
   let located: LocatedInputs | null = null;
   const raw = await port.read(
     (index) => {
@@ -24,7 +26,8 @@ export async function loadAllocation(port: WorkbookPort, options: ReadOptions = 
     },
     { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
   );
-  return runCoreTask('allocation', { raw, located: located! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
+  const input = tabAt ? { raw, located: located!, tabAt } : { raw, located: located! };
+  return runCoreTask('allocation', input, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
 /** The transparent result tab for what was read (the result must exist). */

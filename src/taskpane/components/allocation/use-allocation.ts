@@ -152,11 +152,11 @@ export function useAllocation(port: WorkbookPort, options: AllocationOptions = {
       startTask('write', async (signal, onProgress) => {
         const before = dataRef.current;
         const { loadAllocation, resultTab } = await loadCore();
-        const fresh = await loadAllocation(port, { signal, onProgress });
+        const { spec: built, ...fresh } = await loadAllocation(port, { signal, onProgress }, now ? now() : new Date());
         if (signal.aborted) return 'cancelled';
         showData({ ...fresh, ran: true });
         if (!fresh.result) return; // the summary says why the model cannot run
-        const spec = resultTab(fresh, now ? now() : new Date());
+        const spec = built ?? resultTab(fresh, now ? now() : new Date());
         if (mounted.current) setBusy({ task: 'write', step: 'writing', progress: null });
         const replace = fresh.existingTab;
         const { name } = await port.writeSheet(spec, replace ? { replace, signal } : { signal });
