@@ -15,8 +15,9 @@
  * largest request and response, and the longest main-thread block. The core runs in the pane's
  * core worker (a Node worker thread running src/taskpane/worker/core-worker.ts through the same
  * driver, run-core-task.ts); the block is the largest gap between the callbacks of a
- * setTimeout(0) chain on the main thread during the job. It includes the test double's own JSON
- * encoding of each request and response (work Excel does outside the pane), so it is an upper bound.
+ * setTimeout(0) chain on the main thread during the job. Each context.sync of the double is answered
+ * in a later task, as Excel's round trip is; the block still includes the double's own measuring of
+ * each request and response (work Excel does outside the pane), so it is an upper bound.
  * Usage: npm run bench [-- --sizes S,M,L --runs 5]
  */
 require('./register');
