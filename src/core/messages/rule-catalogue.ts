@@ -133,6 +133,42 @@ export const RULE_CATALOGUE = {
     },
     fix: { sv: 'Skriv 0 om beloppet ska vara noll, annars rätt belopp.', en: 'Enter 0 if the amount is zero, otherwise the right amount.' },
   }),
+  'CELL-CIRCULAR': entry({
+    severity: 'error',
+    title: { sv: 'Cirkelreferens', en: 'Circular reference' },
+    message: {
+      sv: (p) =>
+        `Cellen ingår i en cirkelreferens: ${p.cells}${Number(p.more) > 0 ? ` och ${p.more} celler till` : ''}. Värdet i ${p.column} är det som blev kvar vid senaste beräkningen (ofta 0) och går inte att lita på.`,
+      en: (p) =>
+        `The cell is part of a circular reference: ${p.cells}${Number(p.more) > 0 ? ` and ${p.more} more cells` : ''}. The value in ${p.column} is whatever the last calculation left (often 0) and cannot be trusted.`,
+    },
+    fix: {
+      sv: 'Bryt cirkeln: ändra formeln så att den inte räknar på sig själv, direkt eller via cellerna ovan, eller skriv in beloppet som ett värde (Excel: Formler → Felkontroll → Cirkelreferenser).',
+      en: 'Break the circle: change the formula so it does not depend on itself, directly or through the cells above, or enter the amount as a value (Excel: Formulas → Error Checking → Circular References).',
+    },
+  }),
+  'CELL-FORMULA-UNTRUSTED': entry({
+    severity: 'warning',
+    title: { sv: 'Formel som Budgetkoll inte kan lita på', en: 'Formula Budgetkoll cannot trust' },
+    message: {
+      sv: (p) =>
+        p.reason === 'external'
+          ? `Formeln ${p.formula} i ${p.column} hämtar sitt värde från en annan arbetsbok. Budgetkoll läser värdet från när länken senast uppdaterades, och det kan vara inaktuellt.`
+          : p.reason === 'indirect'
+            ? `Formeln ${p.formula} i ${p.column} använder ${p.functions}: vilka celler den räknar på syns inte i formeln, så Budgetkoll kan inte kontrollera den (till exempel för cirkelreferenser).`
+            : `Formeln ${p.formula} i ${p.column} använder ${p.functions}: värdet ändras varje gång arbetsboken räknas om, så beloppet är inte fast.`,
+      en: (p) =>
+        p.reason === 'external'
+          ? `The formula ${p.formula} in ${p.column} takes its value from another workbook. Budgetkoll reads the value from when the link was last updated, which may be out of date.`
+          : p.reason === 'indirect'
+            ? `The formula ${p.formula} in ${p.column} uses ${p.functions}: the cells it depends on are not visible in the formula, so Budgetkoll cannot check it (for circular references, for example).`
+            : `The formula ${p.formula} in ${p.column} uses ${p.functions}: its value changes each time the workbook recalculates, so the amount is not fixed.`,
+    },
+    fix: {
+      sv: 'Skriv in beloppet som ett värde (Kopiera → Klistra in värden), eller skriv referensen direkt (=Ramar!C5). Länkar till andra arbetsböcker: uppdatera dem (Data → Redigera länkar) och spara innan du kontrollerar.',
+      en: 'Enter the amount as a value (Copy → Paste values), or write the reference directly (=Ramar!C5). Links to other workbooks: update them (Data → Edit Links) and save before checking.',
+    },
+  }),
   'KEY-DUPLICATE': entry({
     severity: 'error',
     title: { sv: 'Dubblerad rad', en: 'Duplicate row' },

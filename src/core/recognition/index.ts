@@ -18,7 +18,9 @@ export const JOB_INPUTS: Record<Job, RecognizeRequest> = {
     job: 'validation',
     inputs: INPUTS.map((d) => d.id).filter((id) => id !== 'utfall' && id !== 'personal' && id !== 'privataUtforare'),
     required: ['ramar', 'driftbudget'],
-    formulasFor: ['ramar', 'driftbudget'],
+    // Formulas of the inputs whose amounts the checks read: total rows' SUM ranges, and circular
+    // or untrusted formulas in amount cells (formula-trust.ts).
+    formulasFor: ['ramar', 'driftbudget', 'utgangsramar', 'volymer', 'ovrigaForandringar', 'finansiering'],
   },
   allocation: {
     job: 'allocation',

@@ -11,6 +11,7 @@ import { roundHalfAwayFromZero } from '../money';
 import type { InputRequest, InputSource, LocatedInputs } from './locate';
 import type { BudgetModel, TotalRow, Triple } from './model';
 import { defaultParameters, readParameters } from './parameters';
+import { checkFormulaTrust } from './formula-trust';
 import { JOB_NAMES, RowReader } from './row-reader';
 import { readTable, yearsInHeader, type ReadTable } from './table-reader';
 
@@ -159,6 +160,7 @@ export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, requ
   }
 
   for (const [id, table] of tables) mapInput(model, id, table);
+  findings.push(...checkFormulaTrust(raw, model));
   return model;
 }
 
