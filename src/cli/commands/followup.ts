@@ -5,7 +5,9 @@
  * (what people typed is kept, by row key) instead of duplicated. The input file is never written:
  * without -o the copy is `<fil>-uppfoljning.xlsx` beside it, and that default is never written
  * over (a controller may already have typed into it); -o names any other file.
- * Exit codes: 0 written, 2 could not run (bad arguments, unreadable file, unknown nämnd).
+ * Exit codes: 0 written, 1 nothing written because a name in the inputs has an invisible difference
+ * (KEY-SPELLING-VARIANT: the tab's formulas would give wrong totals; the cells are listed), 2 could
+ * not run (bad arguments, unreadable file, unknown nämnd).
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import {
@@ -28,7 +30,10 @@ import { editDistance, normalizeKey } from '../../core/text/normalize';
 import type { XlsxWorkbookPort } from '../../io/xlsx/xlsx-port';
 import { integerFlag, parseCommandArgs } from '../args';
 import { fileExists, reportFlag, reportName } from '../followup-args';
-import { CliError, EXIT_CANNOT_RUN, EXIT_OK, type CliIo } from '../io';
+import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
+import { findingJson, findingsText } from '../findings-output';
+import { summarize } from '../../core/findings';
+import { blockedMessage, writeBlockers } from '../../core/rules/write-blockers';
 import { asWorkbookError, openForWriting, unreadableLine } from '../open-workbook';
 import { saveWorkbookBytes } from '../write-workbook';
 import { outputFormat } from './validate';
@@ -192,7 +197,8 @@ export const followUpCommand: Command = {
       '      --format F     text (standard) eller json',
       '  -h, --help         visa den här hjälpen',
       '',
-      'Slutkoder: 0 = flikarna skrevs, 2 = kunde inte köras (t.ex. okänd nämnd eller oläsbar fil).',
+      'Slutkoder: 0 = flikarna skrevs, 1 = inget skrevs: ett namn i indata har en osynlig skillnad',
+      '          (cellerna listas; rätta dem först), 2 = kunde inte köras (t.ex. okänd nämnd eller oläsbar fil).',
       '',
       'Exempel: budgetkoll followup budget.xlsx --report august --all',
       '         budgetkoll followup budget.xlsx --report april --board "Socialnämnden" -o soc-april.xlsx',
@@ -239,6 +245,13 @@ export const followUpCommand: Command = {
     }
     if (!model.layouts.driftbudget) {
       throw new CliError(`followup: ${file}: Driftbudget saknas, så det finns inget att följa upp. Lägg till tabellen Driftbudget (se budgetkoll template).`);
+    }
+    const blockers = writeBlockers(model.findings);
+    if (blockers.length > 0) {
+      io.stderr(`budgetkoll: ${file}: ${blockedMessage(blockers).sv}\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify({ file, written: false, findings: blockers.map(findingJson), summary: summarize(blockers) }, null, 2)}\n`);
+      else io.stdout(`${findingsText(blockers).join('\n')}\n`);
+      return EXIT_FINDINGS;
     }
     const year = integerFlag('followup', '--year', values.year, model.years?.[0] ?? NaN, 2000, 2098);
     if (!Number.isInteger(year)) throw new CliError(`followup: ${file}: budgetåret framgår inte av arbetsboken; ange det med --year ÅR.`);

@@ -20,10 +20,17 @@
 import { columnLetters, quoteSheetName, toAbsoluteA1 } from '../a1';
 import { absoluteR1C1 } from '../workbook/r1c1';
 import type { InputLayout } from '../recognition/model';
+import { canonicalName } from '../text/normalize';
 
-/** "=" + name with SUMIFS wildcards escaped: the criterion that matches exactly this name. */
+/**
+ * "=" + the name in its canonical form (text/normalize.ts canonicalName) with SUMIFS wildcards
+ * escaped: the criterion that matches exactly the cells whose text is that name, ignoring case.
+ * That is every cell the core counts as this name once recognition has no KEY-SPELLING-VARIANT
+ * finding (a cell in another form is that finding, and the tab is not written until it is fixed):
+ * the one notion of "the same name" shared by the core and the formulas.
+ */
 export function exactCriterion(name: string): string {
-  return `=${name.replace(/[~*?]/g, (ch) => `~${ch}`)}`;
+  return `=${canonicalName(name).replace(/[~*?]/g, (ch) => `~${ch}`)}`;
 }
 
 /** Excel's limit on a MATCH lookup text; a longer one gives #VALUE!. */

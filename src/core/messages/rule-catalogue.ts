@@ -21,6 +21,32 @@ export interface RuleEntry {
 
 const entry = (e: RuleEntry): RuleEntry => e;
 
+/** KEY-SPELLING-VARIANT: the invisible differences (text/normalize.ts spellingVariant), in words. */
+const SPELLING_WORDS: Record<string, { sv: string; en: string }> = {
+  leading: { sv: 'ett mellanslag i början', en: 'a space at the start' },
+  trailing: { sv: 'ett mellanslag på slutet', en: 'a space at the end' },
+  nbsp: { sv: 'ett hårt mellanslag (som ser ut som ett vanligt)', en: 'a non-breaking space (that looks like an ordinary one)' },
+  double: { sv: 'dubbla mellanslag', en: 'double spaces' },
+  otherSpace: { sv: 'en tabb eller radbrytning', en: 'a tab or line break' },
+};
+
+function spellingWhat(kinds: string, letter: string, lang: 'sv' | 'en'): string {
+  const [precomposed, base] = letter.split('|');
+  const words = kinds
+    .split(',')
+    .filter((k) => k !== '')
+    .map((k) =>
+      k === 'decomposed'
+        ? lang === 'sv'
+          ? `ett ”${precomposed}” skrivet som ”${base}” + ett separat tecken (prickar, ring eller accent)`
+          : `an "${precomposed}" written as "${base}" + a separate mark (dots, ring or accent)`
+        : SPELLING_WORDS[k]?.[lang] ?? k,
+    );
+  const and = lang === 'sv' ? ' och ' : ' and ';
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')}${and}${words[words.length - 1]}`;
+}
+
+
 export const RULE_CATALOGUE = {
   'STRUCT-MISSING-TABLE': entry({
     severity: 'error',
@@ -188,6 +214,22 @@ export const RULE_CATALOGUE = {
     fix: {
       sv: 'Stava nämnden som i Ramar (snabbfix när ett närliggande namn finns), eller lägg till nämnden i Ramar.',
       en: 'Spell the board as in Ramar (quick fix when a close name exists), or add the board to Ramar.',
+    },
+  }),
+  'KEY-SPELLING-VARIANT': entry({
+    severity: 'error',
+    title: { sv: 'Namn med osynlig skillnad', en: 'Name with an invisible difference' },
+    message: {
+      sv: (p) =>
+        `${p.column} ”${p.visible}” har ${spellingWhat(String(p.kinds), String(p.letter), 'sv')}. Budgetkoll läser det som ”${p.name}”, men formlerna i ` +
+        `uppföljningsflikarna (SUMIFS) jämför texten exakt och skulle inte räkna med raden – summan blir fel.`,
+      en: (p) =>
+        `${p.columnEn} "${p.visible}" has ${spellingWhat(String(p.kinds), String(p.letter), 'en')}. Budgetkoll reads it as "${p.name}", but the formulas of ` +
+        `the follow-up tabs (SUMIFS) compare the text exactly and would leave the row out – the total would be wrong.`,
+    },
+    fix: {
+      sv: 'Skriv namnet utan den osynliga skillnaden (snabbåtgärd: Rätta stavningen; Åtgärda alla rättar alla sådana celler). Uppföljningsflikar skrivs inte förrän det är rättat.',
+      en: 'Write the name without the invisible difference (quick fix: Correct the spelling; Fix all corrects every such cell). Follow-up tabs are not written until it is fixed.',
     },
   }),
   'KEY-NAMND-NO-BUDGET': entry({

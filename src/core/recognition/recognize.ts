@@ -187,8 +187,8 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
       const amountsByRow = new Map<number, number[]>();
       const amountCols = reader.yearCols('amount');
       for (const row of table.dataRows) {
-        const board = reader.text(row, 'board');
-        const activity = reader.text(row, 'activity');
+        const board = reader.name(row, 'board');
+        const activity = reader.name(row, 'activity', board);
         const account = reader.text(row, 'account');
         reader.checkKeys(row, ['board', 'activity', 'account'], { board, activity, account }, reader.anyValue(row, amountCols));
         const amounts = reader.amounts(row, 'amount', board || undefined);
@@ -302,8 +302,8 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
     case 'utfall': {
       const amountCol = reader.col('amount');
       for (const row of table.dataRows) {
-        const board = reader.text(row, 'board');
-        const activity = reader.text(row, 'activity');
+        const board = reader.name(row, 'board');
+        const activity = reader.name(row, 'activity', board);
         const account = reader.text(row, 'account');
         reader.checkKeys(row, ['board', 'activity', 'account'], { board, activity, account }, reader.anyValue(row, [amountCol]));
         model.actuals.push({ sheet: reader.sheet, row, board, activity, account, period: reader.period(row, 'period'), amount: reader.amount(row, amountCol, board || undefined) });

@@ -8,12 +8,24 @@ import { inputDef, type InputId } from '../inputs/catalogue';
 import { makeFinding } from '../messages/rule-catalogue';
 import { roundHalfAwayFromZero } from '../money';
 import { formatNumberSv } from '../text/numbers';
+import { canonicalName, spellingVariant } from '../text/normalize';
 import { parseHeader } from './headers';
 import { cellAt, type ReadTable } from './table-reader';
 import { readDate, readNumber, readPeriod, readText, readYesNo } from './cell-values';
 import type { Triple } from './model';
 
 const KEY_LABELS_EN: Record<string, string> = { board: 'Nämnd (board)', activity: 'Verksamhet (activity)', account: 'Konto (account)' };
+
+/** A name with its invisible white space shown: each space but a single one between words as "␠". */
+export function visibleSpaces(text: string): string {
+  return text.replace(/\s/g, (ch, i: number) => (ch === ' ' && i > 0 && i < text.length - 1 && /\S/.test(text[i - 1]) && /\S/.test(text[i + 1]) ? ' ' : '␠'));
+}
+
+/** The first letter written as a base letter + a combining mark, as "ä|a"; "" for none. */
+function decomposedLetter(text: string): string {
+  const match = /(\P{M})(\p{M}+)/u.exec(text);
+  return match && match[0].normalize('NFC') !== match[0] ? `${match[0].normalize('NFC')}|${match[1]}` : '';
+}
 
 export class RowReader {
   private readonly headerTexts = new Map<number, string>();
@@ -58,6 +70,42 @@ export class RowReader {
     }
     return readText(value);
   }
+
+  /**
+   * A name that Budgetkoll's written formulas match by text (a nämnd or verksamhet of Driftbudget
+   * or Utfall, the SUMIFS ranges of the follow-up tabs): as text(), and a KEY-SPELLING-VARIANT
+   * finding, with a quick fix to the canonical spelling, when the cell's text is not in the form
+   * the formulas and the core agree on (text/normalize.ts canonicalName). Rows repeat a few
+   * spellings, so a text is looked at once per run of equal cells.
+   */
+  name(row: number, key: string, board?: string): string {
+    const col = this.col(key);
+    const text = this.text(row, key, board);
+    if (col < 0 || text === '') return text;
+    const raw = cellAt(this.table, row, col);
+    if (typeof raw !== 'string' || raw === this.lastCanonical.get(col)) return text;
+    const kinds = spellingVariant(raw);
+    if (kinds.length === 0) {
+      this.lastCanonical.set(col, raw);
+      return text;
+    }
+    const name = canonicalName(raw);
+    const place = { sheet: this.sheet, cell: toA1(row, col), board: board || (key === 'board' ? name : undefined) };
+    const finding = makeFinding('KEY-SPELLING-VARIANT', place, {
+      column: this.header(col),
+      columnEn: KEY_LABELS_EN[key] ?? this.header(col),
+      visible: visibleSpaces(raw),
+      name,
+      kinds: kinds.join(','),
+      letter: decomposedLetter(raw),
+    });
+    finding.quickFix = { value: name, label: `Rätta stavningen till ”${name}”`, label_en: `Correct the spelling to "${name}"` };
+    this.findings.push(finding);
+    return text;
+  }
+
+  /** Per column, the last text found canonical (the fast path of name()). */
+  private readonly lastCanonical = new Map<number, string>();
 
   /** Reports CELL-EMPTY-KEY for each empty key column of a row that has amounts. */
   checkKeys(row: number, keys: string[], values: Record<string, string>, hasAmounts: boolean): void {

@@ -1,6 +1,7 @@
 /**
  * Quick fixes: only where the fix is unambiguous (CELL-TEXT-NUMBER → the parsed number,
- * KEY-UNKNOWN-NAMND with a close match → the suggested name). Applied only on a click, one
+ * KEY-UNKNOWN-NAMND with a close match → the suggested name, KEY-SPELLING-VARIANT → the canonical
+ * name). Applied only on a click, one
  * finding or a listed batch of one kind; the result lists every cell changed.
  */
 import type { Finding } from '../findings';
@@ -31,4 +32,4 @@ export function editsForRule(findings: readonly Finding[], rule: string): CellEd
 }
 
 /** Rules whose findings may carry a quick fix. */
-export const QUICK_FIX_RULES = ['CELL-TEXT-NUMBER', 'KEY-UNKNOWN-NAMND'] as const;
+export const QUICK_FIX_RULES = ['CELL-TEXT-NUMBER', 'KEY-UNKNOWN-NAMND', 'KEY-SPELLING-VARIANT'] as const;

@@ -8,6 +8,7 @@
 const CACHE_LIMIT = 100_000;
 const keyCache = new Map<string, string>();
 const foldCache = new Map<string, string>();
+const canonicalCache = new Map<string, string>();
 
 function memo(cache: Map<string, string>, text: string, compute: (t: string) => string): string {
   let result = cache.get(text);
@@ -19,9 +20,42 @@ function memo(cache: Map<string, string>, text: string, compute: (t: string) => 
   return result;
 }
 
-/** Trim, collapse white space, lower-case (sv-SE). Keeps diacritics: for keys (nämnd names). */
+/**
+ * "The same name": a name as Budgetkoll compares it, before case. Unicode NFC (an "ä" typed as
+ * "a" + a combining diaeresis is the one letter "ä"), every run of white space (non-breaking
+ * spaces, tabs, line breaks) one ordinary space, none at either end.
+ *
+ * The core compares names by normalizeKey (this, lower-cased). The formulas Budgetkoll writes
+ * (SUMIFS criteria) compare cell text exactly, ignoring only case. The two agree for every cell
+ * whose text is already in this form; a key cell that is not is a KEY-SPELLING-VARIANT finding
+ * (see spellingVariant), and the follow-up tabs are not written until it is fixed.
+ */
+export function canonicalName(text: string): string {
+  return memo(canonicalCache, text, (t) => t.normalize('NFC').replace(/\s+/g, ' ').trim());
+}
+
+/** Trim, collapse white space, NFC, lower-case (sv-SE). Keeps diacritics: for keys (nämnd names). */
 export function normalizeKey(text: string): string {
-  return memo(keyCache, text, (t) => t.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv-SE'));
+  return memo(keyCache, text, (t) => canonicalName(t).toLocaleLowerCase('sv-SE'));
+}
+
+/** The invisible differences between a name and its canonical form (spellingVariant). */
+export type SpellingDifference = 'leading' | 'trailing' | 'nbsp' | 'double' | 'otherSpace' | 'decomposed';
+
+/**
+ * What makes a cell's text differ from canonicalName, in a fixed order; [] when it does not.
+ * The one test of a variant spelling: recognition flags each key cell for which it is non-empty.
+ */
+export function spellingVariant(text: string): SpellingDifference[] {
+  if (text === canonicalName(text)) return [];
+  const found: SpellingDifference[] = [];
+  if (/^\s/.test(text)) found.push('leading');
+  if (/\s$/.test(text)) found.push('trailing');
+  if (/\u00a0/.test(text)) found.push('nbsp');
+  if (/\S\s{2,}\S/.test(text)) found.push('double');
+  if (/[^\S \u00a0]/.test(text)) found.push('otherSpace');
+  if (text.normalize('NFC') !== text) found.push('decomposed');
+  return found;
 }
 
 /** As normalizeKey, and folds diacritics (å/ä → a, ö → o, é → e). For headers and names. */
