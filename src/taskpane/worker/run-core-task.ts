@@ -118,6 +118,7 @@ function runInWorker(make: WorkerFactory, name: CoreTaskName, input: unknown, op
           break;
         case 'slice':
           unpacker.add(message);
+          worker.postMessage({ kind: 'ack' } satisfies ToWorker);
           received++;
           if (expected > 0) onProgress?.(0.5 + (0.5 * received) / expected);
           break;

@@ -16,7 +16,12 @@ import { CellError, isErrorCode } from '../../core/workbook/raw';
 const SLICED = '__budgetkollSliced';
 
 /** Messages between the pane and the worker. */
-export type ToWorker = { kind: 'begin'; task: string } | ({ kind: 'slice' } & Slice) | { kind: 'end'; skeleton: unknown };
+export type ToWorker =
+  | { kind: 'begin'; task: string }
+  | ({ kind: 'slice' } & Slice)
+  | { kind: 'end'; skeleton: unknown }
+  /** The pane has taken in one slice of the result: the worker may send another. */
+  | { kind: 'ack' };
 export type FromWorker =
   | { kind: 'result'; sliceCount: number }
   | ({ kind: 'slice' } & Slice)
@@ -25,6 +30,12 @@ export type FromWorker =
 
 /** Rows (or entries) per message: a few milliseconds of copying at each end. */
 export const SLICE_ITEMS = 2000;
+/**
+ * Result slices the worker sends ahead of the pane's acknowledgements. Without a limit a large
+ * result (the follow-up model on L: hundreds of slices) floods the pane's task queue, and timers and
+ * rendering wait behind it for over a second even though no single task is long.
+ */
+export const SLICES_IN_FLIGHT = 3;
 
 
 type Kind = 'array' | 'object' | 'map';

@@ -4,12 +4,13 @@
  * each message, as postMessage would), cancellation (the worker is terminated, nothing comes back),
  * the fallback to the main thread when a worker cannot start, and progress.
  */
+import { planFollowUpRead } from '../../../src/core/followup';
 import { JOB_INPUTS, locateInputs } from '../../../src/core/recognition';
 import { CellError, type RawGrid, type RawValue } from '../../../src/core/workbook/raw';
 import { WorkbookError } from '../../../src/io/port';
 import { CORE_TASKS } from '../../../src/taskpane/worker/core-tasks';
 import { runCoreTask, runInline, setCoreWorkerFactory } from '../../../src/taskpane/worker/run-core-task';
-import { pack, SLICE_ITEMS, Unpacker, type FromWorker, type ToWorker } from '../../../src/taskpane/worker/transfer';
+import { pack, SLICE_ITEMS, SLICES_IN_FLIGHT, Unpacker, type FromWorker, type ToWorker } from '../../../src/taskpane/worker/transfer';
 
 /**
  * What postMessage does to a value (structured clone: plain objects, arrays, Maps, Sets and Dates
@@ -81,12 +82,16 @@ class InThreadWorker {
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   received: ToWorker['kind'][] = [];
+  /** Result slices sent and not yet acknowledged, and the most there ever were. */
+  unacknowledged = 0;
+  mostUnacknowledged = 0;
   private scope: { onmessage: Listener; postMessage(message: FromWorker): void };
 
   constructor() {
     this.scope = {
       onmessage: null,
       postMessage: (message) => {
+        if (message.kind === 'slice') this.mostUnacknowledged = Math.max(this.mostUnacknowledged, ++this.unacknowledged);
         const copy = cloneLikePostMessage(message);
         setTimeout(() => {
           if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent);
@@ -105,6 +110,7 @@ class InThreadWorker {
 
   postMessage(message: ToWorker): void {
     this.received.push(message.kind);
+    if (message.kind === 'ack') this.unacknowledged--;
     const copy = cloneLikePostMessage(message);
     setTimeout(() => {
       if (!this.terminated) this.scope.onmessage?.({ data: copy } as MessageEvent);
@@ -159,6 +165,18 @@ describe('runCoreTask', () => {
     expect(workers[0].received).toEqual(['begin', 'slice', 'slice', 'end']);
     expect(progress[progress.length - 1]).toBe(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it('sends a large result back a few slices ahead of the acknowledgements', async () => {
+    let worker: InThreadWorker | null = null;
+    setCoreWorkerFactory(() => (worker = new InThreadWorker()) as unknown as Worker);
+    const { raw } = checkInput(5 * SLICE_ITEMS);
+    const planned = planFollowUpRead(raw.index);
+    const byId = new Map(planned.plan.ranges.map((r) => [r.id, [...raw.grids.values()].find((g) => g.sheet === r.sheet)!]));
+    const snapshot = await runCoreTask('followUp', { raw: { index: raw.index, grids: byId }, planned });
+    expect(snapshot.model.operatingBudget).toHaveLength(5 * SLICE_ITEMS);
+    expect(worker!.received.filter((kind) => kind === 'ack').length).toBeGreaterThanOrEqual(2);
+    expect(worker!.mostUnacknowledged).toBeLessThanOrEqual(SLICES_IN_FLIGHT);
   });
 
   it('Avbryt terminates the worker and rejects with a cancelled error; nothing comes back', async () => {
