@@ -1,8 +1,9 @@
 /** Findings as the CLI prints them: JSON objects for machines, Swedish text grouped by sheet for people. */
 import type { Finding, FindingSummary, Severity } from '../core/findings';
+import { listPhrase, submissionGaps } from '../core/rules';
 
-/** A finding in the CLI's JSON: the public fields (rules.md), without the task pane's quick fix. */
-export type FindingJson = Omit<Finding, 'quickFix'>;
+/** A finding in the CLI's JSON: the public fields (rules.md), without the task pane's quick fix and verdict phrase. */
+export type FindingJson = Omit<Finding, 'quickFix' | 'missing'>;
 
 export function findingJson(f: Finding): FindingJson {
   const out: FindingJson = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, message_en: f.message_en };
@@ -19,8 +20,15 @@ export function summaryPhrase(s: FindingSummary): string {
   return `${s.error} fel, ${s.warning} ${s.warning === 1 ? 'varning' : 'varningar'}, ${s.info} info`;
 }
 
-/** The summary line that closes a file's report. */
-export function summaryLine(s: FindingSummary): string {
+/**
+ * The summary line that closes a file's report. With the findings, it says what a submission
+ * still lacks (an empty template is never "ready").
+ */
+export function summaryLine(s: FindingSummary, findings: readonly Finding[] = []): string {
+  const gaps = submissionGaps(findings);
+  if (gaps.length > 0) {
+    return `Sammanfattning: ${summaryPhrase(s)}. Kan inte lämnas in – det saknas: ${listPhrase(gaps.map((g) => g.sv), 'sv')}.`;
+  }
   if (s.error > 0) return `Sammanfattning: ${summaryPhrase(s)}. Felen måste rättas innan budgeten lämnas in.`;
   if (s.warning > 0) return `Sammanfattning: ${summaryPhrase(s)}. Inga fel; se över varningarna.`;
   return `Sammanfattning: ${summaryPhrase(s)}. Inga fel.`;

@@ -25,6 +25,11 @@ export interface Finding {
   board?: string;
   /** An unambiguous fix the user may apply with a click: the new value of `cell`. */
   quickFix?: QuickFix;
+  /**
+   * What a submission lacks, when the finding means a needed input is missing or empty
+   * (completeness rules): a short phrase for "cannot be submitted: … is missing".
+   */
+  missing?: { sv: string; en: string };
 }
 
 export interface QuickFix {
@@ -45,6 +50,27 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
   const summary: FindingSummary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
   return summary;
+}
+
+/**
+ * What a submission still lacks, from the findings of a check: one phrase per missing or empty
+ * input (the completeness rules set `missing`), in order, without repeats. Empty = nothing missing.
+ */
+export function submissionGaps(findings: readonly Finding[]): { sv: string; en: string }[] {
+  const seen = new Set<string>();
+  const gaps: { sv: string; en: string }[] = [];
+  for (const f of findings) {
+    if (!f.missing || seen.has(f.missing.sv)) continue;
+    seen.add(f.missing.sv);
+    gaps.push(f.missing);
+  }
+  return gaps;
+}
+
+/** "A, B och C" / "A, B and C". */
+export function listPhrase(items: readonly string[], lang: 'sv' | 'en'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')}${lang === 'sv' ? ' och ' : ' and '}${items[items.length - 1]}`;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -11,7 +11,7 @@ import type { BudgetModel } from '../../core/recognition/model';
 import { recognizeWorkbook } from '../../core/recognition/recognize';
 import type { ReadRange } from '../../core/workbook/raw';
 import type { WorkbookPort } from '../../io/port';
-import { validateModel, type RuleConfig } from '../../core/rules';
+import { submissionGaps, validateModel, type RuleConfig } from '../../core/rules';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
@@ -50,7 +50,8 @@ function summaryTable(results: readonly FileResult[]): string[] {
   const lines = [head, '─'.repeat(head.length)];
   for (const r of results) {
     const s = r.summary;
-    const verdict = !s ? 'kunde inte läsas' : s.error > 0 ? 'fel att rätta' : s.warning > 0 ? 'godkänd, med varningar' : 'godkänd';
+    const incomplete = r.findings !== null && submissionGaps(r.findings).length > 0;
+    const verdict = !s ? 'kunde inte läsas' : incomplete ? 'ofullständig' : s.error > 0 ? 'fel att rätta' : s.warning > 0 ? 'godkänd, med varningar' : 'godkänd';
     const n = (v: number | undefined, w: number) => (v === undefined ? '–' : String(v)).padStart(w);
     lines.push(`${r.file.padEnd(nameWidth)}  ${n(s?.error, 5)}  ${n(s?.warning, 9)}  ${n(s?.info, 5)}  ${verdict}`);
   }
@@ -116,7 +117,7 @@ export const validateCommand: Command = {
       for (const r of results) {
         if (!r.findings) continue;
         if (lines.length > 0) lines.push('');
-        lines.push(r.file, ...findingsText(r.findings), `  ${summaryLine(r.summary!)}`);
+        lines.push(r.file, ...findingsText(r.findings), `  ${summaryLine(r.summary!, r.findings)}`);
       }
       if (results.length > 1) lines.push('', ...summaryTable(results));
       if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);

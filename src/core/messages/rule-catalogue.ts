@@ -17,6 +17,8 @@ export interface RuleEntry {
   message: { sv: (p: MessageParams) => string; en: (p: MessageParams) => string };
   /** How to fix, Swedish and English. */
   fix: { sv: string; en: string };
+  /** Completeness rules: what the submission lacks, for the verdict ("det saknas …"). */
+  missing?: { sv: (p: MessageParams) => string; en: (p: MessageParams) => string };
 }
 
 const entry = (e: RuleEntry): RuleEntry => e;
@@ -59,6 +61,7 @@ export const RULE_CATALOGUE = {
       sv: 'Lägg till fliken (Mallar → Skapa tomma mallflikar) eller döp om din flik/tabell till namnet ovan.',
       en: 'Add the sheet (Templates → Create blank template sheets) or rename your sheet/table to the name above.',
     },
+    missing: { sv: (p) => `${p.input} (tabell eller flik)`, en: (p) => `${p.input} (table or sheet)` },
   }),
   'STRUCT-MISSING-COLUMN': entry({
     severity: 'error',
@@ -106,6 +109,57 @@ export const RULE_CATALOGUE = {
     fix: {
       sv: 'Kända parametrar: Kommun, Budgetår, Prisnivå, Uppräkning <år>, Finansiellt mål, Tolerans, Korrigering, Modell. Rätta stavningen eller ta bort raden.',
       en: 'Known parameters: Kommun, Budgetår, Prisnivå, Uppräkning <year>, Finansiellt mål, Tolerans, Korrigering, Modell. Fix the spelling or remove the row.',
+    },
+  }),
+  'STRUCT-EMPTY-INPUT': entry({
+    severity: 'error',
+    title: { sv: 'Indata är tomt', en: 'Input is empty' },
+    message: {
+      sv: (p) => `”${p.input}” har rubriker men inga rader. Den behövs för ${p.job}.`,
+      en: (p) => `"${p.input}" has headers but no rows. It is needed for ${p.jobEn}.`,
+    },
+    fix: {
+      sv: 'Fyll i raderna under rubrikerna (en rad per nämnd i Ramar, en rad per nämnd, verksamhet och konto i Driftbudget).',
+      en: 'Fill in the rows under the headers (one row per board in Ramar, one per board, activity and account in Driftbudget).',
+    },
+    missing: { sv: (p) => `${p.input} (inga rader)`, en: (p) => `${p.input} (no rows)` },
+  }),
+  'STRUCT-EMPTY-YEAR': entry({
+    severity: 'error',
+    title: { sv: 'År utan belopp', en: 'Year without figures' },
+    message: {
+      sv: (p) => `”${p.input}” har inga belopp för ${p.year}: kolumnen är tom på alla rader.`,
+      en: (p) => `"${p.input}" has no figures for ${p.year}: the column is empty on every row.`,
+    },
+    fix: {
+      sv: 'Fyll i beloppen för året (skriv 0 där beloppet verkligen är noll). Budgeten gäller tre år: budgetåret och två planår.',
+      en: 'Fill in the amounts for the year (enter 0 where an amount really is zero). The budget covers three years: the budget year and two plan years.',
+    },
+    missing: { sv: (p) => `${p.input} ${p.year} (inga belopp)`, en: (p) => `${p.input} ${p.year} (no figures)` },
+  }),
+  'STRUCT-OUTSIDE-TABLE': entry({
+    severity: 'error',
+    title: { sv: 'Rader under tabellen', en: 'Rows below the table' },
+    message: {
+      sv: (p) => `${p.count} ${p.count === 1 ? 'rad' : 'rader'} direkt under tabellen ”${p.table}” (rad ${p.rows}) har belopp men ligger utanför tabellen och räknas inte med.`,
+      en: (p) => `${p.count} ${p.count === 1 ? 'row' : 'rows'} directly below the table "${p.table}" (row ${p.rows}) ${p.count === 1 ? 'has' : 'have'} amounts but ${p.count === 1 ? 'lies' : 'lie'} outside the table and ${p.count === 1 ? 'is' : 'are'} not counted.`,
+    },
+    fix: {
+      sv: 'Utöka tabellen så att raderna kommer med (snabbfix: ”Utöka tabellen”; för hand: Tabelldesign → Ändra tabellstorlek), eller ta bort raderna.',
+      en: 'Extend the table to include the rows (quick fix: "Extend the table"; by hand: Table Design → Resize Table), or delete the rows.',
+    },
+  }),
+  'STRUCT-OUTSIDE-TABLE-TEXT': entry({
+    severity: 'warning',
+    publicId: 'STRUCT-OUTSIDE-TABLE',
+    title: { sv: 'Celler intill tabellen', en: 'Cells next to the table' },
+    message: {
+      sv: (p) => `${p.what} direkt ${p.where} tabellen ”${p.table}” (${p.cells}) ligger utanför tabellen och läses inte.`,
+      en: (p) => `${p.whatEn} directly ${p.whereEn} the table "${p.table}" (${p.cells}) ${p.count === 1 ? 'lies' : 'lie'} outside the table and ${p.count === 1 ? 'is' : 'are'} not read.`,
+    },
+    fix: {
+      sv: 'Hör cellerna till tabellen: utöka den (snabbfix: ”Utöka tabellen”; för hand: Tabelldesign → Ändra tabellstorlek). Annars: lämna en tom rad eller kolumn mellan tabellen och cellerna.',
+      en: 'If the cells belong to the table, extend it (quick fix: "Extend the table"; by hand: Table Design → Resize Table). Otherwise leave an empty row or column between the table and the cells.',
     },
   }),
   'CELL-ERROR': entry({
@@ -240,6 +294,20 @@ export const RULE_CATALOGUE = {
       en: (p) => `${p.board} has a frame in Ramar but no rows in Driftbudget.`,
     },
     fix: { sv: 'Lägg in nämndens detaljbudget i Driftbudget, eller kontrollera stavningen.', en: "Add the board's detail budget to Driftbudget, or check the spelling." },
+    missing: { sv: (p) => `Driftbudget för ${p.board}`, en: (p) => `Driftbudget for ${p.board}` },
+  }),
+  'KEY-NAMND-NO-FRAME': entry({
+    severity: 'error',
+    title: { sv: 'Nämnd utan ram', en: 'Board without frame' },
+    message: {
+      sv: (p) => `${p.board} står i Ramar men ramcellerna är tomma för alla år${p.budgeted ? ', fast nämnden har rader i Driftbudget' : ''}.`,
+      en: (p) => `${p.board} is listed in Ramar but its frame cells are empty for every year${p.budgeted ? ', although the board has rows in Driftbudget' : ''}.`,
+    },
+    fix: {
+      sv: 'Skriv KF:s ram för nämnden för alla tre åren (tkr), eller ta bort raden om nämnden inte ska ha någon ram.',
+      en: "Enter KF's frame for the board for all three years (tkr), or delete the row if the board has no frame.",
+    },
+    missing: { sv: (p) => `ram för ${p.board}`, en: (p) => `frame for ${p.board}` },
   }),
   'KEY-KONTO': entry({
     severity: 'error',
@@ -640,5 +708,6 @@ export function makeFinding(rule: RuleId, place: FindingPlace, params: MessagePa
   };
   if (place.range) finding.range = place.range;
   if (place.board) finding.board = place.board;
+  if (def.missing) finding.missing = { sv: def.missing.sv(params), en: def.missing.en(params) };
   return finding;
 }

@@ -28,6 +28,8 @@ export interface InputLayout {
   headers: string[];
   /** Kronor per unit of each amount column's cells, by sheet column (1000 for tkr, 1 for kr, …). */
   kronorPerUnit: Record<number, number>;
+  /** Year columns (0-based sheet columns) in which no data row holds anything: no figures at all. */
+  emptyYearColumns?: number[];
 }
 
 /** A row recognised as a total (Summa/Totalt/Total) and the data rows it closes. */
@@ -53,6 +55,8 @@ export interface FrameRow extends SourceRef {
   board: string;
   /** Kronor per year Y1..Y3 (0 where the cell was empty or unusable). */
   amounts: Triple;
+  /** True when every frame cell of the row is empty (a nämnd listed without a frame). */
+  noFigures?: boolean;
 }
 
 export interface OperatingBudgetRow extends SourceRef {

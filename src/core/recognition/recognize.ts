@@ -178,7 +178,7 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
         reader.checkKeys(row, ['board'], { board }, has);
         const amounts = reader.amounts(row, 'frame', board || undefined);
         amountsByRow.set(row, amounts);
-        model.frames.push({ sheet: reader.sheet, row, board, amounts });
+        model.frames.push(has ? { sheet: reader.sheet, row, board, amounts } : { sheet: reader.sheet, row, board, amounts, noFigures: true });
       }
       model.totals.ramar = totalsOf(reader, reader.yearCols('frame'), amountsByRow, formulas);
       break;

@@ -222,8 +222,15 @@ export function readTable(def: InputDef, grid: RawGrid, source: { table: string 
     yearColumns,
     headers: mapping.headers,
     kronorPerUnit: kronorPerUnit(def, mapping),
+    emptyYearColumns: emptyYearColumns(grid, mapping.years.map((y) => y.col), dataRows),
   };
   return { table: { layout, dataRows, totalRows, grid }, findings };
+}
+
+/** Year columns in which no data row holds anything (stops at the first filled cell per column). */
+function emptyYearColumns(grid: RawGrid, cols: number[], dataRows: number[]): number[] {
+  if (dataRows.length === 0) return [];
+  return cols.filter((col) => !dataRows.some((row) => !isEmptyValue(grid.values[row - grid.top]?.[col - grid.left])));
 }
 
 const KRONOR: Record<string, number> = { kr: 1, tkr: 1000, mnkr: 1_000_000 };

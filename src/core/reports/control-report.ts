@@ -3,7 +3,7 @@
  * budget vs frame per nämnd and year, then every finding with a link to its cell.
  */
 import { quoteSheetName } from '../a1';
-import { summarize, type Finding } from '../findings';
+import { listPhrase, submissionGaps, summarize, type Finding } from '../findings';
 import type { BoardFrameSummary } from '../rules/checks/frames';
 import { formatDateSv } from '../text/numbers';
 import { withMarker } from '../workbook/marker';
@@ -43,9 +43,14 @@ export function buildControlReport(input: ControlReportInput): SheetSpec {
   rows.push([text('Sammanfattning', 'heading')]);
   rows.push([text('Fel', 'header'), text('Varningar', 'header'), text('Info', 'header')]);
   rows.push([{ value: summary.error, style: 'number' }, { value: summary.warning, style: 'number' }, { value: summary.info, style: 'number' }]);
+  const gaps = submissionGaps(input.findings);
   rows.push([
     text(
-      summary.error === 0 ? 'Inga fel: arbetsboken kan lämnas in.' : 'Fel måste rättas före inlämning. Klicka på cellen i listan nedan för att gå dit.',
+      gaps.length > 0
+        ? `Arbetsboken kan inte lämnas in – det saknas: ${listPhrase(gaps.map((g) => g.sv), 'sv')}. Klicka på cellen i listan nedan för att gå dit.`
+        : summary.error === 0
+          ? 'Inga fel: arbetsboken kan lämnas in.'
+          : 'Fel måste rättas före inlämning. Klicka på cellen i listan nedan för att gå dit.',
       'note',
     ),
   ]);

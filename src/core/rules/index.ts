@@ -9,6 +9,7 @@ import { checkOtherChanges, checkVolumes } from './checks/allocation-inputs';
 import { checkBalance, checkFrames } from './checks/frames';
 import { checkAssignments, checkInternalControl, checkPoliticalDirections } from './checks/governance';
 import { checkAccounts, checkBoardsWithoutBudget, checkDuplicates, checkUnknownBoards } from './checks/keys';
+import { checkBoardsWithoutFrame, checkEmptyInputs } from './checks/completeness';
 import { checkTotals } from './checks/totals';
 import { ruleConfigFor, type RuleConfig } from './config';
 
@@ -21,7 +22,9 @@ export interface RuleCheck {
 export const VALIDATION_CHECKS: readonly RuleCheck[] = [
   { rules: ['KEY-DUPLICATE'], check: checkDuplicates },
   { rules: ['KEY-UNKNOWN-NAMND'], check: checkUnknownBoards },
+  { rules: ['STRUCT-EMPTY-INPUT', 'STRUCT-EMPTY-YEAR'], check: checkEmptyInputs },
   { rules: ['KEY-NAMND-NO-BUDGET'], check: checkBoardsWithoutBudget },
+  { rules: ['KEY-NAMND-NO-FRAME'], check: checkBoardsWithoutFrame },
   { rules: ['KEY-KONTO'], check: checkAccounts },
   { rules: ['RAM-OVER', 'RAM-UNDER', 'RAM-NEGATIVE', 'RAM-JUMP'], check: checkFrames },
   { rules: ['RAM-BALANSKRAV', 'RAM-FINANSIELLT-MAL'], check: checkBalance },
@@ -42,4 +45,5 @@ export function validateModel(model: BudgetModel, overrides: Partial<RuleConfig>
 }
 
 export { frameSummary, type BoardFrameSummary } from './checks/frames';
+export { listPhrase, submissionGaps } from '../findings';
 export { DEFAULT_RULE_CONFIG, type RuleConfig } from './config';

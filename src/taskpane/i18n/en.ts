@@ -99,6 +99,7 @@ export const en: Catalogue = {
   'check.count.warning.many': '{count} warnings',
   'check.count.info.one': '{count} info',
   'check.count.info.many': '{count} info',
+  'check.verdict.missing': 'The workbook cannot be submitted – missing: {missing}. Click a finding to go to its cell.',
   'check.verdict.errors': 'Errors must be fixed before submission. Click a finding to go to its cell.',
   'check.verdict.warnings': 'No errors: the workbook can be submitted. Review the warnings and information.',
   'check.verdict.clean': 'No findings: the workbook passes every check.',

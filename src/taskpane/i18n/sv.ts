@@ -100,6 +100,7 @@ export const sv = {
   'check.count.warning.many': '{count} varningar',
   'check.count.info.one': '{count} info',
   'check.count.info.many': '{count} info',
+  'check.verdict.missing': 'Arbetsboken kan inte lämnas in – det saknas: {missing}. Klicka på en iakttagelse för att gå till cellen.',
   'check.verdict.errors': 'Fel måste rättas före inlämning. Klicka på en iakttagelse för att gå till cellen.',
   'check.verdict.warnings': 'Inga fel: arbetsboken kan lämnas in. Se över varningarna och informationen.',
   'check.verdict.clean': 'Inga iakttagelser: arbetsboken klarar alla kontroller.',

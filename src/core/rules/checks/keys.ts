@@ -73,7 +73,8 @@ const BOARD_INPUTS: { input: InputId; rows: (m: BudgetModel) => (SourceRef & { b
 ];
 
 export function checkUnknownBoards(model: BudgetModel): Finding[] {
-  if (!model.layouts.ramar) return [];
+  // An empty Ramar is one STRUCT-EMPTY-INPUT, not a finding on every row that names a nämnd.
+  if (!model.layouts.ramar || model.frames.length === 0) return [];
   const known = [...new Set(model.frames.map((f) => f.board).filter((b) => b !== ''))];
   const knownKeys = new Set(known.map(normalizeKey));
   const suggestions = new Map<string, string | null>();
@@ -98,7 +99,8 @@ export function checkUnknownBoards(model: BudgetModel): Finding[] {
 }
 
 export function checkBoardsWithoutBudget(model: BudgetModel): Finding[] {
-  if (!model.layouts.ramar || !model.layouts.driftbudget) return [];
+  // An empty Driftbudget is one STRUCT-EMPTY-INPUT, not a finding for every nämnd.
+  if (!model.layouts.ramar || !model.layouts.driftbudget || model.operatingBudget.length === 0) return [];
   const budgeted = new Set(model.operatingBudget.map((r) => normalizeKey(r.board)));
   const reported = new Set<string>();
   const findings: Finding[] = [];

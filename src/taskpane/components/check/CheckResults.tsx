@@ -19,7 +19,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { summarize, type Finding } from '../../../core/findings';
+import { listPhrase, submissionGaps, summarize, type Finding } from '../../../core/findings';
 import { editsFor } from '../../../core/rules/quick-fixes';
 import type { CellEdit, CellEditResult } from '../../../io/port';
 import { useI18n, type I18n } from '../../i18n';
@@ -151,6 +151,11 @@ function Counts({ findings }: { findings: readonly Finding[] }) {
 }
 
 function verdict(i18n: I18n, findings: readonly Finding[]): string {
+  const gaps = submissionGaps(findings);
+  if (gaps.length > 0) {
+    const lang = i18n.language === 'en' ? 'en' : 'sv';
+    return i18n.t('check.verdict.missing', { missing: listPhrase(gaps.map((g) => g[lang]), lang) });
+  }
   const s = summarize(findings);
   if (s.error > 0) return i18n.t('check.verdict.errors');
   if (s.warning + s.info > 0) return i18n.t('check.verdict.warnings');
