@@ -306,6 +306,10 @@ export const en: Catalogue = {
   'followup.allBoards': 'All boards ({count})',
   'followup.kommun': 'Kommunen (the whole municipality)',
   'followup.chooseBoard': 'Choose at least one board or Kommunen.',
+  'followup.blocked.spelling':
+    '{count} names in Driftbudget or Utfall have an invisible difference (trailing space, non-breaking space, double spaces or an ä written as a + dots). The tabs\' formulas would then show wrong totals, so no follow-up tab is created, refreshed or compiled until the names are corrected. Correct them under Check budget (Fix all) or in the cells:',
+  'followup.blocked.cell': 'Go to {sheet}!{cell}',
+  'followup.blocked.more': 'and {count} more',
   'followup.inputsHeading': 'Inputs for the report',
   'followup.input.foundBadge': 'Found',
   'followup.input.inputBadge': 'To fill in',

@@ -307,6 +307,10 @@ export const sv = {
   'followup.allBoards': 'Alla nämnder ({count})',
   'followup.kommun': 'Kommunen (hela kommunen)',
   'followup.chooseBoard': 'Välj minst en nämnd eller Kommunen.',
+  'followup.blocked.spelling':
+    '{count} namn i Driftbudget eller Utfall har en osynlig skillnad (mellanslag på slutet, hårt mellanslag, dubbla mellanslag eller ett ä skrivet som a + prickar). Flikarnas formler skulle då visa fel summor, så inga uppföljningsflikar skapas, uppdateras eller sammanställs förrän namnen är rättade. Rätta dem under Kontrollera budget (Åtgärda alla) eller i cellerna:',
+  'followup.blocked.cell': 'Gå till {sheet}!{cell}',
+  'followup.blocked.more': 'och {count} till',
   'followup.inputsHeading': 'Indata för rapporten',
   'followup.input.foundBadge': 'Hittad',
   'followup.input.inputBadge': 'Fylls i',

@@ -35,6 +35,8 @@ export interface FollowUpTabsProps {
   tabs: readonly FilledTab[];
   stale: ReadonlySet<string>;
   busy: boolean;
+  /** Refreshing would write formulas over inputs with KEY-SPELLING-VARIANT findings: refresh is off. */
+  writeBlocked?: boolean;
   check: CheckResult | null;
   selectError: unknown;
   onRefresh(sheet: string): void;
@@ -52,7 +54,7 @@ function periodOf(tab: FilledTab): string | null {
   return v === null || v === undefined ? null : String(v);
 }
 
-export function FollowUpTabs({ tabs, stale, busy, check, selectError, onRefresh, onCheck, onSelect }: FollowUpTabsProps) {
+export function FollowUpTabs({ tabs, stale, busy, writeBlocked = false, check, selectError, onRefresh, onCheck, onSelect }: FollowUpTabsProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const headingId = useId('followup-tabs');
@@ -95,7 +97,7 @@ export function FollowUpTabs({ tabs, stale, busy, check, selectError, onRefresh,
               )}
               {!consolidation && (
                 <div className={styles.actions}>
-                  <Button size="small" disabled={busy} aria-label={t('followup.tab.refreshName', { sheet: tab.sheet })} onClick={() => onRefresh(tab.sheet)}>
+                  <Button size="small" disabled={busy || writeBlocked} aria-label={t('followup.tab.refreshName', { sheet: tab.sheet })} onClick={() => onRefresh(tab.sheet)}>
                     {t('followup.tab.refresh')}
                   </Button>
                   <Button size="small" disabled={busy} aria-label={t('followup.tab.checkName', { sheet: tab.sheet })} onClick={() => onCheck(tab.sheet)}>

@@ -3,9 +3,10 @@
  * create, the existing tabs, Sammanställ för KS, import): loaded with the follow-up core, so it is
  * not in the task pane's initial JavaScript.
  */
-import type { Dispatch, SetStateAction } from 'react';
+import { useMemo, type Dispatch, type SetStateAction } from 'react';
 import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
 import { followUpTabName, KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
+import { writeBlockers } from '../../../core/rules/write-blockers';
 import type { WorkbookPort } from '../../../io/port';
 import { formatList, useI18n, type MessageKey } from '../../i18n';
 import type { FollowUpSnapshot } from './followup-core';
@@ -60,8 +61,29 @@ export default function WorkbookView(props: WorkbookViewProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const boardsLabelId = useId('followup-boards');
+  // Names with invisible differences (KEY-SPELLING-VARIANT): the tabs' SUMIFS would miss their
+  // rows, so nothing that writes formulas over the inputs is offered until they are corrected.
+  const blockers = useMemo(() => writeBlockers(snapshot.model.findings), [snapshot.model]);
+  const blocked = blockers.length > 0;
+  const select = (sheet: string, cell: string) => {
+    setSelectError(null);
+    port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
+  };
   return (
         <>
+          {blocked && (
+            <MessageBar intent="error" layout="multiline" data-testid="followup-blocked">
+              <MessageBarBody>
+                {t('followup.blocked.spelling', { count: blockers.length })}{' '}
+                {blockers.slice(0, 5).map((f) => (
+                  <Button key={`${f.sheet}!${f.cell}`} appearance="transparent" size="small" onClick={() => select(f.sheet, f.cell)}>
+                    {t('followup.blocked.cell', { sheet: f.sheet, cell: f.cell })}
+                  </Button>
+                ))}
+                {blockers.length > 5 && t('followup.blocked.more', { count: blockers.length - 5 })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {years.length === 0 || year === null ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>{t(hasBudget ? 'followup.noYears' : 'followup.noBudget')}</MessageBarBody>
@@ -120,7 +142,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
               <Button
                 className={styles.primary}
                 appearance="primary"
-                disabled={busy || selected.length === 0 || !hasBudget}
+                disabled={busy || blocked || selected.length === 0 || !hasBudget}
                 onClick={generate}
               >
                 {generateLabel}
@@ -137,14 +159,12 @@ export default function WorkbookView(props: WorkbookViewProps) {
             tabs={snapshot.tabs}
             stale={snapshot.stale}
             busy={busy}
+            writeBlocked={blocked}
             check={check}
             onRefresh={refresh}
             onCheck={checkTab}
             selectError={selectError}
-            onSelect={(sheet, cell) => {
-              setSelectError(null);
-              port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
-            }}
+            onSelect={select}
           />
 
           {year !== null && (
@@ -155,7 +175,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
               <Body1 as="p" className={styles.intro}>
                 {t('followup.consolidateIntro', { report: t(`followup.report.${report}` as MessageKey), year })}
               </Body1>
-              <Button className={styles.primary} disabled={busy} onClick={compile}>
+              <Button className={styles.primary} disabled={busy || blocked} onClick={compile}>
                 {t('followup.consolidate')}
               </Button>
               <ImportTabs service={importService} busy={busy} onFiles={importFiles} />

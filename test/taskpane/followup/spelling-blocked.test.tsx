@@ -1,0 +1,50 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * Uppföljning with a name spelt with an invisible difference (KEY-SPELLING-VARIANT): the create and
+ * compile buttons are disabled, the reason is shown with a link to each cell, and once the cell is
+ * corrected and the workbook read again, creating is possible.
+ */
+import '@testing-library/jest-dom';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AppProviders } from '../../../src/taskpane/app-providers';
+import { TaskPane } from '../../../src/taskpane/components/TaskPane';
+import type { TaskPaneServices } from '../../../src/taskpane/services';
+import { createMemorySettingsStore } from '../../../src/taskpane/settings-store';
+import '../jsdom-layout';
+import { SamplePort } from './sample-port';
+
+configure({ asyncUtilTimeout: 15000 });
+jest.setTimeout(60000);
+
+test('a name with a trailing space blocks creating tabs, says why and links to the cell', async () => {
+  const port = await SamplePort.create();
+  await port.writeCells([{ sheet: 'Driftbudget', cell: 'A3', value: 'Kommunstyrelsen ' }]);
+  const services: TaskPaneServices = {
+    port,
+    templates: { blankTemplate: async () => [], sampleWorkbook: async () => [] },
+    today: () => new Date(2027, 5, 10),
+  };
+  const user = userEvent.setup();
+  render(
+    <AppProviders settings={createMemorySettingsStore({ language: 'sv' })} themeKind="light">
+      <TaskPane services={services} initialSection="followUp" />
+    </AppProviders>,
+  );
+  const panel = screen.getByRole('tabpanel', { name: 'Uppföljning' });
+  await user.click(within(panel).getByRole('button', { name: 'Läs in arbetsboken' }));
+  const blocked = await within(panel).findByTestId('followup-blocked');
+  expect(blocked).toHaveTextContent(/1 namn i Driftbudget eller Utfall har en osynlig skillnad/);
+  await user.click(within(panel).getByRole('checkbox', { name: 'Kommunstyrelsen' }));
+  expect(within(panel).getByRole('button', { name: /^Skapa uppföljningsflik/ })).toBeDisabled();
+  expect(within(panel).getByRole('button', { name: 'Sammanställ för KS' })).toBeDisabled();
+  await user.click(within(blocked).getByRole('button', { name: 'Gå till Driftbudget!A3' }));
+  expect(port.selected).toContain('Driftbudget!A3');
+
+  await port.writeCells([{ sheet: 'Driftbudget', cell: 'A3', value: 'Kommunstyrelsen' }]);
+  await user.click(within(panel).getByRole('button', { name: /Läs in arbetsboken|Läs in igen/ }));
+  await waitFor(() => expect(within(panel).queryByTestId('followup-blocked')).toBeNull());
+  expect(within(panel).getByRole('button', { name: /^Skapa uppföljningsflik/ })).toBeEnabled();
+});
