@@ -11,13 +11,13 @@
  * number format, so sums of cells are sums of kronor.
  */
 import { columnLetters, quoteSheetName, sheetReference, toA1, toAbsoluteA1 } from '../a1';
-import type { BudgetModel, InputLayout, SourceRef } from '../recognition/model';
+import type { BudgetModel, InputLayout, SourceRef, VolumeRow } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
 import { formatDateSv } from '../text/numbers';
 import { FORMAT_VERSION, withMarker } from '../workbook/marker';
 import { emptySheetSpec, type SheetSpec, type SpecCell } from '../workbook/sheet-spec';
 import type { StyleName } from '../workbook/styles';
-import type { ActivityResult, AllocationResult, BoardResult } from './model';
+import { indexFactor, type ActivityResult, type AllocationResult, type BoardResult } from './model';
 import { detailColumns, type DetailColumns } from './result-tab-columns';
 
 /** Kronor shown as whole tkr: the trailing comma divides by 1 000 (Excel and LibreOffice alike). */
@@ -53,7 +53,15 @@ type Row = (SpecCell | null)[];
 
 const text = (value: string, style: StyleName = 'text'): SpecCell => ({ value, style });
 const header = (value: string): SpecCell => ({ value, style: 'header' });
-const formula = (body: string, numberFormat: string): SpecCell => ({ formula: `=${body}`, style: 'computed', numberFormat });
+/**
+ * A formula cell; `cached` is the figure the core computed for it (SpecCell.value: the file's cached
+ * result, so a viewer that does not recalculate shows it). Every formula of this tab is over input
+ * cells the core read, so the core knows each one (test/recalc/cached-values.test.ts checks them).
+ */
+const formula = (body: string, numberFormat: string, cached?: number | null): SpecCell =>
+  cached === undefined || cached === null || !Number.isFinite(cached)
+    ? { formula: `=${body}`, style: 'computed', numberFormat }
+    : { formula: `=${body}`, style: 'computed', numberFormat, value: cached };
 
 /**
  * Rows of one part of the tab, knowing on which row (0-based) each lands. Content coordinates:
@@ -90,6 +98,14 @@ function kronorParts(sheet: string, col: number | undefined, kronorPerUnit: numb
 function kronorOf(ref: SourceRef, col: number | undefined, kronorPerUnit: number | undefined): string {
   const parts = kronorParts(ref.sheet, col, kronorPerUnit);
   return parts ? parts[0] + String(ref.row + 1) + parts[1] : '0';
+}
+
+/** The Volymer rows by sheet row (the activities of a result point at theirs by row). */
+function volumeRows(model: BudgetModel): Map<number, VolumeRow> {
+  const layout = model.layouts.volymer;
+  const rows = new Map<number, VolumeRow>();
+  for (const v of model.volumes) if (!layout || v.sheet === layout.sheet) rows.set(v.row, v);
+  return rows;
 }
 
 /** Σ of one column of a block for the rows whose (constant, canonical) nämnd equals the key cell. */
@@ -159,14 +175,14 @@ export function buildAllocationTab(result: AllocationResult, model: BudgetModel,
   for (let k = firstIndexYear; k <= y3; k++) {
     const source = model.parameters.indexationCells[k];
     const u: SpecCell = source
-      ? formula(`${sheetReference(source.sheet, source.row, source.col)}${source.divisor === 1 ? '' : `/${source.divisor}`}`, PERCENT_FORMAT)
+      ? formula(`${sheetReference(source.sheet, source.row, source.col)}${source.divisor === 1 ? '' : `/${source.divisor}`}`, PERCENT_FORMAT, result.indexation[k] ?? 0)
       : { value: result.indexation[k] ?? 0, style: 'number', numberFormat: PERCENT_FORMAT };
     const budgetYear = k >= y1;
     top.push([
       { value: k, style: 'text' },
       u,
-      budgetYear ? formula(product(result.priceLevel + 1, k), INDEX_FORMAT) : null,
-      budgetYear ? formula(product(y1, k), INDEX_FORMAT) : null,
+      budgetYear ? formula(product(result.priceLevel + 1, k), INDEX_FORMAT, indexFactor(result.indexation, result.priceLevel + 1, k)) : null,
+      budgetYear ? formula(product(y1, k), INDEX_FORMAT, indexFactor(result.indexation, y1, k)) : null,
     ]);
   }
   const icCell = (i: number) => local(indexRows.get(years[i])!, 2, true);
@@ -188,7 +204,7 @@ export function buildAllocationTab(result: AllocationResult, model: BudgetModel,
   const volumeFormat = result.activities.every(isWholeVolumes) ? WHOLE_FORMAT : KR_FORMAT;
   const activityTop = lower.next;
   if (volumeLayout) {
-    const activityRow = activityRows(volumeLayout, cols, [0, 1, 2].map(icCell), volumeFormat);
+    const activityRow = activityRows(volumeLayout, cols, [0, 1, 2].map(icCell), volumeFormat, volumeRows(model));
     for (const a of result.activities) lower.push(activityRow(a, lower.next, boardCell(a.board)));
   }
   const activityBlock = result.activities.length > 0 && volumeLayout ? { top: activityTop, bottom: lower.next - 1 } : null;
@@ -205,7 +221,7 @@ export function buildAllocationTab(result: AllocationResult, model: BudgetModel,
     const parts = years.map((_, i) => kronorParts(otherLayout.sheet, amountCols[i], otherLayout.kronorPerUnit[amountCols[i]]));
     for (const o of result.otherChanges) {
       const row = String(o.row + 1);
-      const amounts = parts.map((p) => formula(p ? p[0] + row + p[1] : '0', TKR_FROM_KRONOR_FORMAT));
+      const amounts = parts.map((p, i) => formula(p ? p[0] + row + p[1] : '0', TKR_FROM_KRONOR_FORMAT, p ? o.amounts[i] : 0));
       lower.push([boardCell(o.board), text(o.description), text(o.type), ...amounts]);
     }
   }
@@ -330,8 +346,8 @@ function summaryRow(board: BoardResult, i: number, r: number, yearLabel: string,
   const key = local(r, C.board);
   const at = (col: number) => local(r, col);
   const row: Row = [text(board.board), text(yearLabel)];
-  row[C.compensation] = formula(sumForBoard(blocks.activityBlock, 0, blocks.cols.amount[i], key), TKR_FROM_KRONOR_FORMAT);
-  row[C.other] = formula(sumForBoard(blocks.otherBlock, OTHER_CHANGE_COLUMNS.board, OTHER_CHANGE_COLUMNS.firstYear + i, key), TKR_FROM_KRONOR_FORMAT);
+  row[C.compensation] = formula(sumForBoard(blocks.activityBlock, 0, blocks.cols.amount[i], key), TKR_FROM_KRONOR_FORMAT, blocks.activityBlock ? board.compensation[i] : 0);
+  row[C.other] = formula(sumForBoard(blocks.otherBlock, OTHER_CHANGE_COLUMNS.board, OTHER_CHANGE_COLUMNS.firstYear + i, key), TKR_FROM_KRONOR_FORMAT, blocks.otherBlock ? board.other[i] : 0);
   row[C.indexedBase] = null;
   row[C.proposed] = null;
   row[C.frame] = null;
@@ -343,22 +359,22 @@ function summaryRow(board: BoardResult, i: number, r: number, yearLabel: string,
     const layout = model.layouts.utgangsramar;
     if (base && layout) {
       const col = layout.yearColumns.baseFrame?.[0];
-      row[C.indexedBase] = formula(`ROUND(${kronorOf(base, col, col === undefined ? undefined : layout.kronorPerUnit[col])}*${blocks.ibCell(i)},0)`, TKR_FROM_KRONOR_FORMAT);
+      row[C.indexedBase] = formula(`ROUND(${kronorOf(base, col, col === undefined ? undefined : layout.kronorPerUnit[col])}*${blocks.ibCell(i)},0)`, TKR_FROM_KRONOR_FORMAT, board.indexedBase[i]);
     }
   }
   if (board.proposed) {
-    row[C.proposed] = formula(result.mode === 'Delta' ? `${at(C.indexedBase)}+${at(C.compensation)}+${at(C.other)}` : `${at(C.compensation)}+${at(C.other)}`, TKR_FROM_KRONOR_FORMAT);
+    row[C.proposed] = formula(result.mode === 'Delta' ? `${at(C.indexedBase)}+${at(C.compensation)}+${at(C.other)}` : `${at(C.compensation)}+${at(C.other)}`, TKR_FROM_KRONOR_FORMAT, board.proposed[i]);
   }
   if (board.frame) {
     const frame = model.frames.find((f) => f.board !== '' && normalizeKey(f.board) === wanted);
     const layout = model.layouts.ramar;
     if (frame && layout) {
       const col = layout.yearColumns.frame?.[i];
-      row[C.frame] = formula(kronorOf(frame, col, col === undefined ? undefined : layout.kronorPerUnit[col]), TKR_FROM_KRONOR_FORMAT);
+      row[C.frame] = formula(kronorOf(frame, col, col === undefined ? undefined : layout.kronorPerUnit[col]), TKR_FROM_KRONOR_FORMAT, col === undefined ? 0 : board.frame[i]);
     }
   }
   if (board.difference && row[C.proposed] && row[C.frame]) {
-    row[C.difference] = formula(`${at(C.frame)}-${at(C.proposed)}`, TKR_FROM_KRONOR_FORMAT);
+    row[C.difference] = formula(`${at(C.frame)}-${at(C.proposed)}`, TKR_FROM_KRONOR_FORMAT, board.difference[i]);
   }
   while (row.length > 0 && row[row.length - 1] === null) row.pop();
   return row;
@@ -368,7 +384,13 @@ function summaryRow(board: BoardResult, i: number, r: number, yearLabel: string,
  * The formulas of one activity row, for every row of a block: reference prefixes ("'Volymer'!$G$",
  * "$D") are made once per tab, so a large Volymer costs a string concatenation per cell.
  */
-function activityRows(layout: InputLayout, cols: DetailColumns, icCells: string[], volumeFormat: string): (a: ActivityResult, r: number, board: SpecCell) => Row {
+function activityRows(
+  layout: InputLayout,
+  cols: DetailColumns,
+  icCells: string[],
+  volumeFormat: string,
+  volumes: ReadonlyMap<number, VolumeRow>,
+): (a: ActivityResult, r: number, board: SpecCell) => Row {
   const sheetPrefix = `${quoteSheetName(layout.sheet)}!`;
   const inputPrefix = (col: number | undefined) => `${sheetPrefix}$${columnLetters(col ?? -1)}$`;
   const L = (col: number) => (col >= 0 ? columnLetters(col) : '');
@@ -395,27 +417,30 @@ function activityRows(layout: InputLayout, cols: DetailColumns, icCells: string[
     const R = String(r + 1);
     const input = String(a.row + 1);
     const row: Row = [board, text(a.activity), text(a.measure)];
-    row[cols.unitCost] = formula(unitCostInput + input + unitCostSuffix, KR_FORMAT);
+    // The Volymer row the activity was computed from: its volumes are the cached values of the references to it.
+    const v = volumes.get(a.row);
+    row[cols.unitCost] = formula(unitCostInput + input + unitCostSuffix, KR_FORMAT, a.unitCost);
     if (delta) {
-      row[cols.forecastY0] = formula(forecastY0Input + input, volumeFormat);
-      row[cols.actualY0] = formula(actualY0Input + input, volumeFormat);
+      row[cols.forecastY0] = formula(forecastY0Input + input, volumeFormat, v?.forecastY0);
+      row[cols.actualY0] = formula(actualY0Input + input, volumeFormat, v?.actualY0);
       // K = Utfall Y0 − Prognos Y0
-      row[cols.correction] = formula(`${actualY0}${R}-${forecastY0}${R}`, volumeFormat);
+      row[cols.correction] = formula(`${actualY0}${R}-${forecastY0}${R}`, volumeFormat, a.correction);
     }
     years.forEach(({ y, cost, forecast, forecastChange, totalChange, retroactive }, i) => {
-      row[y.costPerUnit] = formula(`${unitCost}${R}*${icCells[i]}`, KR_FORMAT);
-      row[y.forecast] = formula(forecastInputs[i] + input, volumeFormat);
+      row[y.costPerUnit] = formula(`${unitCost}${R}*${icCells[i]}`, KR_FORMAT, a.costPerUnit[i]);
+      row[y.forecast] = formula(forecastInputs[i] + input, volumeFormat, v?.forecast[i]);
       if (y.level >= 0) {
-        row[y.level] = formula(`ROUND(${cost}${R}*${forecast}${R},0)`, TKR_FROM_KRONOR_FORMAT);
+        row[y.level] = formula(`ROUND(${cost}${R}*${forecast}${R},0)`, TKR_FROM_KRONOR_FORMAT, a.level[i]);
         return;
       }
       // ΔV = Prognos y − Utfall Y0; ΔT = K + ΔV; Komp = ROUND(c × ΔT) (+ the retroactive one-off)
-      row[y.forecastChange] = formula(`${forecast}${R}-$${actualY0}${R}`, volumeFormat);
-      row[y.totalChange] = formula(`$${correction}${R}+${forecastChange}${R}`, volumeFormat);
-      if (y.retroactive >= 0) row[y.retroactive] = formula(`ROUND(${cost}${R}*$${correction}${R},0)`, TKR_FROM_KRONOR_FORMAT);
+      row[y.forecastChange] = formula(`${forecast}${R}-$${actualY0}${R}`, volumeFormat, a.forecastChange[i]);
+      row[y.totalChange] = formula(`$${correction}${R}+${forecastChange}${R}`, volumeFormat, a.totalChange[i]);
+      if (y.retroactive >= 0) row[y.retroactive] = formula(`ROUND(${cost}${R}*$${correction}${R},0)`, TKR_FROM_KRONOR_FORMAT, a.retroactive);
       row[y.compensation] = formula(
         y.retroactive >= 0 ? `ROUND(${cost}${R}*${totalChange}${R},0)+${retroactive}${R}` : `ROUND(${cost}${R}*${totalChange}${R},0)`,
         TKR_FROM_KRONOR_FORMAT,
+        a.compensation[i],
       );
     });
     return row;

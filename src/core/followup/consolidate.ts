@@ -16,6 +16,7 @@ import { emptySheetSpec, type SheetSpec, type SpecCell, type SpecValue } from '.
 import { formatDateTimeSv, FOLLOW_UP_TAB_COLOR, FROZEN_ROWS } from './build-tab';
 import { checkFollowUpTab } from './check';
 import { budgetColumn } from './context';
+import { budgetSums, sumOf } from './figures';
 import { sameRowR1C1 } from '../workbook/r1c1';
 import type { FilledCell, FilledTab, FilledTabInputs, TypedInput } from './filled';
 import { budgetFormula, exactCriterion, hasDataRows, keyedRowLookup } from './formulas';
@@ -126,6 +127,15 @@ export function buildConsolidation(
   const budgetOf = model && hasDataRows(drift) && amountCol >= 0 ? budgetFormula(drift, amountCol) : null;
   const first = b.next;
   const duplicates: string[] = [];
+  // The cached results of the total row: per column the sum of the rows' known figures, null once
+  // a row's figure there is unknown (a formula over a typed prognos not yet calculated).
+  const columnSums = new Map<number, number | null>(fields.map(([, col]) => [col, 0]));
+  const count = (col: number, value: number | null | undefined) => {
+    const sum = columnSums.get(col);
+    columnSums.set(col, sum === null || sum === undefined || value === null || value === undefined ? null : sum + value);
+  };
+  const budgetIndex = model?.years ? year - model.years[0] : -1;
+  const budgets = model && budgetOf && budgetIndex >= 0 && budgetIndex <= 2 ? budgetSums(model, budgetIndex) : null;
   for (const [k, board] of order) {
     const tabs = tabsByBoard.get(k) ?? [];
     if (tabs.length > 1) duplicates.push(`${board} (${tabs.map(sourceName).join(', ')})`);
@@ -139,15 +149,24 @@ export function buildConsolidation(
         if (!tab.workbook && cell) {
           const fixed = cell.cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
           const formula = keyedRowLookup(tab.sheet, cell.col, totalKeyPrefix('ekonomi', total.key.board), fixed);
-          cells.push({ field, col, kind: 'formula', formula, numberFormat: FORMATS.tkr });
+          // Cached: the figure the nämnd's tab shows, as read (none when it has not been calculated).
+          const shown = numberOf(cell) ?? undefined;
+          cells.push({ field, col, kind: 'formula', formula, numberFormat: FORMATS.tkr, value: shown });
+          count(col, shown);
+        } else {
+          cells.push({ field, col, kind: 'constant', value: numberOf(cell), numberFormat: FORMATS.tkr });
+          if (cell) count(col, numberOf(cell));
         }
-        else cells.push({ field, col, kind: 'constant', value: numberOf(cell), numberFormat: FORMATS.tkr });
       }
       source = tab.workbook
         ? textCell(`${sourceName(tab)} · ${statusText(tab)}`)
         : { value: `${tab.sheet} · ${statusText(tab)}`, style: 'link', link: `${quoteSheetName(tab.sheet)}!${toA1(total.row, COL.text)}` };
     } else {
-      if (budgetOf) cells.push({ field: 'budget', col: COL.c, kind: 'formula', formulaR1C1: budgetOf({ board: sameRowR1C1(COL.criterion), activity: null }), numberFormat: FORMATS.tkr });
+      if (budgetOf) {
+        const value = budgets ? sumOf(budgets, board, null) / 1000 : undefined;
+        cells.push({ field: 'budget', col: COL.c, kind: 'formula', formulaR1C1: budgetOf({ board: sameRowR1C1(COL.criterion), activity: null }), numberFormat: FORMATS.tkr, value });
+        count(COL.c, value);
+      }
       source = textCell(tab ? `${sourceName(tab)}: ingen ekonomisk uppföljning` : 'Ingen flik inlämnad', 'warning');
     }
     b.keyed({
@@ -168,6 +187,7 @@ export function buildConsolidation(
       formula: last < first ? '=0' : `=SUM(${toA1(first, col)}:${toA1(last, col)})`,
       style: 'total' as const,
       numberFormat: FORMATS.tkr,
+      value: last < first ? 0 : (columnSums.get(col) ?? undefined),
     })),
     extra: totalBand(),
   });

@@ -25,6 +25,8 @@ export interface EconomyBlock {
   lines: readonly EconomyLine[];
   /** 0-based sheet row of the first line. */
   firstRow: number;
+  /** December: each line's deviation (budget − utfall, tkr) as the core computes it, null where unknown. */
+  deviations?: readonly (number | null)[];
 }
 
 export interface BuildContext {

@@ -76,7 +76,10 @@ export interface FieldCell {
    * all rows sharing this fields list share one cell object.
    */
   formulaR1C1?: string;
-  /** Value of a constant, or the default of an input (used when nothing was typed before). */
+  /**
+   * Value of a constant, or the default of an input (used when nothing was typed before), or a
+   * formula's result as the core computed it (its cached value, SpecCell.value).
+   */
   value?: SpecValue;
   numberFormat?: string;
   /** Style of a constant or formula (inputs are always `input`). */
@@ -184,8 +187,10 @@ export class RowShape {
     const style = field.style ?? 'computed';
     if (field.kind === 'formula') {
       const shared = this.sharedCells[i];
-      if (shared) return shared;
+      if (shared) return field.value === undefined || field.value === null ? shared : { ...shared, value: field.value };
       const text = formula ?? field.formula ?? '=0';
+      const cached = field.value;
+      if (cached !== undefined && cached !== null) return numberFormat ? { formula: text, style, numberFormat, value: cached } : { formula: text, style, value: cached };
       return numberFormat ? { formula: text, style, numberFormat } : { formula: text, style };
     }
     return numberFormat ? { value, style, numberFormat } : { value, style };
@@ -195,6 +200,17 @@ export class RowShape {
   put(own: OwnCells, field: string, value: SpecValue): OwnCells {
     const i = this.index(field);
     own[this.fields[i].col] = this.cellAt(i, value);
+    return own;
+  }
+
+  /**
+   * Puts a formula field's cell with the core's figure as its cached result (SpecCell.value) into a
+   * row's own cells: the shape's shared formula, one cell object for this row.
+   */
+  putCached(own: OwnCells, field: string, value: SpecValue): OwnCells {
+    const i = this.index(field);
+    const base = this.sharedCells[i] ?? this.cellAt(i, null);
+    own[this.fields[i].col] = { ...base, value };
     return own;
   }
 

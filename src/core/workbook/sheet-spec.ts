@@ -11,7 +11,12 @@ import type { StyleName } from './styles';
 export type SpecValue = string | number | boolean | null;
 
 export interface SpecCell {
-  /** Constant value. Ignored when `formula` is set. */
+  /**
+   * Constant value. With `formula`/`formulaR1C1` set: the formula's result as the core computed it
+   * (its cached value), written to files so that a viewer that does not recalculate shows the right
+   * figure; absent where the core cannot know it (a formula over a cell the user types). Hosts that
+   * calculate (Excel through Office.js) write the formula only.
+   */
   value?: SpecValue;
   /** A formula in Excel's English syntax, starting with "=" (e.g. "=SUM(C3:C9)"). */
   formula?: string;

@@ -83,7 +83,13 @@ function writeCell(sheet: Worksheet, row: number, col: number, spec: SpecCell, s
   const formula = formulaOfCell(spec, row, col);
   if (formula !== undefined) {
     if (!isBalancedFormula(formula)) throw new Error(`unbalanced formula at ${toA1(row, col)}: ${formula}`);
-    cell.value = { formula: toFileFormula(formula) } as CellValue;
+    // The core's figure as the cached result (SpecCell.value), so viewers that do not recalculate show it.
+    const result = spec.value;
+    cell.value = (
+      result === undefined || result === null || (typeof result === 'number' && !Number.isFinite(result))
+        ? { formula: toFileFormula(formula) }
+        : { formula: toFileFormula(formula), result }
+    ) as CellValue;
     wroteFormula = true;
   } else if (spec.link !== undefined) {
     const text = spec.value === null || spec.value === undefined ? spec.link : String(spec.value);

@@ -196,9 +196,11 @@ describe('buildAllocationTab', () => {
     for (let r = from; r < to; r++) {
       spec.rows[r].forEach((c, col) => {
         if (!c) return;
-        expect({ at: toA1(r, col), numeric: typeof c.value === 'number' }).toEqual({ at: toA1(r, col), numeric: false });
+        // No typed-in constants: every number is a formula (carrying the core's figure as its cached value).
+        expect({ at: toA1(r, col), numeric: typeof c.value === 'number' && !c.formula }).toEqual({ at: toA1(r, col), numeric: false });
         if (c.formula) {
           formulas++;
+          expect({ at: toA1(r, col), cached: typeof c.value }).toEqual({ at: toA1(r, col), cached: 'number' });
           expect(c.formula.startsWith('=')).toBe(true);
           expect(c.style).toBe('computed');
         }

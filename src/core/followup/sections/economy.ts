@@ -11,9 +11,10 @@ import type { BudgetModel } from '../../recognition/model';
 import { normalizeKey } from '../../text/normalize';
 import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteria } from '../formulas';
 import { COL, COLUMN_WIDTHS, FORMATS } from '../layout';
-import { RowShape, textCell } from '../tab-builder';
+import { ownCells, RowShape, textCell } from '../tab-builder';
+import { actualSums, budgetSums, sumOf } from '../figures';
 import type { SpecCell } from '../../workbook/sheet-spec';
-import { budgetColumn, nameRuns, periodMatcher, sectionHeading, type BuildContext, type EconomyLine } from '../context';
+import { budgetColumn, nameRuns, periodMatcher, sectionHeading, yearIndex, type BuildContext, type EconomyLine } from '../context';
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr, t.ex. 12 500 (underskott och intäkter som negativa tal).' };
 
@@ -272,8 +273,37 @@ export function economySection(ctx: BuildContext): void {
         ]),
     { field: 'comment', col: COL.wide, kind: 'input' },
   ]);
-  const firstRow = b.keyedBlock(shape, lines);
-  ctx.economy = { lines, firstRow };
+  // The core's figures as the formulas' cached results (figures.ts), wherever they depend on no typed cell.
+  const index = yearIndex(ctx.model, ctx.year);
+  const budgets = liveBudget && index >= 0 ? budgetSums(ctx.model, index) : null;
+  const actuals = liveActual ? actualSums(ctx.model, ctx.year, months) : null;
+  const totals = new Map<string, number>();
+  const deviations: (number | null)[] = [];
+  const items = lines.map((line) => {
+    if (!budgets && !actuals) return line;
+    const own = ownCells();
+    const put = (field: string, value: number) => {
+      shape.putCached(own, field, value);
+      totals.set(field, (totals.get(field) ?? 0) + value);
+    };
+    const board = ctx.kommunLevel ? line.key.board : ctx.board;
+    const activity = ctx.kommunLevel ? null : line.key.item;
+    const budget = budgets ? sumOf(budgets, board, activity) / 1000 : null;
+    const actual = actuals ? sumOf(actuals, board, activity) / 1000 : null;
+    if (budget !== null) put('budget', budget);
+    if (actual !== null) put('actual', actual);
+    if (december) {
+      if (budget !== null && actual !== null) put('diff', budget - actual);
+      deviations.push(budget !== null && actual !== null ? budget - actual : null);
+    } else if (budget !== null) {
+      const toDate = (budget * months) / 12; // as the formula: C × months / 12
+      put('budgetToDate', toDate);
+      if (actual !== null) put('diffToDate', toDate - actual);
+    }
+    return { ...line, own };
+  });
+  const firstRow = b.keyedBlock(shape, items);
+  ctx.economy = { lines, firstRow, deviations: december ? deviations : undefined };
   const lastRow = b.next - 1;
 
   // Total row: sums of the block (0 when the nämnd has no rows). Columns that depend on typed
@@ -294,7 +324,15 @@ export function economySection(ctx: BuildContext): void {
   b.keyed({
     key: { section: 'ekonomi', board: ctx.board, item: '', total: true },
     label: textCell(ctx.kommunLevel ? 'Summa kommunen' : `Summa ${ctx.board}`, 'total'),
-    fields: sumFields.map(([field, col]) => ({ field, col, kind: 'formula', formula: sum(col), style: 'total' })),
+    fields: sumFields.map(([field, col]) => ({
+      field,
+      col,
+      kind: 'formula',
+      formula: sum(col),
+      style: 'total',
+      // The cached result: the sum of the rows' figures where the column depends on no typed cell.
+      value: typedColumns.has(col) ? undefined : lastRow < firstRow ? 0 : totals.get(field),
+    })),
     extra: totalBand(),
   });
   if (lines.length === 0) b.note(ctx.kommunLevel ? 'Driftbudget har inga nämnder.' : `${ctx.board} har inga rader i Driftbudget eller Utfall.`);
@@ -336,7 +374,15 @@ export function measuresSection(ctx: BuildContext): void {
     { field: 'schedule', col: COL.g, kind: 'input', mergeTo: COL.h },
     { field: 'measure', col: COL.wide, kind: 'input' },
   ]);
-  b.keyedBlock(shape, lines.map((line) => line.measure));
+  // December: the deviation is budget − utfall, known to the core; otherwise it follows the typed prognos.
+  const deviations = ctx.economy?.deviations;
+  b.keyedBlock(
+    shape,
+    lines.map((line, i) => {
+      const value = deviations?.[i];
+      return value === undefined || value === null ? line.measure : { ...line.measure, own: shape.putCached(ownCells(), 'deviation', value) };
+    }),
+  );
   const lastRow = b.next - 1;
   if (lines.length === 0) b.note('Inga verksamheter att redovisa åtgärder för.');
   b.validate(COL.d, firstRow, lastRow, NUMBER_RULE);
