@@ -44,6 +44,7 @@ import { generateSample, sampleToSheetSpecs, type SampleWorkbook } from '../../s
 import { buildBlankTemplate } from '../../src/core/templates';
 import { parseA1, rangeToA1, toA1, type RangePosition } from '../../src/core/a1';
 import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
+import { formulaReferences } from '../../src/core/workbook/formula-refs';
 import { OfficeWorkbookPort, type ExcelRunner } from '../../src/io/office/office-port';
 import { isBalancedFormula } from '../../src/io/xlsx/formula-text';
 import { doubleFormulas, exportDouble } from '../io/office/double-export';
@@ -342,19 +343,9 @@ interface ErrorCell {
   shows: string;
 }
 
-/** Cell references of a formula (string literals skipped), each with its sheet: "'Driftbudget'!$E$3:$E$602", "C26". */
-const REFERENCE = /(?:(?:'((?:[^']|'')+)'|([A-Za-z_\u00c0-\u024f][\w.\u00c0-\u024f]*))!)?(?<![\w.$])(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![\w(])/g;
-
+/** Cell references of a formula (string literals skipped), each with its sheet: the core's parser. */
 function referencedRanges(formula: string, ownSheet: string): { sheet: string; rect: RangePosition }[] {
-  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  const out: { sheet: string; rect: RangePosition }[] = [];
-  for (const m of code.matchAll(REFERENCE)) {
-    const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ownSheet);
-    const from = parseA1(m[3].replace(/\$/g, ''));
-    const to = parseA1((m[4] ?? m[3]).replace(/\$/g, ''));
-    if (from && to) out.push({ sheet, rect: { top: from.row, left: from.col, bottom: to.row, right: to.col } });
-  }
-  return out;
+  return formulaReferences(formula, ownSheet).refs;
 }
 
 /**
