@@ -3,12 +3,13 @@
  */
 /**
  * Uppföljning with a name spelt with an invisible difference (KEY-SPELLING-VARIANT): the create and
- * compile buttons are disabled, the reason is shown with a link to each cell, and once the cell is
- * corrected and the workbook read again, creating is possible.
+ * compile buttons are disabled, the reason is shown with a link to each cell, and one click corrects
+ * the cells (the quick fix) and reads the workbook again, after which creating is possible.
  */
 import '@testing-library/jest-dom';
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { readFollowUp } from '../../../src/core/followup';
 import { AppProviders } from '../../../src/taskpane/app-providers';
 import { TaskPane } from '../../../src/taskpane/components/TaskPane';
 import type { TaskPaneServices } from '../../../src/taskpane/services';
@@ -43,8 +44,12 @@ test('a name with a trailing space blocks creating tabs, says why and links to t
   await user.click(within(blocked).getByRole('button', { name: 'Gå till Driftbudget!A3' }));
   expect(port.selected).toContain('Driftbudget!A3');
 
-  await port.writeCells([{ sheet: 'Driftbudget', cell: 'A3', value: 'Kommunstyrelsen' }]);
-  await user.click(within(panel).getByRole('button', { name: /Läs in arbetsboken|Läs in igen/ }));
+  // One click applies the quick fix to every blocking cell and reads the workbook again.
+  await user.click(within(blocked).getByRole('button', { name: 'Rätta stavningen' }));
+  expect(await within(panel).findByTestId('followup-outcome')).toHaveTextContent('Rättade stavningen. Ändrade celler: 1.');
   await waitFor(() => expect(within(panel).queryByTestId('followup-blocked')).toBeNull());
+  const { model } = await readFollowUp(port);
+  expect(model.operatingBudget[0].board).toBe('Kommunstyrelsen');
+  expect(model.findings.filter((f) => f.rule === 'KEY-SPELLING-VARIANT')).toEqual([]);
   expect(within(panel).getByRole('button', { name: /^Skapa uppföljningsflik/ })).toBeEnabled();
 });

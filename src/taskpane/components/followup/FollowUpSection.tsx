@@ -21,6 +21,8 @@ import {
 } from '@fluentui/react-components';
 import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
 import { KOMMUN_BOARD, REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
+import { editsForRule } from '../../../core/rules/quick-fixes';
+import { writeBlockers } from '../../../core/rules/write-blockers';
 import type { WorkbookPort } from '../../../io/port';
 import { formatList, formatLongDate, useI18n, type MessageKey } from '../../i18n';
 import { errorText } from '../check/format';
@@ -133,6 +135,15 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
     });
   };
 
+  /** The KEY-SPELLING-VARIANT quick fix for every blocking cell, on a click: then read again. */
+  const fixNames = () =>
+    void run('fixingNames', async (_core, snap) => {
+      const result = await port.writeCells(editsForRule(writeBlockers(snap.model.findings), 'KEY-SPELLING-VARIANT'));
+      const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [{ key: 'followup.namesFixed', params: { count: result.changed.length } }];
+      if (result.skipped.length > 0) lines.push({ key: 'followup.namesSkipped', params: { cells: formatList(language, result.skipped.map((s) => `${s.sheet}!${s.cell}`)) } });
+      return { outcome: { intent: result.skipped.length > 0 ? 'warning' : 'success', lines }, wrote: true };
+    });
+
   const importFiles = (files: File[]) => {
     if (!importService || files.length === 0) return;
     void run('importing', async () => {
@@ -192,7 +203,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
         <Suspense fallback={<Spinner size="tiny" label={t('followup.loadingView')} />}>
           <WorkbookView
             {...{ snapshot, core: state.core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, generate, generateLabel }}
-            {...{ check: state.check, refresh, checkTab: check, selectError, setSelectError, port, compile, importService, importFiles }}
+            {...{ check: state.check, refresh, checkTab: check, selectError, setSelectError, port, compile, importService, importFiles, fixNames }}
           />
         </Suspense>
       )}

@@ -54,10 +54,12 @@ export interface WorkbookViewProps {
   compile(): void;
   importService: FollowUpImportService | undefined;
   importFiles(files: File[]): void;
+  /** Applies the KEY-SPELLING-VARIANT quick fix to every blocking cell. */
+  fixNames(): void;
 }
 
 export default function WorkbookView(props: WorkbookViewProps) {
-  const { snapshot, core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, generate, generateLabel, check, refresh, checkTab, selectError, setSelectError, port, compile, importService, importFiles } = props;
+  const { snapshot, core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, generate, generateLabel, check, refresh, checkTab, selectError, setSelectError, port, compile, importService, importFiles, fixNames } = props;
   const styles = useStyles();
   const { t, language } = useI18n();
   const boardsLabelId = useId('followup-boards');
@@ -81,6 +83,11 @@ export default function WorkbookView(props: WorkbookViewProps) {
                   </Button>
                 ))}
                 {blockers.length > 5 && t('followup.blocked.more', { count: blockers.length - 5 })}
+                <div>
+                  <Button appearance="primary" size="small" disabled={busy} onClick={fixNames}>
+                    {t('followup.blocked.fix')}
+                  </Button>
+                </div>
               </MessageBarBody>
             </MessageBar>
           )}

@@ -11,7 +11,7 @@ import type { Finding, FollowUpSnapshot } from './followup-core';
 const loadCore = () => import(/* webpackChunkName: "followup" */ './followup-core');
 export type FollowUpCore = Awaited<ReturnType<typeof loadCore>>;
 
-export type Operation = 'reading' | 'generating' | 'refreshing' | 'checking' | 'consolidating' | 'importing';
+export type Operation = 'reading' | 'generating' | 'refreshing' | 'checking' | 'consolidating' | 'importing' | 'fixingNames';
 
 /** A result to show in a MessageBar: a message key and its params, or a port error. */
 export type Outcome =
