@@ -8,18 +8,7 @@
  */
 import { runAllocation } from '../../core/allocation/model';
 import { allocationTabName, buildAllocationTab } from '../../core/allocation/result-tab';
-import {
-  buildConsolidation,
-  buildFollowUpTab,
-  checkFollowUpTab,
-  followUpBoards,
-  recognizeFollowUp,
-  refreshFollowUpTab,
-  type FilledTab,
-  type FilledTabInputs,
-  type FollowUpReadPlan,
-  type FollowUpReport,
-} from '../../core/followup';
+import { checkFollowUpTab, followUpBoards, recognizeFollowUp, type FollowUpReadPlan } from '../../core/followup';
 import { RULE_CATALOGUE } from '../../core/messages/rule-catalogue';
 import { JOB_INPUTS, recognizeWorkbook } from '../../core/recognition';
 import type { LocatedInputs } from '../../core/recognition/locate';
@@ -102,36 +91,11 @@ export function followUpTask({ raw, planned }: { raw: RawWorkbook; planned: Foll
   return { model, tabs, boards: followUpBoards(model), years: model.years ? [...model.years] : [], stale, lastActual: lastActualPerYear(model) };
 }
 
-/** One follow-up tab to build: a new tab for a nämnd, a refreshed tab, or the KS compilation. */
-export type FollowUpSpecJob =
-  | { kind: 'tab'; report: FollowUpReport; board: string; year: number; generatedAt: Date }
-  | { kind: 'refresh'; tab: FilledTab; generatedAt: Date }
-  | { kind: 'consolidation'; tabs: FilledTab[]; report: FollowUpReport; year: number; generatedAt: Date; previous?: FilledTabInputs };
-
-/**
- * Uppföljning's tabs: the first tab built on a freshly read model also works out what the builders
- * keep per model (rows grouped by nämnd, the name index), most of a second on L, so it is built
- * here (in the worker) rather than on the pane's thread.
- */
-export function followUpSpecsTask({ model, jobs }: { model: BudgetModel; jobs: FollowUpSpecJob[] }): SheetSpec[] {
-  return jobs.map((job) => {
-    switch (job.kind) {
-      case 'tab':
-        return buildFollowUpTab({ model, report: job.report, board: job.board, year: job.year, generatedAt: job.generatedAt });
-      case 'refresh':
-        return refreshFollowUpTab(model, job.tab, job.generatedAt);
-      case 'consolidation':
-        return buildConsolidation(job.tabs, model, job.year, job.report, { generatedAt: job.generatedAt, ...(job.previous ? { previous: job.previous } : {}) });
-    }
-  });
-}
-
 /** The tasks by name: what the worker can be asked to run. */
 export const CORE_TASKS = {
   check: checkTask,
   allocation: allocationTask,
   followUp: followUpTask,
-  followUpSpecs: followUpSpecsTask,
 };
 
 export type CoreTaskName = keyof typeof CORE_TASKS;

@@ -1,15 +1,17 @@
 /**
  * The follow-up job as the Uppföljning section uses it, in one lazily loaded chunk: the core's
  * read/build/refresh/check/consolidate, and what the section shows about a workbook (inputs found,
- * existing tabs, which are stale). Recognition and building tabs run in the core worker
- * (run-core-task.ts); apart from that, pure but for the port calls.
+ * existing tabs, which are stale). Pure apart from the port calls.
  */
 import type { Finding } from '../../../core/findings';
 import {
+  buildConsolidation,
+  buildFollowUpTab,
   checkFollowUpTab,
   isKommunBoard,
   periodMonth,
   planFollowUpRead,
+  refreshFollowUpTab,
   SECTION_SOURCES,
   sectionsFor,
   typedInputs,
@@ -21,9 +23,7 @@ import { inputDef, type InputId } from '../../../core/inputs/catalogue';
 import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
 import type { BudgetModel } from '../../../core/recognition/model';
 import { normalizeKey } from '../../../core/text/normalize';
-import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import type { ReadOptions, WorkbookPort, WriteOptions } from '../../../io/port';
-import type { FollowUpSpecJob } from '../../worker/core-tasks';
 import { progressSpan, runCoreTask } from '../../worker/run-core-task';
 
 export type { FilledTab, Finding, FollowUpReport };
@@ -103,10 +103,7 @@ export interface GenerateOutcome {
   cancelled: boolean;
 }
 
-/**
- * One new tab per chosen nämnd (free names; never replaces anything), with progress and cancel.
- * The tabs are built in the core worker (followUpSpecsTask), then written one at a time.
- */
+/** One new tab per chosen nämnd (free names; never replaces anything), with progress and cancel. */
 export async function generateTabs(
   port: WorkbookPort,
   snapshot: FollowUpSnapshot,
@@ -115,32 +112,21 @@ export async function generateTabs(
 ): Promise<GenerateOutcome> {
   const outcome: GenerateOutcome = { written: [], existing: [], cancelled: false };
   const total = request.boards.length;
-  const toBuild: string[] = [];
-  for (const board of request.boards) {
-    const already = existingTab(snapshot.tabs, request.report, request.year, board);
-    if (already) outcome.existing.push({ board, sheet: already.sheet });
-    else toBuild.push(board);
-  }
-  let done = outcome.existing.length;
-  if (done > 0) options.onProgress?.(done, total);
-  if (toBuild.length === 0) return outcome;
-  const jobs: FollowUpSpecJob[] = toBuild.map((board) => ({ kind: 'tab', report: request.report, board, year: request.year, generatedAt: request.now }));
-  let specs: SheetSpec[];
-  try {
-    specs = await runCoreTask('followUpSpecs', { model: snapshot.model, jobs }, options.signal ? { signal: options.signal } : {});
-  } catch (error) {
-    if (options.signal?.aborted) return { ...outcome, cancelled: true };
-    throw error;
-  }
-  for (const spec of specs) {
+  for (const [i, board] of request.boards.entries()) {
     if (options.signal?.aborted) {
       outcome.cancelled = true;
       break;
     }
-    const write: WriteOptions = options.signal ? { signal: options.signal } : {};
-    const result = await port.writeSheet(spec, write);
-    outcome.written.push(result.name);
-    options.onProgress?.(++done, total);
+    const already = existingTab(snapshot.tabs, request.report, request.year, board);
+    if (already) {
+      outcome.existing.push({ board, sheet: already.sheet });
+    } else {
+      const spec = buildFollowUpTab({ model: snapshot.model, report: request.report, board, year: request.year, generatedAt: request.now });
+      const write: WriteOptions = options.signal ? { signal: options.signal } : {};
+      const result = await port.writeSheet(spec, write);
+      outcome.written.push(result.name);
+    }
+    options.onProgress?.(i + 1, total);
   }
   return outcome;
 }
@@ -149,7 +135,7 @@ export async function generateTabs(
 export async function refreshTab(port: WorkbookPort, snapshot: FollowUpSnapshot, sheet: string, now: Date): Promise<string> {
   const tab = snapshot.tabs.find((t) => t.sheet === sheet && t.kind === 'uppfoljning');
   if (!tab) throw new RangeError(`no follow-up tab ${sheet}`);
-  const [spec] = await runCoreTask('followUpSpecs', { model: snapshot.model, jobs: [{ kind: 'refresh', tab, generatedAt: now }] });
+  const spec = refreshFollowUpTab(snapshot.model, tab, now);
   return (await port.writeSheet(spec, { replace: tab.sheet })).name;
 }
 
@@ -183,8 +169,10 @@ export async function consolidate(
   const compiled = snapshot.tabs.filter((t) => t.kind === 'uppfoljning' && t.report === report && t.year === year && !isKommunBoard(t.board)).length;
   if (compiled === 0) return { sheet: null, replaced: false, compiled };
   const earlier = snapshot.tabs.find((t) => t.kind === 'sammanstallning' && t.report === report && t.year === year) ?? null;
-  const job: FollowUpSpecJob = { kind: 'consolidation', tabs: snapshot.tabs, report, year, generatedAt: now, ...(earlier ? { previous: typedInputs(earlier) } : {}) };
-  const [spec] = await runCoreTask('followUpSpecs', { model: snapshot.model, jobs: [job] });
+  const spec = buildConsolidation(snapshot.tabs, snapshot.model, year, report, {
+    generatedAt: now,
+    ...(earlier ? { previous: typedInputs(earlier) } : {}),
+  });
   const result = await port.writeSheet(spec, earlier ? { replace: earlier.sheet } : {});
   return { sheet: result.name, replaced: earlier !== null, compiled };
 }
