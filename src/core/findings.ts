@@ -33,11 +33,20 @@ export interface Finding {
 }
 
 export interface QuickFix {
-  /** The value to write into the finding's cell. */
+  /** The value to write into the finding's cell (for a table resize: the table's new range). */
   value: number | string;
   /** What the fix does, for the button (Swedish / English). */
   label: string;
   label_en: string;
+  /** Instead of writing a cell: extend an Excel table to a new range (STRUCT-OUTSIDE-TABLE). */
+  resizeTable?: TableResize;
+}
+
+/** An Excel table and the range it should cover, header row included (A1, no sheet name). */
+export interface TableResize {
+  sheet: string;
+  table: string;
+  address: string;
 }
 
 export interface FindingSummary {

@@ -6,6 +6,7 @@
 import type { ReadPlan, RawWorkbook, WorkbookIndex } from '../core/workbook/raw';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
 import type { CellEdit } from '../core/rules/quick-fixes';
+import type { TableResize } from '../core/findings';
 
 export interface ReadOptions {
   /** Cancels a long read between chunks; the promise rejects with a CancelledError. */
@@ -58,7 +59,18 @@ export interface WorkbookPort {
    * back before the error is thrown.
    */
   writeCells(edits: readonly CellEdit[]): Promise<CellEditResult>;
+
+  /**
+   * Extends an Excel table to a new range on its sheet (the STRUCT-OUTSIDE-TABLE quick fix
+   * "Utöka tabellen"): only ever on an explicit click. The header row stays where it is and no
+   * cell changes; rows and columns the table now covers are read as part of it. Throws a
+   * WorkbookError (not-found for an unknown table; where the host cannot resize a table, one that
+   * tells the user how to do it by hand).
+   */
+  resizeTable(resize: TableResize): Promise<void>;
 }
+
+export type { TableResize } from '../core/findings';
 
 export type { CellEdit } from '../core/rules/quick-fixes';
 

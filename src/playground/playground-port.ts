@@ -45,5 +45,13 @@ export function createForwardingPort(current: () => Promise<WorkbookPort>, event
         events.onChanged();
       }
     },
+    async resizeTable(resize) {
+      const port = await current();
+      try {
+        return await port.resizeTable(resize);
+      } finally {
+        events.onChanged();
+      }
+    },
   };
 }

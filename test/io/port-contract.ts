@@ -567,6 +567,37 @@ export function describePortContract(label: string, factory: PortFactory): void 
       });
     });
 
+    describe('resizeTable (quick fix "Utöka tabellen")', () => {
+      it('extends a table over the row typed under it: the index and a read by the index then include it; no cell changes', async () => {
+        const put = await factory(seed());
+        const before = await put.inspect();
+        await put.port.resizeTable({ sheet: 'Driftbudget', table: 'tbl_Driftbudget', address: 'A1:F5' });
+        const index = await put.port.index();
+        expect(index.tables.find((t) => t.name === 'tbl_Driftbudget')).toEqual({ name: 'tbl_Driftbudget', sheet: 'Driftbudget', address: 'A1:F5' });
+        const raw = await put.port.read((i) => {
+          const table = i.tables.find((t) => t.name === 'tbl_Driftbudget')!;
+          return one({ sheet: table.sheet, address: table.address });
+        });
+        expect(grid(raw.grids).values.map((r) => r[0])).toEqual(['Nämnd', 'Barn- och ungdomsnämnden', 'Barn- och ungdomsnämnden', 'Socialnämnden', 'Summa']);
+        expect(await put.inspect()).toEqual(before);
+      });
+
+      it('extends a table to the right, naming the new column from its header cell', async () => {
+        const put = await factory(seed());
+        await put.port.writeCells([{ sheet: 'Driftbudget', cell: 'G1', value: 'Kommentar' }]);
+        await put.port.resizeTable({ sheet: 'Driftbudget', table: 'tbl_Driftbudget', address: 'A1:G4' });
+        expect((await put.port.index()).tables.find((t) => t.name === 'tbl_Driftbudget')?.address).toBe('A1:G4');
+        expect(byName(await put.inspect(), 'Driftbudget').values.G1).toBe('Kommentar');
+      });
+
+      it('refuses an unknown table, and a range that moves the header row, leaving the table as it was', async () => {
+        const put = await factory(seed());
+        await expectWorkbookError(put.port.resizeTable({ sheet: 'Driftbudget', table: 'Finns_inte', address: 'A1:F5' }), 'not-found');
+        await expect(put.port.resizeTable({ sheet: 'Driftbudget', table: 'tbl_Driftbudget', address: 'A2:F5' })).rejects.toBeInstanceOf(WorkbookError);
+        expect((await put.port.index()).tables.find((t) => t.name === 'tbl_Driftbudget')?.address).toBe('A1:F4');
+      });
+    });
+
     describe('selectCell', () => {
       it('reports the selected cell', async () => {
         const put = await factory(seed());

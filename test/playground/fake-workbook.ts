@@ -3,7 +3,7 @@ import { parseRangeA1, rangeToA1, toA1 } from '../../src/core/a1';
 import type { RawGrid, RawValue, RawWorkbook, ReadPlan, WorkbookIndex } from '../../src/core/workbook/raw';
 import { specRows, type SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { freeSheetName } from '../../src/core/workbook/sheet-names';
-import { WorkbookError, type CellEdit, type CellEditResult, type WorkbookPort } from '../../src/io/port';
+import { WorkbookError, type CellEdit, type CellEditResult, type TableResize, type WorkbookPort } from '../../src/io/port';
 import type { OpenWorkbook, SelectListener, WorkbookLoader } from '../../src/playground/workbook-loader';
 
 export interface FakeSheet {
@@ -109,6 +109,11 @@ export class FakeWorkbook implements WorkbookPort, OpenWorkbook {
       result.changed.push({ sheet: edit.sheet, cell: edit.cell, before: typeof before === 'object' && before !== null ? before.code : before, after: edit.value });
     }
     return result;
+  }
+
+  /** The fake's sheets have no Excel tables. */
+  async resizeTable(resize: TableResize): Promise<void> {
+    throw new WorkbookError('not-found', `Tabellen ${resize.table} finns inte.`);
   }
 }
 

@@ -1,7 +1,7 @@
 /** A small in-memory WorkbookPort for component tests: records writes, can fail or stall on a tab. */
 import { freeSheetName } from '../../src/core/workbook/sheet-names';
 import type { SheetInfo, WorkbookIndex } from '../../src/core/workbook/raw';
-import type { CellEdit, CellEditResult } from '../../src/io/port';
+import type { CellEdit, CellEditResult, TableResize } from '../../src/io/port';
 import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { WorkbookError, type WorkbookPort, type WriteOptions } from '../../src/io/port';
 
@@ -63,5 +63,11 @@ export class FakePort implements WorkbookPort {
   async writeCells(edits: readonly CellEdit[]): Promise<CellEditResult> {
     this.edited.push(...edits);
     return { changed: edits.map((e) => ({ ...e, before: null, after: e.value })), skipped: [] };
+  }
+
+  readonly resized: TableResize[] = [];
+
+  async resizeTable(resize: TableResize): Promise<void> {
+    this.resized.push(resize);
   }
 }

@@ -142,7 +142,7 @@ export const RULE_CATALOGUE = {
     title: { sv: 'Rader under tabellen', en: 'Rows below the table' },
     message: {
       sv: (p) => `${p.count} ${p.count === 1 ? 'rad' : 'rader'} direkt under tabellen ”${p.table}” (rad ${p.rows}) har belopp men ligger utanför tabellen och räknas inte med.`,
-      en: (p) => `${p.count} ${p.count === 1 ? 'row' : 'rows'} directly below the table "${p.table}" (row ${p.rows}) ${p.count === 1 ? 'has' : 'have'} amounts but ${p.count === 1 ? 'lies' : 'lie'} outside the table and ${p.count === 1 ? 'is' : 'are'} not counted.`,
+      en: (p) => `${p.count} ${p.count === 1 ? 'row' : 'rows'} directly below the table "${p.table}" (${p.count === 1 ? 'row' : 'rows'} ${p.rows}) ${p.count === 1 ? 'has' : 'have'} amounts but ${p.count === 1 ? 'lies' : 'lie'} outside the table and ${p.count === 1 ? 'is' : 'are'} not counted.`,
     },
     fix: {
       sv: 'Utöka tabellen så att raderna kommer med (snabbfix: ”Utöka tabellen”; för hand: Tabelldesign → Ändra tabellstorlek), eller ta bort raderna.',

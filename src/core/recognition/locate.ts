@@ -4,7 +4,7 @@
  */
 import { INPUTS, type InputDef, type InputId } from '../inputs/catalogue';
 import { foldName } from '../text/normalize';
-import type { ReadPlan, ReadRange, WorkbookIndex } from '../workbook/raw';
+import type { ReadPlan, ReadRange, SheetInfo, TableInfo, WorkbookIndex } from '../workbook/raw';
 import { decodeMarker } from '../workbook/marker';
 import { parseRangeA1, rangeToA1 } from '../a1';
 
@@ -16,6 +16,46 @@ export interface InputSource {
   sheet: string;
   /** ReadRange id of this source's grid. */
   readId: string;
+  /**
+   * Kind table: the table's range and the ReadRange ids of the cells next to it (rows below,
+   * columns to the right, within the sheet's used range), where users type rows the table did not
+   * take in. Absent when the used range ends at the table.
+   */
+  table?: { address: string; belowId?: string; rightId?: string; belowCapped?: boolean; rightCapped?: boolean };
+}
+
+/** Rows below a table read to see what was typed under it (the first fully empty row ends it). */
+export const MAX_ROWS_BELOW_TABLE = 500;
+/** Columns right of a table read (fewer for a long table: at most ~100 000 extra cells). */
+export const MAX_COLUMNS_RIGHT_OF_TABLE = 10;
+const MAX_CELLS_RIGHT_OF_TABLE = 100_000;
+
+/**
+ * The read ranges next to a table: rows below (the table's columns) and columns to the right (the
+ * table's rows), bounded by the sheet's used range and the caps above. Nothing when the used range
+ * ends at the table, so a tidy workbook reads exactly what it did before.
+ */
+function adjacentRanges(table: TableInfo, sheet: SheetInfo | undefined, readId: string) {
+  const t = parseRangeA1(table.address);
+  const used = sheet?.usedAddress ? parseRangeA1(sheet.usedAddress) : null;
+  const ranges: ReadRange[] = [];
+  const info: NonNullable<InputSource['table']> = { address: table.address };
+  if (!t || !used) return { ranges, info };
+  if (used.bottom > t.bottom) {
+    const bottom = Math.min(used.bottom, t.bottom + MAX_ROWS_BELOW_TABLE);
+    info.belowId = `${readId}+below`;
+    info.belowCapped = bottom < used.bottom;
+    ranges.push({ id: info.belowId, sheet: table.sheet, address: rangeToA1({ top: t.bottom + 1, left: t.left, bottom, right: t.right }), formulas: false, numberFormats: false });
+  }
+  if (used.right > t.right) {
+    const rows = t.bottom - t.top + 1;
+    const width = Math.max(1, Math.min(MAX_COLUMNS_RIGHT_OF_TABLE, Math.floor(MAX_CELLS_RIGHT_OF_TABLE / rows)));
+    const right = Math.min(used.right, t.right + width);
+    info.rightId = `${readId}+right`;
+    info.rightCapped = right < used.right;
+    ranges.push({ id: info.rightId, sheet: table.sheet, address: rangeToA1({ top: t.top, left: t.right + 1, bottom: t.bottom, right }), formulas: false, numberFormats: false });
+  }
+  return { ranges, info };
 }
 
 export interface InputRequest {
@@ -67,7 +107,9 @@ export function locateInputs(index: WorkbookIndex, request: InputRequest): Locat
     if (table) {
       const readId = `${def.id}#table`;
       ranges.push({ id: readId, sheet: table.sheet, address: table.address, formulas, numberFormats });
-      found.push({ input: def.id, kind: 'table', name: table.name, sheet: table.sheet, readId });
+      const adjacent = adjacentRanges(table, index.sheets.find((s) => s.name === table.sheet), readId);
+      ranges.push(...adjacent.ranges);
+      found.push({ input: def.id, kind: 'table', name: table.name, sheet: table.sheet, readId, table: adjacent.info });
     }
     const sheet = index.sheets.find(
       (s) => names.has(foldName(s.name)) && s.usedAddress !== null && !ownedSheets.has(s.name) && s.name !== table?.sheet,

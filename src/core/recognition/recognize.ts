@@ -14,6 +14,7 @@ import { defaultParameters, readParameters } from './parameters';
 import { checkFormulaTrust } from './formula-trust';
 import { JOB_NAMES, RowReader } from './row-reader';
 import { readTable, yearsInHeader, type ReadTable } from './table-reader';
+import { tableExtentFindings } from './table-extents';
 
 export type Job = 'validation' | 'allocation' | 'followUp';
 
@@ -126,6 +127,7 @@ export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, requ
   const parameterSource = located.sources.parametrar?.[0];
   if (wanted.has('parametrar') && parameterSource) {
     const table = readSource(inputDef('parametrar'), parameterSource, raw, null, findings);
+    findings.push(...tableExtentFindings(parameterSource, raw, table?.layout));
     if (table) {
       model.layouts.parametrar = table.layout;
       model.parameters = readParameters(table, findings);
@@ -140,6 +142,7 @@ export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, requ
     const sources = located.sources[def.id];
     if (!sources) continue;
     const primary = readSource(def, sources[0], raw, y1, findings);
+    findings.push(...tableExtentFindings(sources[0], raw, primary?.layout));
     if (sources.length > 1) {
       // A table and a sheet for one input: fine when they agree, a finding when they do not.
       const otherFindings: Finding[] = [];

@@ -4,7 +4,7 @@
  * name). Applied only on a click, one
  * finding or a listed batch of one kind; the result lists every cell changed.
  */
-import type { Finding } from '../findings';
+import type { Finding, TableResize } from '../findings';
 
 export interface CellEdit {
   sheet: string;
@@ -14,7 +14,13 @@ export interface CellEdit {
 
 /** The edits for one finding's quick fix, or [] when it has none. */
 export function editsFor(finding: Finding): CellEdit[] {
-  return finding.quickFix ? [{ sheet: finding.sheet, cell: finding.cell, value: finding.quickFix.value }] : [];
+  if (!finding.quickFix || finding.quickFix.resizeTable) return [];
+  return [{ sheet: finding.sheet, cell: finding.cell, value: finding.quickFix.value }];
+}
+
+/** The table resize of a finding's quick fix (STRUCT-OUTSIDE-TABLE: "Utöka tabellen"), or null. */
+export function resizeFor(finding: Finding): TableResize | null {
+  return finding.quickFix?.resizeTable ?? null;
 }
 
 /** "Fix all of this kind": every finding of the rule that has a quick fix, one edit per cell. */

@@ -16,7 +16,8 @@ import { decodeMarker } from '../../core/workbook/marker';
 import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName, freeTableName } from '../../core/workbook/sheet-names';
-import type { CellEdit, CellEditResult, ReadOptions, WorkbookPort, WriteOptions, WriteResult } from '../port';
+import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { checkedResize, resizeUnsupportedError, tableNotFound } from '../table-resize';
 import { officeErrorCode, toWorkbookError, workbookError, type AccessCause } from './errors';
 import { probeAccessCause } from './access';
 import { DEFAULT_PAYLOAD_BUDGET, jsonCellBytes, jsonStringBytes, OPERATION_OVERHEAD } from './payload';
@@ -350,6 +351,29 @@ export class OfficeWorkbookPort implements WorkbookPort {
     } catch (error) {
       await this.restoreCells(previous);
       throw await this.explain(error, edits[0]?.sheet);
+    }
+  }
+
+  /**
+   * The STRUCT-OUTSIDE-TABLE quick fix: Table.resize (ExcelApi 1.13, feature-detected). Without
+   * it the error tells the user how to resize the table by hand. One run, two syncs.
+   */
+  async resizeTable(resize: TableResize): Promise<void> {
+    if (!supportsExcelApi(this.isSetSupported, OPTIONAL_EXCEL_API.tableResize)) throw resizeUnsupportedError(resize);
+    try {
+      await this.runBatch(false, async (context) => {
+        const worksheet = context.workbook.worksheets.getItem(resize.sheet);
+        const table = worksheet.tables.getItemOrNullObject(resize.table);
+        const range = table.getRange();
+        range.load('address');
+        await context.sync();
+        if (table.isNullObject) throw tableNotFound(resize);
+        table.resize(worksheet.getRange(rangeToA1(checkedResize(stripSheetName(range.address), resize))));
+        await context.sync();
+      });
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      throw await this.explain(error, resize.sheet);
     }
   }
 

@@ -31,6 +31,8 @@ export const OPTIONAL_EXCEL_API = {
   mergeUndoGroup: '1.20',
   /** workbook.insertWorksheetsFromBase64: importing the nämnder's follow-up tabs (excel-import.ts). */
   insertWorksheetsFromBase64: '1.13',
+  /** Table.resize: the STRUCT-OUTSIDE-TABLE quick fix "Utöka tabellen" (office-port.ts resizeTable). */
+  tableResize: '1.13',
 } as const;
 
 /**
@@ -54,6 +56,10 @@ export const GUARDED_EXCEL_API: Readonly<Record<string, { guard: keyof typeof OP
   'Excel.RunOptions.mergeUndoGroup': { guard: 'mergeUndoGroup', how: 'office-port.ts sets the run option only when supported' },
   'Excel.Workbook.insertWorksheetsFromBase64': { guard: 'insertWorksheetsFromBase64', how: 'excel-import.ts offers the import only when ExcelApi 1.13 is supported' },
   'Excel.InsertWorksheetOptions.*': { guard: 'insertWorksheetsFromBase64', how: 'the options of insertWorksheetsFromBase64' },
+  'Excel.Table.resize': {
+    guard: 'tableResize',
+    how: 'office-port.ts resizeTable calls it only when ExcelApi 1.13 is supported; otherwise the user is told how to resize the table by hand (Tabelldesign → Ändra tabellstorlek)',
+  },
 };
 
 /** `Office.context.requirements.isSetSupported` or a stand-in for tests. */

@@ -203,6 +203,10 @@ export class XlsxReadPort implements WorkbookPort {
     return Promise.reject(readOnly());
   }
 
+  resizeTable(): Promise<void> {
+    return Promise.reject(readOnly());
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private async sheetXml(sheet: SheetEntry): Promise<Uint8Array | null> {

@@ -20,9 +20,10 @@ import { decodeMarker } from '../../core/workbook/marker';
 import { CellError, type RawGrid, type RawWorkbook, type ReadPlan, type SheetInfo, type TableInfo, type WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
-import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { checkedResize, tableNotFound } from '../table-resize';
 import { cellText, cellValue, extendUsedArea, readRows, trimGrid, usedAreaRange, type UsedArea } from './cells';
-import { loadWorkbook, sheetTables, tableRange } from './load';
+import { loadWorkbook, sheetTables, tableRange, type TableModel } from './load';
 import * as messages from './messages';
 import { writeSpecInto } from './write-sheet';
 
@@ -267,6 +268,52 @@ export class XlsxWorkbookPort implements WorkbookPort {
         }
         throw error;
       }
+    });
+  }
+
+  /**
+   * The STRUCT-OUTSIDE-TABLE quick fix: the table's range (and its filter range) become the new
+   * range. Columns it gains are named from their header cells; an empty header cell gets a
+   * generic name, as Excel does. As in Excel, the header row stays and tables may not overlap.
+   */
+  resizeTable(resize: TableResize): Promise<void> {
+    return this.serial(async () => {
+      const sheet = this.findSheet(resize.sheet);
+      if (!sheet) throw messages.notFound.sheet(resize.sheet);
+      const tables = sheetTables(sheet);
+      const model = tables.find((t) => t.name.toLocaleLowerCase('sv-SE') === resize.table.toLocaleLowerCase('sv-SE'));
+      const from = model ? tableRange(model) : null;
+      if (!model || !from) throw tableNotFound(resize);
+      const to = checkedResize(rangeToA1(from), resize);
+      for (const other of tables) {
+        const r = other === model ? null : tableRange(other);
+        if (r && r.top <= to.bottom && to.top <= r.bottom && r.left <= to.right && to.left <= r.right) {
+          throw checkedResize('', { ...resize, address: `${resize.address} (${other.name})` });
+        }
+      }
+      const filterButton = model.columns.some((c) => c.filterButton === true);
+      const columns: TableModel['columns'] = [];
+      for (let col = to.left; col <= to.right; col++) {
+        const kept = col >= from.left && col <= from.right ? model.columns[col - from.left] : undefined;
+        if (kept) {
+          columns.push(kept);
+          continue;
+        }
+        const header = sheet.getCell(to.top + 1, col + 1);
+        let name = cellText(header)?.trim() ?? '';
+        if (name === '') {
+          let n = col - to.left + 1;
+          while (model.columns.some((c) => c.name === `Kolumn${n}`) || columns.some((c) => c.name === `Kolumn${n}`)) n++;
+          name = `Kolumn${n}`;
+          header.value = name;
+        }
+        columns.push({ name, filterButton });
+      }
+      model.columns = columns;
+      const ref = rangeToA1(to);
+      model.tableRef = ref;
+      if (model.ref !== undefined) model.ref = ref;
+      if (model.autoFilterRef !== undefined) model.autoFilterRef = rangeToA1({ ...to, bottom: Math.max(to.top, model.totalsRow ? to.bottom - 1 : to.bottom) });
     });
   }
 

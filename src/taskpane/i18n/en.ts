@@ -164,6 +164,7 @@ export const en: Catalogue = {
   'check.fixChangedItem': '{place}: {before} → {after}',
   'check.fixSkipped': 'Left alone ({count}):',
   'check.fixSkippedItem': '{place}: {reason}',
+  'check.resized': 'The table "{table}" now covers {address}.',
   'check.fixStale': 'The list below describes the workbook before the change. Check again to see it as it is now.',
   'check.fixErrorTitle': 'The cells could not be changed',
   'check.selectErrorTitle': 'The cell could not be selected',

@@ -165,6 +165,7 @@ export const sv = {
   'check.fixChangedItem': '{place}: {before} → {after}',
   'check.fixSkipped': 'Lämnades orörda ({count}):',
   'check.fixSkippedItem': '{place}: {reason}',
+  'check.resized': 'Tabellen ”{table}” omfattar nu {address}.',
   'check.fixStale': 'Listan nedan gäller arbetsboken före ändringen. Kontrollera igen för att se läget nu.',
   'check.fixErrorTitle': 'Cellerna kunde inte ändras',
   'check.selectErrorTitle': 'Cellen kunde inte markeras',

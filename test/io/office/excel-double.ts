@@ -1854,6 +1854,30 @@ class TableProxy extends ClientObject<TableState> {
   getRange(): RangeProxy {
     return this.create<RangeTarget, RangeProxy>('getRange', null, (r) => new RangeProxy(this.context, r), (t) => ({ sheet: t.sheet, rect: t.rect }));
   }
+  /**
+   * Table.resize (ExcelApi 1.13): the table covers a new range on its sheet. As in Excel, the
+   * header row must stay in the same row, the columns must still overlap the old ones, and the new
+   * range must not overlap another table (InvalidArgument otherwise); the cells are not changed.
+   */
+  resize(newRange: string | RangeProxy): void {
+    const args = typeof newRange === 'string' ? { address: newRange } : { range: true };
+    this.write('resize', args, (t) => {
+      const excel = this.context.excel;
+      excel.assertUnprotected(excel.alive(t.sheet), 'table.resize');
+      let rect: RangePosition;
+      if (typeof newRange === 'string') {
+        rect = mustRect(newRange.slice(newRange.lastIndexOf('!') + 1));
+      } else {
+        const range = newRange.resolveNow();
+        if (!range || range.sheet !== t.sheet) throw officeError('InvalidArgument', 'table.resize');
+        rect = range.rect;
+      }
+      const keepsHeader = rect.top === t.rect.top && rect.left <= t.rect.right && rect.right >= t.rect.left && rect.bottom > rect.top;
+      if (!keepsHeader) throw officeError('InvalidArgument', 'table.resize');
+      if (excel.tables.some((o) => o !== t && o.sheet === t.sheet && overlaps(o.rect, rect))) throw officeError('InvalidArgument', 'table.resize');
+      t.rect = rect;
+    });
+  }
   /** The table goes; its cells (values, formulas, formats) stay. */
   convertToRange(): void {
     this.write('convertToRange', null, (t) => {

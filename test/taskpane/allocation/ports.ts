@@ -8,7 +8,7 @@ import { buildAllocationTab } from '../../../src/core/allocation/result-tab';
 import { readBudgetModel } from '../../../src/core/recognition';
 import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../../src/core/workbook/raw';
 import { emptySheetSpec, type SheetSpec, type SpecCell } from '../../../src/core/workbook/sheet-spec';
-import { WorkbookError, type CellEdit, type ReadOptions, type WorkbookPort, type WriteOptions } from '../../../src/io/port';
+import { WorkbookError, type CellEdit, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions } from '../../../src/io/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 import { BUN, VOO, workedExample } from '../../fixtures/worked-example';
 import type { TestSheet } from '../../helpers/raw-workbook';
@@ -90,6 +90,10 @@ export class RecordingPort implements WorkbookPort {
 
   writeCells(edits: readonly CellEdit[]) {
     return this.inner.writeCells(edits);
+  }
+
+  resizeTable(resize: TableResize) {
+    return this.inner.resizeTable(resize);
   }
 }
 

@@ -8,7 +8,8 @@ import { parseRangeA1 } from '../../../src/core/a1';
 import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../../src/core/workbook/raw';
 import { freeSheetName } from '../../../src/core/workbook/sheet-names';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteOptions } from '../../../src/io/port';
+import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions } from '../../../src/io/port';
+import { checkedResize, tableNotFound } from '../../../src/io/table-resize';
 import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
 import { evaluateFormula } from '../../cli/xlsx-fixtures';
 
@@ -114,5 +115,15 @@ export class SheetsPort implements WorkbookPort {
       result.changed.push({ sheet: edit.sheet, cell: edit.cell, before, after: edit.value });
     }
     return result;
+  }
+
+  readonly resizes: TableResize[] = [];
+
+  async resizeTable(resize: TableResize): Promise<void> {
+    const table = this.sheet(resize.sheet).tables?.find((t) => t.name === resize.table);
+    if (!table) throw tableNotFound(resize);
+    checkedResize(table.range, resize);
+    this.resizes.push(resize);
+    table.range = resize.address;
   }
 }

@@ -5,7 +5,7 @@
 import { generateSample, sampleToSheetSpecs, type SampleWorkbook } from '../../../src/core/sample';
 import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../../src/core/workbook/raw';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import type { CellEdit, ReadOptions, WorkbookPort, WriteOptions } from '../../../src/io/port';
+import type { CellEdit, ReadOptions, TableResize, WorkbookPort, WriteOptions } from '../../../src/io/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 
 let cached: SampleWorkbook | null = null;
@@ -50,6 +50,10 @@ export class SamplePort implements WorkbookPort {
 
   writeCells(edits: readonly CellEdit[]) {
     return this.inner.writeCells(edits);
+  }
+
+  resizeTable(resize: TableResize) {
+    return this.inner.resizeTable(resize);
   }
 
   async sheetNames(): Promise<string[]> {

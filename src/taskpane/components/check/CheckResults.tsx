@@ -20,8 +20,8 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { listPhrase, submissionGaps, summarize, type Finding } from '../../../core/findings';
-import { editsFor } from '../../../core/rules/quick-fixes';
-import type { CellEdit, CellEditResult } from '../../../io/port';
+import { editsFor, resizeFor } from '../../../core/rules/quick-fixes';
+import type { CellEdit, CellEditResult, TableResize } from '../../../io/port';
 import { useI18n, type I18n } from '../../i18n';
 import type { CheckResult } from './check-core';
 import { FindingsList } from './FindingsList';
@@ -62,6 +62,8 @@ export interface CheckResultsProps {
   onRecheck(): void;
   onSelect(finding: Finding): void;
   onApply(edits: readonly CellEdit[]): void;
+  /** The quick fix "Utöka tabellen" of a finding (STRUCT-OUTSIDE-TABLE). */
+  onResize(resize: TableResize, finding: Finding): void;
   onWriteReport(): void;
 }
 
@@ -118,7 +120,11 @@ export default function CheckResults(props: CheckResultsProps) {
           handled={fixes.handled}
           busy={busy}
           onSelect={props.onSelect}
-          onFix={(f) => props.onApply(editsFor(f))}
+          onFix={(f) => {
+            const resize = resizeFor(f);
+            if (resize) props.onResize(resize, f);
+            else props.onApply(editsFor(f));
+          }}
         />
       )}
     </>
@@ -224,6 +230,20 @@ function FixStatusView({ status, onRecheck, busy }: { status: FixStatus; onReche
         </MessageBar>
       );
     }
+    case 'resized':
+      return (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('check.resized', { table: status.resize.table, address: status.resize.address })}</MessageBarTitle>
+            <div>{t('check.fixStale')}</div>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" disabled={busy} onClick={onRecheck}>
+              {t('check.recheck')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
     case 'error':
       return (
         <MessageBar intent="error" layout="multiline">

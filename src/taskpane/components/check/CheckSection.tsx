@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
-import type { CellEdit, WorkbookPort } from '../../../io/port';
+import type { CellEdit, TableResize, WorkbookPort } from '../../../io/port';
 import { useI18n, type I18n } from '../../i18n';
 import { isWorkbookError } from '../../templates/use-template-writer';
 import { countText, errorText } from './format';
@@ -98,10 +98,18 @@ export function CheckSection({ port, now = realNow }: CheckSectionProps) {
     [fixes, report],
   );
 
+  const resizeTable = useCallback(
+    async (resize: TableResize, finding: Finding) => {
+      report.reset();
+      await fixes.resizeTable(resize, finding);
+    },
+    [fixes, report],
+  );
+
   // Focus follows a fix's outcome: the button that was clicked is gone.
   const fixPhase = fixes.status.phase;
   useEffect(() => {
-    if (fixPhase === 'done' || fixPhase === 'error') fixResultRef.current?.focus();
+    if (fixPhase === 'done' || fixPhase === 'resized' || fixPhase === 'error') fixResultRef.current?.focus();
   }, [fixPhase]);
 
   return (
@@ -134,6 +142,7 @@ export function CheckSection({ port, now = realNow }: CheckSectionProps) {
             onRecheck={run}
             onSelect={(f) => void select(f)}
             onApply={(edits) => void apply(edits)}
+            onResize={(resize, finding) => void resizeTable(resize, finding)}
             onWriteReport={() => void report.write(check.result!, now())}
           />
         </Suspense>

@@ -4,13 +4,15 @@
  * fixed and say that the check's result is now out of date.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CellEdit, CellEditResult, WorkbookPort } from '../../../io/port';
+import type { CellEdit, CellEditResult, TableResize, WorkbookPort } from '../../../io/port';
 import { isWorkbookError } from '../../templates/use-template-writer';
 
 export type FixStatus =
   | { phase: 'idle' }
   | { phase: 'applying' }
   | { phase: 'done'; result: CellEditResult }
+  /** A table was extended (STRUCT-OUTSIDE-TABLE: "Utöka tabellen"). */
+  | { phase: 'resized'; resize: TableResize }
   | { phase: 'error'; error: unknown };
 
 export interface CellFixes {
@@ -18,6 +20,8 @@ export interface CellFixes {
   /** What happened to each cell a fix touched since the last reset (a new check), by "Sheet!A1". */
   handled: ReadonlyMap<string, 'changed' | 'skipped'>;
   apply(edits: readonly CellEdit[]): Promise<void>;
+  /** Extends a table (the finding at `at` is then marked as fixed). */
+  resizeTable(resize: TableResize, at: { sheet: string; cell: string }): Promise<void>;
   /** Forgets the changes and the last result (when a new check starts). */
   reset(): void;
 }
@@ -63,10 +67,30 @@ export function useCellFixes(port: WorkbookPort): CellFixes {
     [port],
   );
 
+  const resizeTable = useCallback(
+    async (resize: TableResize, at: { sheet: string; cell: string }) => {
+      if (busy.current) return;
+      busy.current = true;
+      setStatus({ phase: 'applying' });
+      try {
+        await port.resizeTable(resize);
+        if (!mounted.current) return;
+        setHandled((before) => new Map(before).set(cellKey(at.sheet, at.cell), 'changed'));
+        setStatus({ phase: 'resized', resize });
+      } catch (error) {
+        if (!isWorkbookError(error)) console.error(error);
+        if (mounted.current) setStatus({ phase: 'error', error });
+      } finally {
+        busy.current = false;
+      }
+    },
+    [port],
+  );
+
   const reset = useCallback(() => {
     setStatus({ phase: 'idle' });
     setHandled(new Map());
   }, []);
 
-  return { status, handled, apply, reset };
+  return { status, handled, apply, resizeTable, reset };
 }
