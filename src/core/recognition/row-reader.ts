@@ -80,13 +80,16 @@ export class RowReader {
    */
   name(row: number, key: string, board?: string): string {
     const col = this.col(key);
-    const text = this.text(row, key, board);
-    if (col < 0 || text === '') return text;
+    if (col < 0) return '';
     const raw = cellAt(this.table, row, col);
-    if (typeof raw !== 'string' || raw === this.lastCanonical.get(col)) return text;
+    // A run of equal cells: the same text, already looked at (no finding the first time).
+    if (typeof raw === 'string' && raw === this.lastName[col]) return this.lastNameText[col];
+    const text = this.text(row, key, board);
+    if (typeof raw !== 'string' || text === '') return text;
     const kinds = spellingVariant(raw);
     if (kinds.length === 0) {
-      this.lastCanonical.set(col, raw);
+      this.lastName[col] = raw;
+      this.lastNameText[col] = text;
       return text;
     }
     const name = canonicalName(raw);
@@ -104,8 +107,9 @@ export class RowReader {
     return text;
   }
 
-  /** Per column, the last text found canonical (the fast path of name()). */
-  private readonly lastCanonical = new Map<number, string>();
+  /** Per column, the last name cell's text found canonical and its text() (the fast path of name()). */
+  private readonly lastName: (string | undefined)[] = [];
+  private readonly lastNameText: string[] = [];
 
   /** Reports CELL-EMPTY-KEY for each empty key column of a row that has amounts. */
   checkKeys(row: number, keys: string[], values: Record<string, string>, hasAmounts: boolean): void {
