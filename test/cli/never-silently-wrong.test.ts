@@ -5,6 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readBudgetModel } from '../../src/core/recognition';
+import { validateModel } from '../../src/core/rules';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
 import { cleanWorkbook, type Sheets } from '../fixtures/broken-cases';
 import { run } from './run-cli';
@@ -75,7 +77,14 @@ describe('rows typed under an Excel table', () => {
     // Not counted yet: neither the duplicate nor the misspelt nämnd is seen.
     expect(found.filter((f) => f.rule === 'KEY-DUPLICATE' || f.rule === 'KEY-UNKNOWN-NAMND')).toEqual([]);
 
+    // The playground's port (the xlsx adapter in the browser) reports the same finding.
     const port = await XlsxWorkbookPort.fromBuffer(readFileSync(file));
+    const inPlayground = validateModel(await readBudgetModel(port, 'validation')).filter((f) => f.rule === 'STRUCT-OUTSIDE-TABLE');
+    expect(inPlayground.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message }))).toEqual(
+      outside.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message })),
+    );
+    expect(inPlayground[0].quickFix?.resizeTable).toEqual({ sheet: 'Driftbudget', table: 'Driftbudget', address: 'A2:G604' });
+
     await port.resizeTable({ sheet: 'Driftbudget', table: 'Driftbudget', address: 'A2:G604' });
     const fixed = join(dir, 'rader-under-tabell-utokad.xlsx');
     writeFileSync(fixed, await port.toBuffer());
