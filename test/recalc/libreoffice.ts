@@ -38,6 +38,14 @@ function run(file: string, args: string[]): Promise<{ stdout: string; stderr: st
   });
 }
 
+/** A profile setting: recalculate every formula when an .xlsx (OOXML) or .ods file is loaded (0 = always). */
+const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
 /** Loads `buffer` as book.xlsx, converts it with `filter` and hands the output folder to `collect`. */
 async function convert<T>(buffer: Uint8Array, filter: string, collect: (outDir: string, log: string) => Promise<T>): Promise<T> {
   const soffice = findSoffice();
@@ -51,6 +59,11 @@ async function convert<T>(buffer: Uint8Array, filter: string, collect: (outDir: 
     const input = join(inDir, 'book.xlsx');
     await writeFile(input, buffer);
     const profile = pathToFileURL(join(dir, 'profile')).href;
+    // Always recalculate on load: by default LibreOffice keeps the cached results of an .xlsx
+    // ("never recalculate"), and the files Budgetkoll writes carry the core's figures as cached
+    // results, so without this a test would compare the core with itself.
+    await mkdir(join(dir, 'profile', 'user'), { recursive: true });
+    await writeFile(join(dir, 'profile', 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
     const { stdout, stderr } = await run(soffice, [
       `-env:UserInstallation=${profile}`,
       '--headless',
