@@ -16,7 +16,8 @@ import {
 } from '../../core/workbook/raw';
 import type { ReadOptions } from '../port';
 import { isPayloadError, workbookError } from './errors';
-import { jsonCellBytes, jsonGridBytes, MAX_CELLS_PER_READ, OPERATION_OVERHEAD } from './payload';
+import { gridBytesPerCell, jsonCellBytes, MAX_CELLS_PER_READ, OPERATION_OVERHEAD } from './payload';
+import { Slicer } from './slices';
 
 /** Columns sampled at the top of every sheet to estimate what its cells weigh in JSON. */
 const SAMPLE_COLUMNS = 26;
@@ -223,6 +224,7 @@ export async function readPlanned(
   const totalCells = jobs.reduce((n, job) => n + job.width * (job.rect.bottom - job.rect.top + 1), 0);
   let doneCells = 0;
   let retries = 0;
+  const slicer = new Slicer();
   while (jobs.some((job) => job.next <= job.rect.bottom)) {
     throwIfAborted(options.signal);
     const blocks = queueBlocks(jobs, budget);
@@ -242,7 +244,7 @@ export async function readPlanned(
       continue;
     }
     retries = 0;
-    for (const block of blocks) doneCells += absorb(block);
+    for (const block of blocks) doneCells += await absorb(block, slicer);
     options.onProgress?.(totalCells === 0 ? 1 : doneCells / totalCells);
   }
   if (totalCells === 0) options.onProgress?.(1);
@@ -285,11 +287,11 @@ function queueBlocks(jobs: Job[], budget: number): Block[] {
 }
 
 /** Converts one block into the grid and learns what its cells really weighed. Returns its cells. */
-function absorb(block: Block): number {
+async function absorb(block: Block, slicer: Slicer): Promise<number> {
   const { job, top } = block;
   const cells = block.rows * job.width;
-  // Bytes per cell as measured, without the per-row brackets that rowCost adds itself.
-  const rate = (grid: unknown[][]): number => Math.max(2, (jsonGridBytes(grid) - 3 * block.rows) / cells) * SAFETY;
+  // Bytes per cell as measured (on a sample of rows), without the per-row brackets rowCost adds itself.
+  const rate = (grid: unknown[][]): number => Math.max(2, gridBytesPerCell(grid)) * SAFETY;
   const values = block.range.values as unknown[][];
   job.rates.values = rate(values);
   const types = block.range.valueTypes as unknown[][];
@@ -301,6 +303,7 @@ function absorb(block: Block): number {
 
   const grid = job.grid;
   for (let r = 0; r < values.length; r++) {
+    await slicer.pause();
     const source = values[r];
     const sourceTypes = types[r];
     const row: RawValue[] = new Array(source.length);

@@ -14,6 +14,7 @@ import { indexRuns, mergeBlocks, rectanglesByKey } from './blocks';
 import { columnWidthPoints, needsTextFormat, queueStyle } from './format';
 import { jsonRowBytes, jsonStringBytes, MAX_CELLS_PER_READ, OPERATION_OVERHEAD } from './payload';
 import { throwIfAborted } from './read';
+import { Slicer } from './slices';
 
 const SYNC_OVERHEAD = 2_000;
 /** Upper bound of the operations one styled block queues (font, fill, borders, lock …). */
@@ -259,6 +260,7 @@ async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: Reque
   const maxChunk = limit - SYNC_OVERHEAD - 5 * OPERATION_OVERHEAD;
   const maxRows = Math.max(1, Math.floor(MAX_CELLS_PER_READ / width));
 
+  const slicer = new Slicer();
   let r = 0;
   while (r < rows.length) {
     const top = r;
@@ -270,6 +272,7 @@ async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: Reque
     let anyValue = false;
     let anyFormula = false;
     while (r < rows.length && formats.length < maxRows) {
+      await slicer.pause();
       const source = rowAt(r);
       const formatRow: (string | null)[] = new Array(width).fill(null);
       const valueRow: SpecValue[] = new Array(width).fill(null);
@@ -330,7 +333,9 @@ async function writeStyles(sheet: Excel.Worksheet, spec: SheetSpec, budget: Requ
 /** Internal hyperlinks: there is no bulk API, so one range per linked cell (only linked cells). */
 async function writeLinks(sheet: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
   const rowAt = rowReader(spec);
+  const slicer = new Slicer();
   for (let r = 0; r < spec.rows.length; r++) {
+    await slicer.pause();
     const row = rowAt(r);
     for (let c = 0; c < row.length; c++) {
       const link = row[c]?.link;
