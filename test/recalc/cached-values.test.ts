@@ -179,6 +179,10 @@ describe('cached values of the formulas Budgetkoll writes to files', () => {
         }
       }
       expect({ file, wrong: wrong.slice(0, 10), count: wrong.length }).toEqual({ file, wrong: [], count: 0 });
+      // The engine did recalculate (it did not just keep the cached results): formula cells that
+      // carried none (the goal section's references to Nyckeltal on the kommun tab) now show numbers.
+      const gained = before.filter((f) => f.result === undefined && typeof valueAt(after, f.sheet, f.address) === 'number');
+      if (file !== files.consolidation) expect({ file, gained: gained.length > 0 }).toEqual({ file, gained: true });
     }
   });
 });
