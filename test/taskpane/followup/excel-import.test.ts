@@ -13,6 +13,7 @@ import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 import { officeFollowUpImport, insertRequestBytes, WEB_REQUEST_LIMIT } from '../../../src/taskpane/components/followup/excel-import';
 import { sampleSpecs } from '../../core/followup/helpers';
 import { ExcelDouble, type ExcelDoubleOptions } from '../../io/office/excel-double';
+import { rejection } from '../../io/office/office-fixtures';
 
 jest.setTimeout(60000);
 
@@ -71,15 +72,6 @@ function excelFor(source: NämndFile, options: ExcelDoubleOptions = {}): { excel
 
 const run = (excel: ExcelDouble) => excel.run as unknown as typeof Excel.run;
 
-async function rejection(promise: Promise<unknown>): Promise<WorkbookError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkbookError);
-    return error as WorkbookError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('importing nämnd workbooks in Excel', () => {
   let bun: NämndFile;

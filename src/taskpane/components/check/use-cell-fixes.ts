@@ -41,12 +41,25 @@ export function useCellFixes(port: WorkbookPort): CellFixes {
     };
   }, []);
 
+  /** Runs one change of the user's workbook at a time; a failure becomes the error status. */
+  const guarded = useCallback(async (work: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    setStatus({ phase: 'applying' });
+    try {
+      await work();
+    } catch (error) {
+      if (!isWorkbookError(error)) console.error(error);
+      if (mounted.current) setStatus({ phase: 'error', error });
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+
   const apply = useCallback(
     async (edits: readonly CellEdit[]) => {
-      if (busy.current || edits.length === 0) return;
-      busy.current = true;
-      setStatus({ phase: 'applying' });
-      try {
+      if (edits.length === 0) return;
+      await guarded(async () => {
         const result = await port.writeCells(edits);
         if (!mounted.current) return;
         setHandled((before) => {
@@ -57,34 +70,20 @@ export function useCellFixes(port: WorkbookPort): CellFixes {
           return next;
         });
         setStatus({ phase: 'done', result });
-      } catch (error) {
-        if (!isWorkbookError(error)) console.error(error);
-        if (mounted.current) setStatus({ phase: 'error', error });
-      } finally {
-        busy.current = false;
-      }
+      });
     },
-    [port],
+    [port, guarded],
   );
 
   const resizeTable = useCallback(
-    async (resize: TableResize, at: { sheet: string; cell: string }) => {
-      if (busy.current) return;
-      busy.current = true;
-      setStatus({ phase: 'applying' });
-      try {
+    async (resize: TableResize, at: { sheet: string; cell: string }) =>
+      guarded(async () => {
         await port.resizeTable(resize);
         if (!mounted.current) return;
         setHandled((before) => new Map(before).set(cellKey(at.sheet, at.cell), 'changed'));
         setStatus({ phase: 'resized', resize });
-      } catch (error) {
-        if (!isWorkbookError(error)) console.error(error);
-        if (mounted.current) setStatus({ phase: 'error', error });
-      } finally {
-        busy.current = false;
-      }
-    },
-    [port],
+      }),
+    [port, guarded],
   );
 
   const reset = useCallback(() => {
