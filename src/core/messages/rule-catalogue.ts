@@ -48,7 +48,6 @@ function spellingWhat(kinds: string, letter: string, lang: 'sv' | 'en'): string 
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')}${and}${words[words.length - 1]}`;
 }
 
-
 export const RULE_CATALOGUE = {
   'STRUCT-MISSING-TABLE': entry({
     severity: 'error',
