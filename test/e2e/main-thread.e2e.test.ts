@@ -19,8 +19,6 @@ import { expectText, startHarness, type Harness } from './browser';
 
 const ROWS = Number(process.env.E2E_ROWS ?? 20_000);
 const LIMIT_MS = 200;
-/** The timer probe's limit: see above. */
-const PROBE_LIMIT_MS = 2 * LIMIT_MS;
 /**
  * Creating the first follow-up tab on a model does not meet the 200 ms target yet: the per-model
  * sums and name indexes are worked out on the pane's thread (157–227 ms on M, about 0.8 s on L).
@@ -28,6 +26,8 @@ const PROBE_LIMIT_MS = 2 * LIMIT_MS;
  * job is held to a regression bound instead, said here and in the docs rather than hidden.
  */
 const FIRST_TAB_LIMIT_MS = 2 * LIMIT_MS;
+/** The timer probe also counts the test tool's own work in the page: it gets twice the limit. */
+const PROBE_FACTOR = 2;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let harness: Harness;
@@ -125,7 +125,7 @@ async function measure(page: Page, job: string, target: Locator, done: string, o
 
 function expectResponsive(blocks: Blocks, limit = LIMIT_MS): void {
   expect(blocks.longTask).toBeLessThanOrEqual(limit);
-  expect(blocks.longest).toBeLessThanOrEqual(2 * limit);
+  expect(blocks.longest).toBeLessThanOrEqual(PROBE_FACTOR * limit);
 }
 
 /** Presses a button, then Avbryt as soon as it appears: from inside the page, as a job on this size is quick. */
