@@ -3,7 +3,7 @@
  * right sheet and cell with a Swedish message and a fix, the clean workbook and the sample pass,
  * and files that are not workbooks get one clear Swedish line each and exit code 2.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VALIDATION_CHECKS } from '../../src/core/rules';
@@ -61,7 +61,7 @@ describe('the broken-workbook corpus', () => {
     const wrong: string[] = [];
     out.files.forEach((report, i) => {
       const c = files[i].case;
-      if (!c) return;
+      if (!c || c.job) return; // a follow-up case: see the next test
       const hit = report.findings.find((f) => f.rule === c.rule && f.sheet === c.sheet && f.cell === c.cell);
       if (!hit) {
         const seen = report.findings.filter((f) => f.rule === c.rule).map((f) => `${f.sheet}!${f.cell}`);
@@ -76,6 +76,22 @@ describe('the broken-workbook corpus', () => {
       if (JSON.stringify(report.summary) !== JSON.stringify(expectedSummary)) wrong.push(`${files[i].name}: summary does not count the findings`);
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('followup over each follow-up case: exit 1, its rule at the right sheet and cell, in Swedish, and nothing written', async () => {
+    const cases = files.filter((f) => f.case?.job === 'followUp');
+    expect(cases.length).toBeGreaterThan(0);
+    for (const f of cases) {
+      const c = f.case!;
+      const out = join(dir, `uppf-${f.name}`);
+      const result = await run('followup', join(dir, f.name), '--all', '--report', 'august', '--year', '2027', '--format', 'json', '-o', out);
+      expect({ file: f.name, code: result.code }).toEqual({ file: f.name, code: 1 });
+      expect(result.stderr).toContain(`${c.sheet}!${c.cell}`);
+      const parsed = JSON.parse(result.stdout) as { written: boolean; findings: JsonFinding[] };
+      const hit = parsed.findings.find((x) => x.rule === c.rule && x.sheet === c.sheet && x.cell === c.cell);
+      expect(hit && { rule: hit.rule, swedish: hit.message !== hit.message_en, fix: Boolean(hit.fix?.trim()) }).toEqual({ rule: c.rule, swedish: true, fix: true });
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('clean.xlsx has no findings at all and exits 0', async () => {

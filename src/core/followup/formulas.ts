@@ -15,7 +15,8 @@
  * date cells between the first and last day (numeric criteria skip text) and one over yyyymm
  * numbers.
  * Other period spellings the core accepts ("2027/08", "202708" typed as text, "2027-8") are not
- * summed by the formulas: write periods as text "ÅÅÅÅ-MM" or as dates.
+ * summed by the formulas: each such cell is a UTF-PERIOD-FORM finding (recognition/row-reader.ts
+ * summedPeriod), with a quick fix to "YYYY-MM", and the tabs are not written until it is fixed.
  */
 import { columnLetters, quoteSheetName, toAbsoluteA1 } from '../a1';
 import { absoluteR1C1 } from '../workbook/r1c1';

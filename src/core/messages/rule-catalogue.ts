@@ -285,6 +285,22 @@ export const RULE_CATALOGUE = {
       en: 'Write the name without the invisible difference (quick fix: Correct the spelling; Fix all corrects every such cell). Follow-up tabs are not written until it is fixed.',
     },
   }),
+  'UTF-PERIOD-FORM': entry({
+    severity: 'error',
+    title: { sv: 'Period i en form som formlerna inte räknar', en: 'Period in a form the formulas do not count' },
+    message: {
+      sv: (p) =>
+        `${p.column} ”${p.text}” läser Budgetkoll som ${p.period}, men formlerna i uppföljningsflikarna (SUMIFS) räknar bara perioder ` +
+        `skrivna som text ”ÅÅÅÅ-MM” (här ”${p.period}”), som datum eller som talet ÅÅÅÅMM och skulle inte räkna med raden – utfallet blir fel.`,
+      en: (p) =>
+        `${p.column} "${p.text}" is read by Budgetkoll as ${p.period}, but the formulas of the follow-up tabs (SUMIFS) count only periods ` +
+        `written as text "YYYY-MM" (here "${p.period}"), as dates or as the number YYYYMM and would leave the row out – the actuals would be wrong.`,
+    },
+    fix: {
+      sv: 'Skriv perioden som ”ÅÅÅÅ-MM”, t.ex. 2027-08 (snabbåtgärd: Skriv perioden; Åtgärda alla rättar alla sådana celler). Uppföljningsflikar skrivs inte förrän det är rättat.',
+      en: 'Write the period as "YYYY-MM", e.g. 2027-08 (quick fix: Write the period; Fix all corrects every such cell). Follow-up tabs are not written until it is fixed.',
+    },
+  }),
   'KEY-NAMND-NO-BUDGET': entry({
     severity: 'error',
     title: { sv: 'Nämnd utan budget', en: 'Board without budget' },

@@ -309,7 +309,7 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
         const activity = reader.name(row, 'activity', board);
         const account = reader.text(row, 'account');
         reader.checkKeys(row, ['board', 'activity', 'account'], { board, activity, account }, reader.anyValue(row, [amountCol]));
-        model.actuals.push({ sheet: reader.sheet, row, board, activity, account, period: reader.period(row, 'period'), amount: reader.amount(row, amountCol, board || undefined) });
+        model.actuals.push({ sheet: reader.sheet, row, board, activity, account, period: reader.summedPeriod(row, 'period', board || undefined), amount: reader.amount(row, amountCol, board || undefined) });
       }
       break;
     }

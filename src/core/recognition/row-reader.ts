@@ -227,6 +227,25 @@ export class RowReader {
     return readPeriod(cellAt(this.table, row, this.col(key)));
   }
 
+  /**
+   * Utfall's Period, summed by the follow-up tabs' formulas (followup/formulas.ts actualFormula):
+   * as period(), and a UTF-PERIOD-FORM finding, with a quick fix to the text "YYYY-MM", when the
+   * cell is text the core reads as a month but the formulas' text criterion ("YYYY-MM*") would not
+   * match ("2027/08", "2027-8", "202708" as text, a leading space): the core would count the row
+   * and the recalculated tab would not. Dates and yyyymm numbers are matched by the formulas.
+   */
+  summedPeriod(row: number, key: string, board?: string): string {
+    const col = this.col(key);
+    if (col < 0) return '';
+    const raw = cellAt(this.table, row, col);
+    const period = readPeriod(raw);
+    if (period === '' || typeof raw !== 'string' || raw.startsWith(period)) return period;
+    const finding = makeFinding('UTF-PERIOD-FORM', { sheet: this.sheet, cell: toA1(row, col), board }, { column: this.header(col), text: visibleSpaces(raw), period });
+    finding.quickFix = { value: period, label: `Skriv perioden som ”${period}”`, label_en: `Write the period as "${period}"` };
+    this.findings.push(finding);
+    return period;
+  }
+
   date(row: number, key: string): string {
     return readDate(cellAt(this.table, row, this.col(key)));
   }

@@ -1,7 +1,7 @@
 /**
  * Quick fixes: only where the fix is unambiguous (CELL-TEXT-NUMBER → the parsed number,
  * KEY-UNKNOWN-NAMND with a close match → the suggested name, KEY-SPELLING-VARIANT → the canonical
- * name). Applied only on a click, one
+ * name, UTF-PERIOD-FORM → the period as text "YYYY-MM"). Applied only on a click, one
  * finding or a listed batch of one kind; the result lists every cell changed.
  */
 import type { Finding, TableResize } from '../findings';
@@ -38,4 +38,4 @@ export function editsForRule(findings: readonly Finding[], rule: string): CellEd
 }
 
 /** Rules whose findings may carry a quick fix. */
-export const QUICK_FIX_RULES = ['CELL-TEXT-NUMBER', 'KEY-UNKNOWN-NAMND', 'KEY-SPELLING-VARIANT'] as const;
+export const QUICK_FIX_RULES = ['CELL-TEXT-NUMBER', 'KEY-UNKNOWN-NAMND', 'KEY-SPELLING-VARIANT', 'UTF-PERIOD-FORM'] as const;

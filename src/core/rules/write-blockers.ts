@@ -2,11 +2,12 @@
  * Findings that stop Budgetkoll writing a tab whose formulas read the inputs. A key cell whose name
  * is spelt with an invisible difference (KEY-SPELLING-VARIANT) is counted by the core under its
  * name, but a written SUMIFS would leave it out: the tab's recalculated figure would be silently
- * wrong. So the follow-up (and allocation) writers refuse until the cells are fixed, and say which.
+ * wrong. Likewise a Utfall period typed in a form the written criteria do not match (UTF-PERIOD-FORM).
+ * So the follow-up (and allocation) writers refuse until the cells are fixed, and say which.
  */
 import type { Finding } from '../findings';
 
-export const WRITE_BLOCKING_RULES: readonly string[] = ['KEY-SPELLING-VARIANT'];
+export const WRITE_BLOCKING_RULES: readonly string[] = ['KEY-SPELLING-VARIANT', 'UTF-PERIOD-FORM'];
 
 /** The findings among `findings` that block writing, in their given order. */
 export function writeBlockers(findings: readonly Finding[]): Finding[] {
@@ -21,17 +22,35 @@ export function blockerCells(blockers: readonly Finding[], lang: 'sv' | 'en' = '
   return cells.join(', ');
 }
 
-/** Why nothing was written, Swedish and English. */
+/** Why nothing was written, Swedish and English: what is wrong per rule, with its cells. */
 export function blockedMessage(blockers: readonly Finding[]): { sv: string; en: string } {
-  const n = blockers.length;
-  return {
-    sv:
+  const names = blockers.filter((f) => f.rule === 'KEY-SPELLING-VARIANT');
+  const periods = blockers.filter((f) => f.rule === 'UTF-PERIOD-FORM');
+  const sv: string[] = [];
+  const en: string[] = [];
+  if (names.length > 0) {
+    const n = names.length;
+    sv.push(
       `${n === 1 ? 'Ett namn' : `${n} namn`} i indata har en osynlig skillnad (mellanslag på slutet, hårt mellanslag, dubbla mellanslag eller ` +
-      `ett ä skrivet som a + prickar): ${blockerCells(blockers, 'sv')}. Formlerna skulle då visa fel summor, så inget skrevs. ` +
-      'Rätta cellerna (Kontrollera budget → Åtgärda alla, eller budgetkoll validate visar dem) och försök igen.',
-    en:
+        `ett ä skrivet som a + prickar): ${blockerCells(names, 'sv')}.`,
+    );
+    en.push(
       `${n === 1 ? 'A name' : `${n} names`} in the inputs ${n === 1 ? 'has' : 'have'} an invisible difference (trailing space, non-breaking space, double spaces or ` +
-      `an ä written as a + dots): ${blockerCells(blockers, 'en')}. The formulas would then show wrong totals, so nothing was written. ` +
-      'Correct the cells (Check budget → Fix all, or budgetkoll validate lists them) and try again.',
+        `an ä written as a + dots): ${blockerCells(names, 'en')}.`,
+    );
+  }
+  if (periods.length > 0) {
+    const n = periods.length;
+    sv.push(`${n === 1 ? 'En period' : `${n} perioder`} i Utfall är inte ${n === 1 ? 'skriven' : 'skrivna'} som ”ÅÅÅÅ-MM” (t.ex. ”2027/08” eller ”2027-8”): ${blockerCells(periods, 'sv')}.`);
+    en.push(`${n === 1 ? 'A period' : `${n} periods`} in Utfall ${n === 1 ? 'is' : 'are'} not written as "YYYY-MM" (e.g. "2027/08" or "2027-8"): ${blockerCells(periods, 'en')}.`);
+  }
+  // Names are also checked by Kontrollera budget; Utfall is read only by the follow-up, which lists the cells.
+  const where =
+    names.length > 0
+      ? { sv: 'Kontrollera budget → Åtgärda alla, eller budgetkoll validate visar dem', en: 'Check budget → Fix all, or budgetkoll validate lists them' }
+      : { sv: 'Uppföljning → Skriv perioderna som ÅÅÅÅ-MM, eller i cellerna ovan', en: 'Uppföljning → Write the periods as YYYY-MM, or in the cells above' };
+  return {
+    sv: `${sv.join(' ')} Formlerna skulle då visa fel summor, så inget skrevs. Rätta cellerna (${where.sv}) och försök igen.`,
+    en: `${en.join(' ')} The formulas would then show wrong totals, so nothing was written. Correct the cells (${where.en}) and try again.`,
   };
 }

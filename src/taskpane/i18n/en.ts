@@ -310,10 +310,14 @@ export const en: Catalogue = {
   'followup.chooseBoard': 'Choose at least one board or Kommunen.',
   'followup.blocked.spelling':
     '{count} names in Driftbudget or Utfall have an invisible difference (trailing space, non-breaking space, double spaces or an ä written as a + dots). The tabs\' formulas would then show wrong totals, so no follow-up tab is created, refreshed or compiled until the names are corrected. Correct them with the button below or in the cells:',
+  'followup.blocked.period':
+    'Periods in Utfall are not written as "YYYY-MM" (e.g. "2027/08" or "2027-8" instead of "2027-08"); cells: {count}. The tabs\' formulas would leave those rows out, so no follow-up tab is created, refreshed or compiled until the periods are corrected. Correct them with the button below or in the cells:',
+  'followup.blocked.fixPeriods': 'Write the periods as YYYY-MM',
   'followup.blocked.cell': 'Go to {sheet}!{cell}',
   'followup.blocked.more': 'and {count} more',
   'followup.blocked.fix': 'Correct the spelling',
   'followup.namesFixed': 'Corrected the spelling. Cells changed: {count}.',
+  'followup.periodsFixed': 'Wrote the periods as YYYY-MM. Cells changed: {count}.',
   'followup.namesSkipped': 'Left alone (they hold formulas): {cells}.',
   'followup.inputsHeading': 'Inputs for the report',
   'followup.input.foundBadge': 'Found',

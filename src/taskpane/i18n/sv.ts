@@ -311,10 +311,14 @@ export const sv = {
   'followup.chooseBoard': 'Välj minst en nämnd eller Kommunen.',
   'followup.blocked.spelling':
     '{count} namn i Driftbudget eller Utfall har en osynlig skillnad (mellanslag på slutet, hårt mellanslag, dubbla mellanslag eller ett ä skrivet som a + prickar). Flikarnas formler skulle då visa fel summor, så inga uppföljningsflikar skapas, uppdateras eller sammanställs förrän namnen är rättade. Rätta dem med knappen nedan eller i cellerna:',
+  'followup.blocked.period':
+    'Perioder i Utfall är inte skrivna som ”ÅÅÅÅ-MM” (t.ex. ”2027/08” eller ”2027-8” i stället för ”2027-08”); antal celler: {count}. Flikarnas formler skulle inte räkna med raderna, så inga uppföljningsflikar skapas, uppdateras eller sammanställs förrän perioderna är rättade. Rätta dem med knappen nedan eller i cellerna:',
+  'followup.blocked.fixPeriods': 'Skriv perioderna som ÅÅÅÅ-MM',
   'followup.blocked.cell': 'Gå till {sheet}!{cell}',
   'followup.blocked.more': 'och {count} till',
   'followup.blocked.fix': 'Rätta stavningen',
   'followup.namesFixed': 'Rättade stavningen. Ändrade celler: {count}.',
+  'followup.periodsFixed': 'Skrev perioderna som ÅÅÅÅ-MM. Ändrade celler: {count}.',
   'followup.namesSkipped': 'Lämnades orörda (innehåller formler): {cells}.',
   'followup.inputsHeading': 'Indata för rapporten',
   'followup.input.foundBadge': 'Hittad',

@@ -5,8 +5,8 @@ import { RULE_CATALOGUE } from '../../../src/core/messages/rule-catalogue';
 import { BROKEN_CASES, brokenWorkbook, cleanWorkbook, type Sheets } from '../../fixtures/broken-cases';
 import { indexOf, readPlan } from '../../helpers/raw-workbook';
 
-function validate(sheets: Sheets) {
-  const request = JOB_INPUTS.validation;
+function validate(sheets: Sheets, job: 'validation' | 'followUp' = 'validation') {
+  const request = JOB_INPUTS[job];
   const located = locateInputs(indexOf(sheets), request);
   // The in-memory reader gives formula cells the value 0; give Summa rows their real sums.
   const raw = readPlan(sheets, located.plan);
@@ -20,7 +20,7 @@ describe('validation rules', () => {
   });
 
   it.each(BROKEN_CASES.map((c) => [c.rule, c.defect, c] as const))('%s (%s) points at the right cell', (rule, _defect, c) => {
-    const findings = validate(brokenWorkbook(c));
+    const findings = validate(brokenWorkbook(c), c.job);
     const hit = findings.find((f) => f.rule === rule && f.sheet === c.sheet && f.cell === c.cell);
     expect({ rule, found: hit ? `${hit.sheet}!${hit.cell}` : findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`) }).toEqual({
       rule,

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
 import { KOMMUN_BOARD, REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
-import { editsForRule } from '../../../core/rules/quick-fixes';
+import { editsFor } from '../../../core/rules/quick-fixes';
 import { writeBlockers } from '../../../core/rules/write-blockers';
 import type { WorkbookPort } from '../../../io/port';
 import { formatList, formatLongDate, useI18n, type MessageKey } from '../../i18n';
@@ -135,11 +135,13 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
     });
   };
 
-  /** The KEY-SPELLING-VARIANT quick fix for every blocking cell, on a click: then read again. */
+  /** The quick fix of every blocking cell (KEY-SPELLING-VARIANT, UTF-PERIOD-FORM), on a click: then read again. */
   const fixNames = () =>
     void run('fixingNames', async (_core, snap) => {
-      const result = await port.writeCells(editsForRule(writeBlockers(snap.model.findings), 'KEY-SPELLING-VARIANT'));
-      const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [{ key: 'followup.namesFixed', params: { count: result.changed.length } }];
+      const blockers = writeBlockers(snap.model.findings);
+      const result = await port.writeCells(blockers.flatMap(editsFor));
+      const fixed: MessageKey = blockers.some((f) => f.rule === 'KEY-SPELLING-VARIANT') ? 'followup.namesFixed' : 'followup.periodsFixed';
+      const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [{ key: fixed, params: { count: result.changed.length } }];
       if (result.skipped.length > 0) lines.push({ key: 'followup.namesSkipped', params: { cells: formatList(language, result.skipped.map((s) => `${s.sheet}!${s.cell}`)) } });
       return { outcome: { intent: result.skipped.length > 0 ? 'warning' : 'success', lines }, wrote: true };
     });

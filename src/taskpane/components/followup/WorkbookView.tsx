@@ -54,7 +54,7 @@ export interface WorkbookViewProps {
   compile(): void;
   importService: FollowUpImportService | undefined;
   importFiles(files: File[]): void;
-  /** Applies the KEY-SPELLING-VARIANT quick fix to every blocking cell. */
+  /** Applies the quick fix of every blocking cell (write-blockers.ts). */
   fixNames(): void;
 }
 
@@ -63,10 +63,13 @@ export default function WorkbookView(props: WorkbookViewProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const boardsLabelId = useId('followup-boards');
-  // Names with invisible differences (KEY-SPELLING-VARIANT): the tabs' SUMIFS would miss their
-  // rows, so nothing that writes formulas over the inputs is offered until they are corrected.
+  // Names with invisible differences (KEY-SPELLING-VARIANT) or Utfall periods in a form the
+  // criteria do not match (UTF-PERIOD-FORM): the tabs' SUMIFS would miss their rows, so nothing
+  // that writes formulas over the inputs is offered until they are corrected.
   const blockers = useMemo(() => writeBlockers(snapshot.model.findings), [snapshot.model]);
   const blocked = blockers.length > 0;
+  const spellingCount = blockers.filter((f) => f.rule === 'KEY-SPELLING-VARIANT').length;
+  const periodCount = blockers.length - spellingCount;
   const select = (sheet: string, cell: string) => {
     setSelectError(null);
     port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
@@ -76,7 +79,8 @@ export default function WorkbookView(props: WorkbookViewProps) {
           {blocked && (
             <MessageBar intent="error" layout="multiline" data-testid="followup-blocked">
               <MessageBarBody>
-                {t('followup.blocked.spelling', { count: blockers.length })}{' '}
+                {spellingCount > 0 && <>{t('followup.blocked.spelling', { count: spellingCount })} </>}
+                {periodCount > 0 && <>{t('followup.blocked.period', { count: periodCount })} </>}
                 {blockers.slice(0, 5).map((f) => (
                   <Button key={`${f.sheet}!${f.cell}`} appearance="transparent" size="small" onClick={() => select(f.sheet, f.cell)}>
                     {t('followup.blocked.cell', { sheet: f.sheet, cell: f.cell })}
@@ -85,7 +89,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
                 {blockers.length > 5 && t('followup.blocked.more', { count: blockers.length - 5 })}
                 <div>
                   <Button appearance="primary" size="small" disabled={busy} onClick={fixNames}>
-                    {t('followup.blocked.fix')}
+                    {t(spellingCount > 0 ? 'followup.blocked.fix' : 'followup.blocked.fixPeriods')}
                   </Button>
                 </div>
               </MessageBarBody>
