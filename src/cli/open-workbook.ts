@@ -43,7 +43,7 @@ export async function openForReading(io: CliIo, path: string): Promise<XlsxReadP
 
 /** The whole workbook in ExcelJS, for reading and then writing tabs into it. */
 export async function openForWriting(io: CliIo, path: string): Promise<XlsxWorkbookPort> {
-  return XlsxWorkbookPort.fromBuffer(await readWorkbookBytes(io, path));
+  return XlsxWorkbookPort.fromBuffer(await readWorkbookBytes(io, path), { inflateRaw });
 }
 
 /**

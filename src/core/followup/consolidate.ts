@@ -17,6 +17,7 @@ import { formatDateTimeSv, FOLLOW_UP_TAB_COLOR, FROZEN_ROWS } from './build-tab'
 import { checkFollowUpTab } from './check';
 import { budgetColumn } from './context';
 import { budgetSums, sumOf } from './figures';
+import { cachedValue, columnTotal, type CellResult } from './cached';
 import { sameRowR1C1 } from '../workbook/r1c1';
 import type { FilledCell, FilledTab, FilledTabInputs, TypedInput } from './filled';
 import { budgetFormula, exactCriterion, hasDataRows, keyedRowLookup } from './formulas';
@@ -127,13 +128,9 @@ export function buildConsolidation(
   const budgetOf = model && hasDataRows(drift) && amountCol >= 0 ? budgetFormula(drift, amountCol) : null;
   const first = b.next;
   const duplicates: string[] = [];
-  // The cached results of the total row: per column the sum of the rows' known figures, null once
-  // a row's figure there is unknown (a formula over a typed prognos not yet calculated).
-  const columnSums = new Map<number, number | null>(fields.map(([, col]) => [col, 0]));
-  const count = (col: number, value: number | null | undefined) => {
-    const sum = columnSums.get(col);
-    columnSums.set(col, sum === null || sum === undefined || value === null || value === undefined ? null : sum + value);
-  };
+  // The cached results of the total row: per column its SUM over the rows' cells (cached.ts).
+  const columnCells = new Map<number, CellResult[]>(fields.map(([, col]) => [col, []]));
+  const count = (col: number, value: CellResult) => columnCells.get(col)!.push(value);
   const budgetIndex = model?.years ? year - model.years[0] : -1;
   const budgets = model && budgetOf && budgetIndex >= 0 && budgetIndex <= 2 ? budgetSums(model, budgetIndex) : null;
   for (const [k, board] of order) {
@@ -149,9 +146,11 @@ export function buildConsolidation(
         if (!tab.workbook && cell) {
           const fixed = cell.cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
           const formula = keyedRowLookup(tab.sheet, cell.col, totalKeyPrefix('ekonomi', total.key.board), fixed);
-          // Cached: the figure the nämnd's tab shows, as read (none when it has not been calculated).
-          const shown = numberOf(cell) ?? undefined;
-          cells.push({ field, col, kind: 'formula', formula, numberFormat: FORMATS.tkr, value: shown });
+          // Cached: what the nämnd's tab shows, as read; a formula cell read empty shows "" (its
+          // cached empty text: Budgetkoll's totals carry one), an error value is unknown.
+          const read = cell.value;
+          const shown: CellResult = read === null || read === undefined ? '' : read instanceof CellError ? undefined : read;
+          cells.push({ field, col, kind: 'formula', formula, numberFormat: FORMATS.tkr, value: cachedValue(shown) });
           count(col, shown);
         } else {
           cells.push({ field, col, kind: 'constant', value: numberOf(cell), numberFormat: FORMATS.tkr });
@@ -187,7 +186,7 @@ export function buildConsolidation(
       formula: last < first ? '=0' : `=SUM(${toA1(first, col)}:${toA1(last, col)})`,
       style: 'total' as const,
       numberFormat: FORMATS.tkr,
-      value: last < first ? 0 : (columnSums.get(col) ?? undefined),
+      value: last < first ? 0 : cachedValue(columnTotal(columnCells.get(col)!, false)),
     })),
     extra: totalBand(),
   });

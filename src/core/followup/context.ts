@@ -4,6 +4,7 @@ import { normalizeKey } from '../text/normalize';
 import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
 import type { BlockRow, DescriptorMemo, TabBuilder } from './tab-builder';
 import type { SpecCell } from '../workbook/sheet-spec';
+import type { CellResult } from './cached';
 
 /**
  * A verksamhet (a nämnd on the kommun tab) of the Ekonomisk uppföljning block and of the Åtgärder
@@ -25,8 +26,8 @@ export interface EconomyBlock {
   lines: readonly EconomyLine[];
   /** 0-based sheet row of the first line. */
   firstRow: number;
-  /** December: each line's deviation (budget − utfall, tkr) as the core computes it, null where unknown. */
-  deviations?: readonly (number | null)[];
+  /** Each line's deviation (December budget − utfall, else budget − prognos) as its cell holds it (cached.ts). */
+  deviations?: readonly CellResult[];
 }
 
 export interface BuildContext {

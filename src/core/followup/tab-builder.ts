@@ -50,6 +50,16 @@ export class InputBook {
     return chosen.value;
   }
 
+  /**
+   * The value take() would hand out for this key and field, without using it up: a builder needs
+   * it to compute the cached results of formulas over the typed cell before the row is made.
+   */
+  peek(key: RowKey, field: string): SpecValue | undefined {
+    if (this.isEmpty()) return undefined;
+    const open = (this.byField.get(InputBook.id(key, field)) ?? []).filter((v) => !this.consumed.has(v));
+    return (open.find((v) => v.origin === 'row') ?? open[0])?.value;
+  }
+
   /** Typed values no row took: they go to "Borttagna rader". */
   leftovers(): TypedInput[] {
     const out: TypedInput[] = [];

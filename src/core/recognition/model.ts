@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../findings';
 import type { InputId } from '../inputs/catalogue';
+import type { RawValue } from '../workbook/raw';
 
 export type Triple = [number, number, number];
 
@@ -159,6 +160,11 @@ export interface PrivateProviderRow extends SourceRef {
   cost: number;
   followedUp: boolean | null;
   observations: string;
+  /**
+   * The Uppföljning genomförd and Iakttagelser cells as they are: the follow-up tab shows them by
+   * reference, and their cached results are these (undefined without the column).
+   */
+  shown?: { followedUp: RawValue | undefined; observations: RawValue | undefined };
 }
 
 export type Correction = 'Permanent' | 'Permanent och retroaktiv';

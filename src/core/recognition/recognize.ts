@@ -343,6 +343,7 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
           cost: reader.amount(row, reader.col('cost'), board || undefined),
           followedUp: reader.yesNo(row, 'followedUp'),
           observations: reader.text(row, 'observations'),
+          shown: { followedUp: reader.raw(row, 'followedUp'), observations: reader.raw(row, 'observations') },
         });
       }
       break;

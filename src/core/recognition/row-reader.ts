@@ -11,6 +11,7 @@ import { formatNumberSv } from '../text/numbers';
 import { canonicalName, spellingVariant } from '../text/normalize';
 import { parseHeader } from './headers';
 import { cellAt, type ReadTable } from './table-reader';
+import type { RawValue } from '../workbook/raw';
 import { readDate, readNumber, readPeriod, readText, readYesNo } from './cell-values';
 import type { Triple } from './model';
 
@@ -217,6 +218,12 @@ export class RowReader {
     if (value === null) return null;
     if (typeof raw === 'string' && raw.trim().endsWith('%')) return value; // parseNumberText already divided
     return this.percentFormatted(row, col) ? value : value / 100;
+  }
+
+  /** A cell as it is (what a reference to it shows); undefined when the table has no such column. */
+  raw(row: number, key: string): RawValue | undefined {
+    const col = this.col(key);
+    return col < 0 ? undefined : cellAt(this.table, row, col);
   }
 
   yesNo(row: number, key: string): boolean | null {

@@ -8,6 +8,9 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
 import { cellText } from './cells';
 import { unreadable } from './messages';
+import { decodeMarker } from '../../core/workbook/marker';
+import { folderOf, parseRelationships, parseWorkbook, partText, relsPathOf } from './package-parts';
+import { entryBytes, readZipEntries, type InflateRaw } from './zip-entries';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
@@ -62,7 +65,7 @@ export function rejectNonXlsx(bytes: Uint8Array): void {
 }
 
 /** Loads an .xlsx; every failure becomes WorkbookError('unreadable') with a Swedish message. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Workbook> {
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array, inflateRaw?: InflateRaw): Promise<Workbook> {
   const bytes = toBytes(data);
   rejectNonXlsx(bytes);
   const workbook = new ExcelJS.Workbook();
@@ -76,7 +79,42 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
     repairLoadedTables(sheet);
     dropUnquotablePrintRanges(sheet);
   }
+  if (inflateRaw) await restoreEmptyTextResults(workbook, bytes, inflateRaw);
   return workbook;
+}
+
+/** A formula cell with an empty text result: `<c r="C41" … t="str"…><f>…</f><v></v></c>` (or `<v/>`). */
+const EMPTY_TEXT_RESULT = /<c r="([A-Z]+\d+)"[^>]*?\bt="str"[^>]*><f[^>]*(?:\/>|>[^<]*<\/f>)(?:<v><\/v>|<v\/>)/g;
+
+/**
+ * ExcelJS loads a formula's empty text result ("" from IF(…,"",…)) as no result, and would write the
+ * cell back without its cached value. On the tabs Budgetkoll owns (a marker in A1), which a write
+ * passes through unchanged when it adds another tab, the "" results are put back from the sheet XML
+ * (issue 13: every formula Budgetkoll writes to a file carries its cached value).
+ */
+async function restoreEmptyTextResults(workbook: Workbook, bytes: Uint8Array, inflateRaw: InflateRaw): Promise<void> {
+  const owned = workbook.worksheets.filter((sheet) => decodeMarker(sheet.getCell('A1').value) !== null);
+  if (owned.length === 0) return;
+  const entries = readZipEntries(bytes);
+  const text = async (path: string): Promise<string | null> => {
+    const entry = entries.get(path);
+    return entry ? partText(await entryBytes(bytes, entry, inflateRaw)) : null;
+  };
+  const workbookPath = 'xl/workbook.xml';
+  const rels = parseRelationships((await text(relsPathOf(workbookPath))) ?? '', folderOf(workbookPath));
+  const parts = new Map(parseWorkbook((await text(workbookPath)) ?? '', rels).sheets.map((s) => [s.name, s.path]));
+  for (const sheet of owned) {
+    const path = parts.get(sheet.name);
+    const xml = path ? await text(path) : null;
+    if (!xml) continue;
+    for (const m of xml.matchAll(EMPTY_TEXT_RESULT)) {
+      const cell = sheet.getCell(m[1]);
+      const value = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+      if (value && typeof value === 'object' && (value.formula !== undefined || value.sharedFormula !== undefined) && value.result === undefined) {
+        cell.value = { ...value, result: '' } as ExcelJS.CellValue;
+      }
+    }
+  }
 }
 
 /**

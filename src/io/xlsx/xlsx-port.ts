@@ -26,10 +26,13 @@ import { cellText, cellValue, extendUsedArea, readRows, trimGrid, usedAreaRange,
 import { loadWorkbook, sheetTables, tableRange, type TableModel } from './load';
 import * as messages from './messages';
 import { writeSpecInto } from './write-sheet';
+import type { InflateRaw } from './zip-entries';
 
 export interface XlsxPortOptions {
   /** Called after selectCell, so the playground can highlight the cell in its grid. */
   onSelect?: (sheet: string, address: string) => void;
+  /** Raw inflate: with it, the empty text results of formulas on Budgetkoll's tabs survive a load (loadWorkbook). */
+  inflateRaw?: InflateRaw;
 }
 
 /** ExcelJS rejects this sheet name (it is reserved for change history in old Excel files). */
@@ -83,7 +86,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** Opens .xlsx bytes; anything else is a WorkbookError('unreadable') with a Swedish message. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data), options);
+    return new XlsxWorkbookPort(await loadWorkbook(data, options.inflateRaw), options);
   }
 
   /** A workbook without tabs (write at least one before toBuffer). */

@@ -13,6 +13,7 @@ import { actualFormula, budgetFormula, exactCriterion, hasDataRows, type Criteri
 import { COL, COLUMN_WIDTHS, FORMATS } from '../layout';
 import { ownCells, RowShape, textCell } from '../tab-builder';
 import { actualSums, budgetSums, sumOf } from '../figures';
+import { arithmetic, cachedValue, columnTotal, deviation, reference, typedCell, type CellResult } from '../cached';
 import type { SpecCell } from '../../workbook/sheet-spec';
 import { budgetColumn, nameRuns, periodMatcher, sectionHeading, yearIndex, type BuildContext, type EconomyLine } from '../context';
 
@@ -273,37 +274,46 @@ export function economySection(ctx: BuildContext): void {
         ]),
     { field: 'comment', col: COL.wide, kind: 'input' },
   ]);
-  // The core's figures as the formulas' cached results (figures.ts), wherever they depend on no typed cell.
+  // Every formula's cached result (SpecCell.value), as Excel evaluates it on the cells written:
+  // Budget and Utfall are the core's figures (figures.ts), or the typed cells where they are filled
+  // by hand; the rest follows from them and the typed prognos (cached.ts).
   const index = yearIndex(ctx.model, ctx.year);
   const budgets = liveBudget && index >= 0 ? budgetSums(ctx.model, index) : null;
   const actuals = liveActual ? actualSums(ctx.model, ctx.year, months) : null;
-  const totals = new Map<string, number>();
-  const deviations: (number | null)[] = [];
+  const columns = new Map<string, CellResult[]>(shape.fields.map((f) => [f.field, []]));
+  const deviations: CellResult[] = [];
   const items = lines.map((line) => {
-    if (!budgets && !actuals) return line;
     const own = ownCells();
-    const put = (field: string, value: number) => {
-      shape.putCached(own, field, value);
-      totals.set(field, (totals.get(field) ?? 0) + value);
+    const typed = (field: string) => typedCell(b.book.peek(line.key, field));
+    const put = (field: string, value: CellResult, formula: boolean) => {
+      columns.get(field)!.push(value);
+      if (formula && value !== undefined) shape.putCached(own, field, cachedValue(value)!);
     };
     const board = ctx.kommunLevel ? line.key.board : ctx.board;
     const activity = ctx.kommunLevel ? null : line.key.item;
-    const budget = budgets ? sumOf(budgets, board, activity) / 1000 : null;
-    const actual = actuals ? sumOf(actuals, board, activity) / 1000 : null;
-    if (budget !== null) put('budget', budget);
-    if (actual !== null) put('actual', actual);
+    const budget: CellResult = budgetOf ? (budgets ? sumOf(budgets, board, activity) / 1000 : undefined) : typed('budget');
+    const actual: CellResult = actualOf ? (actuals ? sumOf(actuals, board, activity) / 1000 : undefined) : typed('actual');
+    put('budget', budget, budgetOf !== null);
+    put('actual', actual, actualOf !== null);
     if (december) {
-      if (budget !== null && actual !== null) put('diff', budget - actual);
-      deviations.push(budget !== null && actual !== null ? budget - actual : null);
-    } else if (budget !== null) {
-      const toDate = (budget * months) / 12; // as the formula: C × months / 12
-      put('budgetToDate', toDate);
-      if (actual !== null) put('diffToDate', toDate - actual);
+      const diff = deviation(budget, actual);
+      put('diff', diff, true);
+      deviations.push(diff);
+    } else {
+      const c = arithmetic(budget);
+      const toDate = c === undefined ? undefined : (c * months) / 12; // as the formula: C × months / 12
+      put('budgetToDate', toDate, true);
+      put('diffToDate', deviation(toDate, actual), true);
+      const forecast = typed('forecast');
+      put('forecast', forecast, false);
+      const diffYear = deviation(budget, forecast);
+      put('diffYear', diffYear, true);
+      deviations.push(diffYear);
     }
     return { ...line, own };
   });
   const firstRow = b.keyedBlock(shape, items);
-  ctx.economy = { lines, firstRow, deviations: december ? deviations : undefined };
+  ctx.economy = { lines, firstRow, deviations };
   const lastRow = b.next - 1;
 
   // Total row: sums of the block (0 when the nämnd has no rows). Columns that depend on typed
@@ -330,8 +340,8 @@ export function economySection(ctx: BuildContext): void {
       kind: 'formula',
       formula: sum(col),
       style: 'total',
-      // The cached result: the sum of the rows' figures where the column depends on no typed cell.
-      value: typedColumns.has(col) ? undefined : lastRow < firstRow ? 0 : totals.get(field),
+      // The cached result: the formula over the rows' results.
+      value: cachedValue(lastRow < firstRow ? 0 : columnTotal(columns.get(field)!, typedColumns.has(col))),
     })),
     extra: totalBand(),
   });
@@ -374,13 +384,13 @@ export function measuresSection(ctx: BuildContext): void {
     { field: 'schedule', col: COL.g, kind: 'input', mergeTo: COL.h },
     { field: 'measure', col: COL.wide, kind: 'input' },
   ]);
-  // December: the deviation is budget − utfall, known to the core; otherwise it follows the typed prognos.
+  // The economy row's deviation (a formula: never an empty cell), as its cached result.
   const deviations = ctx.economy?.deviations;
   b.keyedBlock(
     shape,
     lines.map((line, i) => {
-      const value = deviations?.[i];
-      return value === undefined || value === null ? line.measure : { ...line.measure, own: shape.putCached(ownCells(), 'deviation', value) };
+      const value = cachedValue(reference(deviations?.[i]));
+      return value === undefined ? line.measure : { ...line.measure, own: shape.putCached(ownCells(), 'deviation', value) };
     }),
   );
   const lastRow = b.next - 1;

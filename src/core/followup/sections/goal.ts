@@ -7,6 +7,9 @@
  */
 import { columnLetters, quoteSheetName, toA1, toAbsoluteA1 } from '../../a1';
 import { formulaText } from '../formulas';
+import { cachedValue, withCached, type CellResult } from '../cached';
+import type { KeyFigureRow } from '../../recognition/model';
+import type { SpecValue } from '../../workbook/sheet-spec';
 import { relativeR1C1 } from '../../workbook/r1c1';
 import { COL, FORMATS } from '../layout';
 import { sectionTitle } from '../reports';
@@ -41,6 +44,9 @@ function joinDetail(...parts: string[]): string {
 
 /** The fields of a key figure's row read straight from its Nyckeltal row. */
 const SOURCE_FIELDS = ['value', 'similar', 'netCost', 'referenceCost'] as const;
+
+/** The tab's column of each source field. */
+const COL_OF: Record<(typeof SOURCE_FIELDS)[number], number> = { value: COL.c, similar: COL.d, netCost: COL.f, referenceCost: COL.g };
 
 /**
  * The formula texts of a key figure's source cells on one sheet, cut where the row number goes:
@@ -107,6 +113,10 @@ export function goalSection(ctx: BuildContext): void {
       { field: 'quadrant', col: COL.wide, kind: 'formula', formulaR1C1: quadrant },
     ]);
     let first = -1;
+    // Cached results (cached.ts) from the Nyckeltal row as the core read it: an empty cell is
+    // null (the formulas show ""), a figure is the cell × its unit, as the formula computes it.
+    const comparisonResults: CellResult[] = [];
+    const quadrantTexts: CellResult[] = [];
     for (const k of rows) {
       let texts = sheetTexts.get(k.sheet);
       if (texts === undefined) sheetTexts.set(k.sheet, (texts = sourceTexts(k.sheet, cols, { netCost: netCostFactor, referenceCost: referenceCostFactor })));
@@ -125,13 +135,21 @@ export function goalSection(ctx: BuildContext): void {
       const comparison = hib
         ? `=IF(OR(${C}="",${D}="",ISBLANK(${hib})),"",IF(${C}=${D},"Lika",IF((${C}>${D})=${isYes(hib)},"Bättre","Sämre")))`
         : '=""';
+      const figures = keyFigureResults(k, hib !== null, SOURCE_FIELDS.map((key) => texts.sources[key] !== undefined));
+      SOURCE_FIELDS.forEach((key, i) => withCached(own, COL_OF[key], figures.sources[i]));
+      shape.putCached(own, 'costDeviation', figures.costDeviation);
+      shape.putCached(own, 'quadrant', figures.quadrant);
+      comparisonResults.push(figures.comparison);
+      quadrantTexts.push(figures.quadrant);
       if (first < 0) first = r;
+      shape.putFormula(own, 'comparison', comparison);
+      withCached(own, COL.e, figures.comparison);
       b.keyed({
         key: { section: 'mal', board: k.board, item: `${k.activity}: ${k.indicator}` },
         label: textCell(joinDetail(k.activity, ctx.kommunLevel ? k.board : '', k.koladaId), 'subtitle'),
         fields: shape.fields,
         shape,
-        own: shape.putFormula(own, 'comparison', comparison),
+        own,
       });
     }
     const last = b.next - 1;
@@ -150,6 +168,7 @@ export function goalSection(ctx: BuildContext): void {
           kind: 'formula',
           formula: `=IF(${counted('Bättre')}+${counted('Sämre')}+${counted('Lika')}=0,"",${counted('Bättre')}/(${counted('Bättre')}+${counted('Sämre')}+${counted('Lika')}))`,
           numberFormat: FORMATS.percent,
+          value: cachedValue(shareBetter(comparisonResults)),
         },
       ],
     });
@@ -159,8 +178,8 @@ export function goalSection(ctx: BuildContext): void {
       key: { section: 'mal', board: ctx.board, item: 'Kvadrant: bättre resultat' },
       label: textCell('Bättre resultat än liknande kommuner'),
       fields: [
-        { field: 'lowCost', col: COL.c, kind: 'formula', formula: count(QUADRANTS.goal) },
-        { field: 'highCost', col: COL.d, kind: 'formula', formula: count(QUADRANTS.betterCostly) },
+        { field: 'lowCost', col: COL.c, kind: 'formula', formula: count(QUADRANTS.goal), value: cachedValue(countOf(quadrantTexts, QUADRANTS.goal)) },
+        { field: 'highCost', col: COL.d, kind: 'formula', formula: count(QUADRANTS.betterCostly), value: cachedValue(countOf(quadrantTexts, QUADRANTS.betterCostly)) },
       ],
       extra: { [COL.e]: textCell('← målet: bättre resultat till högst referenskostnaden', 'subtitle') },
     });
@@ -168,8 +187,8 @@ export function goalSection(ctx: BuildContext): void {
       key: { section: 'mal', board: ctx.board, item: 'Kvadrant: inte bättre resultat' },
       label: textCell('Inte bättre resultat'),
       fields: [
-        { field: 'lowCost', col: COL.c, kind: 'formula', formula: count(QUADRANTS.worseCheap) },
-        { field: 'highCost', col: COL.d, kind: 'formula', formula: count(QUADRANTS.worseCostly) },
+        { field: 'lowCost', col: COL.c, kind: 'formula', formula: count(QUADRANTS.worseCheap), value: cachedValue(countOf(quadrantTexts, QUADRANTS.worseCheap)) },
+        { field: 'highCost', col: COL.d, kind: 'formula', formula: count(QUADRANTS.worseCostly), value: cachedValue(countOf(quadrantTexts, QUADRANTS.worseCostly)) },
       ],
     });
     // The 2 × 2 as a chart where the host draws one (Excel), over rows kept free for it; the note
@@ -189,4 +208,56 @@ export function goalSection(ctx: BuildContext): void {
     fields: [{ field: 'text', col: COL.c, kind: 'input', mergeTo: COL.wide }],
   });
   b.blank();
+}
+
+/** A key figure row's results, as its formulas evaluate on the Nyckeltal row. */
+interface KeyFigureResults {
+  /** value, similar, netCost, referenceCost: `=IF(ISBLANK(ref),"",ref*factor)` (or `=""`). */
+  sources: SpecValue[];
+  comparison: string;
+  costDeviation: SpecValue;
+  quadrant: string;
+}
+
+/**
+ * The results of a key figure's row (the formulas of goalSection), from the core's reading of its
+ * Nyckeltal row: null is an empty cell. `hasHigherIsBetter`: the sheet has that column;
+ * `hasSource`: per SOURCE_FIELDS, the sheet has the column.
+ */
+function keyFigureResults(k: KeyFigureRow, hasHigherIsBetter: boolean, hasSource: boolean[]): KeyFigureResults {
+  const read = [k.value, k.similar, k.netCost, k.referenceCost];
+  const sources: (number | '')[] = read.map((v, i) => (hasSource[i] && v !== null ? v : ''));
+  const [C, D, F, G] = sources;
+  // =IF(OR(C="",D="",ISBLANK(hib)),"",IF(C=D,"Lika",IF((C>D)=isYes(hib),"Bättre","Sämre")))
+  const comparison =
+    !hasHigherIsBetter || C === '' || D === '' || k.higherIsBetter === null ? '' : C === D ? 'Lika' : C > D === k.higherIsBetter ? 'Bättre' : 'Sämre';
+  // =IF(OR(F="",G="",G=0),"",(F-G)/G)
+  const costDeviation = F === '' || G === '' || G === 0 ? '' : (F - G) / G;
+  // =IF(OR(E="",H=""),"",IF(E="Bättre",IF(H<=0,goal,betterCostly),IF(H<=0,worseCheap,worseCostly)))
+  const quadrant =
+    comparison === '' || costDeviation === ''
+      ? ''
+      : comparison === 'Bättre'
+        ? costDeviation <= 0
+          ? QUADRANTS.goal
+          : QUADRANTS.betterCostly
+        : costDeviation <= 0
+          ? QUADRANTS.worseCheap
+          : QUADRANTS.worseCostly;
+  return { sources, comparison, costDeviation, quadrant };
+}
+
+/** `=IF(Bättre+Sämre+Lika=0,"",Bättre/(Bättre+Sämre+Lika))` over the comparisons (COUNTIF). */
+function shareBetter(comparisons: readonly CellResult[]): CellResult {
+  if (comparisons.includes(undefined)) return undefined;
+  const n = (word: string) => countOf(comparisons, word) as number;
+  const all = n('Bättre') + n('Sämre') + n('Lika');
+  return all === 0 ? '' : n('Bättre') / all;
+}
+
+/** `=COUNTIF(range,text)` over cells holding these results (a text without wildcards or operators). */
+function countOf(results: readonly CellResult[], text: string): CellResult {
+  if (results.includes(undefined)) return undefined;
+  const wanted = text.toLocaleLowerCase('sv-SE');
+  return results.filter((r) => typeof r === 'string' && r.toLocaleLowerCase('sv-SE') === wanted).length;
 }

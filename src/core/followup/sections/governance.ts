@@ -5,6 +5,7 @@
 import { STATUS_VALUES } from '../../inputs/catalogue';
 import { normalizeKey } from '../../text/normalize';
 import { blankSafeReference, tkrReference } from '../formulas';
+import { blankSafe, cachedValue, columnTotal, withCached, type CellResult } from '../cached';
 import { COL, FORMATS, YES_NO_VALUES } from '../layout';
 import { sectionTitle } from '../reports';
 import { ownCells, RowShape, textCell, type BlockRow } from '../tab-builder';
@@ -185,6 +186,10 @@ export function privateProvidersSection(ctx: BuildContext): void {
             shape.putFormula(own, 'cost', cols.cost === undefined ? '=0' : `=${tkrReference(r.sheet, r.row, cols.cost, layout.kronorPerUnit[cols.cost])}`);
             shape.putFormula(own, 'followedUp', ref('followedUp'));
             shape.putFormula(own, 'observations', ref('observations'));
+            // Cached results (cached.ts): the cost in tkr as the core read it; the others as the cells are.
+            withCached(own, COL.e, cols.cost === undefined ? 0 : r.cost / 1000);
+            withCached(own, COL.f, blankSafe(r.shown?.followedUp));
+            withCached(own, COL.wide, blankSafe(r.shown?.observations));
             return {
               key: { section: 'privata', board: r.board, item: `${r.contractor} (${r.activity})` },
               label: textCell(r.activity ? `${r.contractor} (${r.activity})` : r.contractor),
@@ -205,10 +210,12 @@ export function privateProvidersSection(ctx: BuildContext): void {
   );
   const first = b.keyedBlock(shape, items);
   const last = b.next - 1;
+  // The rows' cached costs (the items are shared by the nämnd's tabs: read back, not collected).
+  const costs: CellResult[] = items.map((item) => (item.own?.[COL.e]?.value ?? undefined) as CellResult);
   b.keyed({
     key: { section: 'privata', board: ctx.board, item: '', total: true },
     label: textCell('Summa', 'total'),
-    fields: [{ field: 'cost', col: COL.e, kind: 'formula', formula: `=SUM(E${first + 1}:E${last + 1})`, style: 'total', numberFormat: FORMATS.tkr }],
+    fields: [{ field: 'cost', col: COL.e, kind: 'formula', formula: `=SUM(E${first + 1}:E${last + 1})`, style: 'total', numberFormat: FORMATS.tkr, value: cachedValue(columnTotal(costs, false)) }],
     extra: totalBand(),
   });
   b.blank();

@@ -7,6 +7,7 @@ import { toA1 } from '../../a1';
 import { FINANCING_POSTS } from '../../inputs/catalogue';
 import { normalizeKey } from '../../text/normalize';
 import { tkrReference } from '../formulas';
+import { arithmetic, cachedValue, deviation, negate, typedCell, type CellResult } from '../cached';
 import { COL, FORMATS } from '../layout';
 import { KOMMUN_BOARD, sectionTitle, type FollowUpReport } from '../reports';
 import { textCell, type FieldCell, type TabBuilder } from '../tab-builder';
@@ -35,16 +36,35 @@ export function centralItemsSection(ctx: BuildContext): void {
     const source = ctx.model.financing.find((f) => normalizeKey(f.post) === normalizeKey(post.item));
     const budget: FieldCell =
       source && layout && amountCol >= 0
-        ? { field: 'budget', col: COL.c, kind: 'formula', formula: `=${tkrReference(source.sheet, source.row, amountCol, layout.kronorPerUnit[amountCol])}` }
+        ? {
+            field: 'budget',
+            col: COL.c,
+            kind: 'formula',
+            formula: `=${tkrReference(source.sheet, source.row, amountCol, layout.kronorPerUnit[amountCol])}`,
+            // Its cached result: Finansiering's amount in tkr (an empty cell reads 0 in both).
+            value: source.amounts[index] / 1000,
+          }
         : { field: 'budget', col: COL.c, kind: 'input' };
     const [C, D] = [toA1(r, COL.c), toA1(r, COL.d)];
+    const key = { section: 'centrala' as const, board: KOMMUN_BOARD, item: post.item };
+    // Cached results (cached.ts): the budget is Finansiering's amount or typed.
+    const budgetValue = budget.kind === 'formula' ? (budget.value as number) : typedCell(b.book.peek(key, 'budget'));
+    const forecast = typedCell(b.book.peek(key, 'forecast'));
+    // Income: prognos − budget; cost: budget − prognos (positive = better than budget).
+    const diff = post.income ? negate(deviation(budgetValue, forecast)) : deviation(budgetValue, forecast);
     b.keyed({
-      key: { section: 'centrala', board: KOMMUN_BOARD, item: post.item },
+      key,
       label: textCell(post.income ? post.item : `${post.item} (kostnad)`),
       fields: [
         budget,
         { field: 'forecast', col: COL.d, kind: 'input' },
-        { field: 'diff', col: COL.e, kind: 'formula', formula: post.income ? `=IF(${D}="","",${D}-${C})` : `=IF(${D}="","",${C}-${D})` },
+        {
+          field: 'diff',
+          col: COL.e,
+          kind: 'formula',
+          formula: post.income ? `=IF(${D}="","",${D}-${C})` : `=IF(${D}="","",${C}-${D})`,
+          value: cachedValue(diff),
+        },
         { field: 'comment', col: COL.wide, kind: 'input' },
       ],
     });
@@ -77,6 +97,24 @@ export function balanceRequirementRows(b: TabBuilder, report: FollowUpReport, bo
       fields: comment ? [amount, { field: 'comment', col: COL.wide, kind: 'input' }] : [amount],
     });
   const input = (): FieldCell => ({ field: 'amount', col: COL.c, kind: 'input', numberFormat: FORMATS.tkr });
+  // Cached results (cached.ts) over the typed amounts (looked at before the rows take them):
+  // empty while Årets resultat is not a number.
+  const typed = (item: string) => typedCell(b.book.peek(key(item), 'amount'));
+  const resultValue = typed(BALANCE_ITEMS.result);
+  const sumOf = (...terms: [CellResult, number][]): CellResult => {
+    if (resultValue === undefined) return undefined;
+    if (typeof resultValue !== 'number') return '';
+    let total = 0;
+    for (const [value, sign] of terms) {
+      const n = arithmetic(value);
+      if (n === undefined) return undefined;
+      total += sign * n;
+    }
+    return total;
+  };
+  const adjustedValue = sumOf([resultValue, 1], [typed(BALANCE_ITEMS.gains), -1], [typed(BALANCE_ITEMS.adjustments), 1]);
+  const outcomeValue = typeof adjustedValue === 'number' ? sumOf([adjustedValue, 1], [typed(BALANCE_ITEMS.reserve), 1]) : adjustedValue;
+  const fulfilledValue = typeof outcomeValue === 'number' ? (outcomeValue >= 0 ? 'Ja' : 'Nej') : outcomeValue;
   const resultLabel = report === 'december' ? 'Årets resultat enligt resultaträkningen' : 'Årets resultat, prognos';
   const result = row(BALANCE_ITEMS.result, resultLabel, input());
   const gains = row(BALANCE_ITEMS.gains, 'Avgår: samtliga realisationsvinster', input());
@@ -85,7 +123,7 @@ export function balanceRequirementRows(b: TabBuilder, report: FollowUpReport, bo
   const adjusted = row(
     BALANCE_ITEMS.adjusted,
     'Årets resultat efter balanskravsjusteringar',
-    { field: 'amount', col: COL.c, kind: 'formula', formula: `=IF(COUNT(${c(result)})=0,"",${c(result)}-${c(gains)}+${c(adjustments)})`, numberFormat: FORMATS.tkr },
+    { field: 'amount', col: COL.c, kind: 'formula', formula: `=IF(COUNT(${c(result)})=0,"",${c(result)}-${c(gains)}+${c(adjustments)})`, numberFormat: FORMATS.tkr, value: cachedValue(adjustedValue) },
     'text',
     false,
   );
@@ -93,14 +131,14 @@ export function balanceRequirementRows(b: TabBuilder, report: FollowUpReport, bo
   const outcome = row(
     BALANCE_ITEMS.outcome,
     'Balanskravsresultat',
-    { field: 'amount', col: COL.c, kind: 'formula', formula: `=IF(COUNT(${c(result)})=0,"",${c(adjusted)}+${c(reserve)})`, numberFormat: FORMATS.tkr, style: 'total' },
+    { field: 'amount', col: COL.c, kind: 'formula', formula: `=IF(COUNT(${c(result)})=0,"",${c(adjusted)}+${c(reserve)})`, numberFormat: FORMATS.tkr, style: 'total', value: cachedValue(outcomeValue) },
     'total',
     false,
   );
   row(
     BALANCE_ITEMS.fulfilled,
     'Balanskravet uppfyllt',
-    { field: 'fulfilled', col: COL.c, kind: 'formula', formula: `=IF(COUNT(${c(result)})=0,"",IF(${c(outcome)}>=0,"Ja","Nej"))` },
+    { field: 'fulfilled', col: COL.c, kind: 'formula', formula: `=IF(COUNT(${c(result)})=0,"",IF(${c(outcome)}>=0,"Ja","Nej"))`, value: cachedValue(fulfilledValue) },
     'text',
     false,
   );
