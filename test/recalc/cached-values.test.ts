@@ -189,6 +189,24 @@ beforeAll(async () => {
   files.allocation = join(dir, 'resursfordelning.xlsx');
   files.consolidation = join(dir, 'ks.xlsx');
   await cli('sample', '-o', files.sample, '--rows', String(MIN_SAMPLE_ROWS), '--year', String(YEAR));
+  // Högre är bättre as people type it: "JA" (Excel's text comparison ignores case) and TRUE.
+  const sampleBook = new ExcelJS.Workbook();
+  await sampleBook.xlsx.readFile(files.sample);
+  const keyFigures = sampleBook.getWorksheet('Nyckeltal')!;
+  let hibCol = 0;
+  let retyped = 0;
+  keyFigures.eachRow((row, r) => {
+    if (hibCol === 0) row.eachCell((cell, c) => void (String(cell.value ?? '').startsWith('Högre') && (hibCol = c)));
+    else if (r <= keyFigures.rowCount) {
+      const v = row.getCell(hibCol).value;
+      if (typeof v === 'string' && /^ja$/i.test(v)) {
+        row.getCell(hibCol).value = r % 2 === 0 ? 'JA' : true;
+        retyped++;
+      }
+    }
+  });
+  expect(retyped).toBeGreaterThan(1);
+  await sampleBook.xlsx.writeFile(files.sample);
   inputSheets = new Set();
   inputSheets = new Set((await load(readFileSync(files.sample))).grids.keys());
   await cli('followup', files.sample, '--report', 'august', '--all', '-o', files.followUp);

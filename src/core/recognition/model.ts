@@ -131,6 +131,8 @@ export interface KeyFigureRow extends SourceRef {
   higherIsBetter: boolean | null;
   netCost: number | null;
   referenceCost: number | null;
+  /** The cells as they are: the follow-up tab's formulas refer to them (their cached results). */
+  shown?: Record<'value' | 'similar' | 'netCost' | 'referenceCost' | 'higherIsBetter', RawValue | undefined>;
 }
 
 export interface ActualRow extends SourceRef {

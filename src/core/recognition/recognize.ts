@@ -299,6 +299,13 @@ function mapInput(model: BudgetModel, id: InputId, table: ReadTable): void {
           higherIsBetter: reader.yesNo(row, 'higherIsBetter'),
           netCost: reader.unitCost(row, 'netCost', b),
           referenceCost: reader.unitCost(row, 'referenceCost', b),
+          shown: {
+            value: reader.raw(row, 'value'),
+            similar: reader.raw(row, 'similar'),
+            netCost: reader.raw(row, 'netCost'),
+            referenceCost: reader.raw(row, 'referenceCost'),
+            higherIsBetter: reader.raw(row, 'higherIsBetter'),
+          },
         });
       }
       break;

@@ -9,7 +9,7 @@ import { columnLetters, quoteSheetName, toA1, toAbsoluteA1 } from '../../a1';
 import { formulaText } from '../formulas';
 import { cachedValue, withCached, type CellResult } from '../cached';
 import type { KeyFigureRow } from '../../recognition/model';
-import type { SpecValue } from '../../workbook/sheet-spec';
+import type { RawValue } from '../../workbook/raw';
 import { relativeR1C1 } from '../../workbook/r1c1';
 import { COL, FORMATS } from '../layout';
 import { sectionTitle } from '../reports';
@@ -135,10 +135,17 @@ export function goalSection(ctx: BuildContext): void {
       const comparison = hib
         ? `=IF(OR(${C}="",${D}="",ISBLANK(${hib})),"",IF(${C}=${D},"Lika",IF((${C}>${D})=${isYes(hib)},"Bättre","Sämre")))`
         : '=""';
-      const figures = keyFigureResults(k, hib !== null, SOURCE_FIELDS.map((key) => texts.sources[key] !== undefined));
+      const figures = keyFigureResults(
+        k,
+        hib !== null,
+        SOURCE_FIELDS.map((key) => texts.sources[key] !== undefined),
+        [1, 1, netCostFactor, referenceCostFactor],
+      );
       SOURCE_FIELDS.forEach((key, i) => withCached(own, COL_OF[key], figures.sources[i]));
-      shape.putCached(own, 'costDeviation', figures.costDeviation);
-      shape.putCached(own, 'quadrant', figures.quadrant);
+      const costDeviationValue = cachedValue(figures.costDeviation);
+      if (costDeviationValue !== undefined) shape.putCached(own, 'costDeviation', costDeviationValue);
+      const quadrantValue = cachedValue(figures.quadrant);
+      if (quadrantValue !== undefined) shape.putCached(own, 'quadrant', quadrantValue);
       comparisonResults.push(figures.comparison);
       quadrantTexts.push(figures.quadrant);
       if (first < 0) first = r;
@@ -210,40 +217,64 @@ export function goalSection(ctx: BuildContext): void {
   b.blank();
 }
 
-/** A key figure row's results, as its formulas evaluate on the Nyckeltal row. */
+/** A key figure row's results, as its formulas evaluate on the Nyckeltal row (undefined: unknown). */
 interface KeyFigureResults {
   /** value, similar, netCost, referenceCost: `=IF(ISBLANK(ref),"",ref*factor)` (or `=""`). */
-  sources: SpecValue[];
-  comparison: string;
-  costDeviation: SpecValue;
-  quadrant: string;
+  sources: CellResult[];
+  comparison: CellResult;
+  costDeviation: CellResult;
+  quadrant: CellResult;
+}
+
+/** The Ja words of isYes, compared as Excel compares text (ignoring case). */
+const YES_WORDS = new Set(['ja', 'j', 'yes', 'y', 'x', 'sant', 'true', '1']);
+
+/** isYes(ref) on a cell as it is: OR(ref="Ja",…,ref=TRUE,ref=1). */
+function isYesCell(cell: RawValue): boolean | undefined {
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1;
+  if (typeof cell === 'string') return YES_WORDS.has(cell.toLocaleLowerCase('sv-SE'));
+  return cell === null ? false : undefined;
 }
 
 /**
- * The results of a key figure's row (the formulas of goalSection), from the core's reading of its
- * Nyckeltal row: null is an empty cell. `hasHigherIsBetter`: the sheet has that column;
- * `hasSource`: per SOURCE_FIELDS, the sheet has the column.
+ * The results of a key figure's row (the formulas of goalSection) on its Nyckeltal cells as they are
+ * (KeyFigureRow.shown; the core's reading where a model has none). `hasHigherIsBetter`: the sheet
+ * has that column; `hasSource` and `factors`: per SOURCE_FIELDS, the sheet has the column, and its unit.
  */
-function keyFigureResults(k: KeyFigureRow, hasHigherIsBetter: boolean, hasSource: boolean[]): KeyFigureResults {
+function keyFigureResults(k: KeyFigureRow, hasHigherIsBetter: boolean, hasSource: boolean[], factors: number[]): KeyFigureResults {
   const read = [k.value, k.similar, k.netCost, k.referenceCost];
-  const sources: (number | '')[] = read.map((v, i) => (hasSource[i] && v !== null ? v : ''));
+  const sources: CellResult[] = SOURCE_FIELDS.map((key, i) => {
+    if (!hasSource[i]) return '';
+    const cell = k.shown ? k.shown[key] : read[i];
+    if (cell === undefined || cell === null) return '';
+    if (!k.shown) return cell as number; // the core's figure, already × its unit
+    if (typeof cell === 'number') return factors[i] === 1 ? cell : cell * factors[i];
+    // A text shown as it is; with a unit (or a boolean, an error) Excel's result is not ours to guess.
+    return typeof cell === 'string' && factors[i] === 1 ? cell : undefined;
+  });
   const [C, D, F, G] = sources;
+  const hib: RawValue | undefined = k.shown ? k.shown.higherIsBetter : k.higherIsBetter;
   // =IF(OR(C="",D="",ISBLANK(hib)),"",IF(C=D,"Lika",IF((C>D)=isYes(hib),"Bättre","Sämre")))
-  const comparison =
-    !hasHigherIsBetter || C === '' || D === '' || k.higherIsBetter === null ? '' : C === D ? 'Lika' : C > D === k.higherIsBetter ? 'Bättre' : 'Sämre';
+  let comparison: CellResult;
+  if (!hasHigherIsBetter) comparison = '';
+  else if (C === undefined || D === undefined || hib === undefined) comparison = undefined;
+  else if (C === '' || D === '' || hib === null) comparison = '';
+  else if (typeof C !== 'number' || typeof D !== 'number') comparison = undefined;
+  else {
+    const yes = isYesCell(hib);
+    comparison = yes === undefined ? undefined : C === D ? 'Lika' : C > D === yes ? 'Bättre' : 'Sämre';
+  }
   // =IF(OR(F="",G="",G=0),"",(F-G)/G)
-  const costDeviation = F === '' || G === '' || G === 0 ? '' : (F - G) / G;
+  const costDeviation: CellResult =
+    F === undefined || G === undefined ? undefined : F === '' || G === '' || G === 0 ? '' : typeof F === 'number' && typeof G === 'number' ? (F - G) / G : undefined;
   // =IF(OR(E="",H=""),"",IF(E="Bättre",IF(H<=0,goal,betterCostly),IF(H<=0,worseCheap,worseCostly)))
-  const quadrant =
-    comparison === '' || costDeviation === ''
-      ? ''
-      : comparison === 'Bättre'
-        ? costDeviation <= 0
-          ? QUADRANTS.goal
-          : QUADRANTS.betterCostly
-        : costDeviation <= 0
-          ? QUADRANTS.worseCheap
-          : QUADRANTS.worseCostly;
+  let quadrant: CellResult;
+  if (comparison === undefined || costDeviation === undefined) quadrant = undefined;
+  else if (comparison === '' || costDeviation === '') quadrant = '';
+  else if (typeof costDeviation !== 'number') quadrant = undefined;
+  else if (comparison === 'Bättre') quadrant = costDeviation <= 0 ? QUADRANTS.goal : QUADRANTS.betterCostly;
+  else quadrant = costDeviation <= 0 ? QUADRANTS.worseCheap : QUADRANTS.worseCostly;
   return { sources, comparison, costDeviation, quadrant };
 }
 
