@@ -6,10 +6,21 @@ import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/xlsx-port');
 
+/**
+ * Raw inflate with the browser's DecompressionStream: with it, the formulas' empty-text cached
+ * results on Budgetkoll's tabs in an opened file survive into the download (load.ts). A browser
+ * without it opens files all the same.
+ */
+const inflateRaw =
+  typeof DecompressionStream === 'function'
+    ? async (data: Uint8Array): Promise<Uint8Array> =>
+        new Uint8Array(await new Response(new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer())
+    : undefined;
+
 export const xlsxWorkbookLoader: WorkbookLoader = {
   async open(buffer, onSelect): Promise<OpenWorkbook> {
     const { XlsxWorkbookPort } = await loadAdapter();
-    const port = await XlsxWorkbookPort.fromBuffer(buffer, { onSelect });
+    const port = await XlsxWorkbookPort.fromBuffer(buffer, { onSelect, inflateRaw });
     return { port, toBuffer: () => port.toBuffer() };
   },
 
