@@ -9,8 +9,7 @@ import { parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
 import { cellText } from './cells';
 import { unreadable } from './messages';
 import { decodeMarker } from '../../core/workbook/marker';
-import { folderOf, parseRelationships, parseWorkbook, partText, relsPathOf } from './package-parts';
-import { entryBytes, readZipEntries, type InflateRaw } from './zip-entries';
+import type { InflateRaw } from './zip-entries';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
@@ -95,6 +94,11 @@ const EMPTY_TEXT_RESULT = /<c r="([A-Z]+\d+)"[^>]*?\bt="str"[^>]*><f[^>]*(?:\/>|
 async function restoreEmptyTextResults(workbook: Workbook, bytes: Uint8Array, inflateRaw: InflateRaw): Promise<void> {
   const owned = workbook.worksheets.filter((sheet) => decodeMarker(sheet.getCell('A1').value) !== null);
   if (owned.length === 0) return;
+  // Loaded on first use: the package reader needs TextDecoder, which some hosts of this module lack.
+  const [{ folderOf, parseRelationships, parseWorkbook, partText, relsPathOf }, { entryBytes, readZipEntries }] = await Promise.all([
+    import('./package-parts'),
+    import('./zip-entries'),
+  ]);
   const entries = readZipEntries(bytes);
   const text = async (path: string): Promise<string | null> => {
     const entry = entries.get(path);
