@@ -4,7 +4,7 @@
  *
  * - Undo groups refuse calls that cannot be undone (UndoNotSupported), per platform.
  * - Deleting a sheet turns formulas that point at it into #REF!; a refresh therefore rewrites an
- *   owned tab in place, and only a host without Worksheet.copy falls back to replacing it.
+ *   owned tab in place behind a hidden backup copy (Worksheet.copy, ExcelApi 1.7) on every host.
  * - A table name may not clash with a defined name.
  * - merge() keeps only the top-left value.
  * - A protected sheet accepts writes to unlocked cells only; AccessDenied is worded by its cause.
