@@ -7,19 +7,13 @@
  * through the port (writeCells, as the task pane's "Åtgärda alla" does), LibreOffice's
  * recalculated Budget helår and Utfall t.o.m. period equal the core's figures for every nämnd.
  */
-import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
-import { buildFollowUpTab, periodMonth } from '../../src/core/followup';
+import { periodMonth } from '../../src/core/followup';
 import { readBudgetModel, type BudgetModel } from '../../src/core/recognition';
 import { editsForRule } from '../../src/core/rules/quick-fixes';
-import { generateSample, sampleToSheetSpecs, type SampleWorkbook } from '../../src/core/sample';
+import { generateSample, type SampleWorkbook } from '../../src/core/sample';
 import { normalizeKey } from '../../src/core/text/normalize';
-import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
-import { recalculate } from './libreoffice';
+import { portOf, recalculatedTotals, REPORT, YEAR } from './august-totals';
 
-const YEAR = 2027;
-const REPORT = 'august' as const;
-const GENERATED_AT = new Date('2027-09-15T08:00:00Z');
 const SOC = 'Socialnämnden';
 const BUN = 'Barn- och ungdomsnämnden';
 const VON = 'Vård- och äldreomsorgsnämnden';
@@ -58,37 +52,12 @@ function coreFigures(model: BudgetModel, board: string): { budget: number; actua
   };
 }
 
-/** The recalculated total row of a tab: Budget helår (C) and Utfall t.o.m. period (E). */
-function totals(sheet: Worksheet, board: string): { budget: number; actual: number } {
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    if (sheet.getCell(r, 2).text === `Summa ${board}`) return { budget: Number(sheet.getCell(r, 3).result), actual: Number(sheet.getCell(r, 5).result) };
-  }
-  throw new Error(`no total row for ${board}`);
-}
-
-async function recalculatedTabs(port: XlsxWorkbookPort, model: BudgetModel, boards: string[]): Promise<Map<string, { budget: number; actual: number }>> {
-  const names = new Map<string, string>();
-  for (const board of boards) {
-    const { name } = await port.writeSheet(buildFollowUpTab({ model, report: REPORT, board, year: YEAR, generatedAt: GENERATED_AT }));
-    names.set(board, name);
-  }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await recalculate(await port.toBuffer())) as unknown as ArrayBuffer);
-  return new Map(boards.map((b) => [b, totals(wb.getWorksheet(names.get(b)!)!, b)]));
-}
-
-async function portOf(sample: SampleWorkbook): Promise<XlsxWorkbookPort> {
-  const port = XlsxWorkbookPort.createEmpty();
-  for (const spec of sampleToSheetSpecs(sample, { instructions: false })) await port.writeSheet(spec);
-  return port;
-}
-
 describe('names with invisible differences, recalculated by LibreOffice', () => {
   it('unfixed, the written SUMIFS miss the variant rows: the figure the check keeps from being written', async () => {
     const port = await portOf(variantSample());
     const model = await readBudgetModel(port, 'followUp');
     expect(model.findings.some((f) => f.rule === 'KEY-SPELLING-VARIANT')).toBe(true);
-    const recalculated = await recalculatedTabs(port, model, [SOC]);
+    const recalculated = await recalculatedTotals(port, model, [SOC]);
     const core = coreFigures(model, SOC);
     expect(recalculated.get(SOC)!.budget).toBeLessThan(core.budget - 1);
   });
@@ -106,7 +75,7 @@ describe('names with invisible differences, recalculated by LibreOffice', () => 
 
     const model = await readBudgetModel(port, 'followUp');
     expect(model.findings.filter((f) => f.rule === 'KEY-SPELLING-VARIANT')).toEqual([]);
-    const recalculated = await recalculatedTabs(port, model, BOARDS);
+    const recalculated = await recalculatedTotals(port, model, BOARDS);
     for (const board of BOARDS) {
       const core = coreFigures(model, board);
       // The fix changes no figure of the core: it counted the variants under the name all along.

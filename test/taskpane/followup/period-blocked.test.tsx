@@ -7,14 +7,10 @@
  * cell — and one click writes the period as "YYYY-MM" and reads the workbook again.
  */
 import '@testing-library/jest-dom';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { configure, waitFor, within } from '@testing-library/react';
 import { readFollowUp } from '../../../src/core/followup';
-import { AppProviders } from '../../../src/taskpane/app-providers';
-import { TaskPane } from '../../../src/taskpane/components/TaskPane';
-import type { TaskPaneServices } from '../../../src/taskpane/services';
-import { createMemorySettingsStore } from '../../../src/taskpane/settings-store';
 import '../jsdom-layout';
+import { renderFollowUp } from './render-follow-up';
 import { SamplePort } from './sample-port';
 
 configure({ asyncUtilTimeout: 15000 });
@@ -29,18 +25,7 @@ test('a Utfall period typed as "2027/01" blocks creating tabs, says why, links t
   expect(layout.columns.period).toBe(3);
   const typed = `${first.period.slice(0, 4)}/${first.period.slice(5)}`;
   await port.writeCells([{ sheet: first.sheet, cell, value: typed }]);
-  const services: TaskPaneServices = {
-    port,
-    templates: { blankTemplate: async () => [], sampleWorkbook: async () => [] },
-    today: () => new Date(2027, 5, 10),
-  };
-  const user = userEvent.setup();
-  render(
-    <AppProviders settings={createMemorySettingsStore({ language: 'sv' })} themeKind="light">
-      <TaskPane services={services} initialSection="followUp" />
-    </AppProviders>,
-  );
-  const panel = screen.getByRole('tabpanel', { name: 'Uppföljning' });
+  const { panel, user } = renderFollowUp(port);
   await user.click(within(panel).getByRole('button', { name: 'Läs in arbetsboken' }));
   const blocked = await within(panel).findByTestId('followup-blocked');
   expect(blocked).toHaveTextContent(/Perioder i Utfall är inte skrivna som ”ÅÅÅÅ-MM”.*antal celler: 1\./);

@@ -7,14 +7,10 @@
  * the cells (the quick fix) and reads the workbook again, after which creating is possible.
  */
 import '@testing-library/jest-dom';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { configure, waitFor, within } from '@testing-library/react';
 import { readFollowUp } from '../../../src/core/followup';
-import { AppProviders } from '../../../src/taskpane/app-providers';
-import { TaskPane } from '../../../src/taskpane/components/TaskPane';
-import type { TaskPaneServices } from '../../../src/taskpane/services';
-import { createMemorySettingsStore } from '../../../src/taskpane/settings-store';
 import '../jsdom-layout';
+import { renderFollowUp } from './render-follow-up';
 import { SamplePort } from './sample-port';
 
 configure({ asyncUtilTimeout: 15000 });
@@ -23,18 +19,7 @@ jest.setTimeout(60000);
 test('a name with a trailing space blocks creating tabs, says why and links to the cell', async () => {
   const port = await SamplePort.create();
   await port.writeCells([{ sheet: 'Driftbudget', cell: 'A3', value: 'Kommunstyrelsen ' }]);
-  const services: TaskPaneServices = {
-    port,
-    templates: { blankTemplate: async () => [], sampleWorkbook: async () => [] },
-    today: () => new Date(2027, 5, 10),
-  };
-  const user = userEvent.setup();
-  render(
-    <AppProviders settings={createMemorySettingsStore({ language: 'sv' })} themeKind="light">
-      <TaskPane services={services} initialSection="followUp" />
-    </AppProviders>,
-  );
-  const panel = screen.getByRole('tabpanel', { name: 'Uppföljning' });
+  const { panel, user } = renderFollowUp(port);
   await user.click(within(panel).getByRole('button', { name: 'Läs in arbetsboken' }));
   const blocked = await within(panel).findByTestId('followup-blocked');
   expect(blocked).toHaveTextContent(/1 namn i Driftbudget eller Utfall har en osynlig skillnad/);

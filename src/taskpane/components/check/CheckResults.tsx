@@ -194,6 +194,18 @@ function ReportStatusView({ status }: { status: ReportStatus }) {
   }
 }
 
+/** After a fix the findings are stale: one action to check again. */
+function RecheckAction({ busy, onRecheck }: { busy: boolean; onRecheck: () => void }) {
+  const { t } = useI18n();
+  return (
+    <MessageBarActions>
+      <Button size="small" appearance="primary" disabled={busy} onClick={onRecheck}>
+        {t('check.recheck')}
+      </Button>
+    </MessageBarActions>
+  );
+}
+
 function FixStatusView({ status, onRecheck, busy }: { status: FixStatus; onRecheck: () => void; busy: boolean }) {
   const styles = useStyles();
   const i18n = useI18n();
@@ -222,11 +234,7 @@ function FixStatusView({ status, onRecheck, busy }: { status: FixStatus; onReche
             )}
             {changed.length > 0 && <div>{t('check.fixStale')}</div>}
           </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="primary" disabled={busy} onClick={onRecheck}>
-              {t('check.recheck')}
-            </Button>
-          </MessageBarActions>
+          <RecheckAction busy={busy} onRecheck={onRecheck} />
         </MessageBar>
       );
     }
@@ -237,11 +245,7 @@ function FixStatusView({ status, onRecheck, busy }: { status: FixStatus; onReche
             <MessageBarTitle>{t('check.resized', { table: status.resize.table, address: status.resize.address })}</MessageBarTitle>
             <div>{t('check.fixStale')}</div>
           </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="primary" disabled={busy} onClick={onRecheck}>
-              {t('check.recheck')}
-            </Button>
-          </MessageBarActions>
+          <RecheckAction busy={busy} onRecheck={onRecheck} />
         </MessageBar>
       );
     case 'error':
