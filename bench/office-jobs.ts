@@ -16,7 +16,7 @@ import { OfficeWorkbookPort, type ExcelRunner } from '../src/io/office/office-po
 import { loadAllocation, resultTab } from '../src/taskpane/components/allocation/allocation-core';
 import { runBudgetCheck } from '../src/taskpane/components/check/check-core';
 import { generateTabs, readSnapshot } from '../src/taskpane/components/followup/followup-core';
-import { setCoreWorkerFactory } from '../src/taskpane/worker/run-core-task';
+import { openCoreSession, setCoreWorkerFactory } from '../src/taskpane/worker/run-core-task';
 import { seedBudgetWorkbook } from '../test/io/office/budget-workbook';
 import { ExcelDouble } from '../test/io/office/excel-double';
 
@@ -113,9 +113,15 @@ export async function officeJobFigures(rows: number, options: { inline?: boolean
     [
       'Uppföljning',
       async () => {
-        const snapshot = await readSnapshot(port, { onProgress: () => undefined });
-        const year = snapshot.years[0] ?? 2027;
-        await generateTabs(port, snapshot, { report: 'august', year, boards: snapshot.boards.slice(0, 1), now: generatedAt });
+        // As the pane's "Skapa uppföljningsflik": one core session reads, then builds the tab.
+        const session = openCoreSession();
+        try {
+          const snapshot = await readSnapshot(port, session, { onProgress: () => undefined });
+          const year = snapshot.years[0] ?? 2027;
+          await generateTabs(port, session, snapshot, { report: 'august', year, boards: snapshot.boards.slice(0, 1), now: generatedAt });
+        } finally {
+          session.close();
+        }
       },
     ],
   ];

@@ -207,7 +207,9 @@ async function main() {
       node: process.version,
       results: rows,
       officeJobs: jobRows,
-      targets: { recognitionRatio: '≤ 1.0 (with validation)', validationRatio: '≤ 1.0', allocationRatio: '≤ 0.5 (with follow-up tabs)', followUpRatio: '≤ 0.5', officeSyncs: '≤ 3 + payload chunks', officeLargest: '≤ 4096 KB', longestBlockMs: '≤ 200 (task pane, any job, L)' },
+      // quality.md's targets this run measures; the core-only ratios above are for comparing runs
+      // (their ≤ 0.5 × JSON.parse targets are retired: whole jobs with the writer are what count).
+      targets: { officeSyncs: 'constant in data size, plus payload chunks', officeLargest: '≤ 4096 KB', longestBlockMs: '≤ 200 (task pane, any job, L)' },
     }),
   );
 }

@@ -1,11 +1,12 @@
 /**
  * The core worker: receives a task and its input in slices (transfer.ts), runs the task
  * (core-tasks.ts, the one implementation) and sends the result back in slices, a few ahead of the
- * pane's acknowledgements (so the pane's task queue never fills up). One task per
- * worker; the task pane terminates it when the task ends or is cancelled (run-core-task.ts).
+ * pane's acknowledgements (so the pane's task queue never fills up). One session per worker: its
+ * tasks run one after the other and share `state`; the task pane terminates the worker when the
+ * session ends or a task is cancelled (run-core-task.ts).
  * Webpack bundles this file as its own chunk (new Worker(new URL(…, import.meta.url))).
  */
-import { CORE_TASKS, type CoreTaskName } from './core-tasks';
+import { CORE_TASKS, type CoreState, type CoreTaskFunction, type CoreTaskName } from './core-tasks';
 import { pack, SLICE_ITEMS, SLICES_IN_FLIGHT, Unpacker, type FromWorker, type Slice, type ToWorker } from './transfer';
 
 interface WorkerScope {
@@ -15,6 +16,8 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let task: CoreTaskName | null = null;
+/** What the session's tasks keep between them (the follow-up model of its read). */
+const state: CoreState = {};
 let unpacker = new Unpacker();
 /** The result's slices still to send, and how many sent slices the pane has not yet acknowledged. */
 let pending: Iterator<Slice> | null = null;
@@ -53,7 +56,7 @@ scope.onmessage = (event) => {
       try {
         if (!task) throw new Error('core worker: no task');
         const input = unpacker.finish(message.skeleton);
-        const output = (CORE_TASKS[task] as (input: unknown) => unknown)(input);
+        const output = (CORE_TASKS[task] as CoreTaskFunction)(input, state);
         const packed = pack(output, SLICE_ITEMS);
         scope.postMessage({ kind: 'result', sliceCount: packed.sliceCount });
         pending = packed.slices();

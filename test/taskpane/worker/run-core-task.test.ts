@@ -9,17 +9,25 @@ import { JOB_INPUTS, locateInputs } from '../../../src/core/recognition';
 import { CellError, type RawGrid, type RawValue } from '../../../src/core/workbook/raw';
 import { WorkbookError } from '../../../src/io/port';
 import { CORE_TASKS } from '../../../src/taskpane/worker/core-tasks';
-import { runCoreTask, runInline, setCoreWorkerFactory } from '../../../src/taskpane/worker/run-core-task';
+import { openCoreSession, runCoreTask, runInline, setCoreWorkerFactory } from '../../../src/taskpane/worker/run-core-task';
 import { pack, SLICE_ITEMS, SLICES_IN_FLIGHT, Unpacker, type FromWorker, type ToWorker } from '../../../src/taskpane/worker/transfer';
 
 /**
  * What postMessage does to a value (structured clone: plain objects, arrays, Maps, Sets and Dates
- * kept, class instances become plain objects), in this test's realm (jest's global structuredClone
- * makes objects of another realm, which toEqual cannot compare).
+ * kept, class instances become plain objects, an object met twice is one object in the copy), in
+ * this test's realm (jest's global structuredClone makes objects of another realm, which toEqual
+ * cannot compare).
  */
 function cloneLikePostMessage<T>(value: T): T {
+  const copies = new Map<object, unknown>();
   const clone = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;
+    if (copies.has(v)) return copies.get(v);
+    const copy = copyOf(v);
+    copies.set(v, copy);
+    return copy;
+  };
+  const copyOf = (v: object): unknown => {
     if (Array.isArray(v)) return v.map(clone);
     if (v instanceof Map) return new Map([...v].map(([k, item]) => [clone(k), clone(item)]));
     if (v instanceof Set) return new Set([...v].map(clone));
@@ -57,6 +65,16 @@ describe('transfer: skeleton and slices', () => {
     const grid = (back as typeof value).grids.get('Driftbudget')!;
     expect(grid.values[7][2]).toBeInstanceOf(CellError);
     expect((grid.values[7][2] as CellError).code).toBe('#REF!');
+  });
+
+  it('keeps an object shared between many places one object (as structured clone does)', () => {
+    const cell = { value: null, style: 'input' };
+    const column = Array.from({ length: 40 }, () => cell);
+    const { value: back } = roundTrip({ blocks: [{ cells: [column, column] }] }, 100);
+    const cells = (back as { blocks: { cells: unknown[][] }[] }).blocks[0].cells;
+    expect(cells[0]).toBe(cells[1]);
+    expect(new Set(cells[0]).size).toBe(1);
+    expect(cells[0][0]).toEqual(cell);
   });
 
   it('leaves the packed value untouched and keeps small values in the skeleton', () => {
@@ -123,10 +141,10 @@ class InThreadWorker {
 }
 
 /** A small validation workbook: Ramar and Driftbudget of one nämnd, over its frame in 2027. */
-function checkInput(rows = 3) {
+function checkInput(rows = 3, konto = '4000') {
   const ramar = [['Nämnd', 'Ram 2027', 'Ram 2028', 'Ram 2029'], ['Kulturnämnden', 100, 100, 100]];
   const drift: unknown[][] = [['Nämnd', 'Verksamhet', 'Konto', 'Budget 2027', 'Budget 2028', 'Budget 2029']];
-  for (let i = 0; i < rows; i++) drift.push(['Kulturnämnden', `Verksamhet ${i}`, '4000', 50_000, 1_000, 1_000]);
+  for (let i = 0; i < rows; i++) drift.push(['Kulturnämnden', `Verksamhet ${i}`, konto, 50_000, 1_000, 1_000]);
   const grid = (sheet: string, values: unknown[][]): RawGrid => ({ sheet, top: 0, left: 0, values: values as RawValue[][], formulas: {} });
   const grids = new Map([
     ['Ramar', grid('Ramar', ramar)],
@@ -170,11 +188,9 @@ describe('runCoreTask', () => {
   it('sends a large result back a few slices ahead of the acknowledgements', async () => {
     let worker: InThreadWorker | null = null;
     setCoreWorkerFactory(() => (worker = new InThreadWorker()) as unknown as Worker);
-    const { raw } = checkInput(5 * SLICE_ITEMS);
-    const planned = planFollowUpRead(raw.index);
-    const byId = new Map(planned.plan.ranges.map((r) => [r.id, [...raw.grids.values()].find((g) => g.sheet === r.sheet)!]));
-    const snapshot = await runCoreTask('followUp', { raw: { index: raw.index, grids: byId }, planned });
-    expect(snapshot.model.operatingBudget).toHaveLength(5 * SLICE_ITEMS);
+    // A finding per row (a konto that is not a number): a result of many slices.
+    const result = await runCoreTask('check', checkInput(5 * SLICE_ITEMS, 'okänt'));
+    expect(result.findings.filter((f) => f.rule === 'KEY-KONTO').length).toBeGreaterThanOrEqual(5 * SLICE_ITEMS);
     expect(worker!.received.filter((kind) => kind === 'ack').length).toBeGreaterThanOrEqual(2);
     expect(worker!.mostUnacknowledged).toBeLessThanOrEqual(SLICES_IN_FLIGHT);
   });
@@ -226,5 +242,65 @@ describe('runCoreTask', () => {
   it('an exception in the core comes back as an error', async () => {
     setCoreWorkerFactory(() => new InThreadWorker() as unknown as Worker);
     await expect(runCoreTask('check', { raw: null, located: null } as never)).rejects.toThrow();
+  });
+
+  /** The follow-up read of checkInput's workbook, as readSnapshot sends it. */
+  function followUpInput() {
+    const { raw } = checkInput();
+    const planned = planFollowUpRead(raw.index);
+    const byId = new Map(planned.plan.ranges.map((r) => [r.id, [...raw.grids.values()].find((g) => g.sheet === r.sheet)!]));
+    return { raw: { index: raw.index, grids: byId }, planned };
+  }
+
+  const build = { kind: 'tab', report: 'august', board: 'Kulturnämnden', year: 2027, now: new Date(0) } as const;
+
+  it('a session keeps the follow-up model in its one worker: the pane gets no model, the build needs none sent', async () => {
+    const workers: InThreadWorker[] = [];
+    setCoreWorkerFactory(() => {
+      const worker = new InThreadWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    const session = openCoreSession();
+    const snapshot = await session.run('followUp', followUpInput());
+    expect(Object.keys(snapshot).sort()).toEqual(['boards', 'inputs', 'lastActual', 'stale', 'tabs', 'years']);
+    expect(snapshot.boards).toEqual(['Kulturnämnden']);
+    workers[0].received.length = 0;
+    const [spec] = await session.run('followUpSpecs', { builds: [build] });
+    // The build request alone went to the worker: no model slices.
+    expect(workers[0].received).toEqual(['begin', 'end']);
+    expect(workers).toHaveLength(1);
+    expect(spec.name).toMatch(/Kultur/);
+    // The same tab as built on the main thread from the same read.
+    const state = {};
+    CORE_TASKS.followUp(followUpInput(), state);
+    expect(spec).toEqual(CORE_TASKS.followUpSpecs({ builds: [build] }, state)[0]);
+    session.close();
+    expect(workers[0].terminated).toBe(true);
+    await expect(session.run('followUpSpecs', { builds: [build] })).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('without a worker a session keeps its state here; a build without a read is refused', async () => {
+    setCoreWorkerFactory(null);
+    const session = openCoreSession();
+    await expect(session.run('followUpSpecs', { builds: [build] })).rejects.toThrow(/no follow-up read/);
+    await session.run('followUp', followUpInput());
+    expect(await session.run('followUpCheck', { sheet: 'Finns inte' })).toBeNull();
+    const [spec] = await session.run('followUpSpecs', { builds: [build] });
+    expect(spec.name).toMatch(/Kultur/);
+    session.close();
+  });
+
+  it('a cancelled build ends the session and its worker', async () => {
+    let worker: InThreadWorker | null = null;
+    setCoreWorkerFactory(() => (worker = new InThreadWorker()) as unknown as Worker);
+    const session = openCoreSession();
+    await session.run('followUp', followUpInput());
+    const abort = new AbortController();
+    const running = session.run('followUpSpecs', { builds: [build] }, { signal: abort.signal });
+    abort.abort();
+    await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(worker!.terminated).toBe(true);
+    await expect(session.run('followUpCheck', { sheet: 'x' })).rejects.toMatchObject({ kind: 'cancelled' });
   });
 });

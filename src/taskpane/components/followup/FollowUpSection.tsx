@@ -78,7 +78,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   const selected = boards.filter((b) => chosen.has(b));
   const nämnder = boards.filter((b) => b !== KOMMUN_BOARD);
   const allChosen = nämnder.length > 0 && nämnder.every((b) => chosen.has(b));
-  const hasBudget = snapshot?.model.layouts.driftbudget !== undefined;
+  const hasBudget = snapshot?.inputs.layouts.driftbudget !== undefined;
 
   const toggle = (board: string, on: boolean) =>
     setChosen((c) => {
@@ -93,10 +93,11 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   const generate = () => {
     if (year === null || selected.length === 0) return;
     const boardsNow = [...selected];
-    void run('generating', async (core, snap, signal) => {
+    void run('generating', async (core, snap, signal, session) => {
       setProgress({ done: 0, total: boardsNow.length });
       const outcome = await core.generateTabs(
         port,
+        session,
         snap,
         { report, year, boards: boardsNow, now: now() },
         { signal, onProgress: (done, total) => setProgress({ done, total }) },
@@ -112,22 +113,22 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   };
 
   const refresh = (sheet: string) =>
-    void run('refreshing', async (core, snap) => {
-      const name = await core.refreshTab(port, snap, sheet, now());
+    void run('refreshing', async (core, snap, _signal, session) => {
+      const name = await core.refreshTab(port, session, snap, sheet, now());
       return { outcome: { intent: 'success', lines: [{ key: 'followup.refreshed', params: { sheet: name } }] }, wrote: true };
     });
 
   const check = (sheet: string) =>
-    void run('checking', async (core, snap) => {
-      const checked = core.checkTab(snap, sheet);
+    void run('checking', async (core, _snap, _signal, session) => {
+      const checked = await core.checkTab(session, sheet);
       if (checked === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.tabGone', params: { sheet } }] } };
       return { check: { sheet, ...checked } };
     });
 
   const compile = () => {
     if (year === null) return;
-    void run('consolidating', async (core, snap) => {
-      const result = await core.consolidate(port, snap, report, year, now());
+    void run('consolidating', async (core, snap, _signal, session) => {
+      const result = await core.consolidate(port, session, snap, report, year, now());
       const reportName = t(`followup.report.${report}` as MessageKey);
       if (result.sheet === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.nothingToConsolidate', params: { report: reportName, year } }] } };
       const key = result.replaced ? 'followup.consolidatedReplaced' : 'followup.consolidated';
@@ -138,7 +139,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   /** The quick fix of every blocking cell (KEY-SPELLING-VARIANT, UTF-PERIOD-FORM), on a click: then read again. */
   const fixNames = () =>
     void run('fixingNames', async (_core, snap) => {
-      const blockers = writeBlockers(snap.model.findings);
+      const blockers = writeBlockers(snap.inputs.findings);
       const result = await port.writeCells(blockers.flatMap(editsFor));
       const fixed: MessageKey = blockers.some((f) => f.rule === 'KEY-SPELLING-VARIANT') ? 'followup.namesFixed' : 'followup.periodsFixed';
       const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [{ key: fixed, params: { count: result.changed.length } }];

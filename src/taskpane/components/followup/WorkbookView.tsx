@@ -66,7 +66,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
   // Names with invisible differences (KEY-SPELLING-VARIANT) or Utfall periods in a form the
   // criteria do not match (UTF-PERIOD-FORM): the tabs' SUMIFS would miss their rows, so nothing
   // that writes formulas over the inputs is offered until they are corrected.
-  const blockers = useMemo(() => writeBlockers(snapshot.model.findings), [snapshot.model]);
+  const blockers = useMemo(() => writeBlockers(snapshot.inputs.findings), [snapshot.inputs]);
   const blocked = blockers.length > 0;
   const spellingCount = blockers.filter((f) => f.rule === 'KEY-SPELLING-VARIANT').length;
   const periodCount = blockers.length - spellingCount;

@@ -5,16 +5,11 @@
  */
 import type { Finding } from '../../../core/findings';
 import {
-  buildConsolidation,
-  buildFollowUpTab,
-  checkFollowUpTab,
   isKommunBoard,
   periodMonth,
   planFollowUpRead,
-  refreshFollowUpTab,
   SECTION_SOURCES,
   sectionsFor,
-  typedInputs,
   type FilledTab,
   type FollowUpReadPlan,
   type FollowUpReport,
@@ -23,14 +18,20 @@ import { inputDef, type InputId } from '../../../core/inputs/catalogue';
 import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
 import type { BudgetModel } from '../../../core/recognition/model';
 import { normalizeKey } from '../../../core/text/normalize';
-import type { ReadOptions, WorkbookPort, WriteOptions } from '../../../io/port';
-import { progressSpan, runCoreTask } from '../../worker/run-core-task';
+import { WorkbookError, type ReadOptions, type WorkbookPort, type WriteOptions } from '../../../io/port';
+import type { SheetSpec } from '../../../core/workbook/sheet-spec';
+import type { FollowUpBuild } from '../../worker/core-tasks';
+import { progressSpan, type CoreSession } from '../../worker/run-core-task';
 
 export type { FilledTab, Finding, FollowUpReport };
 
-/** What the section knows about the workbook after one read. */
+/**
+ * What the section knows about the workbook after one read. The model itself stays in the core
+ * worker's session (run-core-task.ts), where the tabs are built; the pane gets what it shows.
+ */
 export interface FollowUpSnapshot {
-  model: BudgetModel;
+  /** Where each input was found, and the findings that block writing (write-blockers.ts). */
+  inputs: Pick<BudgetModel, 'layouts' | 'findings'>;
   /** Owned follow-up tabs and compilations, in tab order. */
   tabs: FilledTab[];
   /** Nämnder as spelt in Driftbudget (then Ramar). */
@@ -44,9 +45,10 @@ export interface FollowUpSnapshot {
 
 /**
  * One read phase of inputs and owned tabs (progress to one half), then recognition and the stale
- * check in the core worker (run-core-task.ts, followUpTask).
+ * check in the core worker (run-core-task.ts, followUpTask), which keeps the model in `session`
+ * for the builds of the same action.
  */
-export async function readSnapshot(port: WorkbookPort, options: ReadOptions = {}): Promise<FollowUpSnapshot> {
+export async function readSnapshot(port: WorkbookPort, session: CoreSession, options: ReadOptions = {}): Promise<FollowUpSnapshot> {
   let planned: FollowUpReadPlan | null = null;
   const raw = await port.read(
     (index) => {
@@ -55,7 +57,7 @@ export async function readSnapshot(port: WorkbookPort, options: ReadOptions = {}
     },
     { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
   );
-  return runCoreTask('followUp', { raw, planned: planned! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
+  return session.run('followUp', { raw, planned: planned! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
 export interface InputStatus {
@@ -69,8 +71,7 @@ export interface InputStatus {
 }
 
 /** The inputs the chosen report's tabs read, in section order, found or not. */
-export function inputStatuses(snapshot: Pick<FollowUpSnapshot, 'model' | 'lastActual'>, report: FollowUpReport, boards: readonly string[], year: number): InputStatus[] {
-  const { model } = snapshot;
+export function inputStatuses(snapshot: Pick<FollowUpSnapshot, 'inputs' | 'lastActual'>, report: FollowUpReport, boards: readonly string[], year: number): InputStatus[] {
   // Driftbudget (required) and Utfall first: every tab's Ekonomisk uppföljning reads them.
   const ids: InputId[] = ['driftbudget', 'utfall'];
   const chosen = boards.length > 0 ? boards : ['-'];
@@ -78,7 +79,7 @@ export function inputStatuses(snapshot: Pick<FollowUpSnapshot, 'model' | 'lastAc
     for (const section of sectionsFor(report, board)) for (const id of SECTION_SOURCES[section] ?? []) if (!ids.includes(id)) ids.push(id);
   }
   return ids.map((id) => {
-    const layout = model.layouts[id];
+    const layout = snapshot.inputs.layouts[id];
     const status: InputStatus = { id, name: inputDef(id).name, sheet: layout ? layout.sheet : null };
     if (id === 'utfall') {
       status.actualsThrough = { last: snapshot.lastActual[year] ?? null, periodEnd: periodMonth(report, year) };
@@ -103,51 +104,71 @@ export interface GenerateOutcome {
   cancelled: boolean;
 }
 
-/** One new tab per chosen nämnd (free names; never replaces anything), with progress and cancel. */
+function isCancelled(error: unknown): boolean {
+  return error instanceof WorkbookError && error.kind === 'cancelled';
+}
+
+/**
+ * One new tab per chosen nämnd (free names; never replaces anything), with progress and cancel.
+ * The tabs are built in the session that read `snapshot`.
+ */
 export async function generateTabs(
   port: WorkbookPort,
+  session: CoreSession,
   snapshot: FollowUpSnapshot,
   request: { report: FollowUpReport; year: number; boards: readonly string[]; now: Date },
   options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<GenerateOutcome> {
   const outcome: GenerateOutcome = { written: [], existing: [], cancelled: false };
   const total = request.boards.length;
-  for (const [i, board] of request.boards.entries()) {
+  const toBuild: string[] = [];
+  for (const board of request.boards) {
+    const already = existingTab(snapshot.tabs, request.report, request.year, board);
+    if (already) outcome.existing.push({ board, sheet: already.sheet });
+    else toBuild.push(board);
+  }
+  let specs: SheetSpec[] = [];
+  try {
+    if (toBuild.length > 0) {
+      const builds = toBuild.map((board): FollowUpBuild => ({ kind: 'tab', report: request.report, board, year: request.year, now: request.now }));
+      specs = await session.run('followUpSpecs', { builds }, options.signal ? { signal: options.signal } : {});
+    }
+  } catch (error) {
+    if (!isCancelled(error)) throw error;
+    outcome.cancelled = true;
+    return outcome;
+  }
+  let done = outcome.existing.length;
+  for (const spec of specs) {
     if (options.signal?.aborted) {
       outcome.cancelled = true;
       break;
     }
-    const already = existingTab(snapshot.tabs, request.report, request.year, board);
-    if (already) {
-      outcome.existing.push({ board, sheet: already.sheet });
-    } else {
-      const spec = buildFollowUpTab({ model: snapshot.model, report: request.report, board, year: request.year, generatedAt: request.now });
-      const write: WriteOptions = options.signal ? { signal: options.signal } : {};
-      const result = await port.writeSheet(spec, write);
-      outcome.written.push(result.name);
-    }
-    options.onProgress?.(i + 1, total);
+    const write: WriteOptions = options.signal ? { signal: options.signal } : {};
+    const result = await port.writeSheet(spec, write);
+    outcome.written.push(result.name);
+    options.onProgress?.(++done, total);
   }
   return outcome;
 }
 
 /** Refreshes one tab in place (its name and place kept, everything typed put back by row key). */
-export async function refreshTab(port: WorkbookPort, snapshot: FollowUpSnapshot, sheet: string, now: Date): Promise<string> {
+export async function refreshTab(port: WorkbookPort, session: CoreSession, snapshot: FollowUpSnapshot, sheet: string, now: Date): Promise<string> {
   const tab = snapshot.tabs.find((t) => t.sheet === sheet && t.kind === 'uppfoljning');
   if (!tab) throw new RangeError(`no follow-up tab ${sheet}`);
-  const spec = refreshFollowUpTab(snapshot.model, tab, now);
+  const [spec] = await session.run('followUpSpecs', { builds: [{ kind: 'refresh', sheet, now }] });
   return (await port.writeSheet(spec, { replace: tab.sheet })).name;
 }
 
 /** The UPF-* findings of one tab with the English how-to-fix texts, or null when the tab is gone. */
-export function checkTab(snapshot: FollowUpSnapshot, sheet: string): { findings: Finding[]; fixEn: Record<string, string> } | null {
-  const tab = snapshot.tabs.find((t) => t.sheet === sheet && t.kind === 'uppfoljning');
-  if (!tab) return null;
+export async function checkTab(session: CoreSession, sheet: string): Promise<{ findings: Finding[]; fixEn: Record<string, string> } | null> {
+  const findings = await session.run('followUpCheck', { sheet });
+  if (findings === null) return null;
   const fixEn: Record<string, string> = {};
   for (const [id, entry] of Object.entries(RULE_CATALOGUE) as [string, { fix?: { sv: string; en: string } }][]) {
     if (id.startsWith('UPF-') && entry.fix) fixEn[entry.fix.sv] = entry.fix.en;
   }
-  return { findings: checkFollowUpTab(tab, snapshot.model), fixEn };
+  return { findings, fixEn };
 }
 
 export interface ConsolidateOutcome {
@@ -161,6 +182,7 @@ export interface ConsolidateOutcome {
 /** The KS compilation of this report and year, replacing an owned one of the same report and year. */
 export async function consolidate(
   port: WorkbookPort,
+  session: CoreSession,
   snapshot: FollowUpSnapshot,
   report: FollowUpReport,
   year: number,
@@ -169,10 +191,7 @@ export async function consolidate(
   const compiled = snapshot.tabs.filter((t) => t.kind === 'uppfoljning' && t.report === report && t.year === year && !isKommunBoard(t.board)).length;
   if (compiled === 0) return { sheet: null, replaced: false, compiled };
   const earlier = snapshot.tabs.find((t) => t.kind === 'sammanstallning' && t.report === report && t.year === year) ?? null;
-  const spec = buildConsolidation(snapshot.tabs, snapshot.model, year, report, {
-    generatedAt: now,
-    ...(earlier ? { previous: typedInputs(earlier) } : {}),
-  });
+  const [spec] = await session.run('followUpSpecs', { builds: [{ kind: 'consolidation', report, year, now }] });
   const result = await port.writeSheet(spec, earlier ? { replace: earlier.sheet } : {});
   return { sheet: result.name, replaced: earlier !== null, compiled };
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookPort } from '../../../io/port';
 import { WorkbookError } from '../../../io/port';
+import { openCoreSession, type CoreSession } from '../../worker/run-core-task';
 import type { Finding, FollowUpSnapshot } from './followup-core';
 
 const loadCore = () => import(/* webpackChunkName: "followup" */ './followup-core');
@@ -59,27 +60,31 @@ export function useFollowUp(port: WorkbookPort) {
 
   /**
    * Runs one operation: a fresh read (with progress), then `work` on the snapshot. The snapshot is
-   * read again after a write so the list of tabs shows what the workbook now holds.
+   * read again after a write so the list of tabs shows what the workbook now holds. The operation is
+   * one core session: the model of its read stays in the worker for `work`'s builds, and the
+   * worker ends with the operation.
    */
   const run = useCallback(
     async (
       operation: Operation,
-      work: ((core: FollowUpCore, snapshot: FollowUpSnapshot, signal: AbortSignal) => Promise<Partial<FollowUpState> & { wrote?: boolean }>) | null,
+      work:
+        | ((core: FollowUpCore, snapshot: FollowUpSnapshot, signal: AbortSignal, session: CoreSession) => Promise<Partial<FollowUpState> & { wrote?: boolean }>)
+        | null,
       keepCheck = false,
     ) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
       update({ operation, progress: null, outcome: null, ...(keepCheck ? {} : { check: null }) });
+      const session = openCoreSession();
       try {
         const core = await loadCore();
-        const read = () => core.readSnapshot(port, { signal: abort.signal, onProgress: (fraction) => update({ progress: fraction }) });
-        let snapshot = await read();
+        let snapshot = await core.readSnapshot(port, session, { signal: abort.signal, onProgress: (fraction) => update({ progress: fraction }) });
         update({ core, snapshot });
         if (work) {
-          const { wrote, ...patch } = await work(core, snapshot, abort.signal);
+          const { wrote, ...patch } = await work(core, snapshot, abort.signal, session);
           if (wrote) {
-            snapshot = await core.readSnapshot(port);
+            snapshot = await core.readSnapshot(port, session);
             patch.snapshot = snapshot;
           }
           update(patch);
@@ -91,6 +96,7 @@ export function useFollowUp(port: WorkbookPort) {
           update({ outcome: { intent: 'error', error } });
         }
       } finally {
+        session.close();
         if (controller.current === abort) controller.current = null;
         update({ operation: null, progress: null });
       }
