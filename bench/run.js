@@ -9,6 +9,8 @@
  *   follow-up (april, august and december tabs for every nämnd, on the recognised model, from a
  *   cold start each run) / JSON.parse,
  *   Office adapter syncs and largest request/response when reading all inputs;
+ * a CLI table (bench/cli-jobs.js): each command as its own process on a sample of each size, with
+ *   wall time, peak RSS and the ratio of the writing commands to validate;
  * and a second table, for each job as the task pane runs it through the Office adapter over the
  * Excel test double (Kontrollera: read + check; Resursfördelning: read + model + write the result
  * tab; Uppföljning: read + write one nämnd's tab; bench/office-jobs.ts): context.sync calls, the
@@ -18,15 +20,22 @@
  * setTimeout(0) chain on the main thread during the job. Each context.sync of the double is answered
  * in a later task, as Excel's round trip is; the block still includes the double's own measuring of
  * each request and response (work Excel does outside the pane), so it is an upper bound.
- * Usage: npm run bench [-- --sizes S,M,L --runs 5]
+ * Usage: npm run bench [-- --sizes S,M,L --runs 5 --cli-runs 1 --only core,office,cli]
  */
 require('./register');
 const { performance } = require('node:perf_hooks');
 const { parseArgs } = require('node:util');
 
 const { values: args } = parseArgs({
-  options: { sizes: { type: 'string', default: 'S,M,L' }, runs: { type: 'string', default: '5' } },
+  options: {
+    sizes: { type: 'string', default: 'S,M,L' },
+    runs: { type: 'string', default: '5' },
+    // The CLI table runs whole processes (minutes on L): its own run count, and a way to run only it.
+    'cli-runs': { type: 'string', default: '1' },
+    only: { type: 'string', default: 'core,office,cli' },
+  },
 });
+const PARTS = new Set(args.only.split(',').map((s) => s.trim()));
 const SIZES = { S: 2000, M: 20000, L: 200000 };
 const RUNS = Math.max(1, Number(args.runs));
 
@@ -38,6 +47,7 @@ const { buildAllocationTab } = require('../src/core/allocation/result-tab');
 const { buildFollowUpTab, followUpBoards, REPORT_IDS } = require('../src/core/followup');
 const { rangeToA1 } = require('../src/core/a1');
 const { CellError, isErrorCode } = require('../src/core/workbook/raw');
+const { cliFigures } = require('./cli-jobs');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -110,85 +120,88 @@ try {
 async function main() {
   const rows = [];
   const jobRows = [];
+  const cliRows = [];
   for (const size of args.sizes.split(',').map((s) => s.trim().toUpperCase())) {
     const n = SIZES[size];
     if (!n) throw new Error(`okänd storlek ${size}`);
-    const t0 = performance.now();
-    const sample = generateSample({ rows: n, seed: 1 });
-    const generateMs = performance.now() - t0;
-    const raw = rawWorkbookOf(sample);
-    const cells = sample.sheets.reduce((s, sh) => s + (sh.rows.length + 1) * sh.header.length, 0);
-    const json = JSON.stringify(sample.sheets.map((s) => [s.header, ...s.rows]));
-    const parseJson = () => JSON.parse(json);
-    const parse = time(parseJson);
-    const request = JOB_INPUTS.validation;
-    const recognition = time(
-      () => {
-        const located = locateInputs(raw.index, request);
-        return recognizeWorkbook(readThrough(raw, located.plan), located, request);
-      },
-      undefined,
-      parseJson,
-    );
-    const validation = time(
-      () => {
-        const located = locateInputs(raw.index, request);
-        return validateModel(recognizeWorkbook(readThrough(raw, located.plan), located, request));
-      },
-      undefined,
-      parseJson,
-    );
-    const allocationRequest = JOB_INPUTS.allocation;
-    const allocation = time(
-      () => {
-        const located = locateInputs(raw.index, allocationRequest);
-        const model = recognizeWorkbook(readThrough(raw, located.plan), located, allocationRequest);
-        return buildAllocationTab(runAllocation(model), model, new Date(0));
-      },
-      undefined,
-      parseJson,
-    );
-    const followUpRequest = JOB_INPUTS.followUp;
-    const followUpLocated = locateInputs(raw.index, followUpRequest);
-    const followUpModel = recognizeWorkbook(readThrough(raw, followUpLocated.plan), followUpLocated, followUpRequest);
-    const followUpYear = followUpModel.years ? followUpModel.years[0] : new Date(0).getFullYear();
-    // Each run gets its own copy of the model and its row arrays: what the builders work out once
-    // per model (names per nämnd, rows grouped by nämnd) is then part of every run, as in real use.
-    const freshModel = () => Object.fromEntries(Object.entries(followUpModel).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]));
-    const followUp = time((model) => {
-      const specs = [];
-      for (const report of REPORT_IDS) {
-        for (const board of followUpBoards(model)) specs.push(buildFollowUpTab({ model, report, board, year: followUpYear, generatedAt: new Date(0) }));
+    if (PARTS.has('core')) {
+      const t0 = performance.now();
+      const sample = generateSample({ rows: n, seed: 1 });
+      const generateMs = performance.now() - t0;
+      const raw = rawWorkbookOf(sample);
+      const cells = sample.sheets.reduce((s, sh) => s + (sh.rows.length + 1) * sh.header.length, 0);
+      const json = JSON.stringify(sample.sheets.map((s) => [s.header, ...s.rows]));
+      const parseJson = () => JSON.parse(json);
+      const parse = time(parseJson);
+      const request = JOB_INPUTS.validation;
+      const recognition = time(
+        () => {
+          const located = locateInputs(raw.index, request);
+          return recognizeWorkbook(readThrough(raw, located.plan), located, request);
+        },
+        undefined,
+        parseJson,
+      );
+      const validation = time(
+        () => {
+          const located = locateInputs(raw.index, request);
+          return validateModel(recognizeWorkbook(readThrough(raw, located.plan), located, request));
+        },
+        undefined,
+        parseJson,
+      );
+      const allocationRequest = JOB_INPUTS.allocation;
+      const allocation = time(
+        () => {
+          const located = locateInputs(raw.index, allocationRequest);
+          const model = recognizeWorkbook(readThrough(raw, located.plan), located, allocationRequest);
+          return buildAllocationTab(runAllocation(model), model, new Date(0));
+        },
+        undefined,
+        parseJson,
+      );
+      const followUpRequest = JOB_INPUTS.followUp;
+      const followUpLocated = locateInputs(raw.index, followUpRequest);
+      const followUpModel = recognizeWorkbook(readThrough(raw, followUpLocated.plan), followUpLocated, followUpRequest);
+      const followUpYear = followUpModel.years ? followUpModel.years[0] : new Date(0).getFullYear();
+      // Each run gets its own copy of the model and its row arrays: what the builders work out once
+      // per model (names per nämnd, rows grouped by nämnd) is then part of every run, as in real use.
+      const freshModel = () => Object.fromEntries(Object.entries(followUpModel).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]));
+      const followUp = time((model) => {
+        const specs = [];
+        for (const report of REPORT_IDS) {
+          for (const board of followUpBoards(model)) specs.push(buildFollowUpTab({ model, report, board, year: followUpYear, generatedAt: new Date(0) }));
+        }
+        return specs;
+      }, freshModel, parseJson);
+      const row = {
+        size,
+        driftbudgetRows: sample.sheets.find((s) => s.name === 'Driftbudget').rows.length,
+        cells,
+        jsonMB: +(json.length / 1e6).toFixed(1),
+        generateMs: Math.round(generateMs),
+        jsonParseMs: +parse.ms.toFixed(1),
+        recognitionMs: +recognition.ms.toFixed(1),
+        recognitionRatio: +recognition.ratio.toFixed(2),
+        validationMs: +validation.ms.toFixed(1),
+        validationRatio: +validation.ratio.toFixed(2),
+        findings: validation.result.length,
+        allocationMs: +allocation.ms.toFixed(1),
+        allocationRatio: +allocation.ratio.toFixed(3),
+        allocationTabRows: allocation.result.rows.length,
+        followUpMs: +followUp.ms.toFixed(1),
+        followUpRatio: +followUp.ratio.toFixed(3),
+        followUpTabs: followUp.result.length,
+      };
+      if (officeFigures && typeof officeFigures.readFigures === 'function') {
+        const f = await officeFigures.readFigures(n);
+        row.officeSyncs = f.syncs;
+        row.officeLargestRequestKB = Math.round(f.largestRequestBytes / 1024);
+        row.officeLargestResponseKB = Math.round(f.largestResponseBytes / 1024);
       }
-      return specs;
-    }, freshModel, parseJson);
-    const row = {
-      size,
-      driftbudgetRows: sample.sheets.find((s) => s.name === 'Driftbudget').rows.length,
-      cells,
-      jsonMB: +(json.length / 1e6).toFixed(1),
-      generateMs: Math.round(generateMs),
-      jsonParseMs: +parse.ms.toFixed(1),
-      recognitionMs: +recognition.ms.toFixed(1),
-      recognitionRatio: +recognition.ratio.toFixed(2),
-      validationMs: +validation.ms.toFixed(1),
-      validationRatio: +validation.ratio.toFixed(2),
-      findings: validation.result.length,
-      allocationMs: +allocation.ms.toFixed(1),
-      allocationRatio: +allocation.ratio.toFixed(3),
-      allocationTabRows: allocation.result.rows.length,
-      followUpMs: +followUp.ms.toFixed(1),
-      followUpRatio: +followUp.ratio.toFixed(3),
-      followUpTabs: followUp.result.length,
-    };
-    if (officeFigures && typeof officeFigures.readFigures === 'function') {
-      const f = await officeFigures.readFigures(n);
-      row.officeSyncs = f.syncs;
-      row.officeLargestRequestKB = Math.round(f.largestRequestBytes / 1024);
-      row.officeLargestResponseKB = Math.round(f.largestResponseBytes / 1024);
+      rows.push(row);
     }
-    rows.push(row);
-    if (officeJobs) {
+    if (officeJobs && PARTS.has('office')) {
       // Syncs and payloads are the same every run; the block and the wall time are medians over the runs.
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await officeJobs.officeJobFigures(n));
@@ -196,10 +209,12 @@ async function main() {
         jobRows.push({ size, ...f, longestBlockMs: median(runs.map((r) => r[j].longestBlockMs)), ms: Math.round(median(runs.map((r) => r[j].ms))) });
       });
     }
+    if (PARTS.has('cli')) cliRows.push(...cliFigures(size, n, Math.max(1, Number(args['cli-runs']))));
     process.stderr.write(`${size} klar\n`);
   }
-  console.table(rows);
+  if (rows.length > 0) console.table(rows);
   if (jobRows.length > 0) console.table(jobRows);
+  if (cliRows.length > 0) console.table(cliRows);
   console.log(
     JSON.stringify({
       bench: 'budgetkoll',
@@ -207,9 +222,10 @@ async function main() {
       node: process.version,
       results: rows,
       officeJobs: jobRows,
+      cli: cliRows,
       // quality.md's targets this run measures; the core-only ratios above are for comparing runs
       // (their ≤ 0.5 × JSON.parse targets are retired: whole jobs with the writer are what count).
-      targets: { officeSyncs: 'constant in data size, plus payload chunks', officeLargest: '≤ 4096 KB', longestBlockMs: '≤ 200 (task pane, any job, L)' },
+      targets: { officeSyncs: 'constant in data size, plus payload chunks', officeLargest: '≤ 4096 KB', longestBlockMs: '≤ 200 (task pane, any job, L)', cliPeakRssMB: '≤ 1024 (every command, L)', cliRatioToValidate: '≤ 3 (allocate -o, followup --all -o, L)', cliSampleMs: '≤ 10000 (sample, L)' },
     }),
   );
 }
