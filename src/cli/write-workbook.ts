@@ -1,7 +1,8 @@
 /** Writes SheetSpecs as a new .xlsx file through the xlsx adapter (the CLI's composition root). */
+import { resolve } from 'node:path';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
 import { XlsxWorkbookPort } from '../io/xlsx/xlsx-port';
-import { CliError, type CliIo } from './io';
+import { CliError, DANGLING_LINK, sameFile, WRITES_INPUT, type CliIo, type FileIdentity } from './io';
 
 const WRITE_ERRORS: Record<string, string> = {
   EACCES: 'behörighet saknas',
@@ -12,6 +13,9 @@ const WRITE_ERRORS: Record<string, string> = {
   EROFS: 'filsystemet är skrivskyddat',
   ENOSPC: 'disken är full',
   EBUSY: 'filen används av ett annat program',
+  ELOOP: 'länkarna i sökvägen pekar i en slinga',
+  [WRITES_INPUT]: 'det är samma fil som en indatafil, och Budgetkoll skriver aldrig över indata',
+  [DANGLING_LINK]: 'det är en länk till en fil som inte finns',
 };
 
 /** Builds the workbook in memory, then writes it in one go; nothing is written when building fails. */
@@ -23,12 +27,32 @@ export async function writeWorkbook(io: CliIo, path: string, specs: readonly She
   return names;
 }
 
-/** Writes finished .xlsx bytes; a failure is one Swedish line saying why (and leaves no file). */
+/**
+ * Writes finished .xlsx bytes through a temporary file and a rename (io.writeFile); a failure is
+ * one Swedish line saying why, and leaves no file and an existing one as it was.
+ */
 export async function saveWorkbookBytes(io: CliIo, path: string, bytes: Uint8Array): Promise<void> {
   try {
     await io.writeFile(path, bytes);
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     throw new CliError(`kan inte skriva ${path}: ${WRITE_ERRORS[code] ?? 'okänt fel vid skrivning'}.`);
+  }
+}
+
+function identify(io: CliIo, path: string): Promise<FileIdentity> {
+  return io.fileIdentity ? io.fileIdentity(path) : Promise.resolve({ realPath: resolve(path) });
+}
+
+/**
+ * Refuses, before any work, an output that is one of the command's input files. Files are
+ * compared, not strings: a link to an input, a hard link, `..` or another spelling all count.
+ */
+export async function refuseInputAsOutput(io: CliIo, command: string, output: string, inputs: readonly string[]): Promise<void> {
+  const target = await identify(io, output);
+  for (const input of inputs) {
+    if (sameFile(target, await identify(io, input))) {
+      throw new CliError(`${command}: ${output} är samma fil som indatafilen ${input}; välj en annan fil för -o. Budgetkoll skriver aldrig över en indatafil.`);
+    }
   }
 }

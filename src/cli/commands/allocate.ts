@@ -16,6 +16,7 @@ import { parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { allocationOutputPath, writeAllocationWorkbook } from '../allocation-output';
+import { refuseInputAsOutput } from '../write-workbook';
 import { asWorkbookError, openForReading, openForWriting, unreadableLine } from '../open-workbook';
 import { applyToleranceSetting, loadRuleConfig } from '../rule-config';
 import { outputFormat } from './validate';
@@ -213,6 +214,7 @@ export const allocateCommand: Command = {
     if (positionals.length > 1) throw new CliError(`allocate: ange en arbetsbok åt gången, inte ${positionals.length}.`);
     const [file] = positionals;
     const output = values.output === undefined ? undefined : allocationOutputPath(file, values.output);
+    if (output) await refuseInputAsOutput(io, 'allocate', output, typeof values.config === 'string' ? [file, values.config] : [file]);
     const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
 
     // Writing needs the whole workbook (ExcelJS); only reading takes the lean path.

@@ -17,7 +17,7 @@ import { readFollowUpTabsOnly, reportFlag, reportName } from '../followup-args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
 import { progressBar } from '../progress';
-import { writeWorkbook } from '../write-workbook';
+import { refuseInputAsOutput, writeWorkbook } from '../write-workbook';
 import { outputFormat } from './validate';
 import type { Command } from './command';
 
@@ -96,6 +96,7 @@ export const consolidateCommand: Command = {
     const output = outputPath('consolidate', values.output, 'sammanstallning.xlsx');
     const input = positionals.find((f) => resolve(f) === resolve(output));
     if (input) throw new CliError(`consolidate: välj en annan fil för -o än ${input}; Budgetkoll skriver aldrig över en indatafil.`);
+    await refuseInputAsOutput(io, 'consolidate', output, positionals);
 
     const progress = progressBar(io, positionals.length);
     const read: FileTabs[] = [];

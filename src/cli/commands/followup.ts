@@ -35,7 +35,7 @@ import { findingJson, findingsText } from '../findings-output';
 import { summarize } from '../../core/findings';
 import { blockedMessage, writeBlockers } from '../../core/rules/write-blockers';
 import { asWorkbookError, openForWriting, unreadableLine } from '../open-workbook';
-import { saveWorkbookBytes } from '../write-workbook';
+import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
 import { outputFormat } from './validate';
 import type { Command } from './command';
 
@@ -232,6 +232,7 @@ export const followUpCommand: Command = {
     if (!all && asked.length === 0) throw new CliError('followup: ange nämnden med --board NAMN (eller Kommunen), eller --all för alla nämnder.');
     const [file] = positionals;
     const output = await outputFor(io, file, values.output);
+    await refuseInputAsOutput(io, 'followup', output, [file]);
 
     let port: XlsxWorkbookPort;
     let model: BudgetModel;
