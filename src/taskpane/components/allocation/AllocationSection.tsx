@@ -21,6 +21,7 @@ import {
 import type { WorkbookPort } from '../../../io/port';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import { isWorkbookError } from '../../templates/use-template-writer';
+import { useFocusResult } from '../use-focus-result';
 import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
 
 /*
@@ -71,9 +72,10 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
   const { busy, data } = allocation;
   const result = data?.result ?? null;
   const ran = data?.ran === true && result !== null;
+  const sectionRef = useFocusResult(busy !== null);
 
   return (
-    <div className={styles.section}>
+    <div className={styles.section} ref={sectionRef}>
       <Body1 as="p" className={styles.intro}>
         {t('allocation.intro')}
       </Body1>
@@ -85,7 +87,7 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
       )}
 
       {data && !result && (
-        <MessageBar intent="error" layout="multiline" data-testid="allocation-no-years">
+        <MessageBar intent="error" layout="multiline" data-testid="allocation-no-years" data-focus-result="notice" tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{t('allocation.noYearsTitle')}</MessageBarTitle>
             {t('allocation.noYears')}
@@ -215,7 +217,7 @@ function Notice({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (n
   switch (notice.kind) {
     case 'written':
       return (
-        <MessageBar intent="success" layout="multiline" data-testid="allocation-notice">
+        <MessageBar intent="success" layout="multiline" data-testid="allocation-notice" data-focus-result="notice" tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{t('allocation.written')}</MessageBarTitle>
             <div>{t(notice.replaced ? 'allocation.writtenReplaced' : 'allocation.writtenNew', { name: notice.name })}</div>
@@ -228,7 +230,7 @@ function Notice({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (n
       );
     case 'cancelled':
       return (
-        <MessageBar intent="warning" layout="multiline" data-testid="allocation-notice">
+        <MessageBar intent="warning" layout="multiline" data-testid="allocation-notice" data-focus-result="notice" tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{t('allocation.cancelled')}</MessageBarTitle>
             {t(notice.task === 'read' ? 'allocation.cancelledRead' : 'allocation.cancelledWrite')}
@@ -237,7 +239,7 @@ function Notice({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (n
       );
     case 'failed':
       return (
-        <MessageBar intent="error" layout="multiline" data-testid="allocation-notice">
+        <MessageBar intent="error" layout="multiline" data-testid="allocation-notice" data-focus-result="notice" tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{t(FAILED_TITLE[notice.task])}</MessageBarTitle>
             {errorText(i18n, notice.error)}

@@ -75,7 +75,7 @@ export function InputSummary({ preview, onSelectCell }: InputSummaryProps) {
 
   return (
     <section className={styles.group} aria-labelledby={headingId} data-testid="allocation-inputs">
-      <Text as="h3" id={headingId} className={styles.heading}>
+      <Text as="h3" id={headingId} className={styles.heading} data-focus-result="heading" tabIndex={-1}>
         {t('allocation.inputsHeading')}
       </Text>
       {!preview.hasParameters && (

@@ -79,7 +79,7 @@ export default function CheckResults(props: CheckResultsProps) {
   return (
     <>
       <section className={styles.card} aria-labelledby={summaryHeadingId} data-testid="check-summary">
-        <Text as="h3" id={summaryHeadingId} className={styles.heading}>
+        <Text as="h3" id={summaryHeadingId} className={styles.heading} data-focus-result="heading" tabIndex={-1}>
           {t('check.summaryHeading')}
         </Text>
         <Counts findings={result.findings} />

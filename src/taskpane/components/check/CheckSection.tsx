@@ -24,6 +24,7 @@ import type { CellEdit, TableResize, WorkbookPort } from '../../../io/port';
 import { useI18n, type I18n } from '../../i18n';
 import { isWorkbookError } from '../../templates/use-template-writer';
 import { countText, errorText } from './format';
+import { useFocusResult } from '../use-focus-result';
 import { useBudgetCheck, type BudgetCheck } from './use-budget-check';
 import { useCellFixes } from './use-cell-fixes';
 import { useControlReport } from './use-control-report';
@@ -69,6 +70,7 @@ export function CheckSection({ port, now = realNow }: CheckSectionProps) {
   const fixResultRef = useRef<HTMLDivElement>(null);
 
   const busy = check.phase === 'reading' || fixes.status.phase === 'applying' || report.status.phase === 'writing';
+  const sectionRef = useFocusResult(busy);
 
   const run = useCallback(() => {
     fixes.reset();
@@ -113,7 +115,7 @@ export function CheckSection({ port, now = realNow }: CheckSectionProps) {
   }, [fixPhase]);
 
   return (
-    <div className={styles.section}>
+    <div className={styles.section} ref={sectionRef}>
       <Body1 as="p" className={styles.intro}>
         {t('check.intro')}
       </Body1>
@@ -171,7 +173,7 @@ function CheckStatusView({ check }: { check: BudgetCheck }) {
     }
     case 'error':
       return (
-        <MessageBar intent="error" layout="multiline" data-testid="check-error">
+        <MessageBar intent="error" layout="multiline" data-testid="check-error" data-focus-result="notice" tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{t('check.errorTitle')}</MessageBarTitle>
             {errorText(i18n, check.error)}
@@ -180,7 +182,7 @@ function CheckStatusView({ check }: { check: BudgetCheck }) {
       );
     case 'idle':
       return check.cancelled ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="check-cancelled">
+        <MessageBar intent="warning" layout="multiline" data-testid="check-cancelled" data-focus-result="notice" tabIndex={-1}>
           <MessageBarBody>{t('check.cancelled')}</MessageBarBody>
         </MessageBar>
       ) : null;

@@ -28,6 +28,7 @@ import { formatList, formatLongDate, useI18n, type MessageKey } from '../../i18n
 import { errorText } from '../check/format';
 import type { FollowUpImportService } from './import-service';
 import { useFollowUp, type Outcome } from './use-follow-up';
+import { useFocusResult } from '../use-focus-result';
 
 const WorkbookView = lazy(() => import(/* webpackChunkName: "followup-view" */ './WorkbookView'));
 
@@ -65,6 +66,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   const { state, run, cancel, setProgress } = useFollowUp(port);
   const { snapshot, operation } = state;
   const busy = operation !== null;
+  const sectionRef = useFocusResult(busy);
 
   const next = useMemo(() => nextFollowUpReport(calendarDateOf(now()), annualCycle), [now, annualCycle]);
   const [report, setReport] = useState<FollowUpReport>(next.event.report ?? 'august');
@@ -164,7 +166,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
     selected.length <= 1 ? t('followup.generate.one') : t('followup.generate.many', { count: selected.length });
 
   return (
-    <div className={styles.section}>
+    <div className={styles.section} ref={sectionRef}>
       <Body1 as="p" className={styles.intro}>
         {t('followup.intro')}
       </Body1>
@@ -236,13 +238,13 @@ function OutcomeBar({ outcome, errorText }: { outcome: Outcome; errorText: (erro
   const { t } = useI18n();
   if (outcome.intent === 'cancelled')
     return (
-      <MessageBar intent="warning" layout="multiline" data-testid="followup-outcome">
+      <MessageBar intent="warning" layout="multiline" data-testid="followup-outcome" data-focus-result="notice" tabIndex={-1}>
         <MessageBarBody>{t('followup.cancelled')}</MessageBarBody>
       </MessageBar>
     );
   if (outcome.intent === 'error')
     return (
-      <MessageBar intent="error" layout="multiline" data-testid="followup-outcome">
+      <MessageBar intent="error" layout="multiline" data-testid="followup-outcome" data-focus-result="notice" tabIndex={-1}>
         <MessageBarBody>
           <MessageBarTitle>{t('followup.errorTitle')}</MessageBarTitle>
           {errorText(outcome.error)}
@@ -250,7 +252,7 @@ function OutcomeBar({ outcome, errorText }: { outcome: Outcome; errorText: (erro
       </MessageBar>
     );
   return (
-    <MessageBar intent={outcome.intent} layout="multiline" data-testid="followup-outcome">
+    <MessageBar intent={outcome.intent} layout="multiline" data-testid="followup-outcome" data-focus-result="notice" tabIndex={-1}>
       <MessageBarBody>
         {outcome.lines.map((line, i) => (
           <span key={i} className={styles.line}>

@@ -77,7 +77,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
   return (
         <>
           {blocked && (
-            <MessageBar intent="error" layout="multiline" data-testid="followup-blocked">
+            <MessageBar intent="error" layout="multiline" data-testid="followup-blocked" data-focus-result="notice" tabIndex={-1}>
               <MessageBarBody>
                 {spellingCount > 0 && <>{t('followup.blocked.spelling', { count: spellingCount })} </>}
                 {periodCount > 0 && <>{t('followup.blocked.period', { count: periodCount })} </>}
@@ -96,7 +96,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
             </MessageBar>
           )}
           {years.length === 0 || year === null ? (
-            <MessageBar intent="warning" layout="multiline">
+            <MessageBar intent="warning" layout="multiline" data-focus-result="notice" tabIndex={-1}>
               <MessageBarBody>{t(hasBudget ? 'followup.noYears' : 'followup.noBudget')}</MessageBarBody>
             </MessageBar>
           ) : (
@@ -112,7 +112,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
               </Field>
 
               <div role="group" aria-labelledby={boardsLabelId} className={styles.boards}>
-                <Text id={boardsLabelId} className={styles.boardsLabel}>
+                <Text id={boardsLabelId} className={styles.boardsLabel} data-focus-result="heading" tabIndex={-1}>
                   {t('followup.boards')}
                 </Text>
                 {nämnder.length > 0 && (
