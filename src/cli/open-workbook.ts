@@ -1,12 +1,14 @@
 /**
  * Opening workbooks named on the command line (the CLI's composition root for reading):
  * the lean read-only path for checking (validate, allocate without -o), ExcelJS when the
- * workbook is to be written back. Every failure is a WorkbookError with one Swedish line.
+ * workbook is to be written back. Every failure is a WorkbookError with one Swedish line. Both
+ * paths check the package against the limits of src/io/xlsx/limits.ts before the work.
  */
 import { inflateRawSync } from 'node:zlib';
 import { WorkbookError } from '../io/port';
 import { XlsxReadPort } from '../io/xlsx/read-port';
 import { XlsxWorkbookPort } from '../io/xlsx/xlsx-port';
+import { InflateOverflow } from '../io/xlsx/zip-entries';
 import type { CliIo } from './io';
 
 const READ_ERRORS: Record<string, string> = {
@@ -31,9 +33,17 @@ export async function readWorkbookBytes(io: CliIo, path: string): Promise<Uint8A
   }
 }
 
-/** zlib's inflate with the output allocated once at its known size. */
-function inflateRaw(data: Uint8Array, size: number): Uint8Array {
-  return inflateRawSync(data, { chunkSize: Math.max(64 * 1024, size) });
+/**
+ * zlib's inflate with the output allocated once at its declared size, and never more: a part that
+ * inflates past it (a lying size in a hostile file) stops there, before memory is spent on it.
+ */
+export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
+  try {
+    return inflateRawSync(data, { chunkSize: Math.max(64 * 1024, size), maxOutputLength: Math.max(1, size) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateOverflow();
+    throw error;
+  }
 }
 
 /** A read-only port that holds only the cells a job reads (see src/io/xlsx/read-port.ts). */

@@ -9,6 +9,7 @@ import { parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
 import { cellText } from './cells';
 import { unreadable } from './messages';
 import { decodeMarker } from '../../core/workbook/marker';
+import { WorkbookError } from '../port';
 import type { InflateRaw } from './zip-entries';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -67,6 +68,7 @@ export function rejectNonXlsx(bytes: Uint8Array): void {
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array, inflateRaw?: InflateRaw): Promise<Workbook> {
   const bytes = toBytes(data);
   rejectNonXlsx(bytes);
+  await checkPackageLimits(bytes, inflateRaw);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -80,6 +82,42 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array, inflateRaw?: 
   }
   if (inflateRaw) await restoreEmptyTextResults(workbook, bytes, inflateRaw);
   return workbook;
+}
+
+/** Worksheet parts as ExcelJS finds them (by path, not through the workbook's relationships). */
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
+
+/**
+ * The limits of limits.ts on the whole package, before ExcelJS reads it: ExcelJS inflates and
+ * parses every part with no bound of its own. The directory first (entry count, declared sizes,
+ * ratios); then, with an inflater, each part in turn inflated no further than its declared size,
+ * its XML nesting, the shared string count and every sheet's cell references; each part is
+ * dropped after its check. Without an inflater (the task pane's import) only the directory is
+ * checked, and only where TextDecoder exists (the directory reader needs it).
+ */
+export async function checkPackageLimits(bytes: Uint8Array, inflateRaw?: InflateRaw): Promise<void> {
+  if (!inflateRaw && typeof TextDecoder !== 'function') return;
+  // Loaded on first use, like the readers in restoreEmptyTextResults.
+  const [{ entryBytes, readZipEntries }, { countSharedStrings }, { scanSheet }] = await Promise.all([
+    import('./zip-entries'),
+    import('./package-parts'),
+    import('./sheet-scan'),
+  ]);
+  try {
+    const entries = readZipEntries(bytes);
+    if (!inflateRaw) return;
+    const ignore = () => {};
+    for (const entry of entries.values()) {
+      if (entry.name.endsWith('/')) continue; // a folder
+      const part = await entryBytes(bytes, entry, inflateRaw);
+      if (entry.name === SHARED_STRINGS_PART) countSharedStrings(part, entry.name);
+      else if (WORKSHEET_PART.test(entry.name)) scanSheet(part, { cell: ignore }, { part: entry.name });
+    }
+  } catch (cause) {
+    if (cause instanceof WorkbookError) throw cause;
+    throw unreadable.damaged(cause);
+  }
 }
 
 /** A formula cell with an empty text result: `<c r="C41" … t="str"…><f>…</f><v></v></c>` (or `<v/>`). */

@@ -91,3 +91,65 @@ export const badRange = (sheet: string, address: string) =>
     `Budgetkoll försökte läsa "${address}" på fliken "${sheet}", vilket inte är ett giltigt område.`,
     `Budgetkoll tried to read "${address}" on tab "${sheet}", which is not a valid range.`,
   );
+
+/** "100 MB", "1 GB", "3,9 GB": sizes in Swedish (binary units, as Windows shows file sizes). */
+function size(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1024 * 10) return `${Math.round(mb / 1024)} GB`;
+  if (mb >= 1024) return `${(mb / 1024).toFixed(1).replace('.', ',').replace(/,0$/, '')} GB`;
+  return `${group(Math.max(1, Math.round(mb)))} MB`;
+}
+
+function group(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+const LIMIT_SV = 'Filen läses inte, den passerar en säkerhetsgräns:';
+const LIMIT_EN = 'The file is not read, it passes a safety limit:';
+const LIMIT_TODO_SV = 'Kontrollera att det är rätt fil, eller öppna den i Excel och spara den på nytt som .xlsx.';
+const LIMIT_TODO_EN = 'Check that it is the right file, or open it in Excel and save it again as .xlsx.';
+
+function limitError(sv: string, en: string): WorkbookError {
+  return error('unreadable', `${LIMIT_SV} ${sv} ${LIMIT_TODO_SV}`, `${LIMIT_EN} ${en} ${LIMIT_TODO_EN}`);
+}
+
+/** A package that passes one of the limits in limits.ts (always kind 'unreadable'). */
+export const limit = {
+  entries: (count: number, max: number) =>
+    limitError(`den har ${group(count)} delar, gränsen är ${group(max)}.`, `it has ${count} parts, the limit is ${max}.`),
+  entrySize: (part: string, bytes: number, max: number) =>
+    limitError(
+      `delen ${part} packas upp till ${size(bytes)}, gränsen är ${size(max)} per del.`,
+      `the part ${part} inflates to ${size(bytes)}, the limit is ${size(max)} per part.`,
+    ),
+  totalSize: (bytes: number, max: number) =>
+    limitError(
+      `delarna packas upp till mer än ${size(bytes)} tillsammans, gränsen är ${size(max)}.`,
+      `the parts inflate to more than ${size(bytes)} together, the limit is ${size(max)}.`,
+    ),
+  ratio: (part: string, ratio: number, max: number) =>
+    limitError(
+      `delen ${part} packas upp till ${group(ratio)} gånger sin lagrade storlek, gränsen är ${group(max)} gånger.`,
+      `the part ${part} inflates to ${Math.round(ratio)} times its stored size, the limit is ${max} times.`,
+    ),
+  sizeMismatch: (part: string, declared: number) =>
+    limitError(
+      `delen ${part} packas upp till mer än de ${group(declared)} byte som filen anger för den.`,
+      `the part ${part} inflates to more than the ${declared} bytes the file gives for it.`,
+    ),
+  sharedStrings: (part: string, max: number) =>
+    limitError(
+      `delen ${part} har fler än ${group(max)} delade texter, gränsen är ${group(max)}.`,
+      `the part ${part} has more than ${max} shared strings, the limit is ${max}.`,
+    ),
+  depth: (part: string, max: number) =>
+    limitError(
+      `delen ${part} har element nästlade mer än ${max} nivåer djupt, gränsen är ${max}.`,
+      `the part ${part} nests elements more than ${max} levels deep, the limit is ${max}.`,
+    ),
+  cellIndex: (part: string, tab: string | undefined, row: number, col: number, maxRows: number, maxColumns: number) =>
+    limitError(
+      `${tab === undefined ? '' : `fliken "${tab}" (`}delen ${part}${tab === undefined ? '' : ')'} har en cell på rad ${group(row + 1)}, kolumn ${group(col + 1)}, utanför Excels största blad (${group(maxRows)} rader × ${group(maxColumns)} kolumner, A1:XFD1048576).`,
+      `${tab === undefined ? '' : `the tab "${tab}" (`}the part ${part}${tab === undefined ? '' : ')'} has a cell at row ${row + 1}, column ${col + 1}, outside Excel's largest sheet (${maxRows} rows × ${maxColumns} columns, A1:XFD1048576).`,
+    ),
+};

@@ -3,6 +3,8 @@
  * list (workbook.xml and its relationships), tables, shared strings and number formats. These
  * parts are small, so they are read as text with simple tag scanning.
  */
+import { LIMITS, type XlsxLimits } from './limits';
+import * as messages from './messages';
 import { decodeXmlEntities, indexOfAscii, richText } from './sheet-scan';
 
 export interface SheetPart {
@@ -114,9 +116,27 @@ export function parseTable(xml: string): TablePart | null {
   return { name, ref: a.ref.replace(/\$/g, '') };
 }
 
-/** The shared string table: text of each <si>, rich text runs joined, phonetic runs left out. */
-export function parseSharedStrings(bytes: Uint8Array): string[] {
+/**
+ * The shared string table: text of each <si>, rich text runs joined, phonetic runs left out.
+ * Stops with the limit's message as soon as there are more entries than the limit allows.
+ */
+export function parseSharedStrings(bytes: Uint8Array, part = 'xl/sharedStrings.xml', limits: Readonly<XlsxLimits> = LIMITS): string[] {
   const out: string[] = [];
+  eachSharedString(bytes, part, limits, (start, end) => out.push(start < 0 ? '' : richText(bytes, start, end)));
+  return out;
+}
+
+/** The number of entries of the shared string table, counted up to the limit (before ExcelJS reads it). */
+export function countSharedStrings(bytes: Uint8Array, part = 'xl/sharedStrings.xml', limits: Readonly<XlsxLimits> = LIMITS): number {
+  let n = 0;
+  eachSharedString(bytes, part, limits, () => void n++);
+  return n;
+}
+
+/** Calls `visit` with the content range of each <si> (-1, -1 for <si/>), throwing past the limit. */
+function eachSharedString(bytes: Uint8Array, part: string, limits: Readonly<XlsxLimits>, visit: (start: number, end: number) => void): void {
+  const max = limits.maxSharedStrings;
+  let count = 0;
   let pos = indexOfAscii(bytes, '<sst');
   if (pos < 0) pos = 0;
   for (;;) {
@@ -124,17 +144,17 @@ export function parseSharedStrings(bytes: Uint8Array): string[] {
     if (open < 0) break;
     const gt = bytes.indexOf(0x3e, open);
     if (gt < 0) break;
+    if (++count > max) throw messages.limit.sharedStrings(part, max);
     if (bytes[gt - 1] === 0x2f) {
-      out.push('');
+      visit(-1, -1);
       pos = gt + 1;
       continue;
     }
     const close = findSiClose(bytes, gt + 1);
     const end = close < 0 ? bytes.length : close;
-    out.push(richText(bytes, gt + 1, end));
+    visit(gt + 1, end);
     pos = end + 1;
   }
-  return out;
 }
 
 /** True when the tag name starting at `i` (just after "<" or "</") is "si", with or without a prefix. */

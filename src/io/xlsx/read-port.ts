@@ -14,6 +14,7 @@ import type { RawGrid, RawValue, RawWorkbook, ReadPlan, ReadRange, SheetInfo, Ta
 import { WorkbookError, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteResult } from '../port';
 import { trimGrid } from './cells';
 import { fromFileFormula, translateSharedFormula } from './formula-text';
+import { LIMITS } from './limits';
 import { rejectNonXlsx, toBytes } from './load';
 import * as messages from './messages';
 import {
@@ -60,6 +61,8 @@ function cellTextOf(value: RawValue): string | null {
 
 export class XlsxReadPort implements WorkbookPort {
   private cachedIndex: WorkbookIndex | null = null;
+  /** Sheet parts whose XML nesting has been checked (on their first inflation). */
+  private readonly depthChecked = new Set<ZipEntry>();
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -92,7 +95,7 @@ export class XlsxReadPort implements WorkbookPort {
 
       const sharedPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target ?? 'xl/sharedStrings.xml';
       const sharedEntry = entries.get(sharedPath);
-      const sharedStrings = sharedEntry ? parseSharedStrings(await entryBytes(bytes, sharedEntry, options.inflateRaw)) : [];
+      const sharedStrings = sharedEntry ? parseSharedStrings(await entryBytes(bytes, sharedEntry, options.inflateRaw), sharedPath) : [];
       const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? 'xl/styles.xml';
       const styles = parseStyles((await text(stylesPath)) ?? '');
 
@@ -130,16 +133,20 @@ export class XlsxReadPort implements WorkbookPort {
       let firstCellText: string | null = null;
       const xml = await this.sheetXml(sheet);
       if (xml) {
-        scanSheet(xml, {
-          cell: (cell) => {
-            if (cell.row === 0 && cell.col === 0) firstCellText = cellTextOf(scannedValue(xml, cell, this.context));
-            if (!scannedIsFilled(xml, cell, this.context)) return;
-            if (top < 0) top = cell.row;
-            if (cell.row > bottom) bottom = cell.row;
-            if (cell.col < left) left = cell.col;
-            if (cell.col > right) right = cell.col;
+        scanSheet(
+          xml,
+          {
+            cell: (cell) => {
+              if (cell.row === 0 && cell.col === 0) firstCellText = cellTextOf(scannedValue(xml, cell, this.context));
+              if (!scannedIsFilled(xml, cell, this.context)) return;
+              if (top < 0) top = cell.row;
+              if (cell.row > bottom) bottom = cell.row;
+              if (cell.col < left) left = cell.col;
+              if (cell.col > right) right = cell.col;
+            },
           },
-        });
+          { part: sheet.path, tab: sheet.name },
+        );
       }
       sheets.push({
         name: sheet.name,
@@ -175,7 +182,7 @@ export class XlsxReadPort implements WorkbookPort {
       if (signal?.aborted) throw messages.cancelled();
       const builders = requests.map(({ request, pos }) => new GridBuilder(sheet.name, request, pos, this.styles));
       const xml = await this.sheetXml(sheet);
-      if (xml) this.fill(xml, builders);
+      if (xml) this.fill(xml, builders, sheet);
       for (const b of builders) built.set(b.request.id, b.finish());
       doneBytes += sheet.entry?.size ?? 0;
       onProgress?.(totalBytes > 0 ? doneBytes / totalBytes : 1);
@@ -212,34 +219,41 @@ export class XlsxReadPort implements WorkbookPort {
   private async sheetXml(sheet: SheetEntry): Promise<Uint8Array | null> {
     if (!sheet.entry) return null;
     try {
-      return await entryBytes(this.bytes, sheet.entry, this.inflateRaw);
+      const xml = await entryBytes(this.bytes, sheet.entry, this.inflateRaw, LIMITS, !this.depthChecked.has(sheet.entry));
+      this.depthChecked.add(sheet.entry);
+      return xml;
     } catch (cause) {
+      if (cause instanceof WorkbookError) throw cause; // a limit passed
       throw messages.unreadable.damaged(cause);
     }
   }
 
-  private fill(xml: Uint8Array, builders: GridBuilder[]): void {
+  private fill(xml: Uint8Array, builders: GridBuilder[], sheet: SheetEntry): void {
     const wantFormulas = builders.some((b) => b.request.formulas);
     // Shared formulas: the master's text and position by group index, for the cells that derive from it.
     const masters = new Map<number, { text: string; row: number; col: number }>();
     const merges: RangePosition[] = [];
     const ctx = this.context;
-    scanSheet(xml, {
-      cell: (cell) => {
-        let formula: string | null = null;
-        if (wantFormulas && cell.hasFormula) formula = this.formulaOf(xml, cell, masters);
-        let value: RawValue | undefined;
-        for (const b of builders) {
-          if (!b.covers(cell.row, cell.col)) continue;
-          if (value === undefined) value = scannedValue(xml, cell, ctx);
-          b.add(cell, value, b.request.formulas ? formula : null);
-        }
+    scanSheet(
+      xml,
+      {
+        cell: (cell) => {
+          let formula: string | null = null;
+          if (wantFormulas && cell.hasFormula) formula = this.formulaOf(xml, cell, masters);
+          let value: RawValue | undefined;
+          for (const b of builders) {
+            if (!b.covers(cell.row, cell.col)) continue;
+            if (value === undefined) value = scannedValue(xml, cell, ctx);
+            b.add(cell, value, b.request.formulas ? formula : null);
+          }
+        },
+        merge: (ref) => {
+          const pos = parseRangeA1(ref);
+          if (pos) merges.push(pos);
+        },
       },
-      merge: (ref) => {
-        const pos = parseRangeA1(ref);
-        if (pos) merges.push(pos);
-      },
-    });
+      { part: sheet.path, tab: sheet.name },
+    );
     if (merges.length > 0) for (const b of builders) b.applyMerges(merges);
   }
 

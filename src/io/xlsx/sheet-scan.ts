@@ -6,6 +6,7 @@
  * (cells.ts): formula cells give their cached result, empty text is empty, errors are CellErrors.
  */
 import { CellError, type RawValue } from '../../core/workbook/raw';
+import { checkCellIndex, LIMITS, type SheetPlace, type XlsxLimits } from './limits';
 
 const LT = 0x3c; // <
 const GT = 0x3e; // >
@@ -235,9 +236,11 @@ function nameAt(xml: Uint8Array, at: number, name: string): boolean {
 /**
  * Visits every cell of a worksheet part. Rows and cells without an `r` attribute follow the
  * previous one, as the file format allows. Element names may carry the prefix the <sheetData>
- * element has ("x:c" in files written with a prefixed main namespace).
+ * element has ("x:c" in files written with a prefixed main namespace). A row or cell past Excel's
+ * last row or column stops the scan with the limit's message (`place` names the sheet in it).
  */
-export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor): void {
+export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor, place: SheetPlace = { part: 'xl/worksheets' }, limits: Readonly<XlsxLimits> = LIMITS): void {
+  const { maxRows, maxColumns } = limits;
   const sheetData = indexOfAscii(xml, 'sheetData');
   if (sheetData < 0) return;
   // "<sheetData" or "<x:sheetData": every element of the main namespace has that prefix.
@@ -331,6 +334,7 @@ export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor): void {
         if (row < 0) row = 0;
         col++;
       }
+      if (row >= maxRows || col >= maxColumns) checkCellIndex(row, col, place, limits);
       cell.row = row;
       cell.col = col;
       pos = gt + 1;
@@ -367,6 +371,7 @@ export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor): void {
         }
       }
       row = r >= 0 ? r : row + 1;
+      if (row >= maxRows) checkCellIndex(row, 0, place, limits);
       col = -1;
       pos = gt + 1;
       continue;
