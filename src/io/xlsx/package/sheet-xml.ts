@@ -1,0 +1,413 @@
+/**
+ * A SheetSpec as a SpreadsheetML worksheet part: the same things write-sheet.ts (the ExcelJS
+ * writer) writes, with the same limits, but as XML text built row by row, so a 200 000-row tab
+ * never exists as cell objects. Text is written as inline strings (shared strings stay untouched);
+ * formulas carry the core's figure as their cached value. Elements follow CT_Worksheet's order
+ * (ECMA-376 Part 1, 18.3.1.99): Excel calls a file with them out of order damaged.
+ */
+import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1, toA1, toAbsoluteA1, type RangePosition } from '../../../core/a1';
+import type { DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../../../core/workbook/sheet-spec';
+import { mergedAreas, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
+import { formulaOfCell } from '../../../core/workbook/r1c1';
+import { NUMBER_FORMATS } from '../../../core/workbook/styles';
+import { isBalancedFormula, toFileFormula } from '../formula-text';
+import { internalLinkTarget } from '../write-sheet';
+import type { StyleBook } from './styles-part';
+import { escapeXml } from './xml-text';
+
+const MAX_TEXT_LENGTH = 32767;
+const MAX_INLINE_LIST_LENGTH = 255;
+const MAX_VALIDATION_MESSAGE = 225;
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+/** Text that a spreadsheet would read as a formula or an operator if it were typed in. */
+const FORMULA_LIKE = /^[=+\-@]/;
+const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
+/** Rows joined and encoded at a time: bounds the strings held before they become bytes. */
+const ROWS_PER_CHUNK = 2048;
+
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface SheetXmlContext {
+  /** The tab's final name (links and print titles refer to it). */
+  finalName: string;
+  styles: StyleBook;
+  /** A unique table name and id for a wanted name (unique across the package). */
+  claimTable(wanted: string): { name: string; id: number };
+}
+
+export interface TableXml {
+  name: string;
+  id: number;
+  /** The table part's XML. */
+  xml: string;
+  /** The relationship id the worksheet refers to it by ("rId1" …). */
+  relId: string;
+}
+
+export interface SheetXml {
+  /** The worksheet part, UTF-8. */
+  bytes: Uint8Array;
+  tables: TableXml[];
+  /** Rows repeated on printed pages as a defined-name formula ("'Tab'!$3:$4"), or null. */
+  printTitles: string | null;
+}
+
+function range(address: string, what: string): RangePosition {
+  const pos = parseRangeA1(address);
+  if (!pos) throw new Error(`invalid ${what} range: ${address}`);
+  return pos;
+}
+
+function overlaps(a: RangePosition, b: RangePosition): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function textElement(text: string): string {
+  const clipped = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  const preserve = /^\s|\s$/.test(clipped) ? ' xml:space="preserve"' : '';
+  return `<t${preserve}>${escapeXml(clipped)}</t>`;
+}
+
+/** The cached value of a formula cell: type attribute and <v>, or nothing when there is none. */
+function cachedResult(value: SpecValue | undefined): { type: string; v: string } {
+  if (value === undefined || value === null) return { type: '', v: '' };
+  if (typeof value === 'number') return Number.isFinite(value) ? { type: '', v: `<v>${value}</v>` } : { type: '', v: '' };
+  if (typeof value === 'boolean') return { type: ' t="b"', v: `<v>${value ? 1 : 0}</v>` };
+  if (ERROR_VALUES.has(value)) return { type: ' t="e"', v: `<v>${value}</v>` };
+  return { type: ' t="str"', v: `<v>${escapeXml(value.length > MAX_TEXT_LENGTH ? value.slice(0, MAX_TEXT_LENGTH) : value)}</v>` };
+}
+
+interface CellOutcome {
+  xml: string;
+  hyperlink: string | null;
+}
+
+function cellXml(ref: string, cell: SpecCell, row: number, col: number, ctx: SheetXmlContext): CellOutcome {
+  let numberFormat = cell.numberFormat;
+  let body: string;
+  let type = '';
+  let hyperlink: string | null = null;
+  const formula = formulaOfCell(cell, row, col);
+  if (formula !== undefined) {
+    if (!isBalancedFormula(formula)) throw new Error(`unbalanced formula at ${ref}: ${formula}`);
+    const result = cachedResult(cell.value);
+    type = result.type;
+    body = `<f>${escapeXml(toFileFormula(formula))}</f>${result.v}`;
+  } else if (cell.link !== undefined) {
+    const text = cell.value === null || cell.value === undefined ? cell.link : String(cell.value);
+    type = ' t="inlineStr"';
+    body = `<is>${textElement(text)}</is>`;
+    const location = internalLinkTarget(cell.link, ctx.finalName).slice(1);
+    hyperlink = `<hyperlink ref="${ref}" location="${escapeXml(location)}" display="${escapeXml(text.slice(0, 255))}"/>`;
+  } else {
+    const value = cell.value;
+    if (typeof value === 'string') {
+      type = ' t="inlineStr"';
+      body = `<is>${textElement(value)}</is>`;
+      // The "@" format keeps the cell text when a user later edits it in Excel.
+      if (FORMULA_LIKE.test(value)) numberFormat = NUMBER_FORMATS.text;
+    } else if (typeof value === 'number') {
+      // NaN/Infinity would make an invalid file; show Excel's own error instead.
+      if (Number.isFinite(value)) body = `<v>${value}</v>`;
+      else {
+        type = ' t="e"';
+        body = '<v>#NUM!</v>';
+      }
+    } else if (typeof value === 'boolean') {
+      type = ' t="b"';
+      body = `<v>${value ? 1 : 0}</v>`;
+    } else {
+      body = '';
+    }
+  }
+  const xf = ctx.styles.xfIndex(cell.style, numberFormat);
+  const s = xf > 0 ? ` s="${xf}"` : '';
+  if (body === '') return { xml: s ? `<c r="${ref}"${s}/>` : '', hyperlink };
+  return { xml: `<c r="${ref}"${s}${type}>${body}</c>`, hyperlink };
+}
+
+function defaultValidationMessage(v: DataValidationSpec): string {
+  const bounds =
+    v.min !== undefined && v.max !== undefined
+      ? ` mellan ${v.min} och ${v.max}`
+      : v.min !== undefined
+        ? ` som är minst ${v.min}`
+        : v.max !== undefined
+          ? ` som är högst ${v.max}`
+          : '';
+  switch (v.kind) {
+    case 'list':
+      return 'Välj ett av värdena i listan.';
+    case 'wholeNumber':
+      return `Skriv ett heltal${bounds}.`;
+    case 'decimal':
+      return `Skriv ett tal${bounds}.`;
+    case 'date':
+      return 'Skriv ett datum (ÅÅÅÅ-MM-DD).';
+  }
+}
+
+/** Operator and formulas of a bounded validation, as write-sheet.ts gives them. */
+function boundsXml(v: DataValidationSpec, convert: (n: number) => number): string {
+  if (v.min !== undefined && v.max !== undefined) return `><formula1>${convert(v.min)}</formula1><formula2>${convert(v.max)}</formula2>`;
+  if (v.min !== undefined) return ` operator="greaterThanOrEqual"><formula1>${convert(v.min)}</formula1>`;
+  if (v.max !== undefined) return ` operator="lessThanOrEqual"><formula1>${convert(v.max)}</formula1>`;
+  return `><formula1>${convert(-1e15)}</formula1><formula2>${convert(1e15)}</formula2>`;
+}
+
+/** Cells added to the spec's own: list sources in hidden columns and table header names. */
+type ExtraCells = Map<number, Map<number, SpecCell>>;
+
+function addExtra(extra: ExtraCells, row: number, col: number, cell: SpecCell): void {
+  let cells = extra.get(row);
+  if (!cells) extra.set(row, (cells = new Map()));
+  cells.set(col, cell);
+}
+
+function validationsXml(spec: SheetSpec, extra: ExtraCells, hiddenColumns: number[]): string {
+  let nextListColumn = specWidth(spec);
+  const out: string[] = [];
+  for (const v of spec.validations) {
+    const sqref = rangeToA1(range(v.range, 'validation'));
+    const common = ` allowBlank="1" showErrorMessage="1" errorTitle="Budgetkoll" error="${escapeXml((v.errorMessage ?? defaultValidationMessage(v)).slice(0, MAX_VALIDATION_MESSAGE))}" sqref="${sqref}"`;
+    switch (v.kind) {
+      case 'list': {
+        const items = v.list ?? [];
+        if (items.length === 0) throw new Error(`list validation without values: ${v.range}`);
+        const inline = items.join(',');
+        // Inline lists are split at commas and cannot hold quotes; Excel caps them at 255 characters.
+        if (inline.length <= MAX_INLINE_LIST_LENGTH && !items.some((i) => i.includes(',') || i.includes('"'))) {
+          out.push(`<dataValidation type="list"${common}><formula1>${escapeXml(`"${inline}"`)}</formula1></dataValidation>`);
+        } else {
+          const col = nextListColumn++;
+          items.forEach((item, i) => addExtra(extra, i, col, { value: item, style: 'text', numberFormat: NUMBER_FORMATS.text }));
+          hiddenColumns.push(col);
+          out.push(`<dataValidation type="list"${common}><formula1>${toAbsoluteA1(0, col)}:${toAbsoluteA1(items.length - 1, col)}</formula1></dataValidation>`);
+        }
+        break;
+      }
+      case 'wholeNumber':
+        out.push(`<dataValidation type="whole"${common}${boundsXml(v, Math.round)}</dataValidation>`);
+        break;
+      case 'decimal':
+        out.push(`<dataValidation type="decimal"${common}${boundsXml(v, (n) => n)}</dataValidation>`);
+        break;
+      case 'date':
+        // Spec bounds are already Excel serials, which is what the file stores.
+        out.push(`<dataValidation type="date"${common}${boundsXml(v, (n) => n)}</dataValidation>`);
+        break;
+    }
+  }
+  return out.length === 0 ? '' : `<dataValidations count="${out.length}">${out.join('')}</dataValidations>`;
+}
+
+function checkMerges(areas: RangePosition[]): void {
+  const seen = new Set<number>();
+  for (const a of areas) {
+    for (let r = a.top; r <= a.bottom; r++) {
+      for (let c = a.left; c <= a.right; c++) {
+        const key = r * MAX_COLUMNS + c;
+        if (seen.has(key)) throw new Error(`overlapping merges at ${toA1(r, c)}`);
+        seen.add(key);
+      }
+    }
+  }
+}
+
+/** Table column names from the header cells' text: unique (case-insensitively), never empty. */
+function tableColumnNames(header: readonly (SpecCell | null)[], pos: RangePosition): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let c = pos.left; c <= pos.right; c++) {
+    const value = header[c]?.value;
+    const raw = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value).trim();
+    let name = raw || `Kolumn${c - pos.left + 1}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${raw || 'Kolumn'}${n}`;
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+  return names;
+}
+
+function tablesOf(spec: SheetSpec, merges: RangePosition[], extra: ExtraCells, ctx: SheetXmlContext): TableXml[] {
+  const rowAt = rowReader(spec);
+  return spec.tables.map((table, i) => {
+    const pos = { ...range(table.range, 'table') };
+    // Excel tables need at least one data row below the header.
+    if (pos.bottom === pos.top) pos.bottom += 1;
+    if (merges.some((m) => overlaps(m, pos))) throw new Error(`table ${table.name} overlaps merged cells`);
+    const { name, id } = ctx.claimTable(table.name);
+    const header = pos.top < spec.rows.length ? rowAt(pos.top) : [];
+    const columns = tableColumnNames(header, pos);
+    // Excel wants the header cells to hold exactly the column names, as text.
+    columns.forEach((column, k) => {
+      const c = pos.left + k;
+      addExtra(extra, pos.top, c, { value: column, style: header[c]?.style, numberFormat: header[c]?.numberFormat });
+    });
+    const ref = rangeToA1(pos);
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}" totalsRowShown="0">` +
+      `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">` +
+      columns.map((c, k) => `<tableColumn id="${k + 1}" name="${escapeXml(c)}"/>`).join('') +
+      '</tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
+    return { name, id, xml, relId: `rId${i + 1}` };
+  });
+}
+
+function freezeXml(freeze: SheetSpec['freeze']): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const rows = Math.max(0, freeze.rows);
+  const cols = Math.max(0, freeze.columns);
+  const topLeft = toA1(rows, cols);
+  const pane = rows > 0 && cols > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  return (
+    '<sheetViews><sheetView workbookViewId="0"><pane' +
+    (cols > 0 ? ` xSplit="${cols}"` : '') +
+    (rows > 0 ? ` ySplit="${rows}"` : '') +
+    ` topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
+}
+
+function printTitlesOf(spec: SheetSpec, finalName: string): string | null {
+  if (!spec.print?.repeatRows) return null;
+  const rows = spec.print.repeatRows.replace(/\$/g, '');
+  const m = /^(\d+):(\d+)$/.exec(rows);
+  if (!m) throw new Error(`invalid repeat rows: ${spec.print.repeatRows}`);
+  return `${quoteSheetName(finalName)}!$${m[1]}:$${m[2]}`;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Writes a whole spec as a worksheet part (and its table parts). */
+export function sheetXml(spec: SheetSpec, ctx: SheetXmlContext): SheetXml {
+  const encoder = new TextEncoder();
+  const merges = mergedAreas(spec);
+  checkMerges(merges);
+  const extra: ExtraCells = new Map();
+  const hiddenColumns: number[] = [];
+  const validations = validationsXml(spec, extra, hiddenColumns);
+  const tables = tablesOf(spec, merges, extra, ctx);
+  const hidden = new Set(spec.hiddenRows);
+
+  let lastRow = spec.rows.length - 1;
+  for (const r of extra.keys()) lastRow = Math.max(lastRow, r);
+  for (const r of hidden) lastRow = Math.max(lastRow, r);
+  if (lastRow >= MAX_ROWS) throw new Error(`too many rows for a worksheet: ${lastRow + 1}`);
+
+  const letters: string[] = [];
+  const letter = (c: number): string => {
+    if (c >= MAX_COLUMNS) throw new Error(`too many columns for a worksheet: ${c + 1}`);
+    return letters[c] ?? (letters[c] = columnLetters(c));
+  };
+  const rowAt = rowReader(spec);
+  const chunks: Uint8Array[] = [];
+  const hyperlinks: string[] = [];
+  let parts: string[] = [];
+  let maxCol = -1;
+  let minCol = Number.MAX_SAFE_INTEGER;
+  let firstRow = -1;
+  for (let r = 0; r <= lastRow; r++) {
+    const cells = r < spec.rows.length ? rowAt(r) : [];
+    const added = extra.get(r);
+    const rowNumber = r + 1;
+    let rowXml = '';
+    const write = (c: number, cell: SpecCell) => {
+      const out = cellXml(letter(c) + rowNumber, cell, r, c, ctx);
+      if (out.xml) {
+        rowXml += out.xml;
+        if (c > maxCol) maxCol = c;
+        if (c < minCol) minCol = c;
+      }
+      if (out.hyperlink) hyperlinks.push(out.hyperlink);
+    };
+    if (added) {
+      const width = Math.max(cells.length, ...added.keys()) + 1;
+      for (let c = 0; c < width; c++) {
+        const cell = added.get(c) ?? cells[c];
+        if (cell) write(c, cell);
+      }
+    } else {
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell) write(c, cell);
+      }
+    }
+    const isHidden = hidden.has(r);
+    if (rowXml || isHidden) {
+      if (firstRow < 0) firstRow = r;
+      parts.push(`<row r="${rowNumber}"${isHidden ? ' hidden="1"' : ''}${rowXml ? `>${rowXml}</row>` : '/>'}`);
+    }
+    if (parts.length >= ROWS_PER_CHUNK) {
+      chunks.push(encoder.encode(parts.join('')));
+      parts = [];
+    }
+  }
+  if (parts.length > 0) chunks.push(encoder.encode(parts.join('')));
+
+  const dimension = maxCol < 0 ? 'A1' : rangeToA1({ top: firstRow, left: minCol, bottom: lastRow, right: maxCol });
+  const print = spec.print;
+  const sheetPr =
+    spec.tabColor || print?.fitToWidth
+      ? '<sheetPr>' +
+        (spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.replace(/^#/, '').toUpperCase()}"/>` : '') +
+        (print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '') +
+        '</sheetPr>'
+      : '';
+  if (spec.tabColor && !/^#?[0-9A-Fa-f]{6}$/.test(spec.tabColor)) throw new RangeError(`not a #RRGGBB colour: ${spec.tabColor}`);
+
+  const widths = new Map<number, string>();
+  spec.columnWidths.forEach((width, i) => {
+    if (width > 0) widths.set(i, `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`);
+  });
+  for (const c of hiddenColumns) widths.set(c, `<col min="${c + 1}" max="${c + 1}" width="9.140625" hidden="1"/>`);
+  const cols = widths.size === 0 ? '' : `<cols>${[...widths.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join('')}</cols>`;
+
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    sheetPr +
+    `<dimension ref="${dimension}"/>` +
+    freezeXml(spec.freeze) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    cols +
+    '<sheetData>';
+
+  let tail = '</sheetData>';
+  // No password (a guard against slips, not security); the same flags as the ExcelJS writer.
+  if (spec.protect) tail += '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>';
+  if (merges.length > 0) tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeToA1(m)}"/>`).join('')}</mergeCells>`;
+  spec.conditionalFormats.forEach((cf, i) => {
+    if (!isBalancedFormula(cf.formula)) throw new Error(`unbalanced conditional format formula: ${cf.formula}`);
+    tail +=
+      `<conditionalFormatting sqref="${rangeToA1(range(cf.range, 'conditional format'))}">` +
+      `<cfRule type="expression" dxfId="${ctx.styles.warningDxfId()}" priority="${i + 1}"><formula>${escapeXml(toFileFormula(cf.formula))}</formula></cfRule>` +
+      '</conditionalFormatting>';
+  });
+  tail += validations;
+  if (hyperlinks.length > 0) tail += `<hyperlinks>${hyperlinks.join('')}</hyperlinks>`;
+  tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (print) {
+    tail += `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+    if (print.pageNumbers) tail += '<headerFooter><oddFooter>&amp;CSida &amp;P av &amp;N</oddFooter></headerFooter>';
+  }
+  if (tables.length > 0) tail += `<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join('')}</tableParts>`;
+  tail += '</worksheet>';
+
+  return {
+    bytes: concat([encoder.encode(head), ...chunks, encoder.encode(tail)]),
+    tables,
+    printTitles: printTitlesOf(spec, ctx.finalName),
+  };
+}

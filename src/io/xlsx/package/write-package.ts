@@ -1,0 +1,282 @@
+/**
+ * The package writer: the output is the input package with Budgetkoll's tabs added or replaced.
+ * Every part it does not have to edit is copied byte for byte, compressed as it was (pivot tables,
+ * charts, drawings, comments, custom properties, VBA, sheets of any part name). It edits only:
+ * [Content_Types].xml, xl/workbook.xml and its rels (the sheet list, print titles), xl/styles.xml
+ * (the named styles appended), the owned sheets' parts and their tables, and it drops
+ * xl/calcChain.xml (Excel rebuilds it; a stale one makes Excel repair the file). Shared strings are
+ * untouched: Budgetkoll's text is written as inline strings. docProps/app.xml is left as it is
+ * (its list of titles is informational; see docs/paketskrivaren.md).
+ */
+import type { SheetSpec } from '../../../core/workbook/sheet-spec';
+import { freeTableName } from '../../../core/workbook/sheet-names';
+import { attr, folderOf, parseRelationships, relsPathOf, resolveTarget, tagsNamed } from '../package-parts';
+import { entryBytes, type InflateRaw } from '../zip-entries';
+import {
+  CONTENT_TYPES,
+  REL_TYPES,
+  emptyRelationships,
+  emptyWorkbook,
+  freeRelId,
+  newPackageContentTypes,
+  packageRelationships,
+  withLocalDefinedName,
+  withOverride,
+  withRelationship,
+  withSheet,
+  withSheetRenamed,
+  withoutOverride,
+  withoutRelationshipsOfType,
+} from './package-edits';
+import { MAIN_NS, sheetXml } from './sheet-xml';
+import { createStyleBook } from './styles-part';
+import { readSourceEntries, writeZip, type DeflateRaw, type OutputEntry, type SourceEntry } from './zip-container';
+
+export type { DeflateRaw } from './zip-container';
+
+export interface PackageSheet {
+  /** The tab; its name is the tab's final name (make it free first, e.g. with freeSheetName). */
+  spec: SheetSpec;
+  /** Name of an existing sheet this tab replaces in place (same position, sheetId and relationship id). */
+  replace?: string;
+}
+
+export interface PackageDeps {
+  inflateRaw: InflateRaw;
+  deflateRaw: DeflateRaw;
+  /** Modification time stamped on the entries written (default 1980-01-01: reproducible output). */
+  modified?: Date;
+}
+
+/** A sheet name or package problem the user can act on (Swedish message). */
+export class PackageWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PackageWriteError';
+  }
+}
+
+const MAX_SHEET_NAME = 31;
+const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** Excel's rules for a tab name, checked rather than repaired: the caller chose the name. */
+function checkSheetName(name: string, taken: ReadonlySet<string>): void {
+  if (name.trim().length === 0) throw new PackageWriteError('Fliken måste ha ett namn.');
+  if (name.length > MAX_SHEET_NAME) throw new PackageWriteError(`Fliknamnet "${name}" är längre än ${MAX_SHEET_NAME} tecken.`);
+  if (FORBIDDEN_IN_SHEET_NAME.test(name)) throw new PackageWriteError(`Fliknamnet "${name}" innehåller något av tecknen [ ] : * ? / \\ som Excel inte tillåter.`);
+  if (name.startsWith("'") || name.endsWith("'")) throw new PackageWriteError(`Fliknamnet "${name}" får inte börja eller sluta med apostrof.`);
+  if (name.toLowerCase() === 'history') throw new PackageWriteError('Fliknamnet "History" är reserverat i Excel.');
+  if (taken.has(name.toLocaleLowerCase('sv-SE'))) throw new PackageWriteError(`Det finns redan en flik som heter "${name}".`);
+}
+
+/** A part of the package being written: copied from the input or given as new bytes. */
+interface Part {
+  name: string;
+  source?: SourceEntry;
+  data?: Uint8Array;
+}
+
+interface SheetElement {
+  name: string;
+  sheetId: number;
+  relId: string;
+  /** Resolved part path ('' when the relationship is missing). */
+  path: string;
+  relType: string;
+}
+
+function minimalPackage(): Part[] {
+  const part = (name: string, text: string): Part => ({ name, data: encoder.encode(text) });
+  return [
+    part('[Content_Types].xml', newPackageContentTypes()),
+    part('_rels/.rels', packageRelationships()),
+    part('xl/workbook.xml', emptyWorkbook()),
+    part('xl/_rels/workbook.xml.rels', withRelationship(emptyRelationships(), 'rId1', REL_TYPES.styles, 'styles.xml')),
+  ];
+}
+
+/** A path "folder/stemN.ext" not used in the package (case-insensitively, as zip tools compare). */
+function freePartPath(used: Set<string>, folder: string, stem: string, ext: string): string {
+  for (let n = 1; ; n++) {
+    const path = `${folder}/${stem}${n}.${ext}`;
+    if (!used.has(path.toLowerCase())) {
+      used.add(path.toLowerCase());
+      return path;
+    }
+  }
+}
+
+/** The target of `to` written relative to the folder of `from` ("../tables/table1.xml"). */
+function relativeTarget(fromFolder: string, to: string): string {
+  const from = fromFolder.split('/').filter(Boolean);
+  const target = to.split('/');
+  let common = 0;
+  while (common < from.length && common < target.length - 1 && from[common] === target[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+}
+
+/**
+ * Writes `sheets` into `input` (null: a new package with just these sheets) and returns the new
+ * package. Throws PackageWriteError for a sheet name Excel would refuse or a sheet to replace that
+ * is not there; ZipFormatError for a damaged input.
+ */
+export async function writePackage(input: Uint8Array | null, sheets: readonly PackageSheet[], deps: PackageDeps): Promise<Uint8Array> {
+  const parts: Part[] = input ? readSourceEntries(input).map((source) => ({ name: source.name, source })) : minimalPackage();
+  const byName = new Map(parts.map((p) => [p.name, p]));
+  const usedPaths = new Set(parts.map((p) => p.name.toLowerCase()));
+  const removed = new Set<string>();
+  const added: Part[] = [];
+
+  const read = async (name: string): Promise<string | null> => {
+    const part = byName.get(name);
+    if (!part || removed.has(name)) return null;
+    if (part.data) return utf8.decode(part.data);
+    return utf8.decode(await entryBytes(input!, part.source!, deps.inflateRaw));
+  };
+  const put = (name: string, data: Uint8Array) => {
+    const existing = byName.get(name);
+    removed.delete(name);
+    if (existing) {
+      existing.data = data;
+      existing.source = undefined;
+    } else {
+      const part = { name, data };
+      byName.set(name, part);
+      added.push(part);
+      usedPaths.add(name.toLowerCase());
+    }
+  };
+  const drop = (name: string) => {
+    if (byName.has(name)) removed.add(name);
+  };
+
+  let contentTypes = await read('[Content_Types].xml');
+  if (contentTypes === null) throw new PackageWriteError('Filen saknar [Content_Types].xml och är inte en Excel-arbetsbok.');
+  const rootRels = parseRelationships((await read('_rels/.rels')) ?? '', '');
+  const workbookPath = rootRels.find((r) => r.type === REL_TYPES.officeDocument)?.target ?? 'xl/workbook.xml';
+  let workbook = await read(workbookPath);
+  if (workbook === null) throw new PackageWriteError('Filen saknar arbetsboksdelen (xl/workbook.xml).');
+  if (!workbook.includes(MAIN_NS)) throw new PackageWriteError('Arbetsboken är sparad i formatet "Strict Open XML", som Budgetkoll inte kan skriva i. Spara den som vanlig Excel-arbetsbok (.xlsx).');
+  const workbookFolder = folderOf(workbookPath);
+  const workbookRelsPath = relsPathOf(workbookPath);
+  let workbookRels = (await read(workbookRelsPath)) ?? emptyRelationships();
+  const rels = parseRelationships(workbookRels, workbookFolder);
+  const relById = new Map(rels.map((r) => [r.id, r]));
+
+  const elements: SheetElement[] = tagsNamed(workbook, 'sheet').map((a) => {
+    const relId = attr(a, 'id') ?? '';
+    const rel = relById.get(relId);
+    return { name: a.name ?? '', sheetId: Number(a.sheetId ?? 0), relId, path: rel?.target ?? '', relType: rel?.type ?? '' };
+  });
+
+  // calcChain lists formula cells by address; after our edits it would be stale, and Excel rebuilds it.
+  const calc = withoutRelationshipsOfType(workbookRels, 'calcChain');
+  for (const id of calc.removed) {
+    const target = relById.get(id)?.target;
+    if (target) {
+      drop(target);
+      contentTypes = withoutOverride(contentTypes, `/${target}`);
+    }
+  }
+  workbookRels = calc.xml;
+
+  // Names tables may not take: every table's name and every defined name, case-insensitively.
+  const takenTableNames = new Set<string>();
+  for (const a of tagsNamed(workbook, 'definedName')) if (a.name) takenTableNames.add(a.name.toLocaleLowerCase('sv-SE'));
+  let maxTableId = 0;
+  const tableOwners = new Map<string, string>(); // table part → name (lower case)
+  for (const part of parts) {
+    if (!/^xl\/tables\/[^/]+\.xml$/i.test(part.name)) continue;
+    const table = tagsNamed((await read(part.name)) ?? '', 'table')[0];
+    if (!table) continue;
+    maxTableId = Math.max(maxTableId, Number(table.id ?? 0) || 0);
+    const name = (table.name ?? table.displayName ?? '').toLocaleLowerCase('sv-SE');
+    if (table.displayName) takenTableNames.add(table.displayName.toLocaleLowerCase('sv-SE'));
+    takenTableNames.add(name);
+    tableOwners.set(part.name, name);
+  }
+  const claimTable = (wanted: string) => {
+    const name = freeTableName(wanted, takenTableNames);
+    takenTableNames.add(name.toLocaleLowerCase('sv-SE'));
+    return { name, id: ++maxTableId };
+  };
+
+  const stylesRel = rels.find((r) => r.type === REL_TYPES.styles);
+  const stylesPath = stylesRel?.target ?? resolveTarget(workbookFolder, 'styles.xml');
+  const stylesXml = await read(stylesPath);
+  const styles = createStyleBook(stylesXml);
+
+  const takenSheetNames = new Set(elements.map((e) => e.name.toLocaleLowerCase('sv-SE')));
+  const takenRelIds = new Set(rels.map((r) => r.id));
+  let maxSheetId = elements.reduce((m, e) => Math.max(m, e.sheetId), 0);
+
+  for (const { spec, replace } of sheets) {
+    const name = spec.name;
+    let position: number;
+    let path: string;
+    if (replace !== undefined) {
+      position = elements.findIndex((e) => e.name.toLocaleLowerCase('sv-SE') === replace.toLocaleLowerCase('sv-SE'));
+      const element = elements[position];
+      if (!element) throw new PackageWriteError(`Fliken "${replace}" som skulle ersättas finns inte i arbetsboken.`);
+      if (element.relType !== REL_TYPES.worksheet || !element.path) throw new PackageWriteError(`"${replace}" är inget vanligt kalkylblad och kan inte ersättas.`);
+      takenSheetNames.delete(element.name.toLocaleLowerCase('sv-SE'));
+      checkSheetName(name, takenSheetNames);
+      path = element.path;
+      // The old tab's own parts (its tables) go with it; its rels part is written anew.
+      const oldRels = parseRelationships((await read(relsPathOf(path))) ?? '', folderOf(path));
+      for (const rel of oldRels) {
+        if (rel.type !== REL_TYPES.table) continue;
+        drop(rel.target);
+        contentTypes = withoutOverride(contentTypes, `/${rel.target}`);
+        const owner = tableOwners.get(rel.target);
+        if (owner) takenTableNames.delete(owner);
+      }
+      drop(relsPathOf(path));
+      if (element.name !== name) workbook = withSheetRenamed(workbook, element.relId, name);
+      element.name = name;
+    } else {
+      checkSheetName(name, takenSheetNames);
+      path = freePartPath(usedPaths, 'xl/worksheets', 'sheet', 'xml');
+      const relId = freeRelId(workbookRels, takenRelIds);
+      takenRelIds.add(relId);
+      workbookRels = withRelationship(workbookRels, relId, REL_TYPES.worksheet, relativeTarget(workbookFolder, path));
+      workbook = withSheet(workbook, name, ++maxSheetId, relId);
+      contentTypes = withOverride(contentTypes, `/${path}`, CONTENT_TYPES.worksheet);
+      position = elements.length;
+      elements.push({ name, sheetId: maxSheetId, relId, path, relType: REL_TYPES.worksheet });
+    }
+    takenSheetNames.add(name.toLocaleLowerCase('sv-SE'));
+
+    const written = sheetXml(spec, { finalName: name, styles, claimTable });
+    put(path, written.bytes);
+    if (written.tables.length > 0) {
+      let sheetRels = emptyRelationships();
+      for (const table of written.tables) {
+        const tablePath = freePartPath(usedPaths, 'xl/tables', 'table', 'xml');
+        put(tablePath, encoder.encode(table.xml));
+        contentTypes = withOverride(contentTypes, `/${tablePath}`, CONTENT_TYPES.table);
+        sheetRels = withRelationship(sheetRels, table.relId, REL_TYPES.table, relativeTarget(folderOf(path), tablePath));
+      }
+      put(relsPathOf(path), encoder.encode(sheetRels));
+    }
+    workbook = withLocalDefinedName(workbook, '_xlnm.Print_Titles', position, written.printTitles);
+  }
+
+  if (styles.changed() || stylesXml === null) {
+    put(stylesPath, encoder.encode(styles.xml()));
+    if (!stylesRel) {
+      workbookRels = withRelationship(workbookRels, freeRelId(workbookRels, takenRelIds), REL_TYPES.styles, relativeTarget(workbookFolder, stylesPath));
+      contentTypes = withOverride(contentTypes, `/${stylesPath}`, CONTENT_TYPES.styles);
+    }
+  }
+  put(workbookPath, encoder.encode(workbook));
+  put(workbookRelsPath, encoder.encode(workbookRels));
+  put('[Content_Types].xml', encoder.encode(contentTypes));
+
+  const output: OutputEntry[] = [...parts, ...added]
+    .filter((p) => !removed.has(p.name))
+    .map((p) => (p.source ? { kind: 'copy', source: p.source } : { kind: 'new', name: p.name, data: p.data! }));
+  return writeZip(input, output, deps.deflateRaw, deps.modified);
+}
