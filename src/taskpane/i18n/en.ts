@@ -331,6 +331,7 @@ export const en: Catalogue = {
   'followup.tabNames': 'New tabs: {names}',
   'followup.generate.one': 'Create follow-up tab',
   'followup.generate.many': 'Create follow-up tabs ({count})',
+  'followup.openTab': 'Show the tab {name}',
   'followup.generated.one': 'Created the tab {names}.',
   'followup.generated.many': 'Created {count} tabs: {names}.',
   'followup.generatedExisting': 'Already there and left untouched (use Refresh): {names}.',

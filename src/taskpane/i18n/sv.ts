@@ -332,6 +332,7 @@ export const sv = {
   'followup.tabNames': 'Nya flikar: {names}',
   'followup.generate.one': 'Skapa uppföljningsflik',
   'followup.generate.many': 'Skapa uppföljningsflikar ({count})',
+  'followup.openTab': 'Visa fliken {name}',
   'followup.generated.one': 'Skapade fliken {names}.',
   'followup.generated.many': 'Skapade {count} flikar: {names}.',
   'followup.generatedExisting': 'Fanns redan och lämnades orörda (använd Uppdatera): {names}.',

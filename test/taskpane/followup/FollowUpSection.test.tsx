@@ -101,6 +101,11 @@ test('generate writes one tab per chosen nämnd with its standard name, then lis
   expect(within(panel).getByTestId('followup-names')).toHaveTextContent(names[0]);
   await user.click(within(panel).getByRole('button', { name: 'Skapa uppföljningsflikar (2)' }));
   await within(panel).findByText(`Skapade 2 flikar: ${names[0]} och ${names[1]}.`);
+  // The first new tab is shown; each new tab has a link to it.
+  expect(port.selected).toEqual([`${names[0]}!A1`]);
+  await user.click(within(panel).getByRole('button', { name: `Visa fliken ${names[1]}` }));
+  expect(port.selected).toEqual([`${names[0]}!A1`, `${names[1]}!A1`]);
+  port.selected.length = 0;
 
   expect(port.writes.map((w) => w.written)).toEqual(names);
   expect(port.writes.every((w) => w.options?.replace === undefined)).toBe(true);
@@ -121,6 +126,7 @@ test('generate writes one tab per chosen nämnd with its standard name, then lis
   // Uppdatera: the tab rebuilt in place.
   await user.click(within(panel).getByRole('button', { name: `Uppdatera ${names[0]}` }));
   await within(panel).findByText(/Uppdaterade fliken/);
+  expect(within(panel).getByRole('button', { name: `Visa fliken ${names[0]}` })).toBeInTheDocument();
   expect(port.writes[2].options?.replace).toBe(names[0]);
   expect(port.writes[2].written).toBe(names[0]);
 

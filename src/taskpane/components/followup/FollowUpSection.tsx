@@ -9,6 +9,7 @@ import {
   Button,
   Caption1,
   Field,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -92,6 +93,16 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
 
   const read = () => void run('reading', null);
 
+  /** Activates a tab Budgetkoll wrote (its top-left cell); a failure shows where selection errors do. */
+  const showTab = async (name: string) => {
+    setSelectError(null);
+    try {
+      await port.selectCell(name, 'A1');
+    } catch (error) {
+      setSelectError(error);
+    }
+  };
+
   const generate = () => {
     if (year === null || selected.length === 0) return;
     const boardsNow = [...selected];
@@ -110,14 +121,16 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
       if (outcome.existing.length > 0) lines.push({ key: 'followup.generatedExisting', params: { names: formatList(language, outcome.existing.map((e) => e.sheet)) } });
       if (outcome.cancelled) lines.push({ key: 'followup.generateCancelled', params: { done: outcome.written.length + outcome.existing.length, total: boardsNow.length } });
       const intent = outcome.cancelled || outcome.existing.length > 0 ? 'warning' : 'success';
-      return { outcome: { intent, lines }, wrote: outcome.written.length > 0 };
+      // The first new tab is shown, as Excel shows a sheet the user adds; each gets a link.
+      if (outcome.written.length > 0) await showTab(outcome.written[0]);
+      return { outcome: { intent, lines, tabs: outcome.written }, wrote: outcome.written.length > 0 };
     });
   };
 
   const refresh = (sheet: string) =>
     void run('refreshing', async (core, snap, _signal, session) => {
       const name = await core.refreshTab(port, session, snap, sheet, now());
-      return { outcome: { intent: 'success', lines: [{ key: 'followup.refreshed', params: { sheet: name } }] }, wrote: true };
+      return { outcome: { intent: 'success', lines: [{ key: 'followup.refreshed', params: { sheet: name } }], tabs: [name] }, wrote: true };
     });
 
   const check = (sheet: string) =>
@@ -134,7 +147,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
       const reportName = t(`followup.report.${report}` as MessageKey);
       if (result.sheet === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.nothingToConsolidate', params: { report: reportName, year } }] } };
       const key = result.replaced ? 'followup.consolidatedReplaced' : 'followup.consolidated';
-      return { outcome: { intent: 'success', lines: [{ key, params: { sheet: result.sheet, count: result.compiled } }] }, wrote: true };
+      return { outcome: { intent: 'success', lines: [{ key, params: { sheet: result.sheet, count: result.compiled } }], tabs: [result.sheet] }, wrote: true };
     });
   };
 
@@ -201,7 +214,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
             )}
           </div>
         )}
-        {state.outcome && operation === null && <OutcomeBar outcome={state.outcome} errorText={(e) => errorText(i18n, e)} />}
+        {state.outcome && operation === null && <OutcomeBar outcome={state.outcome} errorText={(e) => errorText(i18n, e)} onShowTab={(name) => void showTab(name)} />}
       </div>
 
       {snapshot && (
@@ -233,7 +246,7 @@ function progressLabel(
   return t(`followup.working.${operation}` as MessageKey);
 }
 
-function OutcomeBar({ outcome, errorText }: { outcome: Outcome; errorText: (error: unknown) => string }) {
+function OutcomeBar({ outcome, errorText, onShowTab }: { outcome: Outcome; errorText: (error: unknown) => string; onShowTab: (name: string) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
   if (outcome.intent === 'cancelled')
@@ -258,6 +271,11 @@ function OutcomeBar({ outcome, errorText }: { outcome: Outcome; errorText: (erro
           <span key={i} className={styles.line}>
             {t(line.key as MessageKey, line.params)}
           </span>
+        ))}
+        {outcome.tabs?.map((name) => (
+          <Link key={name} as="button" className={styles.line} onClick={() => onShowTab(name)}>
+            {t('followup.openTab', { name })}
+          </Link>
         ))}
       </MessageBarBody>
     </MessageBar>

@@ -16,7 +16,12 @@ export type Operation = 'reading' | 'generating' | 'refreshing' | 'checking' | '
 
 /** A result to show in a MessageBar: a message key and its params, or a port error. */
 export type Outcome =
-  | { intent: 'success' | 'warning' | 'info'; lines: { key: string; params?: Record<string, string | number> }[] }
+  | {
+      intent: 'success' | 'warning' | 'info';
+      lines: { key: string; params?: Record<string, string | number> }[];
+      /** Tabs written by the action, each offered as "Visa fliken …". */
+      tabs?: string[];
+    }
   | { intent: 'error'; error: unknown }
   | { intent: 'cancelled' };
 
