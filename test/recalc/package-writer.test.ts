@@ -1,0 +1,114 @@
+/**
+ * The package writer (issue 14) recalculated by a real spreadsheet engine: a sample's input tabs
+ * and the allocation result tab built from them are written into a package (new, and into a
+ * user's workbook with pivot, chart, comments and VBA parts), LibreOffice loads and recalculates it,
+ * and no cell may show an error the writer caused (Err:…, #NAME?, #REF!), while every formula must
+ * give the cached value its spec carried (0.5 on the allocation tab, which is in kronor; 0.0005
+ * elsewhere; text exactly).
+ */
+import { runAllocation } from '../../src/core/allocation/model';
+import { buildAllocationTab } from '../../src/core/allocation/result-tab';
+import { readBudgetModel } from '../../src/core/recognition';
+import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
+import { rowReader, type SheetSpec } from '../../src/core/workbook/sheet-spec';
+import { formulaOfCell } from '../../src/core/workbook/r1c1';
+import { toA1 } from '../../src/core/a1';
+import { writePackage } from '../../src/io/xlsx/package';
+import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
+import { deps, inputPackage } from '../io/xlsx/package/input-package';
+import { recalculatedTexts } from './libreoffice';
+
+const GENERATED_AT = new Date('2026-09-15T08:00:00Z');
+const WRITER_ERRORS = /^(Err:\d+|#NAME\?|#REF!)$/;
+
+let specs: SheetSpec[];
+let allocationTab: SheetSpec;
+
+beforeAll(async () => {
+  specs = sampleToSheetSpecs(generateSample({ rows: 2000, seed: 1 }));
+  // The allocation tab as the add-in builds it: the core reads the written inputs.
+  const port = XlsxWorkbookPort.createEmpty();
+  for (const spec of specs) await port.writeSheet(spec);
+  const model = await readBudgetModel(port, 'allocation');
+  const result = runAllocation(model);
+  if (!result) throw new Error('no budget years');
+  allocationTab = buildAllocationTab(result, model, GENERATED_AT);
+});
+
+/** A number as the CSV export gives it; percent-formatted cells come as "2.8%". */
+function numberOf(text: string): number {
+  return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+}
+
+interface Mismatch {
+  sheet: string;
+  at: string;
+  formula: string;
+  cached: unknown;
+  recalculated: string;
+}
+
+/** Formula cells whose recalculated text differs from the cached value of the spec. */
+function mismatches(spec: SheetSpec, texts: string[][], tolerance: number): { checked: number; wrong: Mismatch[] } {
+  const read = rowReader(spec);
+  const wrong: Mismatch[] = [];
+  let checked = 0;
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row = read(r);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const formula = formulaOfCell(cell, r, c);
+      if (formula === undefined || cell.value === undefined || cell.value === null) continue;
+      const got = texts[r]?.[c] ?? '';
+      const want = cell.value;
+      checked++;
+      const ok =
+        typeof want === 'number'
+          ? got !== '' && Math.abs(numberOf(got) - want) <= tolerance
+          : typeof want === 'boolean'
+            ? got === (want ? 'TRUE' : 'FALSE')
+            : got === want;
+      if (!ok) wrong.push({ sheet: spec.name, at: toA1(r, c), formula, cached: want, recalculated: got });
+    }
+  }
+  return { checked, wrong };
+}
+
+function writerErrors(sheets: Map<string, string[][]>): string[] {
+  const found: string[] = [];
+  for (const [name, rows] of sheets) {
+    rows.forEach((row, r) => row.forEach((text, c) => {
+      if (WRITER_ERRORS.test(text)) found.push(`${name}!${toA1(r, c)}: ${text}`);
+    }));
+  }
+  return found;
+}
+
+async function expectRecalculatesToCached(input: Uint8Array | null, extraSheets: string[]): Promise<void> {
+  const owned = [...specs, allocationTab];
+  const bytes = await writePackage(input, owned.map((spec) => ({ spec })), deps);
+  const sheets = await recalculatedTexts(bytes, [...extraSheets, ...owned.map((s) => s.name)]);
+  expect(writerErrors(sheets)).toEqual([]);
+  let checked = 0;
+  for (const spec of owned) {
+    const result = mismatches(spec, sheets.get(spec.name)!, spec === allocationTab ? 0.5 : 0.0005);
+    expect(result.wrong.slice(0, 10)).toEqual([]);
+    checked += result.checked;
+  }
+  // The allocation tab alone has hundreds of formulas with cached results.
+  expect(checked).toBeGreaterThan(200);
+}
+
+describe('package writer, recalculated by LibreOffice', () => {
+  it('a new package with the sample’s tabs and the allocation tab: no errors, every formula gives its cached value', async () => {
+    await expectRecalculatesToCached(null, []);
+  });
+
+  it('the same tabs written into a user’s workbook (pivot, chart, comments, VBA): still no errors, the user’s own formulas still work', async () => {
+    await expectRecalculatesToCached(inputPackage(), ['Data', 'Blad ett']);
+    const sheets = await recalculatedTexts(await writePackage(inputPackage(), [{ spec: allocationTab }], deps), ['Data', 'Blad ett']);
+    expect(sheets.get('Data')![2][2]).toBe('350');
+    expect(sheets.get('Blad ett')![0][1]).toBe('200');
+  });
+});
