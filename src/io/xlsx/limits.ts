@@ -9,7 +9,7 @@
  * city's budget with 200 000 Driftbudget rows and 710 679 Utfall rows): 23.9 MB on disk,
  * 61 parts, 258 MB inflated in all, the largest part 182 MB (the Utfall sheet; Driftbudget
  * 64 MB), the highest compression ratio 14.4 (sharedStrings; sheets 9–11), 37 035 shared strings,
- * XML nesting 6 deep. Every cap leaves a wide margin above those figures (docs/granser.md).
+ * XML nesting 8 deep. Every cap leaves a wide margin above those figures (docs/granser.md).
  */
 import * as messages from './messages';
 import type { ZipEntry } from './zip-entries';
@@ -50,7 +50,7 @@ export const LIMITS: Readonly<XlsxLimits> = {
   ratioFromBytes: 1 * MB,
   // L has 37 035; even a ledger with a unique text on every one of a million rows stays far below.
   maxSharedStrings: 5_000_000,
-  // L nests 6 deep; charts and drawings nest about 15; a parser's stack must not follow a hostile file down.
+  // L nests 8 deep; charts and drawings nest about 15; a parser's stack must not follow a hostile file down.
   maxXmlDepth: 256,
   // Excel's maximum sheet size: 1 048 576 rows × 16 384 columns (A1:XFD1048576).
   maxRows: 1_048_576,
