@@ -151,7 +151,8 @@ export async function writeZip(
     let written: Written;
     if (item.kind === 'copy') {
       if (!source) throw new ZipFormatError('copy without a source package');
-      const central = item.source.central.slice();
+      // A copy (not .slice(): on a Node Buffer that is a view, and the input would be changed).
+      const central = new Uint8Array(item.source.central);
       written = { local: [localRecord(source, item.source)], central };
     } else {
       written = await newEntry(item.name, item.data, deflateRaw, stamp);

@@ -268,6 +268,15 @@ describe('writePackage checks', () => {
     await expect(write('Ny', 'Diagram1')).rejects.toThrow(/inget vanligt kalkylblad/);
   });
 
+  it('leaves the input untouched, also when it is a Node Buffer (whose slice is a view)', async () => {
+    const original = inputPackage();
+    const buffer = Buffer.from(original);
+    const first = await writePackage(buffer, [{ spec: replacementSpec(), replace: REPLACED }], deps);
+    expect(buffer.equals(Buffer.from(original))).toBe(true);
+    const second = await writePackage(buffer, [{ spec: replacementSpec(), replace: REPLACED }], deps);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+
   it('may keep the replaced tab’s own name', async () => {
     const out = await write('Budgetkoll gammal', 'Budgetkoll gammal');
     expect(gridValue(await readGrid(out, 'Budgetkoll gammal', 'A1'), 0, 0)).toBe(1);
