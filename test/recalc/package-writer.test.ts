@@ -1,6 +1,6 @@
 /**
- * The package writer (issue 14) recalculated by a real spreadsheet engine: a sample's input tabs
- * and the allocation result tab built from them are written into a package (new, and into a
+ * The package writer (issue 14) recalculated by a real spreadsheet engine: a sample's input tabs,
+ * the allocation result tab and the kommun's August follow-up tab built from them are written into a package (new, and into a
  * user's workbook with pivot, chart, comments and VBA parts), LibreOffice loads and recalculates it,
  * and no cell may show an error the writer caused (Err:…, #NAME?, #REF!), while every formula must
  * give the cached value its spec carried (0.5 on the allocation tab, which is in kronor; 0.0005
@@ -8,6 +8,7 @@
  */
 import { runAllocation } from '../../src/core/allocation/model';
 import { buildAllocationTab } from '../../src/core/allocation/result-tab';
+import { buildFollowUpTab } from '../../src/core/followup';
 import { readBudgetModel } from '../../src/core/recognition';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
 import { rowReader, type SheetSpec } from '../../src/core/workbook/sheet-spec';
@@ -23,9 +24,11 @@ const WRITER_ERRORS = /^(Err:\d+|#NAME\?|#REF!)$/;
 
 let specs: SheetSpec[];
 let allocationTab: SheetSpec;
+let followUpTab: SheetSpec;
 
 beforeAll(async () => {
-  specs = sampleToSheetSpecs(generateSample({ rows: 2000, seed: 1 }));
+  const sample = generateSample({ rows: 2000, seed: 1 });
+  specs = sampleToSheetSpecs(sample);
   // The allocation tab as the add-in builds it: the core reads the written inputs.
   const port = XlsxWorkbookPort.createEmpty();
   for (const spec of specs) await port.writeSheet(spec);
@@ -33,6 +36,9 @@ beforeAll(async () => {
   const result = runAllocation(model);
   if (!result) throw new Error('no budget years');
   allocationTab = buildAllocationTab(result, model, GENERATED_AT);
+  // The kommun's August follow-up tab: row blocks, shared R1C1 cells, sums over the ledger.
+  const followUpModel = await readBudgetModel(port, 'followUp');
+  followUpTab = buildFollowUpTab({ model: followUpModel, report: 'august', board: 'Kommunen', year: sample.year, generatedAt: GENERATED_AT });
 });
 
 /** A number as the CSV export gives it; percent-formatted cells come as "2.8%". */
@@ -86,7 +92,7 @@ function writerErrors(sheets: Map<string, string[][]>): string[] {
 }
 
 async function expectRecalculatesToCached(input: Uint8Array | null, extraSheets: string[]): Promise<void> {
-  const owned = [...specs, allocationTab];
+  const owned = [...specs, allocationTab, followUpTab];
   const bytes = await writePackage(input, owned.map((spec) => ({ spec })), deps);
   const sheets = await recalculatedTexts(bytes, [...extraSheets, ...owned.map((s) => s.name)]);
   expect(writerErrors(sheets)).toEqual([]);
@@ -96,12 +102,13 @@ async function expectRecalculatesToCached(input: Uint8Array | null, extraSheets:
     expect(result.wrong.slice(0, 10)).toEqual([]);
     checked += result.checked;
   }
-  // The allocation tab alone has hundreds of formulas with cached results.
+  // The allocation and follow-up tabs have hundreds of formulas with cached results.
   expect(checked).toBeGreaterThan(200);
+  expect(mismatches(followUpTab, sheets.get(followUpTab.name)!, 0.0005).checked).toBeGreaterThan(50);
 }
 
 describe('package writer, recalculated by LibreOffice', () => {
-  it('a new package with the sample’s tabs and the allocation tab: no errors, every formula gives its cached value', async () => {
+  it('a new package with the sample’s tabs, the allocation tab and a follow-up tab: no errors, every formula gives its cached value', async () => {
     await expectRecalculatesToCached(null, []);
   });
 
