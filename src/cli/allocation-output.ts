@@ -8,14 +8,14 @@ import type { AllocationResult } from '../core/allocation/model';
 import { buildAllocationTab } from '../core/allocation/result-tab';
 import type { BudgetModel } from '../core/recognition/model';
 import { decodeMarker } from '../core/workbook/marker';
-import type { XlsxWorkbookPort } from '../io/xlsx/xlsx-port';
-import { outputPath } from './args';
+import { outputExtension, outputPath } from './args';
 import { CliError, type CliIo } from './io';
 import { saveWorkbookBytes } from './write-workbook';
+import type { SavableWorkbookPort } from '../io/port';
 
-/** The -o path: an .xlsx other than the input (Budgetkoll never overwrites the user's workbook). */
+/** The -o path: a file of the input's kind other than the input (Budgetkoll never overwrites the user's workbook). */
 export function allocationOutputPath(input: string, raw: string | boolean | undefined): string {
-  const path = outputPath('allocate', raw, 'resursfordelning.xlsx');
+  const path = outputPath('allocate', raw, `resursfordelning${outputExtension(input)}`, input);
   if (resolve(path) === resolve(input)) {
     throw new CliError(`allocate: välj en annan fil för -o än arbetsboken ${input}; Budgetkoll skriver aldrig över indatafilen.`);
   }
@@ -25,7 +25,7 @@ export function allocationOutputPath(input: string, raw: string | boolean | unde
 /** Adds (or refreshes) the result tab in `port`'s workbook and writes it to `path`; returns the tab's name. */
 export async function writeAllocationWorkbook(
   io: CliIo,
-  port: XlsxWorkbookPort,
+  port: SavableWorkbookPort,
   path: string,
   result: AllocationResult,
   model: BudgetModel,

@@ -53,11 +53,28 @@ export function integerFlag(command: string, flag: string, raw: string | boolean
   return value;
 }
 
-/** The -o/--output path: required, ending in .xlsx. */
-export function outputPath(command: string, raw: string | boolean | undefined, example: string): string {
+/**
+ * The extension an output must have: a copy of an input keeps the input's kind (.xlsm with its
+ * macros stays .xlsm: Excel refuses a macro workbook named .xlsx), a new workbook is .xlsx.
+ */
+export function outputExtension(input?: string): '.xlsx' | '.xlsm' {
+  return input !== undefined && /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
+}
+
+/** Checks an output name's extension against outputExtension(input); a CliError names the fix. */
+export function checkOutputExtension(command: string, raw: string, input?: string): void {
+  const ext = outputExtension(input);
+  if (raw.toLowerCase().endsWith(ext)) return;
+  if (ext === '.xlsm') throw new CliError(`${command}: filen måste sluta på .xlsm som arbetsboken (den har makron, som följer med kopian): ${raw}`);
+  if (input !== undefined && /\.xlsm$/i.test(raw)) throw new CliError(`${command}: filen måste sluta på .xlsx som arbetsboken (den har inga makron): ${raw}`);
+  throw new CliError(`${command}: filen måste sluta på .xlsx: ${raw}`);
+}
+
+/** The -o/--output path: required; .xlsx, or for a copy of an input, the input's extension. */
+export function outputPath(command: string, raw: string | boolean | undefined, example: string, input?: string): string {
   if (typeof raw !== 'string' || raw.trim() === '') {
     throw new CliError(`${command}: ange filen att skriva med -o, t.ex. budgetkoll ${command} -o ${example}`);
   }
-  if (!/\.xlsx$/i.test(raw)) throw new CliError(`${command}: filen måste sluta på .xlsx: ${raw}`);
+  checkOutputExtension(command, raw, input);
   return raw;
 }

@@ -1,13 +1,15 @@
 /**
  * Opening workbooks named on the command line (the CLI's composition root for reading):
- * the lean read-only path for checking (validate, allocate without -o), ExcelJS when the
- * workbook is to be written back. Every failure is a WorkbookError with one Swedish line. Both
+ * the lean read-only path for checking (validate, allocate without -o), and the same lean reader
+ * with the package writer when tabs are written into a copy (allocate -o, followup -o): the
+ * workbook is never loaded whole, and every part Budgetkoll does not write is copied byte for byte. Every failure is a WorkbookError with one Swedish line. Both
  * paths check the package against the limits of src/io/xlsx/limits.ts before the work.
  */
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { WorkbookError } from '../io/port';
 import { XlsxReadPort } from '../io/xlsx/read-port';
-import { XlsxWorkbookPort } from '../io/xlsx/xlsx-port';
+import type { PackageDeps } from '../io/xlsx/package';
+import { PackageWorkbookPort } from '../io/xlsx/package-port';
 import { InflateOverflow } from '../io/xlsx/zip-entries';
 import type { CliIo } from './io';
 
@@ -51,9 +53,12 @@ export async function openForReading(io: CliIo, path: string): Promise<XlsxReadP
   return XlsxReadPort.fromBuffer(await readWorkbookBytes(io, path), { inflateRaw });
 }
 
-/** The whole workbook in ExcelJS, for reading and then writing tabs into it. */
-export async function openForWriting(io: CliIo, path: string): Promise<XlsxWorkbookPort> {
-  return XlsxWorkbookPort.fromBuffer(await readWorkbookBytes(io, path), { inflateRaw });
+/** zlib for the package writer: the parts it edits inflated within their limits, new parts deflated. */
+export const PACKAGE_DEPS: PackageDeps = { inflateRaw, deflateRaw: (data) => deflateRawSync(data) };
+
+/** The workbook read lean, for reading and then writing tabs into a copy of it (package-port.ts). */
+export async function openForWriting(io: CliIo, path: string): Promise<PackageWorkbookPort> {
+  return PackageWorkbookPort.fromBuffer(await readWorkbookBytes(io, path), PACKAGE_DEPS);
 }
 
 /**

@@ -1,7 +1,12 @@
-/** Writes SheetSpecs as a new .xlsx file through the xlsx adapter (the CLI's composition root). */
+/**
+ * Writing .xlsx files from the CLI (its composition root for writing): new workbooks and copies of
+ * an input with Budgetkoll's tabs, both through the package writer (io/xlsx/package-port.ts), with
+ * Node's zlib; the file itself through the io (a temporary file and a rename).
+ */
 import { resolve } from 'node:path';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
-import { XlsxWorkbookPort } from '../io/xlsx/xlsx-port';
+import { PackageWorkbookPort } from '../io/xlsx/package-port';
+import { PACKAGE_DEPS } from './open-workbook';
 import { CliError, DANGLING_LINK, sameFile, WRITES_INPUT, type CliIo, type FileIdentity } from './io';
 
 const WRITE_ERRORS: Record<string, string> = {
@@ -20,7 +25,7 @@ const WRITE_ERRORS: Record<string, string> = {
 
 /** Builds the workbook in memory, then writes it in one go; nothing is written when building fails. */
 export async function writeWorkbook(io: CliIo, path: string, specs: readonly SheetSpec[]): Promise<string[]> {
-  const port = XlsxWorkbookPort.createEmpty();
+  const port = PackageWorkbookPort.createEmpty(PACKAGE_DEPS);
   const names: string[] = [];
   for (const spec of specs) names.push((await port.writeSheet(spec)).name);
   await saveWorkbookBytes(io, path, await port.toBuffer());

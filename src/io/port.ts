@@ -32,6 +32,12 @@ export interface WriteResult {
   name: string;
 }
 
+/** A workbook the CLI writes tabs into and then saves as a file (xlsx/package-port.ts). */
+export interface SavableWorkbookPort extends WorkbookPort {
+  /** The workbook as .xlsx bytes, with every tab written. */
+  toBuffer(): Promise<Uint8Array>;
+}
+
 export interface WorkbookPort {
   /** Lists tabs and tables (names, used ranges, owned-tab markers). One cheap round trip. */
   index(): Promise<WorkbookIndex>;

@@ -10,8 +10,7 @@ import { readBudgetModel } from '../../core/recognition';
 import type { BudgetModel, Triple } from '../../core/recognition/model';
 import { validateModel, type RuleConfig } from '../../core/rules';
 import { formatNumberSv } from '../../core/text/numbers';
-import type { WorkbookPort } from '../../io/port';
-import type { XlsxWorkbookPort } from '../../io/xlsx/xlsx-port';
+import type { SavableWorkbookPort, WorkbookPort } from '../../io/port';
 import { parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
@@ -218,7 +217,7 @@ export const allocateCommand: Command = {
     const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
 
     // Writing needs the whole workbook (ExcelJS); only reading takes the lean path.
-    let writable: XlsxWorkbookPort | null = null;
+    let writable: SavableWorkbookPort | null = null;
     let model: BudgetModel;
     try {
       let port: WorkbookPort;

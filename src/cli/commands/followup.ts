@@ -27,8 +27,7 @@ import {
 import { inputDef, type InputId } from '../../core/inputs/catalogue';
 import type { BudgetModel } from '../../core/recognition/model';
 import { editDistance, normalizeKey } from '../../core/text/normalize';
-import type { XlsxWorkbookPort } from '../../io/xlsx/xlsx-port';
-import { integerFlag, parseCommandArgs } from '../args';
+import { checkOutputExtension, integerFlag, outputExtension, parseCommandArgs } from '../args';
 import { fileExists, reportFlag, reportName } from '../followup-args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { findingJson, findingsText } from '../findings-output';
@@ -38,6 +37,7 @@ import { asWorkbookError, openForWriting, unreadableLine } from '../open-workboo
 import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
 import { outputFormat } from './validate';
 import type { Command } from './command';
+import type { SavableWorkbookPort } from '../../io/port';
 
 
 /** What a missing input means for the tab (Swedish, for the text output). */
@@ -74,17 +74,17 @@ export interface FollowUpJson {
   inputs: { found: string[]; missing: string[] };
 }
 
-/** `<dir>/<stem>-uppfoljning.xlsx` beside the input. */
+/** `<dir>/<stem>-uppfoljning.xlsx` (or .xlsm, as the input) beside the input. */
 export function defaultFollowUpOutput(input: string): string {
   const ext = extname(input);
   const stem = basename(input, ext);
-  return join(dirname(input), `${stem}-uppfoljning.xlsx`);
+  return join(dirname(input), `${stem}-uppfoljning${outputExtension(input)}`);
 }
 
 async function outputFor(io: CliIo, input: string, raw: string | boolean | undefined): Promise<string> {
   if (raw !== undefined) {
     if (typeof raw !== 'string' || raw.trim() === '') throw new CliError('followup: ange filen att skriva efter -o, t.ex. -o uppfoljning.xlsx');
-    if (!/\.xlsx$/i.test(raw)) throw new CliError(`followup: filen måste sluta på .xlsx: ${raw}`);
+    checkOutputExtension('followup', raw, input);
     if (resolve(raw) === resolve(input)) {
       throw new CliError(`followup: välj en annan fil för -o än arbetsboken ${input}; Budgetkoll skriver aldrig över indatafilen.`);
     }
@@ -234,7 +234,7 @@ export const followUpCommand: Command = {
     const output = await outputFor(io, file, values.output);
     await refuseInputAsOutput(io, 'followup', output, [file]);
 
-    let port: XlsxWorkbookPort;
+    let port: SavableWorkbookPort;
     let model: BudgetModel;
     let tabs: FilledTab[];
     try {

@@ -4,7 +4,7 @@
  * the package consistent; everything else in these parts stays as the input had it (its
  * namespaces, its order, its extensions).
  */
-import { escapeXml, findSection, rootPrefix } from './xml-text';
+import { escapeXml, findSection, rootPrefix, withAttribute } from './xml-text';
 import { REL_NS } from './sheet-xml';
 
 export const CONTENT_TYPES = {
@@ -154,6 +154,23 @@ export function withLocalDefinedName(xml: string, name: string, localSheetId: nu
   const later = AFTER_DEFINED_NAMES.map((local) => findSection(out, p, local)).find((s) => s !== null);
   const at = later ? later.start : out.lastIndexOf(`</${p}workbook>`);
   return `${out.slice(0, at)}<${p}definedNames>${element}</${p}definedNames>${out.slice(at)}`;
+}
+
+/** CT_Workbook's elements after calcPr: a new <calcPr> goes before the first present. */
+const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+/**
+ * Asks the opening program to recalculate every formula (calcPr fullCalcOnLoad="1"). Written
+ * formulas carry the core's figures as cached results, but not where they depend on cells the user
+ * types; and a workbook last saved by Excel would otherwise be trusted as calculated.
+ */
+export function withFullCalcOnLoad(xml: string): string {
+  const p = rootPrefix(xml, 'workbook');
+  const calc = findSection(xml, p, 'calcPr');
+  if (calc) return xml.slice(0, calc.start) + withAttribute(calc.openTag, 'fullCalcOnLoad', '1') + xml.slice(calc.openEnd);
+  const later = AFTER_CALC_PR.map((local) => findSection(xml, p, local)).find((s) => s !== null);
+  const at = later ? later.start : xml.lastIndexOf(`</${p}workbook>`);
+  return `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
 }
 
 /** workbook.xml of a new package, without sheets. */

@@ -52,6 +52,8 @@ export interface SheetXml {
   tables: TableXml[];
   /** Rows repeated on printed pages as a defined-name formula ("'Tab'!$3:$4"), or null. */
   printTitles: string | null;
+  /** Whether any cell has a formula (the workbook then asks for a full recalculation on opening). */
+  hasFormulas: boolean;
 }
 
 function range(address: string, what: string): RangePosition {
@@ -318,12 +320,14 @@ export function sheetXml(spec: SheetSpec, ctx: SheetXmlContext): SheetXml {
   let maxCol = -1;
   let minCol = Number.MAX_SAFE_INTEGER;
   let firstRow = -1;
+  let hasFormulas = false;
   for (let r = 0; r <= lastRow; r++) {
     const cells = r < spec.rows.length ? rowAt(r) : [];
     const added = extra.get(r);
     const rowNumber = r + 1;
     let rowXml = '';
     const write = (c: number, cell: SpecCell) => {
+      if (cell.formula !== undefined || cell.formulaR1C1 !== undefined) hasFormulas = true;
       const out = cellXml(letter(c) + rowNumber, cell, r, c, ctx);
       if (out.xml) {
         rowXml += out.xml;
@@ -409,5 +413,6 @@ export function sheetXml(spec: SheetSpec, ctx: SheetXmlContext): SheetXml {
     bytes: concat([encoder.encode(head), ...chunks, encoder.encode(tail)]),
     tables,
     printTitles: printTitlesOf(spec, ctx.finalName),
+    hasFormulas,
   };
 }

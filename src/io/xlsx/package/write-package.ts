@@ -20,6 +20,7 @@ import {
   freeRelId,
   newPackageContentTypes,
   packageRelationships,
+  withFullCalcOnLoad,
   withLocalDefinedName,
   withOverride,
   withRelationship,
@@ -212,6 +213,7 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
   const takenRelIds = new Set(rels.map((r) => r.id));
   let maxSheetId = elements.reduce((m, e) => Math.max(m, e.sheetId), 0);
 
+  let formulasWritten = false;
   for (const { spec, replace } of sheets) {
     const name = spec.name;
     let position: number;
@@ -250,6 +252,7 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
     takenSheetNames.add(name.toLocaleLowerCase('sv-SE'));
 
     const written = sheetXml(spec, { finalName: name, styles, claimTable });
+    if (written.hasFormulas) formulasWritten = true;
     put(path, written.bytes);
     if (written.tables.length > 0) {
       let sheetRels = emptyRelationships();
@@ -271,6 +274,7 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
       contentTypes = withOverride(contentTypes, `/${stylesPath}`, CONTENT_TYPES.styles);
     }
   }
+  if (formulasWritten) workbook = withFullCalcOnLoad(workbook);
   put(workbookPath, encoder.encode(workbook));
   put(workbookRelsPath, encoder.encode(workbookRels));
   put('[Content_Types].xml', encoder.encode(contentTypes));

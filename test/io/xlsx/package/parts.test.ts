@@ -1,5 +1,6 @@
 /** The pieces of the package writer on their own: styles.xml editing and worksheet XML details. */
 import { emptySheetSpec } from '../../../../src/core/workbook/sheet-spec';
+import { withFullCalcOnLoad } from '../../../../src/io/xlsx/package/package-edits';
 import { sheetXml } from '../../../../src/io/xlsx/package/sheet-xml';
 import { createStyleBook } from '../../../../src/io/xlsx/package/styles-part';
 
@@ -69,5 +70,17 @@ describe('worksheet XML', () => {
   it('refuses overlapping merges and unbalanced formulas', () => {
     expect(() => xmlOf({ ...emptySheetSpec('Blad'), merges: ['A1:B2', 'B2:C3'] })).toThrow(/overlapping merges at B2/);
     expect(() => xmlOf({ ...emptySheetSpec('Blad'), rows: [[{ formula: '=SUM(A1' }]] })).toThrow(/unbalanced formula at A1/);
+  });
+});
+
+describe('withFullCalcOnLoad', () => {
+  it('sets the flag on an existing calcPr and keeps its other attributes', () => {
+    const xml = '<workbook xmlns="m"><sheets/><calcPr calcId="191029" fullCalcOnLoad="0"/></workbook>';
+    expect(withFullCalcOnLoad(xml)).toBe('<workbook xmlns="m"><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>');
+  });
+
+  it('adds a calcPr in CT_Workbook order (before pivotCaches) when there is none', () => {
+    const xml = '<x:workbook xmlns:x="m"><x:sheets/><x:pivotCaches><x:pivotCache cacheId="1"/></x:pivotCaches></x:workbook>';
+    expect(withFullCalcOnLoad(xml)).toBe('<x:workbook xmlns:x="m"><x:sheets/><x:calcPr fullCalcOnLoad="1"/><x:pivotCaches><x:pivotCache cacheId="1"/></x:pivotCaches></x:workbook>');
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * The CLI's writing port (package-port.ts): reads through the lean reader, writes tabs into a copy
+ * of the input with the package writer. Free names for new tabs, replacing owned tabs only, the
+ * index showing what has been written, and the saved file read back.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { generateSample, sampleToSheetSpecs } from '../../../src/core/sample';
+import { encodeMarker } from '../../../src/core/workbook/marker';
+import { emptySheetSpec, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
+import type { WorkbookPort } from '../../../src/io/port';
+import { PackageWorkbookPort } from '../../../src/io/xlsx/package-port';
+import { XlsxReadPort } from '../../../src/io/xlsx/read-port';
+
+const deps = {
+  inflateRaw: (data: Uint8Array, size: number) => inflateRawSync(data, { chunkSize: Math.max(64 * 1024, size) }),
+  deflateRaw: (data: Uint8Array) => deflateRawSync(data),
+};
+
+/** A tab Budgetkoll owns: its marker in A1, one figure in B2. */
+function ownedSpec(name: string, figure: number): SheetSpec {
+  const spec = emptySheetSpec(name);
+  return { ...spec, rows: [[{ value: encodeMarker({ type: 'kontrollrapport', version: 1 }) }], [null, { value: figure }]] };
+}
+
+async function samplePackage(): Promise<Uint8Array> {
+  const port = PackageWorkbookPort.createEmpty(deps);
+  for (const spec of sampleToSheetSpecs(generateSample({ rows: 366, seed: 1 }))) await port.writeSheet(spec);
+  return port.toBuffer();
+}
+
+async function valueAt(bytes: Uint8Array, sheet: string, address: string): Promise<unknown> {
+  const reader = await XlsxReadPort.fromBuffer(bytes, { inflateRaw: deps.inflateRaw });
+  const raw = await reader.read(() => ({ ranges: [{ id: 'x', sheet, address, formulas: false, numberFormats: false }] }));
+  return raw.grids.get('x')?.values[0]?.[0] ?? null;
+}
+
+describe('PackageWorkbookPort', () => {
+  it('a new workbook from specs reads back through the lean reader', async () => {
+    const bytes = await samplePackage();
+    const reader = await XlsxReadPort.fromBuffer(bytes, { inflateRaw: deps.inflateRaw });
+    const names = (await reader.index()).sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Driftbudget', 'Ramar', 'Parametrar']));
+  });
+
+  it('gives a new tab a free name, lists it in the index, and saves it after the input tabs', async () => {
+    const port = await PackageWorkbookPort.fromBuffer(await samplePackage(), deps);
+    const before = (await port.index()).sheets.map((s) => s.name);
+    const { name } = await port.writeSheet(ownedSpec('Driftbudget', 7));
+    expect(name).toBe('Driftbudget (2)');
+    expect((await port.index()).sheets.map((s) => s.name)).toEqual([...before, 'Driftbudget (2)']);
+    const out = await port.toBuffer();
+    const reader = await XlsxReadPort.fromBuffer(out, { inflateRaw: deps.inflateRaw });
+    expect((await reader.index()).sheets.map((s) => s.name)).toEqual([...before, 'Driftbudget (2)']);
+    expect(await valueAt(out, 'Driftbudget (2)', 'B2')).toBe(7);
+  });
+
+  it('replaces an owned tab in place under its own name; a second write of it replaces again', async () => {
+    const first = await PackageWorkbookPort.fromBuffer(await samplePackage(), deps);
+    await first.writeSheet(ownedSpec('Kontrollrapport', 1));
+    const withReport = await first.toBuffer();
+
+    const port = await PackageWorkbookPort.fromBuffer(withReport, deps);
+    const order = (await port.index()).sheets.map((s) => s.name);
+    expect(await port.writeSheet(ownedSpec('Något annat', 2), { replace: 'Kontrollrapport' })).toEqual({ name: 'Kontrollrapport' });
+    await port.writeSheet(ownedSpec('Kontrollrapport', 3), { replace: 'Kontrollrapport' });
+    const out = await port.toBuffer();
+    const reader = await XlsxReadPort.fromBuffer(out, { inflateRaw: deps.inflateRaw });
+    expect((await reader.index()).sheets.map((s) => s.name)).toEqual(order);
+    expect(await valueAt(out, 'Kontrollrapport', 'B2')).toBe(3);
+  });
+
+  it('refuses to replace a tab Budgetkoll does not own, or one that is not there', async () => {
+    const port = await PackageWorkbookPort.fromBuffer(await samplePackage(), deps);
+    await expect(port.writeSheet(ownedSpec('X', 1), { replace: 'Driftbudget' })).rejects.toMatchObject({ kind: 'not-owned' });
+    await expect(port.writeSheet(ownedSpec('X', 1), { replace: 'Finns inte' })).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('reads the input as it was opened, and refuses what only the task pane does', async () => {
+    const port: WorkbookPort = await PackageWorkbookPort.fromBuffer(await samplePackage(), deps);
+    await expect(port.selectCell('Driftbudget', 'A1')).rejects.toThrow(/skriver bara Budgetkolls egna flikar/);
+    await expect(port.writeCells([])).rejects.toThrow();
+    await expect(port.deleteOwnedSheet('Driftbudget')).rejects.toThrow();
+    expect(await PackageWorkbookPort.createEmpty(deps).toBuffer().catch((e: Error) => e.message)).toMatch(/inga flikar/);
+  });
+});
