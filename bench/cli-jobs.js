@@ -1,7 +1,8 @@
 /**
  * The CLI's commands as a user runs them, for the benchmark (quality.md's CLI rows): for a sample
  * workbook of each size, `sample`, `validate`, `allocate -o`, `followup --all -o` and
- * `consolidate -o` (of the follow-up output) each in its own Node process through bin/budgetkoll.js
+ * `consolidate -o` (of the follow-up output; and of 30 nämnd files, each the workbook with one
+ * nämnd's tab, as a KS gets them) each in its own Node process through bin/budgetkoll.js
  * (the compiled CLI: `npm run build:cli`, which `npm ci` runs). For each: wall time (median over
  * the runs) and peak RSS (the largest over the runs, from process.resourceUsage() in the child,
  * bench/max-rss.js), and the ratios of `allocate -o` and `followup --all -o` to `validate` on the
@@ -17,6 +18,7 @@ const { performance } = require('node:perf_hooks');
 const ROOT = path.join(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'budgetkoll.js');
 const PRELOAD = path.join(__dirname, 'max-rss.js');
+const NAMND_FILES = Array.from({ length: 30 }, (_, i) => `namnd-${i + 1}.xlsx`);
 
 /** Runs one CLI command; exit codes 0 and 1 (findings) are a run, anything else fails the bench. */
 function runCli(args, dir) {
@@ -53,11 +55,17 @@ function cliFigures(size, rows, runs) {
     ['allocate -o', ['allocate', 'prov.xlsx', '-o', 'resultat.xlsx', '--format', 'json']],
     ['followup --all -o', ['followup', 'prov.xlsx', '--report', 'august', '--all', '-o', 'uppfoljning.xlsx', '--format', 'json']],
     ['consolidate -o', ['consolidate', 'uppfoljning.xlsx', '--report', 'august', '-o', 'sammanstallning.xlsx', '--format', 'json']],
+    // A KS compiling 30 nämnder's files: each the whole workbook with one nämnd's tab (copies of one).
+    ['followup --board -o', ['followup', 'prov.xlsx', '--report', 'august', '--board', 'Barn- och ungdomsnämnden', '-o', 'namnd.xlsx', '--format', 'json']],
+    ['consolidate 30 files -o', ['consolidate', ...NAMND_FILES, '--report', 'august', '-o', 'sammanstallning-30.xlsx', '--format', 'json']],
   ];
   const measured = new Map(commands.map(([name]) => [name, []]));
   try {
     for (let i = 0; i < runs; i++) {
-      for (const [name, args] of commands) measured.get(name).push(runCli(args, dir));
+      for (const [name, args] of commands) {
+        if (name === 'consolidate 30 files -o') for (const file of NAMND_FILES) fs.copyFileSync(path.join(dir, 'namnd.xlsx'), path.join(dir, file));
+        measured.get(name).push(runCli(args, dir));
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

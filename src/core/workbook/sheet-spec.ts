@@ -45,6 +45,28 @@ export interface DataValidationSpec {
   errorMessage?: string;
 }
 
+/** The Swedish message shown when a typed value breaks a validation that gives none of its own. */
+export function defaultValidationMessage(v: DataValidationSpec): string {
+  const bounds =
+    v.min !== undefined && v.max !== undefined
+      ? ` mellan ${v.min} och ${v.max}`
+      : v.min !== undefined
+        ? ` som är minst ${v.min}`
+        : v.max !== undefined
+          ? ` som är högst ${v.max}`
+          : '';
+  switch (v.kind) {
+    case 'list':
+      return 'Välj ett av värdena i listan.';
+    case 'wholeNumber':
+      return `Skriv ett heltal${bounds}.`;
+    case 'decimal':
+      return `Skriv ett tal${bounds}.`;
+    case 'date':
+      return 'Skriv ett datum (ÅÅÅÅ-MM-DD).';
+  }
+}
+
 export interface ConditionalFormatSpec {
   /** A1 range on this tab. */
   range: string;

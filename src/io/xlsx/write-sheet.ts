@@ -6,7 +6,7 @@ import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'e
 import { freeTableName } from '../../core/workbook/sheet-names';
 import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
-import { mergedAreas, rowReader, specWidth } from '../../core/workbook/sheet-spec';
+import { defaultValidationMessage, mergedAreas, rowReader, specWidth } from '../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
@@ -112,27 +112,6 @@ function writeCell(sheet: Worksheet, row: number, col: number, spec: SpecCell, s
   const style = styles(spec.style, numFmt);
   if (style) cell.style = style;
   return wroteFormula;
-}
-
-function defaultValidationMessage(v: DataValidationSpec): string {
-  const bounds =
-    v.min !== undefined && v.max !== undefined
-      ? ` mellan ${v.min} och ${v.max}`
-      : v.min !== undefined
-        ? ` som är minst ${v.min}`
-        : v.max !== undefined
-          ? ` som är högst ${v.max}`
-          : '';
-  switch (v.kind) {
-    case 'list':
-      return 'Välj ett av värdena i listan.';
-    case 'wholeNumber':
-      return `Skriv ett heltal${bounds}.`;
-    case 'decimal':
-      return `Skriv ett tal${bounds}.`;
-    case 'date':
-      return 'Skriv ett datum (ÅÅÅÅ-MM-DD).';
-  }
 }
 
 function serialToDate(serial: number): Date {

@@ -5,19 +5,9 @@
  * costs a few megabytes and milliseconds to build. Declared sizes can be set to lie.
  */
 import { constants, deflateRawSync } from 'zlib';
+import { joined } from '../../../src/io/xlsx/package/zip-container';
 
-// Own CRC-32 (zlib.crc32 needs Node 20.15+; the project supports 20.9).
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../../../src/io/xlsx/package/crc32';
 
 const encoder = new TextEncoder();
 
@@ -59,7 +49,7 @@ export function deflatePart(pieces: readonly Piece[]): HostilePart {
     size += unit.length * piece.times;
   }
   chunks.push(deflateRawSync(new Uint8Array(0))); // the final (empty) block
-  return { data: concat(chunks), size, method: 8 };
+  return { data: joined(chunks), size, method: 8 };
 }
 
 export function storedPart(text: string | Uint8Array): HostilePart {
@@ -118,18 +108,9 @@ export function buildZip(parts: readonly ZipPart[]): Uint8Array {
   ev.setUint16(10, Math.min(parts.length, 0xfffe), true);
   ev.setUint32(12, centralSize, true);
   ev.setUint32(16, offset, true);
-  return concat([...locals, ...centrals, end]);
+  return joined([...locals, ...centrals, end]);
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

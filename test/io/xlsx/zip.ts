@@ -4,18 +4,7 @@
  */
 import { inflateRawSync } from 'zlib';
 
-// Own CRC-32 (zlib.crc32 needs Node 20.15+; the project supports 20.9).
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../../../src/io/xlsx/package/crc32';
 
 export type ZipEntries = Map<string, Uint8Array>;
 

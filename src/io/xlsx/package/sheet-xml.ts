@@ -7,7 +7,7 @@
  */
 import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1, toA1, toAbsoluteA1, type RangePosition } from '../../../core/a1';
 import type { DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../../../core/workbook/sheet-spec';
-import { mergedAreas, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
+import { defaultValidationMessage, mergedAreas, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
 import { formulaOfCell } from '../../../core/workbook/r1c1';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
@@ -128,27 +128,6 @@ function cellXml(ref: string, cell: SpecCell, row: number, col: number, ctx: She
   const s = xf > 0 ? ` s="${xf}"` : '';
   if (body === '') return { xml: s ? `<c r="${ref}"${s}/>` : '', hyperlink };
   return { xml: `<c r="${ref}"${s}${type}>${body}</c>`, hyperlink };
-}
-
-function defaultValidationMessage(v: DataValidationSpec): string {
-  const bounds =
-    v.min !== undefined && v.max !== undefined
-      ? ` mellan ${v.min} och ${v.max}`
-      : v.min !== undefined
-        ? ` som är minst ${v.min}`
-        : v.max !== undefined
-          ? ` som är högst ${v.max}`
-          : '';
-  switch (v.kind) {
-    case 'list':
-      return 'Välj ett av värdena i listan.';
-    case 'wholeNumber':
-      return `Skriv ett heltal${bounds}.`;
-    case 'decimal':
-      return `Skriv ett tal${bounds}.`;
-    case 'date':
-      return 'Skriv ett datum (ÅÅÅÅ-MM-DD).';
-  }
 }
 
 /** Operator and formulas of a bounded validation, as write-sheet.ts gives them. */
@@ -280,16 +259,6 @@ function printTitlesOf(spec: SheetSpec, finalName: string): string | null {
   const m = /^(\d+):(\d+)$/.exec(rows);
   if (!m) throw new Error(`invalid repeat rows: ${spec.print.repeatRows}`);
   return `${quoteSheetName(finalName)}!$${m[1]}:$${m[2]}`;
-}
-
-export function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** Writes a whole spec as a worksheet part (and its table parts). */

@@ -124,7 +124,8 @@ export function compressEntry(name: string, data: Uint8Array | readonly Uint8Arr
 /** CRC-32 of a part's bytes, continuing from `previous`; a host may give a native one (Node's zlib.crc32). */
 export type Crc32 = (data: Uint8Array, previous?: number) => number;
 
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
+/** The pieces as one array (the piece itself when there is one). */
+export function joined(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;

@@ -3,7 +3,8 @@ import { emptySheetSpec } from '../../../../src/core/workbook/sheet-spec';
 import * as zlib from 'node:zlib';
 import { crc32 } from '../../../../src/io/xlsx/package/crc32';
 import { withFullCalcOnLoad } from '../../../../src/io/xlsx/package/package-edits';
-import { concat, sheetXml } from '../../../../src/io/xlsx/package/sheet-xml';
+import { sheetXml } from '../../../../src/io/xlsx/package/sheet-xml';
+import { joined } from '../../../../src/io/xlsx/package/zip-container';
 import { createStyleBook } from '../../../../src/io/xlsx/package/styles-part';
 
 const BARE_STYLES =
@@ -43,7 +44,7 @@ describe('styles.xml editing', () => {
 
 describe('worksheet XML', () => {
   const context = () => ({ finalName: 'Blad', styles: createStyleBook(null), claimTable: (name: string) => ({ name, id: 1 }) });
-  const xmlOf = (spec: ReturnType<typeof emptySheetSpec>) => new TextDecoder().decode(concat(sheetXml(spec, context()).chunks));
+  const xmlOf = (spec: ReturnType<typeof emptySheetSpec>) => new TextDecoder().decode(joined(sheetXml(spec, context()).chunks));
 
   it('puts a list too long for Excel’s inline form into a hidden column right of the content', () => {
     const items = Array.from({ length: 40 }, (_, i) => `Verksamhet nummer ${i + 1}`);
