@@ -2,20 +2,18 @@
  * The playground's workbooks over the xlsx adapter. ExcelJS and the sample generator are imported
  * lazily: they become their own chunks, loaded by the playground only (never by the task pane).
  */
+import { browserInflateRaw } from '../io/xlsx/browser-inflate';
 import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/xlsx-port');
 
 /**
- * Raw inflate with the browser's DecompressionStream: with it, the formulas' empty-text cached
- * results on Budgetkoll's tabs in an opened file survive into the download (load.ts). A browser
- * without it opens files all the same.
+ * Raw inflate with the browser's DecompressionStream, within each part's declared size
+ * (browser-inflate.ts): with it, an opened file is checked against the limits of limits.ts before
+ * ExcelJS reads it, and the formulas' empty-text cached results on Budgetkoll's tabs survive into
+ * the download (load.ts). A browser without it opens files all the same.
  */
-const inflateRaw =
-  typeof DecompressionStream === 'function'
-    ? async (data: Uint8Array): Promise<Uint8Array> =>
-        new Uint8Array(await new Response(new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer())
-    : undefined;
+const inflateRaw = browserInflateRaw;
 
 export const xlsxWorkbookLoader: WorkbookLoader = {
   async open(buffer, onSelect): Promise<OpenWorkbook> {

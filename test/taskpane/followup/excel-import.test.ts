@@ -14,6 +14,7 @@ import { officeFollowUpImport, insertRequestBytes, WEB_REQUEST_LIMIT } from '../
 import { sampleSpecs } from '../../core/followup/helpers';
 import { ExcelDouble, type ExcelDoubleOptions } from '../../io/office/excel-double';
 import { rejection } from '../../io/office/office-fixtures';
+import { deflatePart, minimalWorkbook, sheetPieces } from '../../io/xlsx/hostile-zip';
 
 jest.setTimeout(60000);
 
@@ -107,7 +108,18 @@ describe('importing nämnd workbooks in Excel', () => {
     const { excel } = excelFor(bun);
     const notXlsx = officeFollowUpImport(run(excel), () => true).importFiles([new File([new TextEncoder().encode('Nämnd;Belopp\n')], 'export.csv')]);
     await expect(notXlsx).rejects.toBeInstanceOf(WorkbookError);
-    await expect(notXlsx).rejects.toThrow('Filen export.csv kunde inte läsas som en Excel-arbetsbok (.xlsx).');
+    await expect(notXlsx).rejects.toThrow('export.csv: Filen är ingen Excel-arbetsbok. Välj en .xlsx-fil');
+  });
+
+  it('refuses a file whose part inflates past the size it declares (a zip bomb), naming the file; nothing is sent', async () => {
+    const { excel } = excelFor(bun);
+    // Declared as 100 kB, inflates to 64 MB: stopped at the declared size, in the browser's inflater too.
+    const sheet = deflatePart(sheetPieces([{ unit: '<row/>', times: 64 * 1024 * 1024 / 6 }]));
+    const bomb = minimalWorkbook({ ...sheet, declaredSize: 100_000 });
+    const importing = officeFollowUpImport(run(excel), () => true).importFiles([fileOf(bomb, 'bomb.xlsx')]);
+    await expect(importing).rejects.toBeInstanceOf(WorkbookError);
+    await expect(importing).rejects.toThrow(/^bomb\.xlsx: Filen läses inte, den passerar en säkerhetsgräns/);
+    expect(excel.runs).toHaveLength(0);
   });
 
   it('names the tabs the workbook already has, whatever their case, and inserts nothing', async () => {

@@ -91,18 +91,22 @@ export function officeFollowUpImport(
   return {
     supported: isSetSupported('ExcelApi', '1.13'),
     async importFiles(files) {
-      const [{ XlsxWorkbookPort }, { followUpSheets }] = await Promise.all([
+      const [{ XlsxWorkbookPort }, { followUpSheets }, { browserInflateRaw }] = await Promise.all([
         import(/* webpackChunkName: "xlsx" */ '../../../io/xlsx/xlsx-port'),
         import(/* webpackChunkName: "followup" */ '../../../core/followup'),
+        import(/* webpackChunkName: "xlsx" */ '../../../io/xlsx/browser-inflate'),
       ]);
       const results: ImportedFile[] = [];
       for (const file of files) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         let names: string[];
         try {
-          const port = await XlsxWorkbookPort.fromBuffer(bytes);
+          // Inflating within declared sizes: the limits of limits.ts hold here too (a bomb is refused).
+          const port = await XlsxWorkbookPort.fromBuffer(bytes, { inflateRaw: browserInflateRaw });
           names = followUpSheets(await port.index()).map((s) => s.name);
-        } catch {
+        } catch (error) {
+          // The reader's own reason (a limit passed, password protected, not a workbook) names the file.
+          if (error instanceof WorkbookError) throw new WorkbookError(error.kind, `${file.name}: ${error.message}`, `${file.name}: ${error.messageEn}`);
           throw new WorkbookError('unreadable', `Filen ${file.name} kunde inte läsas som en Excel-arbetsbok (.xlsx).`, `The file ${file.name} could not be read as an Excel workbook (.xlsx).`);
         }
         if (names.length === 0) {
