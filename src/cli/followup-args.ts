@@ -3,7 +3,7 @@
  * of a workbook (for the KS compilation) and the file-exists probe for default output names.
  */
 import { basename } from 'node:path';
-import { followUpSheets, followUpTabRange, isFollowUpReport, readFollowUpTab, reportInfo, type FilledTab, type FollowUpReport } from '../core/followup';
+import { followUpSheets, followUpTabRange, isFollowUpReport, isFollowUpTab, readFollowUpTab, reportInfo, type FilledTab, type FollowUpReport } from '../core/followup';
 import type { ReadRange } from '../core/workbook/raw';
 import type { WorkbookPort } from '../io/port';
 import { CliError, type CliIo } from './io';
@@ -54,6 +54,7 @@ export async function fileExists(io: CliIo, path: string): Promise<boolean> {
  */
 export async function readFollowUpTabsOnly(port: WorkbookPort, file: string): Promise<FilledTab[]> {
   const ids: string[] = [];
+  // Only the owned follow-up tabs are indexed: a nämnd's whole workbook is not scanned for them.
   const raw = await port.read((index) => {
     const ranges: ReadRange[] = [];
     for (const sheet of followUpSheets(index)) {
@@ -63,7 +64,7 @@ export async function readFollowUpTabsOnly(port: WorkbookPort, file: string): Pr
       ids.push(range.id);
     }
     return { ranges };
-  });
+  }, { sheets: isFollowUpTab });
   const tabs: FilledTab[] = [];
   for (const id of ids) {
     const grid = raw.grids.get(id);

@@ -13,6 +13,12 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Fraction done, 0..1, for a progress bar. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The tabs the plan can use, known by name and A1 text (where owned tabs keep their marker). A
+   * hint: a port may then leave the other tabs out of the index it gives the plan, and not measure
+   * their used areas (the xlsx read port skips scanning them; `consolidate` of 30 large files).
+   */
+  sheets?: (sheet: { name: string; firstCellText: string | null }) => boolean;
 }
 
 export interface WriteOptions {

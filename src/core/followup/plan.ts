@@ -16,10 +16,13 @@ import { readFollowUpTab } from './read-tab';
 
 /** Sheets of the index that are owned follow-up tabs or compilations. */
 export function followUpSheets(index: WorkbookIndex): SheetInfo[] {
-  return index.sheets.filter((s) => {
-    const marker = decodeMarker(s.firstCellText);
-    return marker !== null && (marker.type === 'uppfoljning' || marker.type === 'sammanstallning') && s.usedAddress !== null;
-  });
+  return index.sheets.filter((s) => isFollowUpTab(s) && s.usedAddress !== null);
+}
+
+/** Whether a tab's A1 holds the marker of an owned follow-up tab or compilation. */
+export function isFollowUpTab(sheet: { firstCellText: string | null }): boolean {
+  const marker = decodeMarker(sheet.firstCellText);
+  return marker !== null && (marker.type === 'uppfoljning' || marker.type === 'sammanstallning');
 }
 
 /** The read range of one owned tab: from A1 to the end of its used area, values and formulas. */

@@ -125,45 +125,91 @@ export class XlsxReadPort implements WorkbookPort {
   async index(): Promise<WorkbookIndex> {
     if (this.cachedIndex) return this.cachedIndex;
     const sheets: SheetInfo[] = [];
-    for (const sheet of this.sheets) {
-      let top = -1;
-      let bottom = -1;
-      let left = Number.MAX_SAFE_INTEGER;
-      let right = -1;
-      let firstCellText: string | null = null;
-      const xml = await this.sheetXml(sheet);
-      if (xml) {
-        scanSheet(
-          xml,
-          {
-            cell: (cell) => {
-              if (cell.row === 0 && cell.col === 0) firstCellText = cellTextOf(scannedValue(xml, cell, this.context));
-              if (!scannedIsFilled(xml, cell, this.context)) return;
-              if (top < 0) top = cell.row;
-              if (cell.row > bottom) bottom = cell.row;
-              if (cell.col < left) left = cell.col;
-              if (cell.col > right) right = cell.col;
-            },
-          },
-          { part: sheet.path, tab: sheet.name },
-        );
-      }
-      sheets.push({
-        name: sheet.name,
-        position: sheet.position,
-        visible: sheet.state === 'visible',
-        usedAddress: top < 0 ? null : rangeToA1({ top, left, bottom, right }),
-        firstCellText,
-      });
-    }
+    for (const sheet of this.sheets) sheets.push(await this.sheetInfo(sheet));
     this.cachedIndex = { sheets, tables: this.sheets.flatMap((s) => s.tables) };
     return this.cachedIndex;
+  }
+
+  /**
+   * The index of the tabs `wanted` accepts (by name and A1 text): the others are only peeked at up
+   * to their first cell, not scanned for their used area (ReadOptions.sheets).
+   */
+  private async indexOf(wanted: ReadOptions['sheets']): Promise<WorkbookIndex> {
+    if (!wanted) return this.index();
+    const kept = new Set<SheetEntry>();
+    const sheets: SheetInfo[] = [];
+    for (const sheet of this.sheets) {
+      const known = this.cachedIndex?.sheets.find((s) => s.name === sheet.name);
+      if (!wanted({ name: sheet.name, firstCellText: known ? known.firstCellText : await this.firstCellText(sheet) })) continue;
+      kept.add(sheet);
+      sheets.push(known ?? (await this.sheetInfo(sheet)));
+    }
+    return { sheets, tables: this.sheets.filter((s) => kept.has(s)).flatMap((s) => s.tables) };
+  }
+
+  /** Name, position, visibility, used area and A1 text of one tab: a scan of all its cells. */
+  private async sheetInfo(sheet: SheetEntry): Promise<SheetInfo> {
+    let top = -1;
+    let bottom = -1;
+    let left = Number.MAX_SAFE_INTEGER;
+    let right = -1;
+    let firstCellText: string | null = null;
+    const xml = await this.sheetXml(sheet);
+    if (xml) {
+      scanSheet(
+        xml,
+        {
+          cell: (cell) => {
+            if (cell.row === 0 && cell.col === 0) firstCellText = cellTextOf(scannedValue(xml, cell, this.context));
+            if (!scannedIsFilled(xml, cell, this.context)) return;
+            if (top < 0) top = cell.row;
+            if (cell.row > bottom) bottom = cell.row;
+            if (cell.col < left) left = cell.col;
+            if (cell.col > right) right = cell.col;
+          },
+        },
+        { part: sheet.path, tab: sheet.name },
+      );
+    }
+    return {
+      name: sheet.name,
+      position: sheet.position,
+      visible: sheet.state === 'visible',
+      usedAddress: top < 0 ? null : rangeToA1({ top, left, bottom, right }),
+      firstCellText,
+    };
+  }
+
+  /** The text of A1 alone: the scan stops at the first cell (only the part's start is parsed). */
+  private async firstCellText(sheet: SheetEntry): Promise<string | null> {
+    if (!sheet.entry) return null;
+    let text: string | null = null;
+    let xml: Uint8Array;
+    try {
+      // No nesting check here: the scanner walks the start of the part without recursion, and a
+      // tab that is read in full gets the check then (sheetXml).
+      xml = await entryBytes(this.bytes, sheet.entry, this.inflateRaw, LIMITS, false);
+    } catch (cause) {
+      if (cause instanceof WorkbookError) throw cause;
+      throw messages.unreadable.damaged(cause);
+    }
+    scanSheet(
+      xml,
+      {
+        cell: (cell) => {
+          if (cell.row === 0 && cell.col === 0) text = cellTextOf(scannedValue(xml, cell, this.context));
+          return false;
+        },
+      },
+      { part: sheet.path, tab: sheet.name },
+    );
+    return text;
   }
 
   async read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw messages.cancelled();
-    const index = await this.index();
+    const index = await this.indexOf(options.sheets);
     const { ranges } = plan(index);
     const bySheet = new Map<SheetEntry, { request: ReadRange; pos: RangePosition }[]>();
     for (const request of ranges) {

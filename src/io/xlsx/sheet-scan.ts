@@ -48,8 +48,8 @@ export interface ScannedCell {
 }
 
 export interface SheetScanVisitor {
-  /** Called for every <c> element in document order (rows ascending, then columns). */
-  cell(cell: ScannedCell): void;
+  /** Called for every <c> element in document order (rows ascending, then columns); `false` ends the scan. */
+  cell(cell: ScannedCell): void | boolean;
   /** Called for every <mergeCell ref="…"> after the cells. */
   merge?(ref: string): void;
 }
@@ -283,7 +283,7 @@ export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor, place: She
     if (closing) {
       if (a === 0x63 && xml[i + 1] === GT) {
         // </c>
-        if (inCell) visitor.cell(cell);
+        if (inCell && visitor.cell(cell) === false) return;
         inCell = false;
         pos = i + 2;
         continue;
@@ -340,7 +340,7 @@ export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor, place: She
       pos = gt + 1;
       if (selfClosing) {
         inCell = false;
-        visitor.cell(cell);
+        if (visitor.cell(cell) === false) return;
       } else inCell = true;
       continue;
     }

@@ -83,3 +83,25 @@ describe('PackageWorkbookPort', () => {
     expect(await PackageWorkbookPort.createEmpty(deps).toBuffer().catch((e: Error) => e.message)).toMatch(/inga flikar/);
   });
 });
+
+describe('XlsxReadPort: reading only the tabs a plan can use (ReadOptions.sheets)', () => {
+  it('gives the plan an index of the wanted tabs only, with their used areas, and reads them', async () => {
+    const port = await PackageWorkbookPort.fromBuffer(await samplePackage(), deps);
+    const owned = { ...ownedSpec('Kontrollrapport', 5) };
+    await port.writeSheet(owned);
+    const bytes = await port.toBuffer();
+    const reader = await XlsxReadPort.fromBuffer(bytes, { inflateRaw: deps.inflateRaw });
+    let seen: string[] = [];
+    const raw = await reader.read(
+      (index) => {
+        seen = index.sheets.map((s) => `${s.name} ${s.usedAddress}`);
+        return { ranges: [{ id: 'k', sheet: 'Kontrollrapport', address: 'A1:B2', formulas: false, numberFormats: false }] };
+      },
+      { sheets: (s) => s.firstCellText?.startsWith('BUDGETKOLL:') === true },
+    );
+    expect(seen).toEqual(['Kontrollrapport A1:B2']);
+    expect(raw.grids.get('k')!.values[1][1]).toBe(5);
+    // Without the hint the index lists every tab.
+    expect((await reader.index()).sheets.length).toBeGreaterThan(5);
+  });
+});
