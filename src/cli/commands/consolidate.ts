@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { summarize, sortFindings, type Finding, type FindingSummary } from '../../core/findings';
-import { buildConsolidation, checkFollowUpTab, isKommunBoard, periodEndDate, type FilledTab, type FollowUpReport } from '../../core/followup';
+import { buildConsolidation, compiledTab, isKommunBoard, periodEndDate, type CompiledTab, type FilledTab, type FollowUpReport } from '../../core/followup';
 import { normalizeKey } from '../../core/text/normalize';
 import { integerFlag, outputPath, parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
@@ -40,7 +40,7 @@ export interface ConsolidateJson {
 
 interface FileTabs {
   file: string;
-  tabs: FilledTab[];
+  tabs: CompiledTab[];
 }
 
 function statusOf(tab: FilledTab): string | null {
@@ -104,7 +104,9 @@ export const consolidateCommand: Command = {
     for (const [i, file] of positionals.entries()) {
       progress.update(i, file);
       try {
-        read.push({ file, tabs: await readFollowUpTabsOnly(await openForReading(io, file), file) });
+        // Checked and cut down to what the compilation reads as each file is read: 30 large nämnd
+        // files are never all in memory at once (compiledTab).
+        read.push({ file, tabs: (await readFollowUpTabsOnly(await openForReading(io, file), file)).map((t) => compiledTab(t)) });
       } catch (error) {
         progress.finish();
         const problem = asWorkbookError(error);
@@ -142,7 +144,7 @@ export const consolidateCommand: Command = {
 
     const results = compiled.map((r) => {
       // A kommun tab only lends its balanskrav; the nämnd tabs are checked as for submission.
-      const findings: Finding[] = sortFindings(r.tabs.filter((t) => !isKommunBoard(t.board)).flatMap((t) => checkFollowUpTab(t, null)));
+      const findings: Finding[] = sortFindings(r.tabs.filter((t) => !isKommunBoard(t.board)).flatMap((t) => t.checked));
       return { ...r, findings, summary: summarize(findings) };
     });
     const boardCount = new Set(compiled.flatMap((r) => r.tabs.filter((t) => !isKommunBoard(t.board)).map((t) => normalizeKey(t.board)))).size;

@@ -70,6 +70,23 @@ function sourceName(tab: FilledTab): string {
  * tab lends its balanskrav figures). `model` (the workbook's inputs) lists nämnder without a tab
  * and gives their budget; it may be null (CLI over nämnd files only).
  */
+/** A nämnd tab as the compilation reads it, with its check already run (compiledTab). */
+export type CompiledTab = FilledTab & { checked: Finding[] };
+
+/**
+ * What the compilation reads of one read tab: its check before submission, run now, and the rows
+ * it copies (the Ekonomi total and the Åtgärder); a kommun tab whole (its balanskrav). A KS
+ * compiling 30 large nämnd files keeps these, not each file's thousands of rows (the CLI's
+ * consolidate reads file by file). buildConsolidation gives the same tab from these as from the
+ * full tabs.
+ */
+export function compiledTab(tab: FilledTab, model: BudgetModel | null = null): CompiledTab {
+  const checked = checkFollowUpTab(tab, tab.workbook ? null : model);
+  if (tab.kind !== 'uppfoljning' || isKommunBoard(tab.board)) return { ...tab, checked };
+  const rows = tab.rows.filter((r) => (r.key.section === 'ekonomi' && r.key.total) || r.key.section === 'atgarder');
+  return { ...tab, rows, checked };
+}
+
 export function buildConsolidation(
   filledTabs: readonly FilledTab[],
   model: BudgetModel | null,
@@ -204,7 +221,7 @@ export function buildConsolidation(
       b.merge(b.next - 1, COL.c, COL.d);
       continue;
     }
-    const findings: Finding[] = checkFollowUpTab(tab, tab.workbook ? null : model);
+    const findings: Finding[] = (tab as CompiledTab).checked ?? checkFollowUpTab(tab, tab.workbook ? null : model);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     const firstFinding = findings[0];

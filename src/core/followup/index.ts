@@ -18,7 +18,7 @@ export { buildFollowUpTab, formatDateTimeSv, SECTION_SOURCES, type BuildFollowUp
 export { readFollowUpTab, typedInputs } from './read-tab';
 export { refreshFollowUpTab } from './refresh';
 export { checkFollowUpTab, type FollowUpCheckOptions } from './check';
-export { buildConsolidation, type ConsolidationOptions } from './consolidate';
+export { buildConsolidation, compiledTab, type CompiledTab, type ConsolidationOptions } from './consolidate';
 export { followUpSheets, followUpTabRange, isFollowUpTab, planFollowUpRead, readFollowUp, recognizeFollowUp, type FollowUpReadPlan, type FollowUpWorkbook } from './plan';
 export {
   FOLLOW_UP_REPORTS,

@@ -3,6 +3,7 @@ import { toA1 } from '../../../src/core/a1';
 import {
   buildConsolidation,
   buildFollowUpTab,
+  compiledTab,
   checkFollowUpTab,
   consolidationTabName,
   followUpBoards,
@@ -40,6 +41,17 @@ const kommun = tabFor('Kommunen', (spec, grid) => typeInto(grid, cellIn(spec, 'B
 
 describe('buildConsolidation', () => {
   const spec = inA1(buildConsolidation([bun.tab, voo.tab, kommun.tab], MODEL, 2027, 'august'));
+
+  it('gives the same tab from compiled tabs (checked, cut to the rows it copies) as from the full tabs', () => {
+    // As the CLI reads files: from another workbook (the check without the model), one at a time.
+    const fromFiles = [bun.tab, voo.tab, kommun.tab].map((t, i) => ({ ...t, workbook: `namnd-${i}.xlsx` }));
+    const compiled = fromFiles.map((t) => compiledTab(t));
+    expect(compiled[0].rows.length).toBeLessThan(bun.tab.rows.length / 2);
+    expect(compiled[2].rows).toBe(fromFiles[2].rows); // the kommun tab whole (its balanskrav)
+    expect(compiled[0].checked).toEqual(checkFollowUpTab(fromFiles[0], null));
+    const at = { generatedAt: GENERATED_AT };
+    expect(buildConsolidation(compiled, null, 2027, 'august', at)).toEqual(buildConsolidation(fromFiles, null, 2027, 'august', at));
+  });
 
   it('is an owned sammanställning tab of the report and year', () => {
     expect(decodeMarker(spec.rows[0][0]?.value)).toMatchObject({ type: 'sammanstallning', report: 'august', year: 2027, board: 'Kommunen' });
