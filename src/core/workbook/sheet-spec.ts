@@ -45,6 +45,17 @@ export interface DataValidationSpec {
   errorMessage?: string;
 }
 
+/**
+ * A dropdown's values as Excel's inline list formula ("\"Ja,Nej\""), or null when they cannot be
+ * inline: the list is split at commas, cannot hold quotes, and Excel caps it at 255 characters
+ * (the writers then put the values in a hidden column and point the list there).
+ */
+export function inlineListFormula(items: readonly string[]): string | null {
+  const inline = items.join(',');
+  if (inline.length > 255 || items.some((i) => i.includes(',') || i.includes('"'))) return null;
+  return `"${inline}"`;
+}
+
 /** The Swedish message shown when a typed value breaks a validation that gives none of its own. */
 export function defaultValidationMessage(v: DataValidationSpec): string {
   const bounds =

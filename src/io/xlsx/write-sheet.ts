@@ -6,7 +6,7 @@ import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'e
 import { freeTableName } from '../../core/workbook/sheet-names';
 import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
-import { defaultValidationMessage, mergedAreas, rowReader, specWidth } from '../../core/workbook/sheet-spec';
+import { defaultValidationMessage, inlineListFormula, mergedAreas, rowReader, specWidth } from '../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
@@ -15,7 +15,6 @@ import { formulaOfCell } from '../../core/workbook/r1c1';
 
 /** Excel's limits that, when exceeded, make Excel "repair" (damage) the file. */
 const MAX_TEXT_LENGTH = 32767;
-const MAX_INLINE_LIST_LENGTH = 255;
 const MAX_VALIDATION_MESSAGE = 225;
 const MAX_VALIDATION_TITLE = 32;
 /** Text that a spreadsheet would read as a formula or an operator if it were typed in. */
@@ -144,10 +143,9 @@ function addValidations(sheet: Worksheet, spec: SheetSpec, ctx: WriteSheetContex
       case 'list': {
         const items = v.list ?? [];
         if (items.length === 0) throw new Error(`list validation without values: ${v.range}`);
-        const inline = items.join(',');
-        // Inline lists are split at commas and cannot hold quotes; Excel caps them at 255 characters.
-        if (inline.length <= MAX_INLINE_LIST_LENGTH && !items.some((i) => i.includes(',') || i.includes('"'))) {
-          validation = { ...common, type: 'list', formulae: [`"${inline}"`] };
+        const inline = inlineListFormula(items);
+        if (inline !== null) {
+          validation = { ...common, type: 'list', formulae: [inline] };
         } else {
           const col = nextListColumn++;
           items.forEach((item, i) => writeCell(sheet, i, col, { value: item, style: 'text', numberFormat: NUMBER_FORMATS.text }, styles, ctx));

@@ -7,7 +7,7 @@
  */
 import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1, toA1, toAbsoluteA1, type RangePosition } from '../../../core/a1';
 import type { DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../../../core/workbook/sheet-spec';
-import { defaultValidationMessage, mergedAreas, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
+import { defaultValidationMessage, inlineListFormula, mergedAreas, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
 import { formulaOfCell } from '../../../core/workbook/r1c1';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
@@ -16,7 +16,6 @@ import type { StyleBook } from './styles-part';
 import { escapeXml } from './xml-text';
 
 const MAX_TEXT_LENGTH = 32767;
-const MAX_INLINE_LIST_LENGTH = 255;
 const MAX_VALIDATION_MESSAGE = 225;
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
@@ -157,10 +156,9 @@ function validationsXml(spec: SheetSpec, extra: ExtraCells, hiddenColumns: numbe
       case 'list': {
         const items = v.list ?? [];
         if (items.length === 0) throw new Error(`list validation without values: ${v.range}`);
-        const inline = items.join(',');
-        // Inline lists are split at commas and cannot hold quotes; Excel caps them at 255 characters.
-        if (inline.length <= MAX_INLINE_LIST_LENGTH && !items.some((i) => i.includes(',') || i.includes('"'))) {
-          out.push(`<dataValidation type="list"${common}><formula1>${escapeXml(`"${inline}"`)}</formula1></dataValidation>`);
+        const inline = inlineListFormula(items);
+        if (inline !== null) {
+          out.push(`<dataValidation type="list"${common}><formula1>${escapeXml(inline)}</formula1></dataValidation>`);
         } else {
           const col = nextListColumn++;
           items.forEach((item, i) => addExtra(extra, i, col, { value: item, style: 'text', numberFormat: NUMBER_FORMATS.text }));
