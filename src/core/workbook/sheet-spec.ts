@@ -56,6 +56,20 @@ export function inlineListFormula(items: readonly string[]): string | null {
   return `"${inline}"`;
 }
 
+/** Excel table column names from the header cells' texts: never empty ("Kolumn2"), unique case-insensitively ("Belopp2"). */
+export function tableColumnNames(headerTexts: readonly string[]): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  headerTexts.forEach((text, i) => {
+    const raw = text.trim();
+    let name = raw || `Kolumn${i + 1}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${raw || 'Kolumn'}${n}`;
+    seen.add(name.toLowerCase());
+    names.push(name);
+  });
+  return names;
+}
+
 /** The Swedish message shown when a typed value breaks a validation that gives none of its own. */
 export function defaultValidationMessage(v: DataValidationSpec): string {
   const bounds =

@@ -6,7 +6,7 @@ import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'e
 import { freeTableName } from '../../core/workbook/sheet-names';
 import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
-import { defaultValidationMessage, inlineListFormula, mergedAreas, rowReader, specWidth } from '../../core/workbook/sheet-spec';
+import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, rowReader, specWidth } from '../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
@@ -188,19 +188,12 @@ function overlaps(a: RangePosition, b: RangePosition): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
-/** Table column names: the header cells' text, unique (case-insensitively) and never empty. */
+/** Table column names from the header cells as written (tableColumnNames). */
 function columnNames(sheet: Worksheet, pos: RangePosition): string[] {
-  const names: string[] = [];
-  const seen = new Set<string>();
   const row = sheet.getRow(pos.top + 1);
-  for (let c = pos.left; c <= pos.right; c++) {
-    const raw = row.getCell(c + 1).text.trim();
-    let name = raw || `Kolumn${c - pos.left + 1}`;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${raw || 'Kolumn'}${n}`;
-    seen.add(name.toLowerCase());
-    names.push(name);
-  }
-  return names;
+  const texts: string[] = [];
+  for (let c = pos.left; c <= pos.right; c++) texts.push(row.getCell(c + 1).text);
+  return tableColumnNames(texts);
 }
 
 function addTables(sheet: Worksheet, spec: SheetSpec, ctx: WriteSheetContext): void {

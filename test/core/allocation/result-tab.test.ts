@@ -4,25 +4,15 @@
  * example, the left-out rows and the sentence when Utgångsramar is missing. That the formulas
  * compute the core's numbers is proven in test/recalc/allocation-tab.test.ts.
  */
-import { runAllocation } from '../../../src/core/allocation/model';
 import { allocationTabName, buildAllocationTab, NO_BASE_FRAMES_SENTENCE, OTHER_CHANGE_COLUMNS, SUMMARY_COLUMNS, TKR_FROM_KRONOR_FORMAT } from '../../../src/core/allocation/result-tab';
 import { detailColumns } from '../../../src/core/allocation/result-tab-columns';
 import { toA1 } from '../../../src/core/a1';
-import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
 import { decodeMarker } from '../../../src/core/workbook/marker';
 import type { SheetSpec, SpecCell } from '../../../src/core/workbook/sheet-spec';
 import { BUN, VOO, workedExample } from '../../fixtures/worked-example';
-import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
+import type { TestSheet } from '../../helpers/raw-workbook';
+import { build, GENERATED_AT } from './build-result-tab';
 
-const GENERATED_AT = new Date('2026-09-15T08:00:00Z');
-
-function build(sheets: TestSheet[]) {
-  const request = JOB_INPUTS.allocation;
-  const located = locateInputs(indexOf(sheets), request);
-  const model = recognizeWorkbook(readPlan(sheets, located.plan), located, request);
-  const result = runAllocation(model)!;
-  return { model, result, spec: buildAllocationTab(result, model, GENERATED_AT) };
-}
 
 const ramar: TestSheet = {
   name: 'Ramar',

@@ -6,22 +6,11 @@
  * or with a decomposed "ä" counts where the core counts it: the result and every key cell the
  * tab's SUMPRODUCTs compare are the same as with the plain spelling.
  */
-import { runAllocation } from '../../../src/core/allocation/model';
-import { buildAllocationTab } from '../../../src/core/allocation/result-tab';
-import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
 import { specRows } from '../../../src/core/workbook/sheet-spec';
 import { BUN, VOO, workedExample } from '../../fixtures/worked-example';
-import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
+import type { TestSheet } from '../../helpers/raw-workbook';
+import { build } from './build-result-tab';
 
-const GENERATED_AT = new Date('2026-09-15T08:00:00Z');
-
-function build(sheets: TestSheet[]) {
-  const request = JOB_INPUTS.allocation;
-  const located = locateInputs(indexOf(sheets), request);
-  const model = recognizeWorkbook(readPlan(sheets, located.plan), located, request);
-  const result = runAllocation(model)!;
-  return { model, result, spec: buildAllocationTab(result, model, GENERATED_AT) };
-}
 
 /** Every nämnd cell of the worked example outside Ramar, with a variant spelling in turn. */
 function varied(): TestSheet[] {

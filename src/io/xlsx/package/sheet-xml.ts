@@ -7,7 +7,7 @@
  */
 import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1, toA1, toAbsoluteA1, type RangePosition } from '../../../core/a1';
 import type { DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../../../core/workbook/sheet-spec';
-import { defaultValidationMessage, inlineListFormula, mergedAreas, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
+import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
 import { formulaOfCell } from '../../../core/workbook/r1c1';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
@@ -195,19 +195,14 @@ function checkMerges(areas: RangePosition[]): void {
   }
 }
 
-/** Table column names from the header cells' text: unique (case-insensitively), never empty. */
-function tableColumnNames(header: readonly (SpecCell | null)[], pos: RangePosition): string[] {
-  const names: string[] = [];
-  const seen = new Set<string>();
+/** Table column names from the spec's header cells (tableColumnNames). */
+function headerNames(header: readonly (SpecCell | null)[], pos: RangePosition): string[] {
+  const texts: string[] = [];
   for (let c = pos.left; c <= pos.right; c++) {
     const value = header[c]?.value;
-    const raw = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value).trim();
-    let name = raw || `Kolumn${c - pos.left + 1}`;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${raw || 'Kolumn'}${n}`;
-    seen.add(name.toLowerCase());
-    names.push(name);
+    texts.push(value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value));
   }
-  return names;
+  return tableColumnNames(texts);
 }
 
 function tablesOf(spec: SheetSpec, merges: RangePosition[], extra: ExtraCells, ctx: SheetXmlContext): TableXml[] {
@@ -219,7 +214,7 @@ function tablesOf(spec: SheetSpec, merges: RangePosition[], extra: ExtraCells, c
     if (merges.some((m) => overlaps(m, pos))) throw new Error(`table ${table.name} overlaps merged cells`);
     const { name, id } = ctx.claimTable(table.name);
     const header = pos.top < spec.rows.length ? rowAt(pos.top) : [];
-    const columns = tableColumnNames(header, pos);
+    const columns = headerNames(header, pos);
     // Excel wants the header cells to hold exactly the column names, as text.
     columns.forEach((column, k) => {
       const c = pos.left + k;
