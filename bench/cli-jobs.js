@@ -1,5 +1,5 @@
 /**
- * The CLI's commands as a user runs them, for the benchmark (quality.md's CLI rows): for a sample
+ * The CLI's commands as a user runs them, for the benchmark (docs/quality.md's CLI rows): for a sample
  * workbook of each size, `sample`, `validate`, `allocate -o`, `followup --all -o` and
  * `consolidate -o` (of the follow-up output; and of 30 nämnd files, each the workbook with one
  * nämnd's tab, as a KS gets them) each in its own Node process through bin/budgetkoll.js

@@ -223,7 +223,7 @@ async function main() {
       results: rows,
       officeJobs: jobRows,
       cli: cliRows,
-      // quality.md's targets this run measures; the core-only ratios above are for comparing runs
+      // docs/quality.md's targets this run measures; the core-only ratios above are for comparing runs
       // (their ≤ 0.5 × JSON.parse targets are retired: whole jobs with the writer are what count).
       targets: { officeSyncs: 'constant in data size, plus payload chunks', officeLargest: '≤ 4096 KB', longestBlockMs: '≤ 200 (task pane, any job, L)', cliPeakRssMB: '≤ 1024 (every command, L)', cliRatioToValidate: '≤ 3 (allocate -o, followup --all -o, L)', cliSampleMs: '≤ 10000 (sample, L)' },
     }),

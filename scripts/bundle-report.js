@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Bundle-size report for the task pane (quality.md: initial JavaScript ≤ 200 KB gzip, without
+ * Bundle-size report for the task pane (docs/quality.md: initial JavaScript ≤ 200 KB gzip, without
  * ExcelJS and office-js-helpers). "Initial" = every local script taskpane.html loads at start.
  * Prints each script's gzip size, a per-package breakdown from the source maps (approximate: each
  * package's minified bytes gzipped on their own), and exits 1 when the budget is exceeded or a

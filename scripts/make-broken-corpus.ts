@@ -1,5 +1,5 @@
 /**
- * Writes the broken-workbook corpus as real .xlsx files (quality.md: at least one per rule id):
+ * Writes the broken-workbook corpus as real .xlsx files (docs/quality.md: at least one per rule id):
  * clean.xlsx plus one <RULE>--<defect>.xlsx per case of test/fixtures/broken-cases.ts, into
  * test/fixtures/broken/ (generated, git-ignored) or the folder given.
  *

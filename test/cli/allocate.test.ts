@@ -1,4 +1,4 @@
-/** `budgetkoll allocate`: allocation.md's worked example through a real .xlsx file, JSON and text. */
+/** `budgetkoll allocate`: the worked example of docs/resursfordelning.md through a real .xlsx file, JSON and text. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { decodeMarker } from '../../src/core/workbook/marker';
@@ -37,7 +37,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('allocate --format json on the worked example (allocation.md)', () => {
+describe('allocate --format json on the worked example (docs/resursfordelning.md)', () => {
   let out: AllocateOutput;
   let raw: Record<string, unknown>;
 

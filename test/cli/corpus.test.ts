@@ -1,5 +1,5 @@
 /**
- * The broken-workbook corpus as real .xlsx files (quality.md): each file yields its rule at the
+ * The broken-workbook corpus as real .xlsx files (docs/quality.md): each file yields its rule at the
  * right sheet and cell with a Swedish message and a fix, the clean workbook and the sample pass,
  * and files that are not workbooks get one clear Swedish line each and exit code 2.
  */

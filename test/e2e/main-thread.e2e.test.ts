@@ -1,5 +1,5 @@
 /**
- * The task pane never blocks the page's main thread for long (quality.md: ≤ 200 ms during any job;
+ * The task pane never blocks the page's main thread for long (docs/quality.md: ≤ 200 ms during any job;
  * desktop Office restarts an add-in blocked for ~5 s). A generated workbook (size E2E_ROWS
  * Driftbudget rows, M = 20 000 by default; E2E_ROWS=200000 for L) is opened in the playground, and
  * Kontrollera, Resursfördelning (read and write) and Uppföljning (read and create a tab) run on it
@@ -7,7 +7,7 @@
  * - the browser's Long Tasks API (PerformanceObserver 'longtask': every task over 50 ms);
  * - a timer probe: a setTimeout(0) chain whose largest gap between two callbacks is the longest
  *   time the page could not respond (it also sees blocks split over several tasks by microtasks).
- * The longest block of each job is printed. The longest task must stay ≤ 200 ms (quality.md); the
+ * The longest block of each job is printed. The longest task must stay ≤ 200 ms (docs/quality.md); the
  * timer probe ≤ 400 ms (a stream of short tasks that keeps timers waiting that long would be a
  * problem too, but the probe also counts what the test tool does in the page). Avbryt is also
  * exercised: a cancelled check shows its message, a cancelled write leaves no tab.

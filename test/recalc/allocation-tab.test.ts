@@ -228,7 +228,7 @@ describe('Resursfördelning tab recalculated by LibreOffice agrees with the core
     expect(findSoffice()).toMatch(/soffice$/);
   });
 
-  it('the worked example, mode Delta, with KF Ramar: every amount, and the numbers of allocation.md', async () => {
+  it('the worked example, mode Delta, with KF Ramar: every amount, and the numbers of docs/resursfordelning.md', async () => {
     const inputs = workedExampleSpecs();
     const run = await allocate(inputs);
     const { sheet } = await recalculated(inputs, run.tab);

@@ -1,4 +1,4 @@
-/** The pages' Content-Security-Policy (quality.md, Security): only this site and office.js's CDN. */
+/** The pages' Content-Security-Policy (docs/quality.md, Security): only this site and office.js's CDN. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

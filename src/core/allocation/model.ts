@@ -1,5 +1,5 @@
 /**
- * The resursfördelningsmodell (allocation.md): five steps from volumes and unit costs to a
+ * The resursfördelningsmodell (docs/resursfordelning.md): five steps from volumes and unit costs to a
  * compensation per nämnd and year, other non-political changes, and a proposed frame reconciled
  * with KF's Ramar. Pure and exact: kronor are integers, rounding is Excel's ROUND(x, 0), and every
  * product is taken in the same order as the result tab's formulas so the two agree to the krona.

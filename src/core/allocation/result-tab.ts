@@ -1,5 +1,5 @@
 /**
- * The transparent result tab `Resursfördelning <Y1>` (allocation.md): the five steps as live
+ * The transparent result tab `Resursfördelning <Y1>` (docs/resursfordelning.md): the five steps as live
  * formulas over the input cells, so a controller who changes a forecast in Volymer sees the
  * compensation change without re-running anything. Every formula mirrors, operation by operation,
  * what `runAllocation` computes (see the comments in model.ts), so the sheet and the core agree to

@@ -1,5 +1,5 @@
 /**
- * The input catalogue: every input of the workbook format (workbook-format.md) as data —
+ * The input catalogue: every input of the workbook format (docs/arbetsbokens-format.md) as data —
  * its name, its columns with synonyms, and what kind of values they hold. Recognition, the blank
  * template, the sample generator and the docs all read this one table.
  */

@@ -17,15 +17,15 @@ import { generateVolumes } from './volumes';
 export const DEFAULT_SAMPLE_ROWS = 600;
 export const DEFAULT_SAMPLE_YEAR = 2027;
 export const DEFAULT_SAMPLE_SEED = 1;
-/** L in quality.md; the ledger of a larger sample would not fit in one Excel sheet. */
+/** L in docs/quality.md; the ledger of a larger sample would not fit in one Excel sheet. */
 export const MAX_SAMPLE_ROWS = 200_000;
 /** Fewest Driftbudget rows that still give every verksamhet a row. */
 export const MIN_SAMPLE_ROWS = minimumBudgetRows();
 
-/** Sizes of quality.md, by name. */
+/** Sizes of docs/quality.md, by name. */
 export const SAMPLE_SIZES = { S: 2_000, M: 20_000, L: 200_000 } as const;
 
-/** Indexation of the sample (percent for Y1..Y3), as in allocation.md's worked example. */
+/** Indexation of the sample (percent for Y1..Y3), as in the worked example of docs/resursfordelning.md. */
 const SAMPLE_INDEXATION: [number, number, number] = [2.8, 3.0, 2.5];
 
 function sheet(input: InputId, year: number, rows: SampleValue[][], numberFormats?: (string | null)[]): SampleSheet {

@@ -1,6 +1,6 @@
 /**
  * Volymer for the allocation model: förskola, grundskola, gymnasium and äldreomsorg with
- * referenskostnad-like unit costs (allocation.md), last year's forecast and outcome within 3 %,
+ * referenskostnad-like unit costs (docs/resursfordelning.md), last year's forecast and outcome within 3 %,
  * and forecasts that move a few per cent a year (well inside the 15 % VOL-JUMP threshold).
  */
 import { BUN, GVN, VOO, unitName } from './kommun-data';

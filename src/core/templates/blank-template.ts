@@ -1,7 +1,7 @@
 /**
  * The blank standard template: the Instruktioner tab, then one formatted Excel table per input
  * of the catalogue, with data validation and a few empty input rows. Exactly the format
- * recognition reads (workbook-format.md).
+ * recognition reads (docs/arbetsbokens-format.md).
  */
 import { FINANCING_POSTS, INPUTS, type InputDef, type InputId } from '../inputs/catalogue';
 import type { SheetSpec } from '../workbook/sheet-spec';

@@ -1,7 +1,7 @@
 /**
  * The rows of `Parametrar` as Budgetkoll writes them, and how each parameter's value cell is
  * formatted and validated. Percentages are written as plain numbers (2,8 means 2,8 %), which the
- * format reads as percent (workbook-format.md).
+ * format reads as percent (docs/arbetsbokens-format.md).
  */
 import { NUMBER_FORMATS } from '../workbook/styles';
 import type { ValidationRule } from './input-layout';

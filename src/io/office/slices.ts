@@ -2,7 +2,7 @@
  * Time slices for the Office adapter's own long loops (converting a read block of up to 4 MB,
  * building a write chunk): after SLICE_MS of work the pane's event loop gets a turn, so a job
  * never blocks the task pane for long — desktop Office restarts an add-in that blocks for about
- * 5 s, and the pane's target is at most 200 ms at a time (quality.md).
+ * 5 s, and the pane's target is at most 200 ms at a time (docs/quality.md).
  */
 export const SLICE_MS = 25;
 

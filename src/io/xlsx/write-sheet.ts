@@ -21,7 +21,7 @@ const MAX_VALIDATION_TITLE = 32;
 const FORMULA_LIKE = /^[=+\-@]/;
 /**
  * Writing yields to the host after about this long (checked every ROWS_PER_CHECK rows), so the
- * playground's page stays responsive (quality.md: no main-thread block over 200 ms in a job), and
+ * playground's page stays responsive (docs/quality.md: no main-thread block over 200 ms in a job), and
  * checks the cancel signal there.
  */
 const SLICE_MS = 30;

@@ -85,7 +85,7 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
   const panelId = (id: SectionId) => `${baseId}-panel-${id}`;
   const Main = embedded ? 'div' : 'main';
 
-  // For measuring "task pane ready" (quality.md) in a browser: the first render is committed.
+  // For measuring "task pane ready" (docs/quality.md) in a browser: the first render is committed.
   useEffect(() => {
     if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(READY_MARK);
   }, []);

@@ -1,6 +1,6 @@
 /**
  * Runs a job's pure core (core-tasks.ts) off the task pane's main thread, so the pane never blocks
- * for long: desktop Office restarts an add-in that blocks for about 5 s, and quality.md allows
+ * for long: desktop Office restarts an add-in that blocks for about 5 s, and docs/quality.md allows
  * 200 ms. In a browser it is a Web Worker (core-worker.ts, its own chunk). A *session* is one
  * worker for the tasks of one user action (read, then build): what a task keeps (the follow-up
  * model) stays in the worker for the next, and the session ends — the worker is terminated — when

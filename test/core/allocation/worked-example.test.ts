@@ -1,7 +1,7 @@
-/** The worked example of allocation.md, reproduced to the krona, in both modes. */
+/** The worked example of docs/resursfordelning.md, reproduced to the krona, in both modes. */
 import { allocate, BUN, VOO, workedExample } from '../../fixtures/worked-example';
 
-describe('the worked example of allocation.md', () => {
+describe('the worked example of docs/resursfordelning.md', () => {
   it('gives the compensation per activity in mode Delta', () => {
     const result = allocate(workedExample());
     expect(result.activities.map((a) => [a.activity, a.correction, a.totalChange, a.compensation])).toEqual([

@@ -77,7 +77,7 @@ describe.each(REPORT_IDS.map((r) => [r]))('the %s tab of a nämnd', (report) => 
     expect(validationsAt(spec, address).map((v) => v.list)).toEqual([['Utkast', 'Klar för inlämning']]);
   });
 
-  it('has the sections of follow-up.md, numbered, in order', () => {
+  it('has the sections of docs/uppfoljning.md, numbered, in order', () => {
     const headings = spec.rows.filter((r) => r[1]?.style === 'heading').map((r) => textOf(r[1]));
     const expected: Record<FollowUpReport, string[]> = {
       april: ['1. Sammanfattning', '2. Ekonomisk uppföljning (tkr)', '3. Åtgärder vid underskott'],

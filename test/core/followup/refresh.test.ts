@@ -1,5 +1,5 @@
 /**
- * Refresh keeps what people typed (quality.md): fill a generated tab, change the budget (add,
+ * Refresh keeps what people typed (docs/quality.md): fill a generated tab, change the budget (add,
  * remove and rename a verksamhet), refresh — every typed value is where it belongs, and values of
  * rows that vanished are kept in "Borttagna rader"; when the rows come back, so do the values.
  */

@@ -21,7 +21,7 @@ describe('the three follow-up reports', () => {
     expect(periodMonth('august', 2027)).toBe('2027-08');
   });
 
-  it('list the sections of follow-up.md in order, for a nämnd and for the kommun', () => {
+  it('list the sections of docs/uppfoljning.md in order, for a nämnd and for the kommun', () => {
     const titles = (report: (typeof REPORT_IDS)[number], board: string) => sectionsFor(report, board).map((s) => sectionTitle(s, report));
     expect(titles('april', 'Socialnämnden')).toEqual(['Sammanfattning', 'Ekonomisk uppföljning (tkr)', 'Åtgärder vid underskott']);
     expect(titles('april', 'Kommunen')).toEqual(['Sammanfattning', 'Ekonomisk uppföljning (tkr)', 'Åtgärder vid underskott', 'Centrala poster (tkr)']);

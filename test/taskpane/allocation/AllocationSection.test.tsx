@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * The Resursfördelning section over the worked example of allocation.md, read through the real
+ * The Resursfördelning section over the worked example of docs/resursfordelning.md, read through the real
  * xlsx adapter: what the model will use, the result per nämnd in tkr, the result tab written (and
  * replaced only when it is the owned tab of the same year), no Utgångsramar, progress and Avbryt,
  * errors in Swedish, and the English UI.
@@ -142,7 +142,7 @@ describe('Resursfördelning: before the model runs', () => {
 });
 
 describe('Resursfördelning: the result', () => {
-  it("shows allocation.md's proposed frames, compensation, other changes, KF's frame and the difference in tkr", async () => {
+  it("shows the proposed frames and compensation of docs/resursfordelning.md, other changes, KF's frame and the difference in tkr", async () => {
     const port = await RecordingPort.of(workedExampleWithFrames());
     const { user } = renderSection(port);
     await user.click(await screen.findByRole('button', { name: 'Läs in arbetsboken' }));
@@ -229,7 +229,7 @@ describe('Resursfördelning: mode Nivå and the retroactive correction', () => {
     expect(parameter(summary, 'Modell')).toBe('Nivå – volymdelen räknas om från grunden');
     await user.click(screen.getByRole('button', { name: 'Kör modellen' }));
     await screen.findByRole('region', { name: 'Resultat per nämnd' });
-    // allocation.md: Grundskola 447 300 000 + Förskola 264 390 000 kr in 2027, and so on.
+    // docs/resursfordelning.md (Nivå): Grundskola 447 300 000 + Förskola 264 390 000 kr in 2027, and so on.
     expect(rowValues(boardTable(BUN), 'Volymbaserad nivå')).toEqual(['711 690,0', '736 069,9', '752 919,2']);
     expect(rowValues(boardTable(BUN), 'Förslag till ram')).toEqual(['711 690,0', '739 269,9', '756 119,2']);
     expect(rowValues(boardTable(VOO), 'Förslag till ram')).toEqual(['304 933,0', '325 349,5', '344 317,3']);

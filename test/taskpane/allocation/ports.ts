@@ -20,7 +20,7 @@ export function specsOf(sheets: TestSheet[]): SheetSpec[] {
   return sheets.map((s) => ({ ...emptySheetSpec(s.name), rows: s.rows.map((row) => row.map((value): SpecCell => ({ value }))) }));
 }
 
-/** The worked example of allocation.md plus KF's Ramar (tkr). */
+/** The worked example of docs/resursfordelning.md plus KF's Ramar (tkr). */
 export function workedExampleWithFrames(options: Parameters<typeof workedExample>[0] = {}): TestSheet[] {
   const sheets = workedExample(options);
   sheets.push({

@@ -26,7 +26,7 @@ import { useAllocation, type Allocation, type AllocationBusy, type AllocationNot
 
 /*
  * What is shown once the workbook has been read (the summary, the result with its chart, the
- * findings) loads on first use, outside the task pane's initial JavaScript (quality.md).
+ * findings) loads on first use, outside the task pane's initial JavaScript (docs/quality.md).
  */
 const loadInputSummary = () => import(/* webpackChunkName: "allocation-view" */ './InputSummary');
 const loadResultView = () => import(/* webpackChunkName: "allocation-view" */ './ResultView');

@@ -1,7 +1,7 @@
 /**
  * The part of Resursfördelning that needs the core's recognition, rules and model. Loaded on
  * first use (a dynamic import in use-allocation.ts), so it stays out of the task pane's initial
- * JavaScript (quality.md: ≤ 200 KB gzip).
+ * JavaScript (docs/quality.md: ≤ 200 KB gzip).
  */
 import { buildAllocationTab } from '../../../core/allocation/result-tab';
 import { JOB_INPUTS, locateInputs } from '../../../core/recognition';

@@ -4,7 +4,7 @@
  * its cell. Safe fixes are applied only on a click, and the Kontrollrapport tab only on request.
  *
  * This shell is all the task pane loads at start; the results view comes with the check's core
- * in one lazily loaded chunk (quality.md: initial JavaScript ≤ 200 KB gzip).
+ * in one lazily loaded chunk (docs/quality.md: initial JavaScript ≤ 200 KB gzip).
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import {

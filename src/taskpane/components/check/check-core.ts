@@ -1,7 +1,7 @@
 /**
  * The core side of "Kontrollera budget", loaded on first use: recognition, the rule set, the rule
  * catalogue and the Kontrollrapport builder are not needed to show the task pane, so they stay out
- * of its initial JavaScript (quality.md: ≤ 200 KB gzip).
+ * of its initial JavaScript (docs/quality.md: ≤ 200 KB gzip).
  */
 import type { Finding } from '../../../core/findings';
 import { JOB_INPUTS, locateInputs } from '../../../core/recognition';
