@@ -4,19 +4,22 @@
  * user's workbook with pivot, chart, comments and VBA parts), LibreOffice loads and recalculates it,
  * and no cell may show an error the writer caused (Err:…, #NAME?, #REF!), while every formula must
  * give the cached value its spec carried (0.5 on the allocation tab, which is in kronor; 0.0005
- * elsewhere; text exactly).
+ * elsewhere; text exactly). The playground's download is recalculated too: owned tabs deleted, a
+ * tab added first, values typed into the user's cells and a table resized, and the user's own
+ * formulas must see the typed values.
  */
 import { runAllocation } from '../../src/core/allocation/model';
 import { buildAllocationTab } from '../../src/core/allocation/result-tab';
 import { buildFollowUpTab } from '../../src/core/followup';
 import { readBudgetModel } from '../../src/core/recognition';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
-import { rowReader, type SheetSpec } from '../../src/core/workbook/sheet-spec';
+import { emptySheetSpec, rowReader, type SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { formulaOfCell } from '../../src/core/workbook/r1c1';
 import { toA1 } from '../../src/core/a1';
 import { writePackage } from '../../src/io/xlsx/package';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
 import { deps, inputPackage } from '../io/xlsx/package/input-package';
+import { changesPackage, INPUT_SHEET, OWNED_CHART_SHEET } from '../io/xlsx/package/changes-package';
 import { recalculatedTexts } from './libreoffice';
 
 const GENERATED_AT = new Date('2026-09-15T08:00:00Z');
@@ -117,5 +120,36 @@ describe('package writer, recalculated by LibreOffice', () => {
     const sheets = await recalculatedTexts(await writePackage(inputPackage(), [{ spec: allocationTab }], deps), ['Data', 'Blad ett']);
     expect(sheets.get('Data')![2][2]).toBe('350');
     expect(sheets.get('Blad ett')![0][1]).toBe('200');
+  });
+
+  it('the playground’s download: owned tabs deleted, a tab added first, cells typed into and a table resized in the user’s tabs', async () => {
+    // An owned tab first whose formulas read the user's edited cells.
+    const overview: SheetSpec = {
+      ...emptySheetSpec('Budgetkoll översikt'),
+      rows: [
+        [{ value: 'Översikt', style: 'title' }],
+        [{ formula: '=Data!B2*3', value: 1200 }, { formula: `=SUM('${INPUT_SHEET}'!B2:B3)`, value: 195 }, { formula: '=Data!C3', value: 650 }],
+      ],
+    };
+    const bytes = await writePackage(changesPackage(), [{ spec: overview, position: 'start' }], deps, {
+      deleted: ['Budgetkoll gammal', OWNED_CHART_SHEET],
+      cellEdits: [
+        { sheet: 'Data', cell: 'B2', value: 400 },
+        { sheet: INPUT_SHEET, cell: 'B2', value: 120 },
+        { sheet: INPUT_SHEET, cell: 'B3', value: 75 },
+        { sheet: INPUT_SHEET, cell: 'A4', value: '=inte en formel' },
+      ],
+      tableResizes: [{ sheet: INPUT_SHEET, table: 'Utfall', address: 'A1:D4' }],
+    });
+    const sheets = await recalculatedTexts(bytes, [overview.name, 'Data', 'Blad ett', INPUT_SHEET]);
+    expect(writerErrors(sheets)).toEqual([]);
+    expect(mismatches(overview, sheets.get(overview.name)!, 0.0005)).toEqual({ checked: 3, wrong: [] });
+    // The user's formulas see the typed values: SUM(B2:B3), Data!B2*2, and the shared A6*2.
+    expect(sheets.get('Data')![2][2]).toBe('650');
+    expect(sheets.get('Blad ett')![0][1]).toBe('800');
+    const input = sheets.get(INPUT_SHEET)!;
+    expect(input[5].slice(0, 2)).toEqual(['195', '390']);
+    expect(input[0].slice(0, 4)).toEqual(['Konto', 'Belopp', 'Kolumn3', 'Belopp2']);
+    expect(input[3][0]).toBe('=inte en formel');
   });
 });

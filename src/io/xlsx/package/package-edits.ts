@@ -85,6 +85,11 @@ export function withRelationship(xml: string, id: string, type: string, target: 
   return insertBeforeClose(xml, p, 'Relationships', `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`);
 }
 
+/** Removes the relationship with id `id`. */
+export function withoutRelationship(xml: string, id: string): string {
+  return xml.replace(/<(?:[\w.-]+:)?Relationship\s[^>]*>/g, (m) => (/\sId\s*=\s*["']([^"']*)["']/.exec(m)?.[1] === id ? '' : m));
+}
+
 /** Removes every relationship whose Type ends with `/typeSuffix` (e.g. "calcChain"); returns the ids removed. */
 export function withoutRelationshipsOfType(xml: string, typeSuffix: string): { xml: string; removed: string[] } {
   const removed: string[] = [];
@@ -106,7 +111,8 @@ function relPrefix(xml: string): string | null {
   return m ? m[1] : null;
 }
 
-export function withSheet(xml: string, name: string, sheetId: number, relId: string): string {
+/** Adds a `<sheet>` last, or before the `at`-th one (0: first in the tab order). */
+export function withSheet(xml: string, name: string, sheetId: number, relId: string, at?: number): string {
   const p = rootPrefix(xml, 'workbook');
   const r = relPrefix(xml);
   const relAttr = r ? `${r}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
@@ -114,7 +120,78 @@ export function withSheet(xml: string, name: string, sheetId: number, relId: str
   const sheets = findSection(xml, p, 'sheets');
   if (!sheets) throw new Error('workbook.xml has no <sheets>');
   if (sheets.selfClosing) return `${xml.slice(0, sheets.start)}<${p}sheets>${element}</${p}sheets>${xml.slice(sheets.end)}`;
+  if (at !== undefined) {
+    const tag = new RegExp(`<${p}sheet(?=[\\s/>])[^>]*>`, 'g');
+    tag.lastIndex = sheets.openEnd;
+    for (let i = 0, m = tag.exec(xml); m && m.index < sheets.closeStart; i++, m = tag.exec(xml)) {
+      if (i === at) return xml.slice(0, m.index) + element + xml.slice(m.index);
+    }
+  }
   return xml.slice(0, sheets.closeStart) + element + xml.slice(sheets.closeStart);
+}
+
+/** Removes the `<sheet>` whose relationship id is `relId`. */
+export function withoutSheet(xml: string, relId: string): string {
+  const tag = /<(?:[\w.-]+:)?sheet\s[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?sheet>)/g;
+  return xml.replace(tag, (m) => (/\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(m)?.[1] === relId ? '' : m));
+}
+
+/**
+ * Renumbers what refers to a sheet by its position after a sheet was added or removed:
+ * `definedName localSheetId` (a name of a removed sheet goes with it) and the workbook views'
+ * `activeTab`/`firstSheet` (one on a removed sheet moves to `fallback`).
+ */
+export function withSheetPositions(xml: string, map: (position: number) => number | null, fallback: number): string {
+  const p = rootPrefix(xml, 'workbook');
+  let out = xml;
+  const names = findSection(out, p, 'definedNames');
+  if (names && !names.selfClosing) {
+    const element = new RegExp(`<${p}definedName\\s[^>]*?(?:/>|>[\\s\\S]*?</${p}definedName>)`, 'g');
+    const body = out.slice(names.openEnd, names.closeStart).replace(element, (m) => {
+      const open = m.slice(0, m.indexOf('>') + 1);
+      const id = /\slocalSheetId\s*=\s*["'](\d+)["']/.exec(open)?.[1];
+      if (id === undefined) return m;
+      const to = map(Number(id));
+      return to === null ? '' : withAttribute(open, 'localSheetId', String(to)) + m.slice(open.length);
+    });
+    out = out.slice(0, names.openEnd) + body + out.slice(names.closeStart);
+  }
+  const views = findSection(out, p, 'bookViews');
+  if (views && !views.selfClosing) {
+    const body = out.slice(views.openEnd, views.closeStart).replace(new RegExp(`<${p}workbookView(?=[\\s/>])[^>]*>`, 'g'), (tag) => {
+      let edited = tag;
+      for (const name of ['activeTab', 'firstSheet']) {
+        const value = new RegExp(`\\s${name}\\s*=\\s*["'](\\d+)["']`).exec(tag)?.[1];
+        if (value !== undefined) edited = withAttribute(edited, name, String(map(Number(value)) ?? fallback));
+      }
+      return edited;
+    });
+    out = out.slice(0, views.openEnd) + body + out.slice(views.closeStart);
+  }
+  return out;
+}
+
+function regexEscapeName(name: string): string {
+  return regexEscape(escapeXml(name));
+}
+
+/**
+ * Defined names that refer to a removed sheet get `#REF!` in place of the reference, as Excel
+ * writes them after a sheet is deleted ("'Gammal flik'!$A$1" → "#REF!"); the name stays.
+ */
+export function withSheetReferencesBroken(xml: string, sheetName: string): string {
+  const p = rootPrefix(xml, 'workbook');
+  const names = findSection(xml, p, 'definedNames');
+  if (!names || names.selfClosing) return xml;
+  const quoted = `'${regexEscapeName(sheetName.replace(/'/g, "''"))}'`;
+  const sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName) ? `(?:${quoted}|(?<![\\p{L}\\p{N}_.'])${regexEscapeName(sheetName)})` : quoted;
+  const cell = String.raw`\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?`;
+  const rows = String.raw`\$?\d+:\$?\d+`;
+  const cols = String.raw`\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}`;
+  const reference = new RegExp(`${sheet}!(?:${cell}|${rows}|${cols}|#REF!)`, 'giu');
+  const element = new RegExp(`(<${p}definedName\\s[^>]*>)([\\s\\S]*?)(</${p}definedName>)`, 'g');
+  const body = xml.slice(names.openEnd, names.closeStart).replace(element, (_m, open: string, formula: string, close: string) => open + formula.replace(reference, '#REF!') + close);
+  return xml.slice(0, names.openEnd) + body + xml.slice(names.closeStart);
 }
 
 /** Renames the `<sheet>` whose relationship id is `relId`. */

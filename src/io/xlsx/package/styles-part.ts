@@ -13,6 +13,10 @@ export interface StyleBook {
   xfIndex(name: StyleName | undefined, numberFormat: string | undefined): number;
   /** The differential format of the 'warning' conditional format. */
   warningDxfId(): number;
+  /** True when cell format `xf` (existing or added) shows text as typed: number format "@". */
+  isTextFormat(xf: number): boolean;
+  /** A cell format like `xf` but with number format `numFmtId` (appended once per pair; `xf` itself when it already has it). */
+  withNumberFormatId(xf: number, numFmtId: number): number;
   /** True when any format was added (styles.xml must be rewritten). */
   changed(): boolean;
   /** The edited styles.xml. */
@@ -110,6 +114,7 @@ export function createStyleBook(stylesXml: string | null): StyleBook {
   // Existing custom number formats: reuse a code that is there, and never reuse an id.
   const formatIds = new Map<string, number>(Object.entries(BUILT_IN_FORMATS));
   let nextFormatId = FIRST_CUSTOM_FORMAT;
+  const textFormatIds = new Set<number>([49]);
   const numFmts = findSection(source, p, 'numFmts');
   if (numFmts && !numFmts.selfClosing) {
     const tag = new RegExp(`<${p}numFmt\\s[^>]*>`, 'g');
@@ -120,6 +125,7 @@ export function createStyleBook(stylesXml: string | null): StyleBook {
       nextFormatId = Math.max(nextFormatId, id + 1);
       const decoded = code?.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
       if (decoded !== undefined && !formatIds.has(decoded)) formatIds.set(decoded, id);
+      if (decoded === '@') textFormatIds.add(id);
     }
   }
   const addedFormats: string[] = [];
@@ -181,6 +187,32 @@ export function createStyleBook(stylesXml: string | null): StyleBook {
     return warning;
   };
 
+  // The input's cell formats, split only when a typed value needs one of them (cellEdits).
+  let existingXfs: string[] | null = null;
+  const xfXml = (xf: number): string | undefined => {
+    if (xf >= xfs.existing) return xfs.added[xf - xfs.existing];
+    if (!existingXfs) {
+      const section = findSection(source, p, 'cellXfs');
+      const body = section && !section.selfClosing ? source.slice(section.openEnd, section.closeStart) : '';
+      existingXfs = body.match(new RegExp(`<${p}xf(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, 'g')) ?? [];
+    }
+    return existingXfs[xf];
+  };
+  const numFmtIdOf = (xml: string) => Number(/\snumFmtId\s*=\s*"(\d+)"/.exec(xml)?.[1] ?? 0);
+  const isTextFormat = (xf: number): boolean => {
+    const xml = xfXml(xf);
+    if (xml === undefined) return false;
+    return textFormatIds.has(numFmtIdOf(xml));
+  };
+  const withNumberFormatId = (xf: number, numFmtId: number): number => {
+    const xml = xfXml(xf) ?? xfXml(0)!;
+    if (numFmtIdOf(xml) === numFmtId && xfXml(xf) !== undefined) return xf;
+    const open = xml.slice(0, xml.indexOf('>') + 1);
+    let tag = withAttribute(open, 'numFmtId', String(numFmtId));
+    tag = withAttribute(tag, 'applyNumberFormat', '1');
+    return xfs.add(tag + xml.slice(open.length));
+  };
+
   const changed = () => [fonts, fills, borders, xfs, dxfs].some((l) => l.added.length > 0) || addedFormats.length > 0;
 
   const xml = (): string => {
@@ -209,5 +241,5 @@ export function createStyleBook(stylesXml: string | null): StyleBook {
     return out;
   };
 
-  return { xfIndex, warningDxfId, changed, xml };
+  return { xfIndex, warningDxfId, isTextFormat, withNumberFormatId, changed, xml };
 }

@@ -3,14 +3,19 @@
  * Every part it does not have to edit is copied byte for byte, compressed as it was (pivot tables,
  * charts, drawings, comments, custom properties, VBA, sheets of any part name). It edits only:
  * [Content_Types].xml, xl/workbook.xml and its rels (the sheet list, print titles), xl/styles.xml
- * (the named styles appended), the owned sheets' parts and their tables, and it drops
+ * (the named styles appended), the owned sheets' parts and their tables, docProps/app.xml's list
+ * of worksheets (only in the layout Excel writes; otherwise it is left as it is), and it drops
  * xl/calcChain.xml (Excel rebuilds it; a stale one makes Excel repair the file). Shared strings are
- * untouched: Budgetkoll's text is written as inline strings. docProps/app.xml is left as it is
- * (its list of titles is informational; see docs/paketskrivaren.md).
+ * untouched: Budgetkoll's text is written as inline strings.
+ *
+ * With PackageChanges (the playground's download) it also deletes owned tabs with the parts only
+ * they use, types values into cells of the user's own sheets (their XML patched as text) and
+ * resizes Excel tables. See docs/paketskrivaren.md.
  */
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import { freeTableName } from '../../../core/workbook/sheet-names';
-import { attr, folderOf, parseRelationships, relsPathOf, resolveTarget, tagsNamed } from '../package-parts';
+import { parseA1, type RangePosition } from '../../../core/a1';
+import { attr, folderOf, parseRelationships, parseSharedStrings, relsPathOf, resolveTarget, tagsNamed } from '../package-parts';
 import { entryBytes, type InflateRaw } from '../zip-entries';
 import {
   CONTENT_TYPES,
@@ -25,10 +30,18 @@ import {
   withOverride,
   withRelationship,
   withSheet,
+  withSheetPositions,
+  withSheetReferencesBroken,
   withSheetRenamed,
   withoutOverride,
+  withoutRelationship,
   withoutRelationshipsOfType,
+  withoutSheet,
 } from './package-edits';
+import { withWorksheetTitles } from './app-props';
+import { patchSheetCells, readRowTexts, type CellWrite } from './cell-patch';
+import { PackageWriteError } from './package-error';
+import { checkedTableRange, resizedTable, tableRange } from './table-part';
 import { MAIN_NS, sheetXml } from './sheet-xml';
 import { createStyleBook } from './styles-part';
 import { compressEntry, readSourceEntries, writeZip, type CompressedEntry, type Crc32, type DeflateRaw, type DeflateRawChunks, type OutputEntry, type SourceEntry } from './zip-container';
@@ -40,6 +53,8 @@ export interface PackageSheet {
   spec: SheetSpec;
   /** Name of an existing sheet this tab replaces in place (same position, sheetId and relationship id). */
   replace?: string;
+  /** Where a new (not replacing) tab goes: last (default) or first; several firsts keep their order. */
+  position?: 'end' | 'start';
 }
 
 export interface PackageDeps {
@@ -53,15 +68,24 @@ export interface PackageDeps {
   modified?: Date;
 }
 
-/** A sheet name or package problem the user can act on (Swedish message). */
-export class PackageWriteError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PackageWriteError';
-  }
+export { PackageWriteError } from './package-error';
+
+export interface PackageChanges {
+  /**
+   * Sheets (by name, case-insensitively) to remove, with the parts only they use (tables,
+   * drawings and their charts, comments, printer settings). Print titles and other names local to
+   * them go; workbook-level names that refer to them get #REF!, as in Excel.
+   */
+  deleted?: readonly string[];
+  /** Values typed into existing cells of the input's sheets (not of sheets written in the same call), in order. */
+  cellEdits?: readonly { sheet: string; cell: string; value: number | string }[];
+  /** Excel tables given a new range ("A1:F40"); the header row stays. */
+  tableResizes?: readonly { sheet: string; table: string; address: string }[];
 }
 
 const MAX_SHEET_NAME = 31;
+/** Text a spreadsheet would read as a formula or an operator if it were typed in. */
+const FORMULA_LIKE = /^[=+\-@]/;
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -92,6 +116,8 @@ interface SheetElement {
   /** Resolved part path ('' when the relationship is missing). */
   path: string;
   relType: string;
+  /** "visible", "hidden" or "veryHidden". */
+  state: string;
 }
 
 function minimalPackage(): Part[] {
@@ -129,7 +155,7 @@ function relativeTarget(fromFolder: string, to: string): string {
  * package. Throws PackageWriteError for a sheet name Excel would refuse or a sheet to replace that
  * is not there; ZipFormatError for a damaged input.
  */
-export async function writePackage(input: Uint8Array | null, sheets: readonly PackageSheet[], deps: PackageDeps): Promise<Uint8Array> {
+export async function writePackage(input: Uint8Array | null, sheets: readonly PackageSheet[], deps: PackageDeps, changes: PackageChanges = {}): Promise<Uint8Array> {
   const parts: Part[] = input ? readSourceEntries(input).map((source) => ({ name: source.name, source })) : minimalPackage();
   const byName = new Map(parts.map((p) => [p.name, p]));
   const usedPaths = new Set(parts.map((p) => p.name.toLowerCase()));
@@ -185,7 +211,7 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
   const elements: SheetElement[] = tagsNamed(workbook, 'sheet').map((a) => {
     const relId = attr(a, 'id') ?? '';
     const rel = relById.get(relId);
-    return { name: a.name ?? '', sheetId: Number(a.sheetId ?? 0), relId, path: rel?.target ?? '', relType: rel?.type ?? '' };
+    return { name: a.name ?? '', sheetId: Number(a.sheetId ?? 0), relId, path: rel?.target ?? '', relType: rel?.type ?? '', state: a.state ?? 'visible' };
   });
 
   // calcChain lists formula cells by address; after our edits it would be stale, and Excel rebuilds it.
@@ -229,8 +255,64 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
   const takenRelIds = new Set(rels.map((r) => r.id));
   let maxSheetId = elements.reduce((m, e) => Math.max(m, e.sheetId), 0);
 
+  const lower = (name: string) => name.toLocaleLowerCase('sv-SE');
+  const relsOf = async (part: string) => parseRelationships((await read(relsPathOf(part))) ?? '', folderOf(part));
+
+  // --- deleted sheets, before any tab is added (positions then are final ones) ---
+  if (changes.deleted && changes.deleted.length > 0) {
+    // Which parts target each part (through any rels part), so a part still used elsewhere stays.
+    const referrers = new Map<string, Set<string>>();
+    for (const part of parts) {
+      const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(part.name);
+      if (!m || removed.has(part.name)) continue;
+      const source = m[1] + m[2];
+      for (const rel of parseRelationships((await read(part.name)) ?? '', folderOf(source))) {
+        if (!referrers.has(rel.target)) referrers.set(rel.target, new Set());
+        referrers.get(rel.target)!.add(source);
+      }
+    }
+    for (const name of changes.deleted) {
+      const index = elements.findIndex((e) => lower(e.name) === lower(name));
+      const element = elements[index];
+      if (!element) throw new PackageWriteError(`Fliken "${name}" som skulle tas bort finns inte i arbetsboken.`);
+      workbook = withoutSheet(workbook, element.relId);
+      workbookRels = withoutRelationship(workbookRels, element.relId);
+      elements.splice(index, 1);
+      takenSheetNames.delete(lower(element.name));
+      const firstVisible = Math.max(0, elements.findIndex((e) => e.state !== 'hidden' && e.state !== 'veryHidden'));
+      workbook = withSheetPositions(workbook, (i) => (i < index ? i : i > index ? i - 1 : null), firstVisible);
+      workbook = withSheetReferencesBroken(workbook, element.name);
+      if (!element.path) continue;
+      // The sheet part and what only it uses, followed through rels (drawing → chart → its style parts).
+      const doomed = new Set<string>([element.path]);
+      referrers.get(element.path)?.delete(workbookPath);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const part of [...doomed]) {
+          for (const rel of await relsOf(part)) {
+            if (doomed.has(rel.target) || !byName.has(rel.target)) continue;
+            if ([...(referrers.get(rel.target) ?? [])].every((source) => doomed.has(source))) {
+              doomed.add(rel.target);
+              grew = true;
+            }
+          }
+        }
+      }
+      for (const part of doomed) {
+        drop(part);
+        drop(relsPathOf(part));
+        contentTypes = withoutOverride(contentTypes, `/${part}`);
+        const owner = tableOwners.get(part);
+        if (owner) takenTableNames.delete(owner);
+        for (const sources of referrers.values()) sources.delete(part);
+      }
+    }
+  }
+
   let formulasWritten = false;
-  for (const { spec, replace } of sheets) {
+  const writtenPaths = new Set<string>();
+  let startCount = 0;
+  for (const { spec, replace, position: sheetPosition } of sheets) {
     const name = spec.name;
     let position: number;
     let path: string;
@@ -260,13 +342,21 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
       const relId = freeRelId(workbookRels, takenRelIds);
       takenRelIds.add(relId);
       workbookRels = withRelationship(workbookRels, relId, REL_TYPES.worksheet, relativeTarget(workbookFolder, path));
-      workbook = withSheet(workbook, name, ++maxSheetId, relId);
       contentTypes = withOverride(contentTypes, `/${path}`, CONTENT_TYPES.worksheet);
-      position = elements.length;
-      elements.push({ name, sheetId: maxSheetId, relId, path, relType: REL_TYPES.worksheet });
+      if (sheetPosition === 'start') {
+        position = startCount++;
+        const at = position;
+        workbook = withSheetPositions(workbook, (i) => (i >= at ? i + 1 : i), 0);
+        workbook = withSheet(workbook, name, ++maxSheetId, relId, at);
+      } else {
+        position = elements.length;
+        workbook = withSheet(workbook, name, ++maxSheetId, relId);
+      }
+      elements.splice(position, 0, { name, sheetId: maxSheetId, relId, path, relType: REL_TYPES.worksheet, state: 'visible' });
     }
     takenSheetNames.add(name.toLocaleLowerCase('sv-SE'));
 
+    writtenPaths.add(path);
     const written = sheetXml(spec, { finalName: name, styles, claimTable });
     if (written.hasFormulas) formulasWritten = true;
     putCompressed(path, written.chunks);
@@ -283,6 +373,97 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
     workbook = withLocalDefinedName(workbook, '_xlnm.Print_Titles', position, written.printTitles);
   }
 
+  await applyCellChanges();
+
+  /** Cell edits and table resizes in the input's own sheets, each sheet's XML patched once. */
+  async function applyCellChanges(): Promise<void> {
+    const edits = changes.cellEdits ?? [];
+    const resizes = changes.tableResizes ?? [];
+    if (edits.length === 0 && resizes.length === 0) return;
+    const sheetOf = (sheet: string): SheetElement => {
+      const element = elements.find((e) => lower(e.name) === lower(sheet));
+      if (!element) throw new PackageWriteError(`Fliken "${sheet}" finns inte i arbetsboken.`);
+      if (writtenPaths.has(element.path)) throw new PackageWriteError(`Fliken "${sheet}" skrivs av Budgetkoll i samma ändring; dess celler kan inte ändras samtidigt.`);
+      if (element.relType !== REL_TYPES.worksheet || !element.path) throw new PackageWriteError(`"${sheet}" är inget vanligt kalkylblad och kan inte ändras.`);
+      return element;
+    };
+    const pending = new Map<string, { element: SheetElement; writes: CellWrite[] }>();
+    const writesOf = (element: SheetElement) => {
+      let entry = pending.get(element.path);
+      if (!entry) pending.set(element.path, (entry = { element, writes: [] }));
+      return entry.writes;
+    };
+    for (const edit of edits) {
+      const element = sheetOf(edit.sheet);
+      const pos = parseA1(edit.cell);
+      if (!pos) throw new PackageWriteError(`"${edit.cell}" är ingen celladress (fliken "${edit.sheet}").`);
+      writesOf(element).push({ row: pos.row, col: pos.col, value: edit.value });
+    }
+    const sheetTexts = new Map<string, string>();
+    const sheetText = async (path: string) => {
+      let text = sheetTexts.get(path);
+      if (text === undefined) {
+        text = (await read(path)) ?? '';
+        sheetTexts.set(path, text);
+      }
+      return text;
+    };
+    let shared: string[] | null = null;
+    const sharedString = async (): Promise<(i: number) => string> => {
+      if (!shared) {
+        const target = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
+        const part = target ? byName.get(target) : undefined;
+        shared = part?.source ? parseSharedStrings(await entryBytes(input!, part.source, deps.inflateRaw), target) : [];
+      }
+      const list = shared;
+      return (i) => list[i] ?? '';
+    };
+    for (const resize of resizes) {
+      const element = sheetOf(resize.sheet);
+      const tables: { path: string; xml: string; range: RangePosition | null; match: boolean }[] = [];
+      for (const rel of await relsOf(element.path)) {
+        if (rel.type !== REL_TYPES.table) continue;
+        const xml = await read(rel.target);
+        if (xml === null) continue;
+        const a = tagsNamed(xml, 'table')[0] ?? {};
+        const match = [a.name, a.displayName].some((n) => n !== undefined && lower(n) === lower(resize.table));
+        tables.push({ path: rel.target, xml, range: tableRange(xml), match });
+      }
+      const table = tables.find((t) => t.match);
+      if (!table || !table.range) throw new PackageWriteError(`Tabellen "${resize.table}" finns inte på fliken "${resize.sheet}".`);
+      const to = checkedTableRange(table.range, resize);
+      for (const other of tables) {
+        const r = other === table ? null : other.range;
+        if (r && r.top <= to.bottom && to.top <= r.bottom && r.left <= to.right && to.left <= r.right) {
+          throw new PackageWriteError(`Tabellen "${resize.table}" kan inte ändras till ${resize.address}: den skulle överlappa en annan tabell på fliken "${resize.sheet}".`);
+        }
+      }
+      const writes = writesOf(element);
+      const header = readRowTexts(await sheetText(element.path), to.top, await sharedString());
+      // Values typed into the header row in this same call count as they will be written.
+      for (const w of writes) if (w.row === to.top) header.set(w.col, { text: String(w.value), isText: typeof w.value === 'string' });
+      const resized = resizedTable(table.xml, to, header);
+      put(table.path, encoder.encode(resized.xml));
+      writes.push(...resized.headerWrites);
+    }
+    for (const [path, { element, writes }] of pending) {
+      const pieces = patchSheetCells(await sheetText(path), writes, {
+        sheet: element.name,
+        // As the in-memory adapter does: a number is not left under a text format, and text that
+        // looks like a formula gets the text format so Excel never reads it as one.
+        style: (current, value) => {
+          if (typeof value === 'number') return styles.isTextFormat(current) ? styles.withNumberFormatId(current, 0) : current;
+          return FORMULA_LIKE.test(value) ? styles.withNumberFormatId(current, 49) : current;
+        },
+      });
+      sheetTexts.delete(path);
+      putCompressed(path, pieces.map((piece) => encoder.encode(piece)));
+    }
+  }
+
+  if (elements.length === 0) throw new PackageWriteError('Arbetsboken måste ha minst en flik kvar.');
+  if (elements.every((e) => e.state === 'hidden' || e.state === 'veryHidden')) throw new PackageWriteError('Arbetsboken måste ha minst en synlig flik kvar.');
+
   if (styles.changed() || stylesXml === null) {
     put(stylesPath, encoder.encode(styles.xml()));
     if (!stylesRel) {
@@ -291,6 +472,11 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
     }
   }
   if (formulasWritten) workbook = withFullCalcOnLoad(workbook);
+  // The informational list of worksheet names, where it has the layout Excel writes.
+  const appPath = rootRels.find((r) => r.type.endsWith('/extended-properties'))?.target ?? 'docProps/app.xml';
+  const app = await read(appPath);
+  const updatedApp = app === null ? null : withWorksheetTitles(app, elements.filter((e) => e.relType === REL_TYPES.worksheet).map((e) => e.name));
+  if (updatedApp !== null) put(appPath, encoder.encode(updatedApp));
   put(workbookPath, encoder.encode(workbook));
   put(workbookRelsPath, encoder.encode(workbookRels));
   put('[Content_Types].xml', encoder.encode(contentTypes));
