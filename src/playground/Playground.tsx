@@ -30,6 +30,12 @@ import { SheetGrid, type GridSelection } from './SheetGrid';
 import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+
+/** The download's name: the file's own, so a macro workbook stays .xlsm (its VBA is kept as it was). */
+function downloadName(fileName: string): string {
+  return /\.xls[xm]$/i.test(fileName) ? fileName : `${fileName}.xlsx`;
+}
 const SAMPLE_FILE_NAME = 'budgetkoll-exempel.xlsx';
 
 const useStyles = makeStyles({
@@ -223,10 +229,12 @@ export function Playground({ loader, templates, today = systemToday }: Playgroun
     if (!current) return;
     try {
       const bytes = await current.workbook.toBuffer();
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      const name = downloadName(current.fileName);
+      const type = /\.xlsm$/i.test(name) ? XLSM_TYPE : XLSX_TYPE;
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = current.fileName.toLowerCase().endsWith('.xlsx') ? current.fileName : `${current.fileName}.xlsx`;
+      link.download = name;
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -265,7 +273,7 @@ export function Playground({ loader, templates, today = systemToday }: Playgroun
             ref={fileInput}
             className={styles.hiddenInput}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={`.xlsx,.xlsm,${XLSX_TYPE},${XLSM_TYPE}`}
             aria-label={t('playground.open')}
             data-testid="open-file-input"
             onChange={(e) => void onFile(e.target.files?.[0])}

@@ -1,34 +1,53 @@
 /**
- * The playground's workbooks over the xlsx adapter. ExcelJS and the sample generator are imported
+ * The playground's workbooks: shown through the xlsx adapter (ExcelJS, in memory) and saved with
+ * the package writer over the bytes that were opened (journaled-port.ts), so a download keeps
+ * everything the file had. The bundled sample is first written as a package, then opened like any
+ * file: one path for both. ExcelJS, the package writer and the sample generator are imported
  * lazily: they become their own chunks, loaded by the playground only (never by the task pane).
  */
+import { WorkbookError } from '../io/port';
+import { browserDeflateRaw, browserDeflateRawChunks } from '../io/xlsx/browser-deflate';
 import { browserInflateRaw } from '../io/xlsx/browser-inflate';
-import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
+import type { PackageDeps } from '../io/xlsx/package';
+import type { OpenWorkbook, SelectListener, WorkbookLoader } from './workbook-loader';
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/xlsx-port');
+const loadWriter = () => import(/* webpackChunkName: "package" */ '../io/xlsx/journaled-port');
 
 /**
- * Raw inflate with the browser's DecompressionStream, within each part's declared size
- * (browser-inflate.ts): with it, an opened file is checked against the limits of limits.ts before
- * ExcelJS reads it, and the formulas' empty-text cached results on Budgetkoll's tabs survive into
- * the download (load.ts). A browser without it opens files all the same.
+ * The browser's own zlib (DecompressionStream / CompressionStream, "deflate-raw"): inflating never
+ * past a part's declared size, so an opened file is checked against the limits of limits.ts.
  */
-const inflateRaw = browserInflateRaw;
+function browserDeps(): PackageDeps {
+  if (!browserInflateRaw || !browserDeflateRaw) {
+    throw new WorkbookError(
+      'unknown',
+      'Den här webbläsaren kan inte packa upp och spara Excel-filer. Använd en aktuell version av Edge, Chrome, Firefox eller Safari.',
+      'This browser cannot unpack and save Excel files. Use a current version of Edge, Chrome, Firefox or Safari.',
+    );
+  }
+  return { inflateRaw: browserInflateRaw, deflateRaw: browserDeflateRaw, deflateRawChunks: browserDeflateRawChunks };
+}
+
+async function openBytes(bytes: Uint8Array, onSelect: SelectListener): Promise<OpenWorkbook> {
+  const deps = browserDeps();
+  const [{ XlsxWorkbookPort }, { journaled }] = await Promise.all([loadAdapter(), loadWriter()]);
+  const view = await XlsxWorkbookPort.fromBuffer(bytes, { onSelect, inflateRaw: deps.inflateRaw });
+  return journaled(view, bytes, deps);
+}
 
 export const xlsxWorkbookLoader: WorkbookLoader = {
-  async open(buffer, onSelect): Promise<OpenWorkbook> {
-    const { XlsxWorkbookPort } = await loadAdapter();
-    const port = await XlsxWorkbookPort.fromBuffer(buffer, { onSelect, inflateRaw });
-    return { port, toBuffer: () => port.toBuffer() };
+  open(buffer, onSelect) {
+    return openBytes(new Uint8Array(buffer), onSelect);
   },
 
-  async sample(onSelect): Promise<OpenWorkbook> {
-    const [{ XlsxWorkbookPort }, { generateSample, sampleToSheetSpecs }] = await Promise.all([
-      loadAdapter(),
+  async sample(onSelect) {
+    const deps = browserDeps();
+    const [{ writePackage }, { generateSample, sampleToSheetSpecs }] = await Promise.all([
+      import(/* webpackChunkName: "package" */ '../io/xlsx/package'),
       import(/* webpackChunkName: "sample" */ '../core/sample'),
     ]);
-    const port = XlsxWorkbookPort.createEmpty({ onSelect });
-    for (const spec of sampleToSheetSpecs(generateSample())) await port.writeSheet(spec);
-    return { port, toBuffer: () => port.toBuffer() };
+    const bytes = await writePackage(null, sampleToSheetSpecs(generateSample()).map((spec) => ({ spec })), deps);
+    return openBytes(bytes, onSelect);
   },
 };
