@@ -116,3 +116,14 @@ async function sampleSpec() {
   const model = await readBudgetModel(await sampleOnly(), 'allocation');
   return buildAllocationTab(runAllocation(model)!, model, new Date(0));
 }
+
+test('a tab deleted and written again under the same name is one tab in the file', async () => {
+  const { port, toBuffer } = await open();
+  await port.deleteOwnedSheet('Gammal resursfördelning');
+  const { name } = await port.writeSheet({ ...(await sampleSpec()), name: 'Gammal resursfördelning' });
+  expect(name).toBe('Gammal resursfördelning');
+  const saved = await XlsxReadPort.fromBuffer(await toBuffer(), { inflateRaw: deps.inflateRaw });
+  const names = (await saved.index()).sheets.map((s) => s.name);
+  expect(names.filter((n) => n === name)).toHaveLength(1);
+  expect(names.at(-1)).toBe(name);
+});
