@@ -5,14 +5,15 @@
  * file: one path for both. ExcelJS, the package writer and the sample generator are imported
  * lazily: they become their own chunks, loaded by the playground only (never by the task pane).
  */
-import { WorkbookError } from '../io/port';
+import { WorkbookError } from '../core/workbook/port';
 import { browserDeflateRaw, browserDeflateRawChunks } from '../io/xlsx/browser-deflate';
 import { browserInflateRaw } from '../io/xlsx/browser-inflate';
 import type { PackageDeps } from '../io/xlsx/package';
 import type { OpenWorkbook, SelectListener, WorkbookLoader } from './workbook-loader';
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/xlsx-port');
-const loadWriter = () => import(/* webpackChunkName: "package" */ '../io/xlsx/journaled-port');
+const loadWriter = () =>
+  Promise.all([import(/* webpackChunkName: "package" */ '../io/xlsx/journaled-port'), import(/* webpackChunkName: "package" */ '../io/xlsx/view-part-names')]);
 
 /**
  * The browser's own zlib (DecompressionStream / CompressionStream, "deflate-raw"): inflating never
@@ -31,8 +32,10 @@ function browserDeps(): PackageDeps {
 
 async function openBytes(bytes: Uint8Array, onSelect: SelectListener): Promise<OpenWorkbook> {
   const deps = browserDeps();
-  const [{ XlsxWorkbookPort }, { journaled }] = await Promise.all([loadAdapter(), loadWriter()]);
-  const view = await XlsxWorkbookPort.fromBuffer(bytes, { onSelect, inflateRaw: deps.inflateRaw });
+  const [{ XlsxWorkbookPort }, [{ journaled }, { withExcelJsPartNames }]] = await Promise.all([loadAdapter(), loadWriter()]);
+  // The view gets every sheet, whatever its part is called; the journal applies to the bytes opened.
+  const viewed = await withExcelJsPartNames(bytes, deps.inflateRaw, deps);
+  const view = await XlsxWorkbookPort.fromBuffer(viewed, { onSelect, inflateRaw: deps.inflateRaw });
   return journaled(view, bytes, deps);
 }
 
