@@ -4,6 +4,12 @@ export interface CliIo {
   stdout(text: string): void;
   /** Messages: progress, what was written, errors. */
   stderr(text: string): void;
+  /**
+   * Resolves once stdout has taken what it was given far enough that more may be written
+   * (optional). Node queues writes to a pipe in memory: a long report written in pieces waits
+   * here between pieces rather than holding all of it.
+   */
+  drainStdout?(): Promise<void>;
   readFile(path: string): Promise<Uint8Array>;
   /**
    * Writes the whole file, or leaves nothing behind on failure: an existing file at `path` is

@@ -63,6 +63,20 @@ export function nodeIo(fs: WriteFs = NODE_FS): CliIo {
   const inputs: FileIdentity[] = [];
   return {
     stdout: (text) => void process.stdout.write(text),
+    drainStdout() {
+      const out = process.stdout;
+      if (!out.writableNeedDrain) return Promise.resolve();
+      // A stdout that fails is closed: nothing more to wait for (its error is reported as before).
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          out.off('drain', done);
+          out.off('close', done);
+          resolve();
+        };
+        out.on('drain', done);
+        out.on('close', done);
+      });
+    },
     stderr: (text) => void process.stderr.write(text),
     async readFile(path) {
       const bytes = new Uint8Array(await readFile(path));

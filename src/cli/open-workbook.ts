@@ -50,9 +50,17 @@ export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
   }
 }
 
+/**
+ * The start of a deflated part: a cut-off stream is flushed instead of being an error, and the
+ * output stops at `maxSize` (the read port then inflates the part whole).
+ */
+export function inflateRawStart(data: Uint8Array, maxSize: number): Uint8Array {
+  return inflateRawSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: maxSize });
+}
+
 /** A read-only port that holds only the cells a job reads (see src/io/xlsx/read-port.ts). */
 export async function openForReading(io: CliIo, path: string): Promise<XlsxReadPort> {
-  return XlsxReadPort.fromBuffer(await readWorkbookBytes(io, path), { inflateRaw });
+  return XlsxReadPort.fromBuffer(await readWorkbookBytes(io, path), { inflateRaw, inflateRawStart });
 }
 
 const deflateOnThreadPool = promisify(deflateRaw);

@@ -14,7 +14,7 @@ import { normalizeKey } from '../../core/text/normalize';
 import { integerFlag, outputPath, parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { readFollowUpTabsOnly, reportFlag, reportName } from '../followup-args';
-import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
 import { progressBar } from '../progress';
 import { refuseInputAsOutput, writeWorkbook } from '../write-workbook';
@@ -41,6 +41,32 @@ export interface ConsolidateJson {
 interface FileTabs {
   file: string;
   tabs: CompiledTab[];
+}
+
+/** Stands in JSON text for the array writeJsonInPieces writes item by item. */
+const PIECES = '\u0000pieces';
+
+/**
+ * The text of JSON.stringify(value, null, 2) and a newline, written in pieces: the one property
+ * of `value` that is PIECES is written as the array of `items`, each rendered by `toJson` and
+ * stringified on its own (a top-level property: its items are indented by four spaces).
+ */
+export async function writeJsonInPieces<T>(io: CliIo, value: object, items: readonly T[], toJson: (item: T) => unknown): Promise<void> {
+  const text = JSON.stringify(value, null, 2);
+  const at = text.indexOf(JSON.stringify(PIECES));
+  io.stdout(text.slice(0, at));
+  if (items.length === 0) {
+    io.stdout('[]');
+  } else {
+    io.stdout('[\n');
+    for (const [i, item] of items.entries()) {
+      // JSON strings hold no raw line breaks, so every line break is one of the layout's.
+      io.stdout(`    ${JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n    ')}${i < items.length - 1 ? ',' : ''}\n`);
+      await io.drainStdout?.();
+    }
+    io.stdout('  ]');
+  }
+  io.stdout(`${text.slice(at + JSON.stringify(PIECES).length)}\n`);
 }
 
 function statusOf(tab: FilledTab): string | null {
@@ -148,34 +174,37 @@ export const consolidateCommand: Command = {
       return { ...r, findings, summary: summarize(findings) };
     });
     const boardCount = new Set(compiled.flatMap((r) => r.tabs.filter((t) => !isKommunBoard(t.board)).map((t) => normalizeKey(t.board)))).size;
+    // Written a file at a time: 30 L files have 200 000 findings, over 100 MB as one text.
     if (format === 'json') {
-      const out: ConsolidateJson = {
+      const out: Omit<ConsolidateJson, 'files'> & { files: unknown } = {
         output,
         tab,
         report,
         year,
         period_end: periodEndDate(report, year),
-        files: results.map((r) => ({
-          file: r.file,
-          tabs: r.tabs.map((t) => ({ sheet: t.sheet, board: t.board, status: statusOf(t) })),
-          findings: r.findings.map(findingJson),
-          summary: r.summary,
-        })),
+        files: PIECES,
         unreadable,
       };
-      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      await writeJsonInPieces(io, out, results, (r): ConsolidateJson['files'][number] => ({
+        file: r.file,
+        tabs: r.tabs.map((t) => ({ sheet: t.sheet, board: t.board, status: statusOf(t) })),
+        findings: r.findings.map(findingJson),
+        summary: r.summary,
+      }));
     } else {
-      const lines = [`${reportName(report)} ${year}: skrev ${output} med fliken ${tab} (${boardCount} ${boardCount === 1 ? 'nämnd' : 'nämnder'}).`];
+      io.stdout(`${reportName(report)} ${year}: skrev ${output} med fliken ${tab} (${boardCount} ${boardCount === 1 ? 'nämnd' : 'nämnder'}).`);
       for (const r of results) {
-        lines.push('', r.file);
+        const lines = ['', r.file];
         if (r.tabs.length === 0) {
           lines.push(`  Ingen flik för ${reportName(report)} ${year}.`);
-          continue;
+        } else {
+          for (const t of r.tabs) lines.push(`  ${t.sheet}: ${isKommunBoard(t.board) ? 'hela kommunen' : t.board}, status ${statusOf(t) ?? '(ingen)'}`);
+          lines.push(...findingsText(r.findings), `  ${summaryLine(r.summary)}`);
         }
-        for (const t of r.tabs) lines.push(`  ${t.sheet}: ${isKommunBoard(t.board) ? 'hela kommunen' : t.board}, status ${statusOf(t) ?? '(ingen)'}`);
-        lines.push(...findingsText(r.findings), `  ${summaryLine(r.summary)}`);
+        io.stdout(`\n${lines.join('\n')}`);
+        await io.drainStdout?.();
       }
-      io.stdout(`${lines.join('\n')}\n`);
+      io.stdout('\n');
     }
     return results.some((r) => r.summary.error > 0) ? EXIT_FINDINGS : EXIT_OK;
   },

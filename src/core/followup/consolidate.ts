@@ -19,7 +19,7 @@ import { budgetColumn } from './context';
 import { budgetSums, sumOf } from './figures';
 import { cachedValue, columnTotal, type CellResult } from './cached';
 import { sameRowR1C1 } from '../workbook/r1c1';
-import type { FilledCell, FilledTab, FilledTabInputs, TypedInput } from './filled';
+import type { FilledCell, FilledRow, FilledTab, FilledTabInputs, TypedInput } from './filled';
 import { budgetFormula, exactCriterion, hasDataRows, keyedRowLookup } from './formulas';
 import { totalKeyPrefix } from './row-keys';
 import { COL, COLUMN_WIDTHS, FORMATS } from './layout';
@@ -75,7 +75,7 @@ export type CompiledTab = FilledTab & { checked: Finding[] };
 
 /**
  * What the compilation reads of one read tab: its check before submission, run now, and the rows
- * it copies (the Ekonomi total and the Åtgärder); a kommun tab whole (its balanskrav). A KS
+ * it copies (the Ekonomi total and the åtgärder it lists); a kommun tab whole (its balanskrav). A KS
  * compiling 30 large nämnd files keeps these, not each file's thousands of rows (the CLI's
  * consolidate reads file by file). buildConsolidation gives the same tab from these as from the
  * full tabs.
@@ -83,8 +83,16 @@ export type CompiledTab = FilledTab & { checked: Finding[] };
 export function compiledTab(tab: FilledTab, model: BudgetModel | null = null): CompiledTab {
   const checked = checkFollowUpTab(tab, tab.workbook ? null : model);
   if (tab.kind !== 'uppfoljning' || isKommunBoard(tab.board)) return { ...tab, checked };
-  const rows = tab.rows.filter((r) => (r.key.section === 'ekonomi' && r.key.total) || r.key.section === 'atgarder');
+  // Only the åtgärder the compilation lists: a nämnd tab on L has 7 000 åtgärd rows, most empty.
+  const rows = tab.rows.filter((r) => (r.key.section === 'ekonomi' && r.key.total) || listedMeasure(r));
   return { ...tab, rows, checked };
+}
+
+/** An åtgärd row the compilation lists: a measure written, or a deficit (with or without one). */
+function listedMeasure(row: FilledRow): boolean {
+  if (row.key.section !== 'atgarder' || row.removed) return false;
+  const deviation = numberOf(row.formulas.deviation);
+  return valueOf(row.inputs.measure) !== null || (deviation !== null && deviation < 0);
 }
 
 export function buildConsolidation(
@@ -246,10 +254,9 @@ export function buildConsolidation(
   );
   let measures = 0;
   for (const tab of boardTabs) {
-    for (const row of tab.rows.filter((x) => x.key.section === 'atgarder' && !x.removed)) {
+    for (const row of tab.rows.filter(listedMeasure)) {
       const deviation = numberOf(row.formulas.deviation);
       const measure = valueOf(row.inputs.measure);
-      if (measure === null && (deviation === null || deviation >= 0)) continue;
       measures++;
       const r = b.push({
         [COL.text]: textCell(`${tab.board}: ${row.label}`),

@@ -37,7 +37,20 @@ export type { InflateRaw } from './zip-entries';
 export interface XlsxReadPortOptions {
   /** Raw DEFLATE decompression (Node: zlib.inflateRawSync). */
   inflateRaw: InflateRaw;
+  /** Inflates the start of a part, to read its first cell without the rest (see InflateRawStart). */
+  inflateRawStart?: InflateRawStart;
 }
+
+/**
+ * Inflates the first bytes of a raw DEFLATE stream from the first bytes of its data (`data` may
+ * stop anywhere in the stream): what they inflate to, never more than `maxSize` bytes (more is an
+ * error). Node: inflateRawSync with finishFlush Z_SYNC_FLUSH and maxOutputLength.
+ */
+export type InflateRawStart = (data: Uint8Array, maxSize: number) => Uint8Array;
+
+/** Compressed bytes inflated to find a tab's first cell, and the most they may inflate to. */
+const PART_START_COMPRESSED = 64 * 1024;
+const PART_START_MAX = 4 * 1024 * 1024;
 
 interface SheetEntry extends SheetPart {
   position: number;
@@ -70,6 +83,7 @@ export class XlsxReadPort implements WorkbookPort {
     private readonly context: ValueContext,
     private readonly styles: CellStyles,
     private readonly inflateRaw: InflateRaw,
+    private readonly inflateRawStart: InflateRawStart | undefined,
   ) {}
 
   /**
@@ -115,7 +129,7 @@ export class XlsxReadPort implements WorkbookPort {
         dateOffset: workbook.date1904 ? 1462 : 0,
         isDateStyle: (style) => styles.isDate[style] === true,
       };
-      return new XlsxReadPort(bytes, sheets, context, styles, options.inflateRaw);
+      return new XlsxReadPort(bytes, sheets, context, styles, options.inflateRaw, options.inflateRawStart);
     } catch (cause) {
       if (cause instanceof WorkbookError) throw cause;
       throw messages.unreadable.damaged(cause);
@@ -180,10 +194,18 @@ export class XlsxReadPort implements WorkbookPort {
     };
   }
 
-  /** The text of A1 alone: the scan stops at the first cell (only the part's start is parsed). */
+  /**
+   * The text of A1 alone: the scan stops at the first cell. Only the start of the part is inflated
+   * when the host can (inflateRawStart): a nämnd file's 200 MB ledger is not inflated to learn that
+   * it is not a follow-up tab. The whole part is inflated when its start shows no complete cell.
+   */
   private async firstCellText(sheet: SheetEntry): Promise<string | null> {
     if (!sheet.entry) return null;
-    let text: string | null = null;
+    const start = this.partStart(sheet.entry);
+    if (start) {
+      const first = this.firstCell(start, sheet);
+      if (first.seen) return first.text;
+    }
     let xml: Uint8Array;
     try {
       // No nesting check here: the scanner walks the start of the part without recursion, and a
@@ -193,17 +215,46 @@ export class XlsxReadPort implements WorkbookPort {
       if (cause instanceof WorkbookError) throw cause;
       throw messages.unreadable.damaged(cause);
     }
+    return this.firstCell(xml, sheet).text;
+  }
+
+  /** The first cell of a part's XML (or of its start): whether there is one, and A1's text. */
+  private firstCell(xml: Uint8Array, sheet: SheetEntry): { seen: boolean; text: string | null } {
+    let seen = false;
+    let text: string | null = null;
+    // A cell is visited only at its end tag, so a cell cut off at the end of a part's start is never seen.
     scanSheet(
       xml,
       {
         cell: (cell) => {
+          seen = true;
           if (cell.row === 0 && cell.col === 0) text = cellTextOf(scannedValue(xml, cell, this.context));
           return false;
         },
       },
       { part: sheet.path, tab: sheet.name },
     );
-    return text;
+    return { seen, text };
+  }
+
+  /**
+   * The first bytes of a deflated part, inflated from the start of its data, or null (no
+   * inflateRawStart, a stored part, or anything unexpected: the caller then inflates it whole,
+   * with all its checks).
+   */
+  private partStart(entry: ZipEntry): Uint8Array | null {
+    if (!this.inflateRawStart || entry.method !== 8 || entry.flags & 1) return null;
+    const b = this.bytes;
+    const at = entry.localHeaderOffset;
+    if (at + 30 > b.length || b[at] !== 0x50 || b[at + 1] !== 0x4b || b[at + 2] !== 0x03 || b[at + 3] !== 0x04) return null;
+    const dataStart = at + 30 + (b[at + 26] | (b[at + 27] << 8)) + (b[at + 28] | (b[at + 29] << 8));
+    const dataEnd = Math.min(b.length, dataStart + entry.compressedSize, dataStart + PART_START_COMPRESSED);
+    if (dataEnd <= dataStart) return null;
+    try {
+      return this.inflateRawStart(b.subarray(dataStart, dataEnd), PART_START_MAX);
+    } catch {
+      return null;
+    }
   }
 
   async read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
@@ -222,11 +273,12 @@ export class XlsxReadPort implements WorkbookPort {
       bySheet.set(sheet, list);
     }
     const built = new Map<string, RawGrid>();
+    const texts = new TextPool();
     const totalBytes = [...bySheet.keys()].reduce((n, s) => n + (s.entry?.size ?? 0), 0);
     let doneBytes = 0;
     for (const [sheet, requests] of bySheet) {
       if (signal?.aborted) throw messages.cancelled();
-      const builders = requests.map(({ request, pos }) => new GridBuilder(sheet.name, request, pos, this.styles));
+      const builders = requests.map(({ request, pos }) => new GridBuilder(sheet.name, request, pos, this.styles, texts));
       const xml = await this.sheetXml(sheet);
       if (xml) this.fill(xml, builders, sheet);
       for (const b of builders) built.set(b.request.id, b.finish());
@@ -323,6 +375,27 @@ export class XlsxReadPort implements WorkbookPort {
   }
 }
 
+/** Most texts a TextPool keeps, and the longest text it keeps. */
+const POOL_ENTRIES = 65536;
+const POOL_TEXT_LENGTH = 64;
+
+/**
+ * One string object per distinct short text of a read: inline strings (how Budgetkoll and many
+ * tools write text) are decoded afresh for every cell, and a ledger repeats the same nämnd,
+ * verksamhet and period on every row (Utfall on L: 2 million strings, a few hundred texts).
+ */
+class TextPool {
+  private readonly pool = new Map<string, string>();
+
+  get(text: string): string {
+    if (text.length > POOL_TEXT_LENGTH) return text;
+    const known = this.pool.get(text);
+    if (known !== undefined) return known;
+    if (this.pool.size < POOL_ENTRIES) this.pool.set(text, text);
+    return text;
+  }
+}
+
 /**
  * Builds one RawGrid from scanned cells, row by row, with the shape XlsxWorkbookPort.read gives:
  * rows trimmed of trailing empty cells (a formula cell counts when formulas are read), number
@@ -340,6 +413,7 @@ class GridBuilder {
     readonly request: ReadRange,
     private readonly pos: RangePosition,
     private readonly styles: CellStyles,
+    private readonly texts: TextPool,
   ) {
     this.grid = {
       sheet,
@@ -360,12 +434,14 @@ class GridBuilder {
     if (cell.row !== this.row) this.startRow(cell.row);
     const i = cell.col - this.pos.left;
     if (i < this.values.length) return; // a repeated or out-of-order cell: the first one counts
+    // Formats are gathered only when asked for: otherwise each row's array would be garbage.
+    const formats = this.grid.numberFormats !== undefined;
     while (this.values.length < i) {
       this.values.push(null);
-      this.formats.push('General');
+      if (formats) this.formats.push('General');
     }
-    this.values.push(value);
-    this.formats.push(this.styles.formats[cell.style] ?? 'General');
+    this.values.push(typeof value === 'string' ? this.texts.get(value) : value);
+    if (formats) this.formats.push(this.styles.formats[cell.style] ?? 'General');
     if (value !== null) this.filledTo = this.values.length;
     if (formula) {
       this.grid.formulas[toA1(cell.row, cell.col)] = formula;

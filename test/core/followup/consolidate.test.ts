@@ -53,6 +53,20 @@ describe('buildConsolidation', () => {
     expect(buildConsolidation(compiled, null, 2027, 'august', at)).toEqual(buildConsolidation(fromFiles, null, 2027, 'august', at));
   });
 
+  it('keeps, when cut, every åtgärd row the compilation lists and only those', () => {
+    const { tab } = tabFor(BUN, (spec, grid) => {
+      // A deficit without a measure, and a measure without a deficit: both are listed.
+      setComputed(grid, cellIn(spec, 'Åtgärder', 'Förskola Nolhaga', 'Avvikelse helår'), -500);
+      typeInto(grid, cellIn(spec, 'Åtgärder', 'Förskola Centrum', 'Åtgärd'), 'Översyn av lokaler');
+      setComputed(grid, cellIn(spec, 'Åtgärder', 'Förskola Centrum', 'Avvikelse helår'), 300);
+    });
+    const fromFile = { ...tab, workbook: 'namnd.xlsx' };
+    const compiled = compiledTab(fromFile);
+    expect(compiled.rows.filter((r) => r.key.section === 'atgarder').map((r) => r.label)).toEqual([expect.stringContaining('Förskola Centrum'), expect.stringContaining('Förskola Nolhaga')]);
+    const at = { generatedAt: GENERATED_AT };
+    expect(buildConsolidation([compiled], null, 2027, 'august', at)).toEqual(buildConsolidation([fromFile], null, 2027, 'august', at));
+  });
+
   it('is an owned sammanställning tab of the report and year', () => {
     expect(decodeMarker(spec.rows[0][0]?.value)).toMatchObject({ type: 'sammanstallning', report: 'august', year: 2027, board: 'Kommunen' });
     expect(spec.name).toBe(consolidationTabName('august', 2027));

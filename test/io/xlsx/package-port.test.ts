@@ -10,6 +10,7 @@ import { emptySheetSpec, type SheetSpec } from '../../../src/core/workbook/sheet
 import type { WorkbookPort } from '../../../src/io/port';
 import { PackageWorkbookPort } from '../../../src/io/xlsx/package-port';
 import { XlsxReadPort } from '../../../src/io/xlsx/read-port';
+import { inflateRawStart } from '../../../src/cli/open-workbook';
 
 const deps = {
   inflateRaw: (data: Uint8Array, size: number) => inflateRawSync(data, { chunkSize: Math.max(64 * 1024, size) }),
@@ -22,9 +23,9 @@ function ownedSpec(name: string, figure: number): SheetSpec {
   return { ...spec, rows: [[{ value: encodeMarker({ type: 'kontrollrapport', version: 1 }) }], [null, { value: figure }]] };
 }
 
-async function samplePackage(): Promise<Uint8Array> {
+async function samplePackage(rows = 366): Promise<Uint8Array> {
   const port = PackageWorkbookPort.createEmpty(deps);
-  for (const spec of sampleToSheetSpecs(generateSample({ rows: 366, seed: 1 }))) await port.writeSheet(spec);
+  for (const spec of sampleToSheetSpecs(generateSample({ rows, seed: 1 }))) await port.writeSheet(spec);
   return port.toBuffer();
 }
 
@@ -103,5 +104,43 @@ describe('XlsxReadPort: reading only the tabs a plan can use (ReadOptions.sheets
     expect(raw.grids.get('k')!.values[1][1]).toBe(5);
     // Without the hint the index lists every tab.
     expect((await reader.index()).sheets.length).toBeGreaterThan(5);
+  });
+
+  it('learns the other tabs’ A1 from the start of their parts when the host can inflate just that (inflateRawStart)', async () => {
+    const port = await PackageWorkbookPort.fromBuffer(await samplePackage(4000), deps);
+    await port.writeSheet(ownedSpec('Kontrollrapport', 5));
+    const late = emptySheetSpec('Sent');
+    late.rows = [[], [], [null, { value: 'B3 först' }]];
+    await port.writeSheet(late);
+    const bytes = await port.toBuffer();
+    const firstTexts = async (options: Parameters<typeof XlsxReadPort.fromBuffer>[1]): Promise<string[]> => {
+      const seen: string[] = [];
+      const reader = await XlsxReadPort.fromBuffer(bytes, options);
+      await reader.read(() => ({ ranges: [] }), {
+        sheets: (s) => {
+          seen.push(`${s.name}: ${s.firstCellText}`);
+          return false;
+        },
+      });
+      return seen;
+    };
+    const whole = await firstTexts({ inflateRaw: deps.inflateRaw });
+    expect(whole).toContain('Sent: null');
+    const inflated: number[] = [];
+    const counting = (data: Uint8Array, size: number) => {
+      inflated.push(size);
+      return deps.inflateRaw(data, size);
+    };
+    expect(await firstTexts({ inflateRaw: counting, inflateRawStart })).toEqual(whole);
+    // No worksheet part was inflated whole (Utfall here is over a megabyte).
+    expect(inflated.every((size) => size < 100_000)).toBe(true);
+    // A start that holds no whole cell: the part is inflated whole, with the same answer.
+    const cut = (data: Uint8Array, max: number) => inflateRawStart(data, max).subarray(0, 120);
+    expect(await firstTexts({ inflateRaw: deps.inflateRaw, inflateRawStart: cut })).toEqual(whole);
+    // A start that cannot be inflated (the host's limit passed): the same.
+    const failing = () => {
+      throw new RangeError('too large');
+    };
+    expect(await firstTexts({ inflateRaw: deps.inflateRaw, inflateRawStart: failing })).toEqual(whole);
   });
 });
