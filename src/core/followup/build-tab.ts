@@ -1,6 +1,6 @@
 /**
  * The follow-up tab of one report for one nämnd (or for the kommun): the standard template of
- * follow-up.md as a SheetSpec. Numbers are live formulas over the input tabs; the only editable
+ * docs/uppfoljning.md as a SheetSpec. Numbers are live formulas over the input tabs; the only editable
  * cells are the yellow inputs; every row with inputs or formulas carries its key (row-keys.ts), so
  * a refresh can put back what people typed, by key.
  *

@@ -1,5 +1,5 @@
 /**
- * "Check before submission": the UPF-* rules (rules.md) on a filled follow-up tab, each finding at
+ * "Check before submission": the UPF-* rules (docs/regler.md) on a filled follow-up tab, each finding at
  * the cell a person should look at. The model (the workbook's current inputs) is needed for
  * UPF-STALE and the Utfall part of UPF-PERIOD; without it those parts are skipped.
  */

@@ -1,5 +1,5 @@
 /**
- * The follow-up job (follow-up.md): generate a report's standard tab per nämnd or for the kommun,
+ * The follow-up job (docs/uppfoljning.md): generate a report's standard tab per nämnd or for the kommun,
  * read it back, refresh it keeping what people typed, check it before submission (UPF-* rules),
  * and compile all nämnder for KS. Pure functions; the task pane and the CLI wire them to a port:
  *

@@ -1,5 +1,5 @@
 /**
- * The three follow-up reports of the årshjul (follow-up.md) as data: names, period, months and the
+ * The three follow-up reports of the årshjul (docs/uppfoljning.md) as data: names, period, months and the
  * sections each report's standard tab holds, for a nämnd and for the kommun as a whole.
  */
 import type { FollowUpReport } from '../calendar/annual-cycle';
@@ -10,7 +10,7 @@ export type { FollowUpReport } from '../calendar/annual-cycle';
 /** The board value of a kommun-level tab (compiled for the whole kommun, not one nämnd). */
 export const KOMMUN_BOARD = 'Kommunen';
 
-/** Sections of a follow-up tab, in the order follow-up.md gives them. */
+/** Sections of a follow-up tab, in the order docs/uppfoljning.md gives them. */
 export type SectionId =
   | 'sammanfattning'
   | 'mal'
