@@ -2,7 +2,7 @@
 import type { Finding, FindingSummary, Severity } from '../core/findings';
 import { listPhrase, submissionGaps } from '../core/rules';
 
-/** A finding in the CLI's JSON: the public fields (rules.md), without the task pane's quick fix and verdict phrase. */
+/** A finding in the CLI's JSON: the public fields (docs/regler.md), without the task pane's quick fix and verdict phrase. */
 export type FindingJson = Omit<Finding, 'quickFix' | 'missing'>;
 
 export function findingJson(f: Finding): FindingJson {

@@ -37,7 +37,7 @@ export interface FileIdentity {
   inode?: string;
 }
 
-/** Exit codes (quality.md): 0 ok, 1 errors found in a workbook, 2 could not run. */
+/** Exit codes (docs/quality.md): 0 ok, 1 errors found in a workbook, 2 could not run. */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_CANNOT_RUN = 2;

@@ -1,5 +1,5 @@
 /**
- * `budgetkoll allocate FILE`: the resursfördelningsmodell (allocation.md) on one workbook. The
+ * `budgetkoll allocate FILE`: the resursfördelningsmodell (docs/resursfordelning.md) on one workbook. The
  * result per nämnd and year (and per activity) on stdout as a Swedish table in tkr or as JSON in
  * integer kronor; with -o, a copy of the workbook with the transparent result tab added.
  * Exit codes as for validate: 0 no errors, 1 errors in the allocation inputs, 2 could not run.
@@ -10,7 +10,7 @@ import { readBudgetModel } from '../../core/recognition';
 import type { BudgetModel, Triple } from '../../core/recognition/model';
 import { validateModel, type RuleConfig } from '../../core/rules';
 import { formatNumberSv } from '../../core/text/numbers';
-import type { SavableWorkbookPort, WorkbookPort } from '../../io/port';
+import type { SavableWorkbookPort, WorkbookReader } from '../../core/workbook/port';
 import { parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
@@ -220,7 +220,7 @@ export const allocateCommand: Command = {
     let writable: SavableWorkbookPort | null = null;
     let model: BudgetModel;
     try {
-      let port: WorkbookPort;
+      let port: WorkbookReader;
       if (output) port = writable = await openForWriting(io, file);
       else port = await openForReading(io, file);
       model = await readBudgetModel(port, 'allocation');

@@ -1,5 +1,5 @@
 /**
- * `budgetkoll consolidate FIL... --report R -o UT.xlsx`: the KS sammanställning (follow-up.md)
+ * `budgetkoll consolidate FIL... --report R -o UT.xlsx`: the KS sammanställning (docs/uppfoljning.md)
  * over the nämnder's workbooks. Reads only the owned follow-up tabs of each file and writes one
  * kommun tab into a new workbook: the nämnd workbooks each hold their own copy of the budget, so
  * a copy of one of them would mix one nämnd's data into the kommun's file; the new workbook holds

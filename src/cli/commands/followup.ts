@@ -1,6 +1,6 @@
 /**
  * `budgetkoll followup FILE --report april|august|december (--board NAMN... | --all)`: the
- * standard follow-up tab (follow-up.md) per nämnd, or for the kommun, written into a copy of the
+ * standard follow-up tab (docs/uppfoljning.md) per nämnd, or for the kommun, written into a copy of the
  * workbook. A tab Budgetkoll generated earlier for the same report, nämnd and year is refreshed
  * (what people typed is kept, by row key) instead of duplicated. The input file is never written:
  * without -o the copy is `<fil>-uppfoljning.xlsx` beside it, and that default is never written
@@ -37,7 +37,7 @@ import { asWorkbookError, openForWriting, unreadableLine } from '../open-workboo
 import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
 import { outputFormat } from './validate';
 import type { Command } from './command';
-import type { SavableWorkbookPort } from '../../io/port';
+import type { SavableWorkbookPort } from '../../core/workbook/port';
 
 
 /** What a missing input means for the tab (Swedish, for the text output). */

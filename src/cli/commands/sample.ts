@@ -54,7 +54,7 @@ export const sampleCommand: Command = {
       return EXIT_OK;
     }
     const rows = integerFlag('sample', '--rows', values.rows, DEFAULT_SAMPLE_ROWS, MIN_SAMPLE_ROWS, MAX_SAMPLE_ROWS);
-    // `npm run sample -- --rows N` (quality.md) names no file: default to one named by the size.
+    // `npm run sample -- --rows N` (docs/quality.md) names no file: default to one named by the size.
     const path = outputPath('sample', values.output ?? defaultSampleOutput(rows), 'exempel.xlsx');
     const seed = integerFlag('sample', '--seed', values.seed, DEFAULT_SAMPLE_SEED, 0, 0xffffffff);
     const year = integerFlag('sample', '--year', values.year, DEFAULT_SAMPLE_YEAR, 2000, 2098);
