@@ -11,7 +11,7 @@ import { decodeMarker } from '../core/workbook/marker';
 import { outputExtension, outputPath } from './args';
 import { CliError, type CliIo } from './io';
 import { saveWorkbookBytes } from './write-workbook';
-import type { SavableWorkbookPort } from '../io/port';
+import type { SavableWorkbookPort } from '../core/workbook/port';
 
 /** The -o path: a file of the input's kind other than the input (Budgetkoll never overwrites the user's workbook). */
 export function allocationOutputPath(input: string, raw: string | boolean | undefined): string {

@@ -11,7 +11,7 @@ import { validateCommand } from './commands/validate';
 import type { Command } from './commands/command';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK, type CliIo } from './io';
 import { VERSION } from './version';
-import { WorkbookError } from '../io/port';
+import { WorkbookError } from '../core/workbook/port';
 
 /** The implemented commands, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [

@@ -8,7 +8,7 @@
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { deflateRaw, inflateRawSync } from 'node:zlib';
-import { WorkbookError } from '../io/port';
+import { WorkbookError } from '../core/workbook/port';
 import { XlsxReadPort } from '../io/xlsx/read-port';
 import type { PackageDeps } from '../io/xlsx/package';
 import { PackageWorkbookPort } from '../io/xlsx/package-port';

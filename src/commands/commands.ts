@@ -15,7 +15,7 @@ import { buildInstructionsTab, INSTRUCTIONS_SHEET } from '../core/templates/inst
 import { foldName } from '../core/text/normalize';
 import { userFacingError } from '../io/office/errors';
 import { OfficeWorkbookPort } from '../io/office/office-port';
-import type { WorkbookError, WorkbookPort } from '../io/port';
+import type { WorkbookError, WorkbookPort } from '../core/workbook/port';
 import { showErrorDialog } from './error-dialog-host';
 
 export interface CommandDeps {

@@ -10,7 +10,7 @@
  * not be opened, or after DIALOG_TIMEOUT_MS; only then should the command call `event.completed()`,
  * because on some hosts completing the command closes a dialog the function file opened.
  */
-import type { WorkbookError } from '../io/port';
+import type { WorkbookError } from '../core/workbook/port';
 
 /** The dialog page, next to commands.html. */
 export const ERROR_DIALOG_PAGE = 'error-dialog.html';

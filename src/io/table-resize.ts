@@ -1,7 +1,7 @@
 /** Shared by the adapters' resizeTable: checking a new table range, and the by-hand instructions. */
 import { parseRangeA1, rangeToA1, type RangePosition } from '../core/a1';
 import type { TableResize } from '../core/findings';
-import { WorkbookError } from './port';
+import { WorkbookError } from '../core/workbook/port';
 
 /** How to resize the table in Excel by hand (Swedish / English), for hosts that cannot do it. */
 export function resizeByHand(resize: TableResize): { sv: string; en: string } {

@@ -19,11 +19,10 @@ import {
   Toolbar,
 } from '@fluentui/react-components';
 import type { SheetInfo } from '../core/workbook/raw';
-import type { WorkbookPort } from '../io/port';
+import { isWorkbookError, type WorkbookPort } from '../core/workbook/port';
 import { useI18n } from '../taskpane/i18n';
 import { TaskPane } from '../taskpane/components/TaskPane';
 import type { TaskPaneServices, TemplateServices } from '../taskpane/services';
-import { isWorkbookError } from '../taskpane/templates/use-template-writer';
 import { Logo } from '../taskpane/components/Logo';
 import { createForwardingPort } from './playground-port';
 import { SheetGrid, type GridSelection } from './SheetGrid';

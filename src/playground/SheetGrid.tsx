@@ -8,7 +8,7 @@ import { Button, Caption1, makeStyles, mergeClasses, Spinner, tokens } from '@fl
 import { columnLetters, parseA1, parseRangeA1, toA1 } from '../core/a1';
 import { formatNumberSv } from '../core/text/numbers';
 import type { RawGrid, RawValue, SheetInfo } from '../core/workbook/raw';
-import type { WorkbookPort } from '../io/port';
+import type { WorkbookPort } from '../core/workbook/port';
 import { useI18n } from '../taskpane/i18n';
 import { displayValue, formulaBarText, isNumeric } from './cell-format';
 

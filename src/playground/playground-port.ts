@@ -3,7 +3,7 @@
  * workbook is open (so the task pane can render before ExcelJS has loaded, and survives opening
  * another file), and tells the page after every change so the grid can refresh its tabs.
  */
-import type { WorkbookPort } from '../io/port';
+import type { WorkbookPort } from '../core/workbook/port';
 
 export interface PortEvents {
   /** A tab was written or deleted (also after a failed write: it may have cleaned up). */

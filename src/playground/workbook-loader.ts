@@ -3,7 +3,7 @@
  * real implementation over the xlsx adapter, imported lazily so ExcelJS is its own chunk that
  * never weighs on the task pane.
  */
-import type { WorkbookPort } from '../io/port';
+import type { WorkbookPort } from '../core/workbook/port';
 
 export type SelectListener = (sheet: string, address: string) => void;
 

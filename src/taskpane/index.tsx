@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { OfficeWorkbookPort } from '../io/office/office-port';
 import { AppProviders } from './app-providers';
 import { TaskPane } from './components/TaskPane';
-import { officeFollowUpImport } from './components/followup/excel-import';
+import { officeFollowUpImport } from '../io/office/excel-import';
 import { translate } from './i18n';
 import { defaultTemplateServices, type TaskPaneServices } from './services';
 import { createLocalSettingsStore, createOfficeSettingsStore, type KeyValueStorage } from './settings-store';

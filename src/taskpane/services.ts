@@ -4,8 +4,8 @@
  */
 import type { AnnualCycleConfig } from '../core/calendar/annual-cycle';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
-import type { WorkbookPort } from '../io/port';
-import type { FollowUpImportService } from './components/followup/import-service';
+import type { WorkbookPort } from '../core/workbook/port';
+import type { FollowUpImportService } from '../core/followup/import-service';
 
 export interface TemplateServices {
   /** The blank standard template: one formatted tab per input. */

@@ -8,7 +8,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
 import { CellError, type ReadPlan, type ReadRange, type WorkbookIndex } from '../../src/core/workbook/raw';
-import { WorkbookError } from '../../src/io/port';
+import { WorkbookError } from '../../src/core/workbook/port';
 import { XlsxReadPort } from '../../src/io/xlsx/read-port';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
 import { BROKEN_CASES, brokenWorkbook, cleanWorkbook } from '../fixtures/broken-cases';
@@ -135,12 +135,16 @@ describe('XlsxReadPort reads exactly what XlsxWorkbookPort reads', () => {
     await expect(port.read(everything, { signal: controller.signal })).rejects.toMatchObject({ kind: 'cancelled' });
   });
 
-  it('refuses to write: it is a read path', async () => {
+  it('is a read path: it implements the reader only, no write method', async () => {
     const port = await lean(await testSheetsToXlsx(cleanWorkbook()));
-    await expect(port.deleteOwnedSheet()).rejects.toBeInstanceOf(WorkbookError);
-    await expect(port.writeCells()).rejects.toBeInstanceOf(WorkbookError);
-    await expect(port.selectCell()).rejects.toBeInstanceOf(WorkbookError);
-    await expect(port.writeSheet()).rejects.toMatchObject({ message: expect.stringMatching(/bara läsa/) });
+    for (const write of ['writeSheet', 'deleteOwnedSheet', 'selectCell', 'writeCells', 'resizeTable']) expect(write in port).toBe(false);
+  });
+
+  it('hands back what the plan located', async () => {
+    const port = await lean(await testSheetsToXlsx(cleanWorkbook()));
+    const raw = await port.read((index) => ({ ranges: [], located: index.sheets.map((s) => s.name) }));
+    expect(raw.located).toEqual((await port.index()).sheets.map((s) => s.name));
+    expect((await port.read(() => ({ ranges: [] }))).located).toBeUndefined();
   });
 });
 

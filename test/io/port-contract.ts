@@ -12,7 +12,7 @@ import { emptySheetSpec, type SheetSpec } from '../../src/core/workbook/sheet-sp
 import { decodeMarker, encodeMarker, FORMAT_VERSION, withMarker } from '../../src/core/workbook/marker';
 import { freeSheetName, MAX_SHEET_NAME_LENGTH } from '../../src/core/workbook/sheet-names';
 import { NUMBER_FORMATS } from '../../src/core/workbook/styles';
-import { WorkbookError, type WorkbookErrorKind, type WorkbookPort } from '../../src/io/port';
+import { WorkbookError, type WorkbookErrorKind, type WorkbookPort } from '../../src/core/workbook/port';
 
 /** A pre-existing sheet in a seeded workbook. Cells: value, or a string starting "=" for a formula. */
 export interface SeedSheet {
@@ -216,6 +216,14 @@ export function describePortContract(label: string, factory: PortFactory): void 
         expect([...result.grids.keys()]).toEqual(['b', 'a']);
         expect(grid(result.grids, 'b').sheet).toBe('Övriga förändringar');
         expect(grid(result.grids, 'a').sheet).toBe('Driftbudget');
+      });
+
+      it('hands back what the plan located with the data (undefined when the plan says nothing)', async () => {
+        const { port } = await factory(seed());
+        const located = await port.read((index) => ({ ...one({ sheet: 'Driftbudget', address: 'A1:B2' }), located: { sheets: index.sheets.map((s) => s.name) } }));
+        expect(located.located).toEqual({ sheets: located.index.sheets.map((s) => s.name) });
+        expect(located.grids.size).toBe(1);
+        expect((await port.read(() => one({ sheet: 'Driftbudget', address: 'A1:B2' }))).located).toBeUndefined();
       });
 
       it('reads a sub-range with its absolute position, values and formulas', async () => {

@@ -1,9 +1,9 @@
 /** An in-memory workbook for playground tests: a WorkbookPort that can read, write and select. */
 import { parseRangeA1, rangeToA1, toA1 } from '../../src/core/a1';
-import type { RawGrid, RawValue, RawWorkbook, ReadPlan, WorkbookIndex } from '../../src/core/workbook/raw';
+import type { RawGrid, RawValue, WorkbookIndex } from '../../src/core/workbook/raw';
 import { specRows, type SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { freeSheetName } from '../../src/core/workbook/sheet-names';
-import { WorkbookError, type CellEdit, type CellEditResult, type TableResize, type WorkbookPort } from '../../src/io/port';
+import { readResult, WorkbookError, type CellEdit, type CellEditResult, type PlannedRead, type ReadResult, type TableResize, type WorkbookPort } from '../../src/core/workbook/port';
 import type { OpenWorkbook, SelectListener, WorkbookLoader } from '../../src/playground/workbook-loader';
 
 export interface FakeSheet {
@@ -47,10 +47,11 @@ export class FakeWorkbook implements WorkbookPort, OpenWorkbook {
     };
   }
 
-  async read(plan: (index: WorkbookIndex) => ReadPlan): Promise<RawWorkbook> {
+  async read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>): Promise<ReadResult<T>> {
     const index = await this.index();
     const grids = new Map<string, RawGrid>();
-    for (const range of plan(index).ranges) {
+    const planned = plan(index);
+    for (const range of planned.ranges) {
       const sheet = this.sheets.find((s) => s.name === range.sheet);
       const pos = parseRangeA1(range.address);
       if (!sheet || !pos) throw new WorkbookError('not-found', `Fliken ${range.sheet} finns inte.`);
@@ -79,7 +80,7 @@ export class FakeWorkbook implements WorkbookPort, OpenWorkbook {
         ...(range.numberFormats ? { numberFormats } : {}),
       });
     }
-    return { index, grids };
+    return readResult({ index, grids }, planned);
   }
 
   async writeSheet(spec: SheetSpec) {

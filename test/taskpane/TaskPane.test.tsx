@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { emptySheetSpec } from '../../src/core/workbook/sheet-spec';
-import { WorkbookError } from '../../src/io/port';
+import { WorkbookError } from '../../src/core/workbook/port';
 import { AppProviders } from '../../src/taskpane/app-providers';
 import { TaskPane, type SectionId } from '../../src/taskpane/components/TaskPane';
 import type { TaskPaneServices, TemplateServices } from '../../src/taskpane/services';

@@ -1,9 +1,9 @@
 /** A small in-memory WorkbookPort for component tests: records writes, can fail or stall on a tab. */
 import { freeSheetName } from '../../src/core/workbook/sheet-names';
 import type { SheetInfo, WorkbookIndex } from '../../src/core/workbook/raw';
-import type { CellEdit, CellEditResult, TableResize } from '../../src/io/port';
+import type { CellEdit, CellEditResult, TableResize } from '../../src/core/workbook/port';
 import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
-import { WorkbookError, type WorkbookPort, type WriteOptions } from '../../src/io/port';
+import { WorkbookError, type WorkbookPort, type WriteOptions } from '../../src/core/workbook/port';
 
 export class FakePort implements WorkbookPort {
   readonly written: SheetSpec[] = [];

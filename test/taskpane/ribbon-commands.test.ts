@@ -1,7 +1,7 @@
 /** The FunctionFile's commands (src/commands), tested here with the task pane's fake port. */
 import { createCommands } from '../../src/commands/commands';
 import { toWorkbookError } from '../../src/io/office/errors';
-import { WorkbookError } from '../../src/io/port';
+import { WorkbookError } from '../../src/core/workbook/port';
 import { FakePort } from './fake-port';
 
 describe('goToInstructions', () => {

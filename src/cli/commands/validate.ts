@@ -6,11 +6,11 @@
 import { sortFindings, summarize, type Finding, type FindingSummary } from '../../core/findings';
 import { checkFollowUpTab, followUpSheets, followUpTabRange, readFollowUpTab, type FilledTab } from '../../core/followup';
 import { JOB_INPUTS } from '../../core/recognition';
-import { locateInputs, type LocatedInputs } from '../../core/recognition/locate';
+import { locateInputs } from '../../core/recognition/locate';
 import type { BudgetModel } from '../../core/recognition/model';
 import { recognizeWorkbook } from '../../core/recognition/recognize';
 import type { ReadRange } from '../../core/workbook/raw';
-import type { WorkbookPort } from '../../io/port';
+import type { WorkbookReader } from '../../core/workbook/port';
 import { submissionGaps, validateModel, type RuleConfig } from '../../core/rules';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
@@ -148,26 +148,23 @@ async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConf
  * The validation inputs and, only when the index shows owned follow-up tabs, those tabs too — in
  * the same single read, so a workbook without follow-up tabs costs exactly what it did before.
  */
-async function readForValidation(port: WorkbookPort): Promise<{ model: BudgetModel; tabs: FilledTab[] }> {
+async function readForValidation(reader: WorkbookReader): Promise<{ model: BudgetModel; tabs: FilledTab[] }> {
   const request = JOB_INPUTS.validation;
-  let located: LocatedInputs | null = null;
-  const tabIds: string[] = [];
-  const raw = await port.read((index) => {
-    located = locateInputs(index, request);
-    const sheets = followUpSheets(index);
-    if (sheets.length === 0) return located.plan;
-    const ranges: ReadRange[] = [...located.plan.ranges];
-    for (const sheet of sheets) {
+  const raw = await reader.read((index) => {
+    const inputs = locateInputs(index, request);
+    const tabIds: string[] = [];
+    const ranges: ReadRange[] = [...inputs.plan.ranges];
+    for (const sheet of followUpSheets(index)) {
       const range = followUpTabRange(sheet);
       if (!range) continue;
       ranges.push(range);
       tabIds.push(range.id);
     }
-    return { ...located.plan, ranges };
+    return { ...inputs.plan, ranges, located: { inputs, tabIds } };
   });
-  const model = recognizeWorkbook(raw, located!, request);
+  const model = recognizeWorkbook(raw, raw.located.inputs, request);
   const tabs: FilledTab[] = [];
-  for (const id of tabIds) {
+  for (const id of raw.located.tabIds) {
     const grid = raw.grids.get(id);
     const tab = grid ? readFollowUpTab(grid) : null;
     // Compilations are KS's summary of other tabs; the UPF rules concern the nämnd/kommun tabs.

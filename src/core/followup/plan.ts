@@ -3,7 +3,7 @@
  * follow-up tab (A1 decodes as a marker of type 'uppfoljning' or 'sammanstallning'), with formulas,
  * so refresh and check have both the current data and what people typed.
  */
-import type { ReadOptions, WorkbookPort } from '../../io/port';
+import type { ReadOptions, WorkbookReader } from '../workbook/port';
 import { parseRangeA1, rangeToA1 } from '../a1';
 import { JOB_INPUTS } from '../recognition';
 import { locateInputs, type LocatedInputs } from '../recognition/locate';
@@ -73,11 +73,10 @@ export function recognizeFollowUp(raw: RawWorkbook, planned: FollowUpReadPlan): 
 }
 
 /** Reads inputs and owned follow-up tabs through the port in one read phase. */
-export async function readFollowUp(port: WorkbookPort, options?: ReadOptions): Promise<FollowUpWorkbook> {
-  let planned: FollowUpReadPlan | null = null;
-  const raw = await port.read((index) => {
-    planned = planFollowUpRead(index);
-    return planned.plan;
+export async function readFollowUp(reader: WorkbookReader, options?: ReadOptions): Promise<FollowUpWorkbook> {
+  const raw = await reader.read((index) => {
+    const planned = planFollowUpRead(index);
+    return { ...planned.plan, located: planned };
   }, options);
-  return recognizeFollowUp(raw, planned!);
+  return recognizeFollowUp(raw, raw.located);
 }

@@ -2,7 +2,8 @@
  * Input recognition, the entry points: plan what to read from the index, then recognise what was
  * read. `readBudgetModel` runs both through a port in one read phase.
  */
-import type { WorkbookPort, ReadOptions } from '../../io/port';
+import type { PlannedRead, ReadOptions, WorkbookReader } from '../workbook/port';
+import type { WorkbookIndex } from '../workbook/raw';
 import { INPUTS, type InputId } from '../inputs/catalogue';
 import { locateInputs, type LocatedInputs } from './locate';
 import { recognizeWorkbook, type Job, type RecognizeRequest } from './recognize';
@@ -34,13 +35,20 @@ export const JOB_INPUTS: Record<Job, RecognizeRequest> = {
   },
 };
 
-/** Reads a job's inputs through the port in one read phase and recognises them. */
-export async function readBudgetModel(port: WorkbookPort, job: Job, options?: ReadOptions): Promise<BudgetModel> {
-  let located: LocatedInputs | null = null;
+/**
+ * The read plan of a job's inputs: the ranges `locateInputs` chose, and where it found the inputs
+ * (`located`, which recognition needs), handed back by the port with the data.
+ */
+export function inputsPlan(job: Job): (index: WorkbookIndex) => PlannedRead<LocatedInputs> {
   const request = JOB_INPUTS[job];
-  const raw = await port.read((index) => {
-    located = locateInputs(index, request);
-    return located.plan;
-  }, options);
-  return recognizeWorkbook(raw, located!, request);
+  return (index) => {
+    const located = locateInputs(index, request);
+    return { ...located.plan, located };
+  };
+}
+
+/** Reads a job's inputs through the port in one read phase and recognises them. */
+export async function readBudgetModel(reader: WorkbookReader, job: Job, options?: ReadOptions): Promise<BudgetModel> {
+  const raw = await reader.read(inputsPlan(job), options);
+  return recognizeWorkbook(raw, raw.located, JOB_INPUTS[job]);
 }

@@ -8,7 +8,7 @@
  * which, so it maps to a general message; a caller that has probed the cause (probeAccessCause in
  * access.ts) words it with accessDeniedError(cause).
  */
-import { WorkbookError, type WorkbookErrorKind } from '../port';
+import { WorkbookError, type WorkbookErrorKind } from '../../core/workbook/port';
 
 /** Codes Excel uses for an over-large request, response or range. */
 const PAYLOAD_CODES = new Set([

@@ -13,10 +13,10 @@
  */
 import { parseRangeA1, rangeToA1, stripSheetName } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
-import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../core/workbook/raw';
+import type { WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName, freeTableName } from '../../core/workbook/sheet-names';
-import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { WorkbookError, type CellEdit, type CellEditResult, readResult, type PlannedRead, type ReadOptions, type ReadResult, type TableResize, type WorkbookPort, type WriteOptions, type WriteResult } from '../../core/workbook/port';
 import { checkedResize, resizeUnsupportedError, tableNotFound } from '../table-resize';
 import { officeErrorCode, toWorkbookError, workbookError, type AccessCause } from './errors';
 import { probeAccessCause } from './access';
@@ -91,14 +91,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
-  async read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
+  async read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options: ReadOptions = {}): Promise<ReadResult<T>> {
     throwIfAborted(options.signal);
     try {
       return await this.runBatch(false, async (context) => {
         const listing = await listWorkbook(context, true);
         throwIfAborted(options.signal);
-        const grids = await readPlanned(context, listing, plan(listing.index), this.budget, options);
-        return { index: listing.index, grids };
+        const planned = plan(listing.index);
+        const grids = await readPlanned(context, listing, planned, this.budget, options);
+        return readResult({ index: listing.index, grids }, planned);
       });
     } catch (error) {
       throw toWorkbookError(error);

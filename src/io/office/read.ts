@@ -14,7 +14,7 @@ import {
   type TableInfo,
   type WorkbookIndex,
 } from '../../core/workbook/raw';
-import type { ReadOptions } from '../port';
+import type { ReadOptions } from '../../core/workbook/port';
 import { isPayloadError, workbookError } from './errors';
 import { gridBytesPerCell, jsonCellBytes, MAX_CELLS_PER_READ, OPERATION_OVERHEAD } from './payload';
 import { Slicer } from './slices';

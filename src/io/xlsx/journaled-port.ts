@@ -10,7 +10,7 @@
  * (free names, what a quick fix changed), and the journal records the outcome.
  */
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
-import { WorkbookError, type CellEdit, type CellEditResult, type TableResize, type WorkbookPort } from '../port';
+import { WorkbookError, type CellEdit, type CellEditResult, type TableResize, type WorkbookPort } from '../../core/workbook/port';
 import { PackageWriteError, writePackage, type PackageDeps, type PackageSheet } from './package';
 
 const key = (name: string) => name.toLocaleLowerCase('sv-SE');

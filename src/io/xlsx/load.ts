@@ -9,7 +9,7 @@ import { parseRangeA1, rangeToA1, type RangePosition } from '../../core/a1';
 import { cellText } from './cells';
 import { unreadable } from './messages';
 import { decodeMarker } from '../../core/workbook/marker';
-import { WorkbookError } from '../port';
+import { WorkbookError } from '../../core/workbook/port';
 import type { InflateRaw } from './zip-entries';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -2,7 +2,7 @@
  * The xlsx adapter's user-facing errors: one clear line in Swedish (with English alongside) that
  * says what is wrong and what to do. Never ExcelJS's or JSZip's own text.
  */
-import { WorkbookError } from '../port';
+import { WorkbookError } from '../../core/workbook/port';
 
 function error(kind: WorkbookError['kind'], sv: string, en: string, cause?: unknown): WorkbookError {
   const e = new WorkbookError(kind, sv, en);

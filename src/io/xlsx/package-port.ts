@@ -10,10 +10,10 @@
  * refused here.
  */
 import { decodeMarker } from '../../core/workbook/marker';
-import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../core/workbook/raw';
+import type { WorkbookIndex } from '../../core/workbook/raw';
 import { freeSheetName } from '../../core/workbook/sheet-names';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
-import { WorkbookError, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { WorkbookError, type CellEditResult, type PlannedRead, type ReadOptions, type ReadResult, type WorkbookPort, type WorkbookReader, type WriteOptions, type WriteResult } from '../../core/workbook/port';
 import * as messages from './messages';
 import { PackageWriteError, writePackage, type PackageDeps, type PackageSheet } from './package';
 import { XlsxReadPort } from './read-port';
@@ -41,7 +41,7 @@ export class PackageWorkbookPort implements WorkbookPort {
 
   private constructor(
     private readonly input: Uint8Array | null,
-    private readonly reader: XlsxReadPort | null,
+    private readonly reader: WorkbookReader | null,
     private readonly deps: PackageDeps,
   ) {}
 
@@ -70,7 +70,7 @@ export class PackageWorkbookPort implements WorkbookPort {
     return { ...base, sheets };
   }
 
-  read(plan: (index: WorkbookIndex) => ReadPlan, options?: ReadOptions): Promise<RawWorkbook> {
+  read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options?: ReadOptions): Promise<ReadResult<T>> {
     if (!this.reader) return Promise.reject(messages.noSheets());
     return this.reader.read(plan, options);
   }

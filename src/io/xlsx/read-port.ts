@@ -1,17 +1,17 @@
 /**
- * The lean read path: a read-only WorkbookPort straight over the .xlsx package, for the CLI's
+ * The lean read path: a WorkbookReader straight over the .xlsx package, for the CLI's
  * validate on large files. ExcelJS keeps every cell of every sheet as objects (a 200 000-row
  * budget with its ledger takes close to 3 GB); this path inflates one worksheet part at a time,
  * scans its XML bytes, and keeps only the cells the read plan asks for. Sheets no plan range
  * touches are scanned once for the index and never held in memory.
  *
  * It returns exactly what XlsxWorkbookPort.read returns for the same file (the CLI tests compare
- * the two), so core cannot tell which path read the workbook. Writing goes through
- * XlsxWorkbookPort; this port refuses writes.
+ * the two), so core cannot tell which path read the workbook. It implements only the
+ * WorkbookReader half of the port: writing goes through the package writer (package-port.ts).
  */
 import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
-import type { RawGrid, RawValue, RawWorkbook, ReadPlan, ReadRange, SheetInfo, TableInfo, WorkbookIndex } from '../../core/workbook/raw';
-import { WorkbookError, type CellEditResult, type ReadOptions, type WorkbookPort, type WriteResult } from '../port';
+import type { RawGrid, RawValue, ReadRange, SheetInfo, TableInfo, WorkbookIndex } from '../../core/workbook/raw';
+import { readResult, WorkbookError, type PlannedRead, type ReadOptions, type ReadResult, type WorkbookReader } from '../../core/workbook/port';
 import { trimGrid } from './cells';
 import { fromFileFormula, translateSharedFormula } from './formula-text';
 import { LIMITS } from './limits';
@@ -58,21 +58,13 @@ interface SheetEntry extends SheetPart {
   tables: TableInfo[];
 }
 
-function readOnly(): WorkbookError {
-  return new WorkbookError(
-    'unknown',
-    'Den här läsvägen kan bara läsa arbetsboken, inte ändra den.',
-    'This read path can only read the workbook, not change it.',
-  );
-}
-
 function cellTextOf(value: RawValue): string | null {
   if (value === null) return null;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
 
-export class XlsxReadPort implements WorkbookPort {
+export class XlsxReadPort implements WorkbookReader {
   private cachedIndex: WorkbookIndex | null = null;
   /** Sheet parts whose XML nesting has been checked (on their first inflation). */
   private readonly depthChecked = new Set<ZipEntry>();
@@ -257,11 +249,12 @@ export class XlsxReadPort implements WorkbookPort {
     }
   }
 
-  async read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
+  async read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options: ReadOptions = {}): Promise<ReadResult<T>> {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw messages.cancelled();
     const index = await this.indexOf(options.sheets);
-    const { ranges } = plan(index);
+    const planned = plan(index);
+    const { ranges } = planned;
     const bySheet = new Map<SheetEntry, { request: ReadRange; pos: RangePosition }[]>();
     for (const request of ranges) {
       const sheet = this.findSheet(request.sheet);
@@ -289,27 +282,7 @@ export class XlsxReadPort implements WorkbookPort {
     const grids = new Map<string, RawGrid>();
     for (const r of ranges) grids.set(r.id, built.get(r.id)!);
     onProgress?.(1);
-    return { index, grids };
-  }
-
-  writeSheet(): Promise<WriteResult> {
-    return Promise.reject(readOnly());
-  }
-
-  deleteOwnedSheet(): Promise<void> {
-    return Promise.reject(readOnly());
-  }
-
-  selectCell(): Promise<void> {
-    return Promise.reject(readOnly());
-  }
-
-  writeCells(): Promise<CellEditResult> {
-    return Promise.reject(readOnly());
-  }
-
-  resizeTable(): Promise<void> {
-    return Promise.reject(readOnly());
+    return readResult({ index, grids }, planned);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -17,10 +17,10 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
-import { CellError, type RawGrid, type RawWorkbook, type ReadPlan, type SheetInfo, type TableInfo, type WorkbookIndex } from '../../core/workbook/raw';
+import { CellError, type RawGrid, type SheetInfo, type TableInfo, type WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
-import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions, type WriteResult } from '../port';
+import { WorkbookError, type CellEdit, type CellEditResult, readResult, type PlannedRead, type ReadOptions, type ReadResult, type TableResize, type WorkbookPort, type WriteOptions, type WriteResult } from '../../core/workbook/port';
 import { checkedResize, tableNotFound } from '../table-resize';
 import { cellText, cellValue, extendUsedArea, readRows, trimGrid, usedAreaRange, type UsedArea } from './cells';
 import { loadWorkbook, sheetTables, tableRange, type TableModel } from './load';
@@ -115,14 +115,15 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return this.serial(() => this.buildIndexSliced(undefined));
   }
 
-  read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
+  read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options: ReadOptions = {}): Promise<ReadResult<T>> {
     return this.serial(async () => {
       const { signal, onProgress } = options;
       throwIfAborted(signal);
       // Listing and reading work in time slices, yielding to the host between them: the playground's
       // page stays responsive on a 200 000-row sheet (in the CLI a yield every SLICE_MS costs nothing).
       const index = await this.buildIndexSliced(signal);
-      const { ranges } = plan(index);
+      const planned = plan(index);
+      const { ranges } = planned;
       const jobs = ranges.map((r) => {
         const sheet = this.findSheet(r.sheet);
         if (!sheet) throw messages.notFound.sheet(r.sheet);
@@ -164,7 +165,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
         grids.set(request.id, grid);
       }
       onProgress?.(1);
-      return { index, grids };
+      return readResult({ index, grids }, planned);
     });
   }
 

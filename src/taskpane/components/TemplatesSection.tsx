@@ -14,11 +14,11 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import type { WorkbookPort } from '../../io/port';
+import { isWorkbookError, type WorkbookPort } from '../../core/workbook/port';
 import { formatList, useI18n, type I18n } from '../i18n';
 import type { TemplateServices } from '../services';
 import type { SkippedTab } from '../templates/plan';
-import { isWorkbookError, useTemplateWriter, type TemplateWriteStatus } from '../templates/use-template-writer';
+import { useTemplateWriter, type TemplateWriteStatus } from '../templates/use-template-writer';
 
 const MIN_YEAR = 2000;
 // Three budget years must end by 2100, the last year the builders accept.

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
-import { WorkbookError, type WorkbookPort } from '../../io/port';
+import { isWorkbookError, type WorkbookPort } from '../../core/workbook/port';
 import { planTemplateTabs, type SkippedTab } from './plan';
 
 export interface WriteProgress {
@@ -20,10 +20,6 @@ export type TemplateWriteStatus =
   | { phase: 'done'; created: string[]; skipped: SkippedTab[] }
   | { phase: 'cancelled'; created: string[]; skipped: SkippedTab[] }
   | { phase: 'failed'; created: string[]; error: unknown };
-
-export function isWorkbookError(error: unknown): error is WorkbookError {
-  return error instanceof WorkbookError || (error instanceof Error && error.name === 'WorkbookError' && 'kind' in error);
-}
 
 export interface TemplateWriter {
   status: TemplateWriteStatus;

@@ -9,7 +9,7 @@
  * Where there is no Worker (jest, or a host that refuses one) the same tasks run on the main
  * thread between yields, with the session's state kept here.
  */
-import { WorkbookError } from '../../io/port';
+import { WorkbookError } from '../../core/workbook/port';
 import type { CoreState, CoreTaskFunction, CoreTaskInput, CoreTaskName, CoreTaskOutput } from './core-tasks';
 import { pack, SLICE_ITEMS, Unpacker, type FromWorker, type ToWorker } from './transfer';
 

@@ -8,7 +8,7 @@ import { parseA1, parseRangeA1, toA1 } from '../../../src/core/a1';
 import { buildFollowUpTab, readFollowUp, refreshFollowUpTab, typedInputs } from '../../../src/core/followup';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { OfficeWorkbookPort, type ExcelRunner } from '../../../src/io/office/office-port';
-import type { WorkbookPort } from '../../../src/io/port';
+import type { WorkbookPort } from '../../../src/core/workbook/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 import { ExcelDouble } from '../../io/office/excel-double';
 import { recognizeSpecs } from '../sample/recognize-specs';

@@ -1,13 +1,14 @@
 /**
- * Test helper: the RawWorkbook an adapter would hand over for a list of written SheetSpecs
+ * Test helper: the RawWorkbook (with the plan's `located`) an adapter would hand over for a list of written SheetSpecs
  * (values only, tables as declared), so recognition and validation can run on what we write.
  */
 import { rangeToA1 } from '../../../src/core/a1';
-import type { RawValue, RawWorkbook, ReadPlan, WorkbookIndex } from '../../../src/core/workbook/raw';
+import { readResult, type PlannedRead, type ReadResult } from '../../../src/core/workbook/port';
+import type { RawValue, WorkbookIndex } from '../../../src/core/workbook/raw';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { parseRangeA1 } from '../../../src/core/a1';
 
-export function specsAsRaw(specs: readonly SheetSpec[], plan: (index: WorkbookIndex) => ReadPlan): RawWorkbook {
+export function specsAsRaw<T = undefined>(specs: readonly SheetSpec[], plan: (index: WorkbookIndex) => PlannedRead<T>): ReadResult<T> {
   const values = new Map<string, RawValue[][]>();
   const index: WorkbookIndex = { sheets: [], tables: [] };
   specs.forEach((spec, position) => {
@@ -24,7 +25,8 @@ export function specsAsRaw(specs: readonly SheetSpec[], plan: (index: WorkbookIn
     for (const table of spec.tables) index.tables.push({ name: table.name, sheet: spec.name, address: table.range });
   });
   const grids = new Map();
-  for (const range of plan(index).ranges) {
+  const planned = plan(index);
+  for (const range of planned.ranges) {
     const pos = parseRangeA1(range.address)!;
     const sheet = values.get(range.sheet)!;
     const cut: RawValue[][] = [];
@@ -36,5 +38,5 @@ export function specsAsRaw(specs: readonly SheetSpec[], plan: (index: WorkbookIn
     }
     grids.set(range.id, { sheet: range.sheet, top: pos.top, left: pos.left, values: cut, formulas: {} });
   }
-  return { index, grids };
+  return readResult({ index, grids }, planned);
 }

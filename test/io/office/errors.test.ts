@@ -1,6 +1,6 @@
 /** Office error codes → our Swedish/English messages; the cause of an AccessDenied worded by cause. */
 import { accessDeniedError, kindForCode, toWorkbookError, userFacingError, workbookError, type AccessCause } from '../../../src/io/office/errors';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 
 const officeError = (code: string, message = 'The raw English message from Office: AccessDenied at line 1') =>
   Object.assign(new Error(message), { code });

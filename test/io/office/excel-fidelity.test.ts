@@ -11,8 +11,8 @@
  * - Calculation suspended for a big write is followed by a recalculation.
  * - Quick fixes go in payload-sized syncs, and are put back the same way when one fails.
  */
-import type { CellEdit } from '../../../src/io/port';
-import { WorkbookError } from '../../../src/io/port';
+import type { CellEdit } from '../../../src/core/workbook/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { ExcelDouble, rewriteSheetReferences, type DoublePlatform } from './excel-double';
 import { portOver, realisticSpec, rejection, seedUserWorkbook, upTo, workbookState } from './office-fixtures';
 

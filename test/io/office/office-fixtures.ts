@@ -6,7 +6,7 @@ import { encodeMarker, FORMAT_VERSION, withMarker } from '../../../src/core/work
 import { emptySheetSpec, type SheetSpec, type SpecCell } from '../../../src/core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../../src/core/workbook/styles';
 import { OfficeWorkbookPort, type ExcelRunner, type OfficePortOptions } from '../../../src/io/office/office-port';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import type { ExcelDouble } from './excel-double';
 
 export const ALL_SETS = (): boolean => true;

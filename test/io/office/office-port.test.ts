@@ -6,7 +6,7 @@ import { NUMBER_FORMATS, STYLES } from '../../../src/core/workbook/styles';
 import { columnWidthPoints } from '../../../src/io/office/format';
 import { DEFAULT_PAYLOAD_BUDGET } from '../../../src/io/office/payload';
 import { MIN_EXCEL_API } from '../../../src/io/office/requirements';
-import { WorkbookError, type WorkbookErrorKind } from '../../../src/io/port';
+import { WorkbookError, type WorkbookErrorKind } from '../../../src/core/workbook/port';
 import { describePortContract, type SeedSheet } from '../port-contract';
 import { DRIFTBUDGET_HEADER, driftbudgetRows, seedBudgetWorkbook } from './budget-workbook';
 import { ExcelDouble, type ExcelDoubleOptions } from './excel-double';

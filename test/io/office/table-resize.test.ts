@@ -6,7 +6,7 @@
 import { readBudgetModel } from '../../../src/core/recognition';
 import { validateModel } from '../../../src/core/rules';
 import { resizeFor } from '../../../src/core/rules/quick-fixes';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { cleanWorkbook, type Sheets } from '../../fixtures/broken-cases';
 import { ExcelDouble } from './excel-double';
 import { portOver, upTo } from './office-fixtures';

@@ -11,7 +11,7 @@ import { allocationTabName, buildAllocationTab } from '../../../src/core/allocat
 import { readBudgetModel } from '../../../src/core/recognition';
 import { generateSample, sampleToSheetSpecs } from '../../../src/core/sample';
 import type { RawWorkbook } from '../../../src/core/workbook/raw';
-import type { WorkbookPort } from '../../../src/core/workbook/port';
+import type { WorkbookReader } from '../../../src/core/workbook/port';
 import { journaled } from '../../../src/io/xlsx/journaled-port';
 import { writePackage } from '../../../src/io/xlsx/package';
 import { XlsxReadPort } from '../../../src/io/xlsx/read-port';
@@ -41,7 +41,7 @@ async function open() {
 }
 
 /** What a port holds in a block of a tab: values, as the core reads them. */
-async function block(port: WorkbookPort, sheet: string, address: string): Promise<RawWorkbook['grids'] extends Map<string, infer G> ? G : never> {
+async function block(port: WorkbookReader, sheet: string, address: string): Promise<RawWorkbook['grids'] extends Map<string, infer G> ? G : never> {
   const raw = await port.read(() => ({ ranges: [{ id: 'b', sheet, address, formulas: false, numberFormats: false }] }));
   return raw.grids.get('b')!;
 }

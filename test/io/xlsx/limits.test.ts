@@ -4,7 +4,7 @@
  * ExcelJS), and real workbooks pass them with a wide margin.
  */
 import { inflateRaw } from '../../../src/cli/open-workbook';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { checkDirectory, checkXmlDepth, LIMITS, type XlsxLimits } from '../../../src/io/xlsx/limits';
 import { checkPackageLimits } from '../../../src/io/xlsx/load';
 import { countSharedStrings, parseSharedStrings } from '../../../src/io/xlsx/package-parts';

@@ -7,7 +7,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { generateSample, sampleToSheetSpecs } from '../../../src/core/sample';
 import { encodeMarker } from '../../../src/core/workbook/marker';
 import { emptySheetSpec, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import type { WorkbookPort } from '../../../src/io/port';
+import type { WorkbookPort } from '../../../src/core/workbook/port';
 import { PackageWorkbookPort } from '../../../src/io/xlsx/package-port';
 import { XlsxReadPort } from '../../../src/io/xlsx/read-port';
 import { inflateRawStart } from '../../../src/cli/open-workbook';

@@ -3,7 +3,7 @@ import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { CellError, gridValue, type RawGrid } from '../../../src/core/workbook/raw';
 import { withMarker, encodeMarker } from '../../../src/core/workbook/marker';
 import { emptySheetSpec, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 import { CONTRACT_SEED, describePortContract } from '../port-contract';
 import { fullSpec, MARKER } from './full-spec';

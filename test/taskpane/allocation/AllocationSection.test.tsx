@@ -10,7 +10,7 @@ import { act, configure, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { FORMAT_VERSION, withMarker } from '../../../src/core/workbook/marker';
 import { emptySheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { AppProviders } from '../../../src/taskpane/app-providers';
 import { TaskPane } from '../../../src/taskpane/components/TaskPane';
 import type { TaskPaneServices } from '../../../src/taskpane/services';

@@ -6,9 +6,9 @@
 import { runAllocation } from '../../../src/core/allocation/model';
 import { buildAllocationTab } from '../../../src/core/allocation/result-tab';
 import { readBudgetModel } from '../../../src/core/recognition';
-import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../../src/core/workbook/raw';
+import type { WorkbookIndex } from '../../../src/core/workbook/raw';
 import { emptySheetSpec, type SheetSpec, type SpecCell } from '../../../src/core/workbook/sheet-spec';
-import { WorkbookError, type CellEdit, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions } from '../../../src/io/port';
+import { WorkbookError, type CellEdit, type PlannedRead, type ReadOptions, type ReadResult, type TableResize, type WorkbookPort, type WriteOptions } from '../../../src/core/workbook/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 import { BUN, VOO, workedExample } from '../../fixtures/worked-example';
 import type { TestSheet } from '../../helpers/raw-workbook';
@@ -60,7 +60,7 @@ export class RecordingPort implements WorkbookPort {
     return this.inner.index();
   }
 
-  async read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
+  async read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options: ReadOptions = {}): Promise<ReadResult<T>> {
     this.reads.push(options);
     if (this.failRead) throw this.failRead;
     if (this.stallRead) {

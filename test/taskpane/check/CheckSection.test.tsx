@@ -4,7 +4,7 @@ import { act, configure, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { encodeMarker } from '../../../src/core/workbook/marker';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { CheckSection } from '../../../src/taskpane/components/check/CheckSection';
 import { I18nContext, makeI18n, type Language } from '../../../src/taskpane/i18n';
 import { BROKEN_CASES, cleanWorkbook, type Sheets } from '../../fixtures/broken-cases';

@@ -5,10 +5,10 @@
  * progress bar and cancel it.
  */
 import { parseRangeA1 } from '../../../src/core/a1';
-import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../../src/core/workbook/raw';
+import type { RawWorkbook, WorkbookIndex } from '../../../src/core/workbook/raw';
 import { freeSheetName } from '../../../src/core/workbook/sheet-names';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { WorkbookError, type CellEdit, type CellEditResult, type ReadOptions, type TableResize, type WorkbookPort, type WriteOptions } from '../../../src/io/port';
+import { readResult, WorkbookError, type CellEdit, type CellEditResult, type PlannedRead, type ReadOptions, type ReadResult, type TableResize, type WorkbookPort, type WriteOptions } from '../../../src/core/workbook/port';
 import { checkedResize, tableNotFound } from '../../../src/io/table-resize';
 import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
 import { evaluateFormula } from '../../cli/xlsx-fixtures';
@@ -40,7 +40,7 @@ export class SheetsPort implements WorkbookPort {
     return indexOf(this.sheets);
   }
 
-  async read(plan: (index: WorkbookIndex) => ReadPlan, options: ReadOptions = {}): Promise<RawWorkbook> {
+  async read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options: ReadOptions = {}): Promise<ReadResult<T>> {
     this.reads.push({ signal: options.signal });
     if (this.failRead) {
       const error = this.failRead;
@@ -57,7 +57,7 @@ export class SheetsPort implements WorkbookPort {
       });
     }
     options.onProgress?.(1);
-    return this.withFormulaResults(readPlan(this.sheets, chosen));
+    return readResult(this.withFormulaResults(readPlan(this.sheets, chosen)), chosen);
   }
 
   /** A formula cell reads as its result, as from a saved workbook (readPlan gives 0). */

@@ -11,7 +11,7 @@ import userEvent from '@testing-library/user-event';
 import { consolidationTabName, followUpBoards, followUpTabName, readFollowUp } from '../../../src/core/followup';
 import { AppProviders } from '../../../src/taskpane/app-providers';
 import { TaskPane } from '../../../src/taskpane/components/TaskPane';
-import type { FollowUpImportService } from '../../../src/taskpane/components/followup/import-service';
+import type { FollowUpImportService } from '../../../src/core/followup/import-service';
 import type { TaskPaneServices } from '../../../src/taskpane/services';
 import { createMemorySettingsStore } from '../../../src/taskpane/settings-store';
 import '../jsdom-layout';

@@ -9,7 +9,7 @@ import { configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppProviders } from '../../../src/taskpane/app-providers';
 import { TaskPane } from '../../../src/taskpane/components/TaskPane';
-import type { FollowUpImportService, ImportedFile } from '../../../src/taskpane/components/followup/import-service';
+import type { FollowUpImportService, ImportedFile } from '../../../src/core/followup/import-service';
 import type { Language } from '../../../src/taskpane/i18n';
 import type { TaskPaneServices } from '../../../src/taskpane/services';
 import { createMemorySettingsStore } from '../../../src/taskpane/settings-store';

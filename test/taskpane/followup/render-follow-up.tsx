@@ -4,7 +4,7 @@
  */
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { WorkbookPort } from '../../../src/io/port';
+import type { WorkbookPort } from '../../../src/core/workbook/port';
 import { AppProviders } from '../../../src/taskpane/app-providers';
 import { TaskPane } from '../../../src/taskpane/components/TaskPane';
 import type { TaskPaneServices } from '../../../src/taskpane/services';

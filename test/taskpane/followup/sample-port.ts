@@ -3,9 +3,9 @@
  * an in-memory ExcelJS workbook, wrapped so tests can see what was written and selected.
  */
 import { generateSample, sampleToSheetSpecs, type SampleWorkbook } from '../../../src/core/sample';
-import type { RawWorkbook, ReadPlan, WorkbookIndex } from '../../../src/core/workbook/raw';
+import type { WorkbookIndex } from '../../../src/core/workbook/raw';
 import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
-import type { CellEdit, ReadOptions, TableResize, WorkbookPort, WriteOptions } from '../../../src/io/port';
+import type { CellEdit, PlannedRead, ReadOptions, ReadResult, TableResize, WorkbookPort, WriteOptions } from '../../../src/core/workbook/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
 
 let cached: SampleWorkbook | null = null;
@@ -29,7 +29,7 @@ export class SamplePort implements WorkbookPort {
     return this.inner.index();
   }
 
-  read(plan: (index: WorkbookIndex) => ReadPlan, options?: ReadOptions): Promise<RawWorkbook> {
+  read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options?: ReadOptions): Promise<ReadResult<T>> {
     return this.inner.read(plan, options);
   }
 

@@ -7,7 +7,7 @@
 import { planFollowUpRead } from '../../../src/core/followup';
 import { JOB_INPUTS, locateInputs } from '../../../src/core/recognition';
 import { CellError, type RawGrid, type RawValue } from '../../../src/core/workbook/raw';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { CORE_TASKS } from '../../../src/taskpane/worker/core-tasks';
 import { openCoreSession, runCoreTask, runInline, setCoreWorkerFactory } from '../../../src/taskpane/worker/run-core-task';
 import { pack, SLICE_ITEMS, SLICES_IN_FLIGHT, Unpacker, type FromWorker, type ToWorker } from '../../../src/taskpane/worker/transfer';

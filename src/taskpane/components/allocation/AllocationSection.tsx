@@ -18,9 +18,8 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import type { WorkbookPort } from '../../../io/port';
+import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
-import { isWorkbookError } from '../../templates/use-template-writer';
 import { useFocusResult } from '../use-focus-result';
 import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
 

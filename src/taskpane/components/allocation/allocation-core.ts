@@ -4,10 +4,9 @@
  * JavaScript (docs/quality.md: ≤ 200 KB gzip).
  */
 import { buildAllocationTab } from '../../../core/allocation/result-tab';
-import { JOB_INPUTS, locateInputs } from '../../../core/recognition';
-import type { LocatedInputs } from '../../../core/recognition/locate';
+import { inputsPlan } from '../../../core/recognition';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
-import type { ReadOptions, WorkbookPort } from '../../../io/port';
+import type { ReadOptions, WorkbookReader } from '../../../core/workbook/port';
 import type { AllocationData } from './use-allocation';
 import type { LoadedAllocation } from '../../worker/core-tasks';
 import { progressSpan, runCoreTask } from '../../worker/run-core-task';
@@ -17,16 +16,9 @@ import { progressSpan, runCoreTask } from '../../worker/run-core-task';
  * its run, the findings and whether a result tab of that year exists (allocationTask); with
  * `tabAt` (writing) also the result tab dated then.
  */
-export async function loadAllocation(port: WorkbookPort, options: ReadOptions = {}, tabAt?: Date): Promise<LoadedAllocation> {
-  let located: LocatedInputs | null = null;
-  const raw = await port.read(
-    (index) => {
-      located = locateInputs(index, JOB_INPUTS.allocation);
-      return located.plan;
-    },
-    { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
-  );
-  const input = tabAt ? { raw, located: located!, tabAt } : { raw, located: located! };
+export async function loadAllocation(reader: WorkbookReader, options: ReadOptions = {}, tabAt?: Date): Promise<LoadedAllocation> {
+  const { located, ...raw } = await reader.read(inputsPlan('allocation'), { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
+  const input = tabAt ? { raw, located, tabAt } : { raw, located };
   return runCoreTask('allocation', input, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 

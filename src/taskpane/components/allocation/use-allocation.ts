@@ -7,8 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AllocationResult } from '../../../core/allocation/model';
 import type { Finding } from '../../../core/findings';
 import type { BudgetModel } from '../../../core/recognition/model';
-import type { WorkbookPort } from '../../../io/port';
-import { isWorkbookError } from '../../templates/use-template-writer';
+import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import type { AllocationPreview } from './preview';
 
 /** The core (recognition, rules, model, result tab) loads on first use, outside the initial JavaScript. */

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { listPhrase, submissionGaps, summarize, type Finding } from '../../../core/findings';
 import { editsFor, resizeFor } from '../../../core/rules/quick-fixes';
-import type { CellEdit, CellEditResult, TableResize } from '../../../io/port';
+import type { CellEdit, CellEditResult, TableResize } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
 import type { CheckResult } from './check-core';
 import { FindingsList } from './FindingsList';

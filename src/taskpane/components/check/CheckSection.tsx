@@ -20,9 +20,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
-import type { CellEdit, TableResize, WorkbookPort } from '../../../io/port';
+import { isWorkbookError, type CellEdit, type TableResize, type WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
-import { isWorkbookError } from '../../templates/use-template-writer';
 import { countText, errorText } from './format';
 import { useFocusResult } from '../use-focus-result';
 import { useBudgetCheck, type BudgetCheck } from './use-budget-check';

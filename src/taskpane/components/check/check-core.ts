@@ -4,12 +4,11 @@
  * of its initial JavaScript (docs/quality.md: ≤ 200 KB gzip).
  */
 import type { Finding } from '../../../core/findings';
-import { JOB_INPUTS, locateInputs } from '../../../core/recognition';
-import type { LocatedInputs } from '../../../core/recognition/locate';
+import { inputsPlan } from '../../../core/recognition';
 import { buildControlReport, CONTROL_REPORT_NAME, type ControlReportInput } from '../../../core/reports/control-report';
 import type { BoardFrameSummary } from '../../../core/rules';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
-import type { ReadOptions, WorkbookPort } from '../../../io/port';
+import type { ReadOptions, WorkbookReader } from '../../../core/workbook/port';
 import { progressSpan, runCoreTask } from '../../worker/run-core-task';
 
 /** A rule's one-line title, for the "fix all" list. */
@@ -35,16 +34,9 @@ export interface CheckResult {
  * Reads the validation inputs through the port (progress to one half), then runs every rule and
  * summarises the frames in the core worker (run-core-task.ts; the other half).
  */
-export async function runBudgetCheck(port: WorkbookPort, options: ReadOptions = {}): Promise<CheckResult> {
-  let located: LocatedInputs | null = null;
-  const raw = await port.read(
-    (index) => {
-      located = locateInputs(index, JOB_INPUTS.validation);
-      return located.plan;
-    },
-    { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
-  );
-  return runCoreTask('check', { raw, located: located! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
+export async function runBudgetCheck(reader: WorkbookReader, options: ReadOptions = {}): Promise<CheckResult> {
+  const { located, ...raw } = await reader.read(inputsPlan('validation'), { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
+  return runCoreTask('check', { raw, located }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
 export { CONTROL_REPORT_NAME };

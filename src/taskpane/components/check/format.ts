@@ -3,8 +3,8 @@
  * language (sv-SE: "1 234,5", en-GB: "1,234.5"). Swedish is what core uses in messages.
  */
 import type { Finding, Severity } from '../../../core/findings';
-import { isWorkbookError } from '../../templates/use-template-writer';
 import { LOCALES, type I18n, type Language } from '../../i18n';
+import { isWorkbookError } from '../../../core/workbook/port';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

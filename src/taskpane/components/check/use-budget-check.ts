@@ -6,8 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../core/findings';
 import type { BoardFrameSummary } from '../../../core/rules';
-import type { WorkbookPort } from '../../../io/port';
-import { isWorkbookError } from '../../templates/use-template-writer';
+import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import type { CheckResult } from './check-core';
 
 /** The check's core, in its own chunk (see check-core.ts). */

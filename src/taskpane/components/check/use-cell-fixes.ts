@@ -4,8 +4,7 @@
  * fixed and say that the check's result is now out of date.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CellEdit, CellEditResult, TableResize, WorkbookPort } from '../../../io/port';
-import { isWorkbookError } from '../../templates/use-template-writer';
+import { isWorkbookError, type CellEdit, type CellEditResult, type TableResize, type WorkbookPort } from '../../../core/workbook/port';
 
 export type FixStatus =
   | { phase: 'idle' }

@@ -7,8 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeMarker } from '../../../core/workbook/marker';
 import type { WorkbookIndex } from '../../../core/workbook/raw';
-import type { WorkbookPort } from '../../../io/port';
-import { isWorkbookError } from '../../templates/use-template-writer';
+import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import type { CheckResult } from './check-core';
 import { loadCheckCore } from './use-budget-check';
 

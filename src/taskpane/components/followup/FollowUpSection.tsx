@@ -24,10 +24,10 @@ import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../.
 import { KOMMUN_BOARD, REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
 import { editsFor } from '../../../core/rules/quick-fixes';
 import { writeBlockers } from '../../../core/rules/write-blockers';
-import type { WorkbookPort } from '../../../io/port';
+import type { WorkbookPort } from '../../../core/workbook/port';
 import { formatList, formatLongDate, useI18n, type MessageKey } from '../../i18n';
 import { errorText } from '../check/format';
-import type { FollowUpImportService } from './import-service';
+import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { useFollowUp, type Outcome } from './use-follow-up';
 import { useFocusResult } from '../use-focus-result';
 

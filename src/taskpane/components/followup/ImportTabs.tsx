@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n';
-import type { FollowUpImportService } from './import-service';
+import type { FollowUpImportService } from '../../../core/followup/import-service';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },

@@ -7,12 +7,12 @@ import { useMemo, type Dispatch, type SetStateAction } from 'react';
 import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
 import { followUpTabName, KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
 import { writeBlockers } from '../../../core/rules/write-blockers';
-import type { WorkbookPort } from '../../../io/port';
+import type { WorkbookPort } from '../../../core/workbook/port';
 import { formatList, useI18n, type MessageKey } from '../../i18n';
 import type { FollowUpSnapshot } from './followup-core';
 import { FollowUpTabs } from './FollowUpTabs';
 import { ImportTabs } from './ImportTabs';
-import type { FollowUpImportService } from './import-service';
+import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { InputList } from './InputList';
 import type { CheckResult, FollowUpCore } from './use-follow-up';
 

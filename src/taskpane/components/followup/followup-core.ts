@@ -11,14 +11,13 @@ import {
   SECTION_SOURCES,
   sectionsFor,
   type FilledTab,
-  type FollowUpReadPlan,
   type FollowUpReport,
 } from '../../../core/followup';
 import { inputDef, type InputId } from '../../../core/inputs/catalogue';
 import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
 import type { BudgetModel } from '../../../core/recognition/model';
 import { normalizeKey } from '../../../core/text/normalize';
-import { WorkbookError, type ReadOptions, type WorkbookPort, type WriteOptions } from '../../../io/port';
+import { WorkbookError, type ReadOptions, type WorkbookPort, type WorkbookReader, type WriteOptions } from '../../../core/workbook/port';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import type { FollowUpBuild } from '../../worker/core-tasks';
 import { progressSpan, type CoreSession } from '../../worker/run-core-task';
@@ -48,16 +47,15 @@ export interface FollowUpSnapshot {
  * check in the core worker (run-core-task.ts, followUpTask), which keeps the model in `session`
  * for the builds of the same action.
  */
-export async function readSnapshot(port: WorkbookPort, session: CoreSession, options: ReadOptions = {}): Promise<FollowUpSnapshot> {
-  let planned: FollowUpReadPlan | null = null;
-  const raw = await port.read(
+export async function readSnapshot(reader: WorkbookReader, session: CoreSession, options: ReadOptions = {}): Promise<FollowUpSnapshot> {
+  const { located: planned, ...raw } = await reader.read(
     (index) => {
-      planned = planFollowUpRead(index);
-      return planned.plan;
+      const plan = planFollowUpRead(index);
+      return { ...plan.plan, located: plan };
     },
     { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
   );
-  return session.run('followUp', { raw, planned: planned! }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
+  return session.run('followUp', { raw, planned }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
 export interface InputStatus {

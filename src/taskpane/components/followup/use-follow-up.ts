@@ -4,8 +4,8 @@
  * typed a moment ago and a check sees the tab as it is now.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { WorkbookPort } from '../../../io/port';
-import { WorkbookError } from '../../../io/port';
+import type { WorkbookPort } from '../../../core/workbook/port';
+import { WorkbookError } from '../../../core/workbook/port';
 import { openCoreSession, type CoreSession } from '../../worker/run-core-task';
 import type { Finding, FollowUpSnapshot } from './followup-core';
 

@@ -11,10 +11,10 @@
  *   a note the section shows;
  * - a tab name the workbook already has: checked first, so the message can name the tabs.
  */
-import { officeErrorCode, toWorkbookError } from '../../../io/office/errors';
-import { jsonStringBytes, OPERATION_OVERHEAD } from '../../../io/office/payload';
-import { WorkbookError } from '../../../io/port';
-import type { FollowUpImportService, ImportedFile } from './import-service';
+import { officeErrorCode, toWorkbookError } from './errors';
+import { jsonStringBytes, OPERATION_OVERHEAD } from './payload';
+import { WorkbookError } from '../../core/workbook/port';
+import type { FollowUpImportService, ImportedFile } from '../../core/followup/import-service';
 
 /** Excel on the web refuses a request above 5 MB of JSON (RequestPayloadSizeLimitExceeded). */
 export const WEB_REQUEST_LIMIT = 5_000_000;
@@ -92,9 +92,9 @@ export function officeFollowUpImport(
     supported: isSetSupported('ExcelApi', '1.13'),
     async importFiles(files) {
       const [{ XlsxWorkbookPort }, { followUpSheets }, { browserInflateRaw }] = await Promise.all([
-        import(/* webpackChunkName: "xlsx" */ '../../../io/xlsx/xlsx-port'),
-        import(/* webpackChunkName: "followup" */ '../../../core/followup'),
-        import(/* webpackChunkName: "xlsx" */ '../../../io/xlsx/browser-inflate'),
+        import(/* webpackChunkName: "xlsx" */ '../xlsx/xlsx-port'),
+        import(/* webpackChunkName: "followup" */ '../../core/followup'),
+        import(/* webpackChunkName: "xlsx" */ '../xlsx/browser-inflate'),
       ]);
       const results: ImportedFile[] = [];
       for (const file of files) {

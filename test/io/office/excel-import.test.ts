@@ -8,13 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { buildFollowUpTab, readFollowUp } from '../../../src/core/followup';
 import { emptySheetSpec } from '../../../src/core/workbook/sheet-spec';
-import { WorkbookError } from '../../../src/io/port';
+import { WorkbookError } from '../../../src/core/workbook/port';
 import { XlsxWorkbookPort } from '../../../src/io/xlsx/xlsx-port';
-import { officeFollowUpImport, insertRequestBytes, WEB_REQUEST_LIMIT } from '../../../src/taskpane/components/followup/excel-import';
+import { officeFollowUpImport, insertRequestBytes, WEB_REQUEST_LIMIT } from '../../../src/io/office/excel-import';
 import { sampleSpecs } from '../../core/followup/helpers';
-import { ExcelDouble, type ExcelDoubleOptions } from '../../io/office/excel-double';
-import { rejection } from '../../io/office/office-fixtures';
-import { deflatePart, minimalWorkbook, sheetPieces } from '../../io/xlsx/hostile-zip';
+import { ExcelDouble, type ExcelDoubleOptions } from './excel-double';
+import { rejection } from './office-fixtures';
+import { deflatePart, minimalWorkbook, sheetPieces } from '../xlsx/hostile-zip';
 
 jest.setTimeout(60000);
 

@@ -1,12 +1,19 @@
 /**
- * The WorkbookPort: the only way core's callers touch a workbook. Two adapters implement it —
- * Office (Excel.run, the add-in) and xlsx (ExcelJS, the CLI and the playground) — and both pass
- * one shared contract test suite (test/io/port-contract.ts).
+ * The workbook port: the only way core's callers touch a workbook, declared here in the core and
+ * implemented in `src/io/` — Office (Excel.run, the add-in) and xlsx (the CLI and the playground).
+ * It comes in two halves: a `WorkbookReader` (index, read) and a `WorkbookWriter` (the writes). A
+ * read-only path such as the lean xlsx read port implements only the reader; a function that only
+ * reads takes a reader. The full ports pass one shared contract test suite
+ * (test/io/port-contract.ts).
  */
-import type { ReadPlan, RawWorkbook, WorkbookIndex } from '../core/workbook/raw';
-import type { SheetSpec } from '../core/workbook/sheet-spec';
-import type { CellEdit } from '../core/rules/quick-fixes';
-import type { TableResize } from '../core/findings';
+import type { TableResize } from '../findings';
+import type { CellEdit } from '../rules/quick-fixes';
+import type { RawWorkbook, ReadPlan, WorkbookIndex } from './raw';
+import type { SheetSpec } from './sheet-spec';
+
+export type { TableResize } from '../findings';
+
+export type { CellEdit } from '../rules/quick-fixes';
 
 export interface ReadOptions {
   /** Cancels a long read between chunks; the promise rejects with a CancelledError. */
@@ -19,6 +26,21 @@ export interface ReadOptions {
    * their used areas (the xlsx read port skips scanning them; `consolidate` of 30 large files).
    */
   sheets?: (sheet: { name: string; firstCellText: string | null }) => boolean;
+}
+
+/**
+ * What a read plan returns: the ranges to read and, optionally, `located` — whatever the plan
+ * worked out from the index (where the inputs are, which tabs it asked for). The port hands
+ * `located` back with the data, so the caller needs nothing the plan writes to on the side.
+ */
+export type PlannedRead<T = undefined> = ReadPlan & { located?: T };
+
+/** What one read phase returns: the data, and what the plan located (undefined if it said nothing). */
+export type ReadResult<T = undefined> = RawWorkbook & { located: T };
+
+/** An adapter's read result: the workbook it read and the `located` of the plan it ran. */
+export function readResult<T>(raw: RawWorkbook, planned: PlannedRead<T>): ReadResult<T> {
+  return { ...raw, located: planned.located as T };
 }
 
 export interface WriteOptions {
@@ -38,23 +60,21 @@ export interface WriteResult {
   name: string;
 }
 
-/** A workbook the CLI writes tabs into and then saves as a file (xlsx/package-port.ts). */
-export interface SavableWorkbookPort extends WorkbookPort {
-  /** The workbook as .xlsx bytes, with every tab written. */
-  toBuffer(): Promise<Uint8Array>;
-}
-
-export interface WorkbookPort {
+/** The reading half of the port: what recognition, validation and every read phase need. */
+export interface WorkbookReader {
   /** Lists tabs and tables (names, used ranges, owned-tab markers). One cheap round trip. */
   index(): Promise<WorkbookIndex>;
 
   /**
    * One read phase: lists the workbook, lets `plan` (a pure core function) choose what to read,
    * then reads those ranges' values (and formulas/number formats where asked) in as few
-   * round trips as the payload limits allow.
+   * round trips as the payload limits allow. Returns the data with the plan's `located`.
    */
-  read(plan: (index: WorkbookIndex) => ReadPlan, options?: ReadOptions): Promise<RawWorkbook>;
+  read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options?: ReadOptions): Promise<ReadResult<T>>;
+}
 
+/** The writing half of the port: Budgetkoll's own tabs, and the user's cells only on a click. */
+export interface WorkbookWriter {
   /** Writes a spec as a new tab under a free name; on failure nothing is left behind. */
   writeSheet(spec: SheetSpec, options?: WriteOptions): Promise<WriteResult>;
 
@@ -82,9 +102,14 @@ export interface WorkbookPort {
   resizeTable(resize: TableResize): Promise<void>;
 }
 
-export type { TableResize } from '../core/findings';
+/** A workbook that is read and written: the task pane's, the playground's, the CLI's output. */
+export type WorkbookPort = WorkbookReader & WorkbookWriter;
 
-export type { CellEdit } from '../core/rules/quick-fixes';
+/** A workbook the CLI writes tabs into and then saves as a file (xlsx/package-port.ts). */
+export interface SavableWorkbookPort extends WorkbookReader, WorkbookWriter {
+  /** The workbook as .xlsx bytes, with every tab written. */
+  toBuffer(): Promise<Uint8Array>;
+}
 
 export interface CellEditResult {
   /** The cells changed, with what they held before. */
@@ -118,4 +143,12 @@ export class WorkbookError extends Error {
     super(message);
     this.name = 'WorkbookError';
   }
+}
+
+/**
+ * Whether `error` is a WorkbookError: an instance of the class, or one that crossed a boundary
+ * where the class was lost (a worker, another chunk's copy) but kept its name and kind.
+ */
+export function isWorkbookError(error: unknown): error is WorkbookError {
+  return error instanceof WorkbookError || (error instanceof Error && error.name === 'WorkbookError' && 'kind' in error);
 }
