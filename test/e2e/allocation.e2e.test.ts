@@ -14,7 +14,7 @@ import { runAllocation, type AllocationResult } from '../../src/core/allocation/
 import { SUMMARY_COLUMNS } from '../../src/core/allocation/result-tab';
 import { readBudgetModel } from '../../src/core/recognition';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
-import { formatNumberSv } from '../../src/core/text/numbers';
+import { tkrText } from '../../src/taskpane/components/allocation/format';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
 import { findSoffice, recalculate, SOFFICE_MISSING } from '../recalc/libreoffice';
 import { OUTPUT, startHarness, type Harness } from './browser';
@@ -48,7 +48,8 @@ async function coreOnFile(bytes: Uint8Array): Promise<AllocationResult> {
   return result;
 }
 
-const tkr = (kronor: number) => formatNumberSv(kronor / 1000, 1).replace(/\s/g, ' ');
+// The pane's tkr rule (src/taskpane/format/tkr.ts): whole tkr unless a figure needs decimals.
+const tkr = (kronor: number) => tkrText(kronor).replace(/\s/g, ' ');
 
 async function openPlayground(scheme: 'light' | 'dark'): Promise<Page & { errors: string[] }> {
   const context = await harness.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 }, locale: 'sv-SE', acceptDownloads: true });

@@ -151,17 +151,17 @@ describe('Resursfördelning: the result', () => {
 
     const bun = boardTable(BUN);
     expect(within(bun).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['tkr', '2027', '2028', '2029']);
-    expect(rowValues(bun, 'Förslag till ram')).toEqual(['1 048 565,0', '1 086 251,2', '1 111 775,0']);
-    expect(rowValues(bun, 'Kompensation')).toEqual(['5,0', '3 034,4', '1 557,8']);
-    expect(rowValues(bun, 'Övriga förändringar')).toEqual(['0,0', '3 200,0', '3 200,0']);
-    expect(rowValues(bun, 'KF:s ram (Ramar)')).toEqual(['1 050 000,0', '1 090 000,0', '1 115 000,0']);
+    expect(rowValues(bun, 'Förslag till ram')).toEqual(['1 048 565', '1 086 251', '1 111 775']);
+    expect(rowValues(bun, 'Kompensation')).toEqual(['5', '3 034', '1 558']);
+    expect(rowValues(bun, 'Övriga förändringar')).toEqual(['0', '3 200', '3 200']);
+    expect(rowValues(bun, 'KF:s ram (Ramar)')).toEqual(['1 050 000', '1 090 000', '1 115 000']);
     // Ramar − förslag: 1 050 000 000 − 1 048 565 000 kr, and so on.
-    expect(rowValues(bun, /^Skillnad/)).toEqual(['1 435,0', '3 748,8', '3 225,0']);
+    expect(rowValues(bun, /^Skillnad/)).toEqual(['1 435', '3 749', '3 225']);
 
     const voo = boardTable(VOO);
-    expect(rowValues(voo, 'Förslag till ram')).toEqual(['667 658,0', '698 956,3', '727 264,3']);
-    expect(rowValues(voo, 'Kompensation')).toEqual(['8 238,0', '19 798,7', '31 165,2']);
-    expect(rowValues(voo, /^Skillnad/)).toEqual(['−658,0', '143,7', '35,7']);
+    expect(rowValues(voo, 'Förslag till ram')).toEqual(['667 658', '698 956', '727 264']);
+    expect(rowValues(voo, 'Kompensation')).toEqual(['8 238', '19 799', '31 165']);
+    expect(rowValues(voo, /^Skillnad/)).toEqual(['−658', '144', '36']);
 
     // The reconciliation is listed once the model has run, folded away (the tables show it as
     // Skillnad), one per nämnd and year, each with a link to KF's frame.
@@ -182,15 +182,30 @@ describe('Resursfördelning: the result', () => {
     const chart = await screen.findByRole('img', { name: 'Förändring per nämnd och år: kompensation + övriga förändringar (tkr)' });
     // Compensation + other changes: BUN 5 000 + 0 kr in 2027, 3 034 380 + 3 200 000 kr in 2028, …
     expect(chart).toHaveAccessibleDescription(/Staplar åt höger är ökningar, åt vänster minskningar/);
-    expect(chart).toHaveAccessibleDescription(spaced(`${BUN}: 2027 5,0, 2028 6 234,4, 2029 4 757,8`));
-    expect(chart).toHaveAccessibleDescription(spaced(`${VOO}: 2027 9 738,0, 2028 21 298,7, 2029 32 665,2`));
+    expect(chart).toHaveAccessibleDescription(spaced(`${BUN}: 2027 5, 2028 6 234, 2029 4 758`));
+    expect(chart).toHaveAccessibleDescription(spaced(`${VOO}: 2027 9 738, 2028 21 299, 2029 32 665`));
     const bars = chart.querySelectorAll('rect[data-year]');
     expect(bars).toHaveLength(6);
     expect([...bars].map((b) => Number(b.getAttribute('data-value')))).toEqual([5000, 6_234_380, 4_757_759, 9_738_000, 21_298_660, 32_665_212]);
+    // A visible title and a caption that say exactly what a bar is; the axis in tkr with a zero line.
+    const figure = screen.getByTestId('allocation-chart');
+    expect(within(figure).getByRole('heading', { level: 4 })).toHaveTextContent('Förändring per nämnd och år: kompensation + övriga förändringar (tkr)');
+    expect(screen.getByTestId('allocation-chart-caption')).toHaveTextContent(
+      'En stapel per år: kompensation + övriga förändringar (förslag till ram − utgångsram), i tkr. Höger om nollinjen ökning, vänster minskning.',
+    );
+    const axis = [...screen.getByTestId('allocation-chart-axis').querySelectorAll('text')].map((el) => (el.textContent ?? '').replace(/\s/g, ' '));
+    expect(axis).toEqual(['0', '+32 665 tkr']);
+    const zero = screen.getByTestId('allocation-chart-zero');
+    expect(Number(zero.getAttribute('y2')) - Number(zero.getAttribute('y1'))).toBeGreaterThan(2 * 30);
+    // The chart comes before the Skillnad definition, which introduces the tables under it.
+    const intro = screen.getByTestId('allocation-tables-intro');
+    expect(intro).toHaveTextContent('Skillnad = KF:s ram − förslag till ram');
+    expect(figure.compareDocumentPosition(intro) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(intro.compareDocumentPosition(screen.getAllByTestId('allocation-board')[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // The same numbers as a table for everyone, behind a keyboard-usable disclosure.
     await user.click(screen.getByRole('button', { name: 'Diagrammets värden som text' }));
     const table = await screen.findByTestId('allocation-chart-table');
-    expect(within(table).getByRole('rowheader', { name: VOO }).closest('tr')).toHaveTextContent('9 738,021 298,732 665,2');
+    expect(within(table).getByRole('rowheader', { name: VOO }).closest('tr')).toHaveTextContent('9 73821 29932 665');
   });
 
   it('works from the keyboard alone', async () => {
@@ -230,9 +245,9 @@ describe('Resursfördelning: mode Nivå and the retroactive correction', () => {
     await user.click(screen.getByRole('button', { name: 'Kör modellen' }));
     await screen.findByRole('region', { name: 'Resultat per nämnd' });
     // docs/resursfordelning.md (Nivå): Grundskola 447 300 000 + Förskola 264 390 000 kr in 2027, and so on.
-    expect(rowValues(boardTable(BUN), 'Volymbaserad nivå')).toEqual(['711 690,0', '736 069,9', '752 919,2']);
-    expect(rowValues(boardTable(BUN), 'Förslag till ram')).toEqual(['711 690,0', '739 269,9', '756 119,2']);
-    expect(rowValues(boardTable(VOO), 'Förslag till ram')).toEqual(['304 933,0', '325 349,5', '344 317,3']);
+    expect(rowValues(boardTable(BUN), 'Volymbaserad nivå')).toEqual(['711 690', '736 070', '752 919']);
+    expect(rowValues(boardTable(BUN), 'Förslag till ram')).toEqual(['711 690', '739 270', '756 119']);
+    expect(rowValues(boardTable(VOO), 'Förslag till ram')).toEqual(['304 933', '325 350', '344 317']);
     expect(screen.getByRole('img', { name: 'Volymbaserad nivå + övriga förändringar per nämnd och år (tkr)' })).toBeVisible();
   });
 
@@ -245,9 +260,9 @@ describe('Resursfördelning: mode Nivå and the retroactive correction', () => {
     await user.click(screen.getByRole('button', { name: 'Kör modellen' }));
     await screen.findByRole('region', { name: 'Resultat per nämnd' });
     // Y1 gets c(2027) × K once more: Grundskola +30 × 105 000, Förskola −30 × 125 900 → −627 000 kr.
-    expect(rowValues(boardTable(BUN), 'Kompensation')).toEqual(['−622,0', '3 034,4', '1 557,8']);
+    expect(rowValues(boardTable(BUN), 'Kompensation')).toEqual(['−622', '3 034', '1 558']);
     // Äldreomsorg −11 × 137 300 = −1 510 300 kr.
-    expect(rowValues(boardTable(VOO), 'Kompensation')).toEqual(['6 727,7', '19 798,7', '31 165,2']);
+    expect(rowValues(boardTable(VOO), 'Kompensation')).toEqual(['6 728', '19 799', '31 165']);
   });
 });
 
@@ -325,14 +340,14 @@ describe('Resursfördelning: the result tab', () => {
     const { user } = renderSection(port);
     await user.click(await screen.findByRole('button', { name: 'Läs in arbetsboken' }));
     await user.click(await screen.findByRole('button', { name: 'Kör modellen' }));
-    expect(rowValues(boardTable(BUN), 'Förslag till ram')[0]).toBe('1 048 565,0');
+    expect(rowValues(boardTable(BUN), 'Förslag till ram')[0]).toBe('1 048 565');
     // Someone changes Grundskola's 2027 forecast from 4 260 to 4 270 pupils in the meantime.
     await port.inner.writeCells([{ sheet: 'Volymer', cell: 'G2', value: 4270 }]);
     await user.click(screen.getByRole('button', { name: 'Skriv resultatflik' }));
     const group = screen.getByRole('region', { name: 'Resultatflik' });
     await within(group).findByText('Arbetsboken hade ändrats sedan modellen kördes: resultatet ovan är uppdaterat.');
     // 10 more pupils × 105 000 kr (the unit cost is in 2027 prices) = 1 050 000 kr more.
-    expect(rowValues(boardTable(BUN), 'Förslag till ram')[0]).toBe('1 049 615,0');
+    expect(rowValues(boardTable(BUN), 'Förslag till ram')[0]).toBe('1 049 615');
     expect(port.reads).toHaveLength(2);
   });
 });
@@ -353,8 +368,8 @@ describe('Resursfördelning: without Utgångsramar', () => {
       expect(rowValues(table, 'Förslag till ram')).toEqual(['–saknas', '–saknas', '–saknas']);
       expect(rowValues(table, /^Skillnad/)).toEqual(['–saknas', '–saknas', '–saknas']);
     }
-    expect(rowValues(boardTable(BUN), 'Kompensation')).toEqual(['5,0', '3 034,4', '1 557,8']);
-    expect(rowValues(boardTable(VOO), 'Kompensation')).toEqual(['8 238,0', '19 798,7', '31 165,2']);
+    expect(rowValues(boardTable(BUN), 'Kompensation')).toEqual(['5', '3 034', '1 558']);
+    expect(rowValues(boardTable(VOO), 'Kompensation')).toEqual(['8 238', '19 799', '31 165']);
   });
 });
 
@@ -407,7 +422,7 @@ describe('Resursfördelning: progress, Avbryt and errors', () => {
     await user.click(within(group).getByRole('button', { name: 'Skriv resultatflik' }));
     expect(await within(group).findByText('Resultatfliken kunde inte skrivas')).toBeVisible();
     expect(group).toHaveTextContent('Arbetsboken är skyddad. Ta bort skyddet och försök igen.');
-    expect(rowValues(boardTable(BUN), 'Förslag till ram')[0]).toBe('1 048 565,0');
+    expect(rowValues(boardTable(BUN), 'Förslag till ram')[0]).toBe('1 048 565');
     expect((await port.index()).sheets.map((s) => s.name)).not.toContain('Resursfördelning 2027');
   });
 
@@ -444,7 +459,7 @@ describe('Resursfördelning in English', () => {
     expect(summary).toHaveTextContent('Volume-driven activities (3)');
     await user.click(within(section).getByRole('button', { name: 'Run the model' }));
     expect(await within(section).findByRole('region', { name: 'Result per board' })).toBeVisible();
-    expect(rowValues(boardTable(BUN, 'en'), 'Proposed frame')).toEqual(['1 048 565,0', '1 086 251,2', '1 111 775,0']);
+    expect(rowValues(boardTable(BUN, 'en'), 'Proposed frame')).toEqual(['1 048 565', '1 086 251', '1 111 775']);
     expect(within(section).getByRole('img', { name: 'Change per board and year: compensation + other changes (tkr)' })).toBeVisible();
     await user.click(within(section).getByRole('button', { name: 'Write result tab' }));
     expect(await within(section).findByText('Wrote the tab Resursfördelning 2027.')).toBeVisible();

@@ -1,8 +1,10 @@
 /**
  * The change per nämnd as diverging bars: one bar per budget year, to the right for an increase,
- * to the left for a decrease, from a shared zero line. Colours are Fluent tokens (CSS variables),
- * so light, dark and high-contrast themes work; the SVG has a name and a description in words,
- * and the same numbers are available as a table under the chart.
+ * to the left for a decrease, from a zero line that runs through the whole chart. A visible title
+ * and a caption say exactly what is plotted (kompensation + övriga förändringar, or in mode Nivå
+ * the volume-based level + övriga förändringar), the axis ends carry the unit (tkr). Colours are
+ * Fluent tokens (CSS variables), so light, dark and high-contrast themes work; the SVG has a name
+ * and a description in words, and the same numbers are available as a table under the chart.
  */
 import {
   Accordion,
@@ -11,6 +13,7 @@ import {
   AccordionPanel,
   makeStyles,
   mergeClasses,
+  Text,
   tokens,
   useId,
 } from '@fluentui/react-components';
@@ -26,16 +29,19 @@ const BAR = 6;
 const BAR_GAP = 2;
 const GROUP_GAP = 8;
 const AXIS_HEIGHT = 16;
+/** Longer nämnd names are cut with "…" in the chart (the full name is the label's tooltip and in the table). */
+const MAX_LABEL = 46;
 const GROUP_HEIGHT = LABEL_HEIGHT + 3 * BAR + 2 * BAR_GAP + GROUP_GAP;
 
 const FORCED = '@media (forced-colors: active)';
 
 const useStyles = makeStyles({
   figure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   svg: { display: 'block', width: '100%', height: 'auto' },
   label: { fill: tokens.colorNeutralForeground1, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
   axisLabel: { fill: tokens.colorNeutralForeground3, fontSize: '10px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
-  zero: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, [FORCED]: { stroke: 'CanvasText' } },
+  zero: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1, [FORCED]: { stroke: 'CanvasText' } },
   year0: { fill: tokens.colorBrandBackground, backgroundColor: tokens.colorBrandBackground, [FORCED]: { fill: 'CanvasText', backgroundColor: 'CanvasText' } },
   year1: {
     fill: tokens.colorPaletteMarigoldBackground3,
@@ -74,13 +80,27 @@ export interface ChangeRow {
 export interface ChangeChartProps {
   years: Triple;
   rows: readonly ChangeRow[];
+  /** Shown above the chart and its accessible name. */
   title: string;
+  /** What exactly a bar is, shown under the title. */
+  caption: string;
 }
 
-export function ChangeChart({ years, rows, title }: ChangeChartProps) {
+/** The axis' end labels: "−5 000 tkr", "0", "+45 000 tkr". */
+export function axisLabels(lo: number, hi: number, unit: (value: string) => string): { lo: string | null; zero: string; hi: string | null } {
+  return {
+    lo: lo < 0 ? unit(wholeTkrText(lo)) : null,
+    zero: '0',
+    hi: hi > 0 ? unit(`+${wholeTkrText(hi)}`) : null,
+  };
+}
+
+export function ChangeChart({ years, rows, title, caption }: ChangeChartProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const titleId = useId('allocation-chart-title');
+  const headingId = useId('allocation-chart-heading');
+  const captionId = useId('allocation-chart-caption');
   const descId = useId('allocation-chart-desc');
   const yearClass = [styles.year0, styles.year1, styles.year2];
 
@@ -103,8 +123,21 @@ export function ChangeChart({ years, rows, title }: ChangeChartProps) {
     .filter(Boolean)
     .join(' ');
 
+  const axis = axisLabels(lo, hi, (value) => t('allocation.axis', { value }));
+  const plotBottom = drawn.length * GROUP_HEIGHT;
+  // The "0" label moves aside when an end label would overlap it.
+  const zeroAnchor = zeroX < 60 ? 'start' : zeroX > WIDTH - 60 ? 'end' : 'middle';
+  const showLo = axis.lo !== null && zeroX > 90;
+  const showHi = axis.hi !== null && zeroX < WIDTH - 90;
+
   return (
-    <figure className={styles.figure} data-testid="allocation-chart">
+    <figure className={styles.figure} aria-labelledby={headingId} aria-describedby={captionId} data-testid="allocation-chart">
+      <Text as="h4" id={headingId} className={styles.title} data-testid="allocation-chart-title">
+        {title}
+      </Text>
+      <p id={captionId} className={styles.caption} data-testid="allocation-chart-caption">
+        {caption}
+      </p>
       {drawn.length > 0 && (
         <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
           <title id={titleId}>{title}</title>
@@ -112,11 +145,12 @@ export function ChangeChart({ years, rows, title }: ChangeChartProps) {
           {drawn.map((r, g) => {
             const top = g * GROUP_HEIGHT;
             const barsTop = top + LABEL_HEIGHT;
-            const barsBottom = barsTop + 3 * BAR + 2 * BAR_GAP;
+            const label = r.board.length > MAX_LABEL ? `${r.board.slice(0, MAX_LABEL - 1).trimEnd()}…` : r.board;
             return (
               <g key={r.board} data-board={r.board}>
                 <text x={PAD} y={top + 11} className={styles.label}>
-                  {r.board}
+                  {label !== r.board && <title>{r.board}</title>}
+                  {label}
                 </text>
                 {r.values.map((v, i) => {
                   const left = Math.min(x(v), zeroX);
@@ -134,24 +168,23 @@ export function ChangeChart({ years, rows, title }: ChangeChartProps) {
                     />
                   );
                 })}
-                <line x1={round(zeroX)} x2={round(zeroX)} y1={barsTop - 2} y2={barsBottom + 2} className={styles.zero} />
               </g>
             );
           })}
-          <g aria-hidden="true">
-            {lo < 0 && (
+          {/* One zero line through every group, down to its "0" on the axis. */}
+          <line x1={round(zeroX)} x2={round(zeroX)} y1={LABEL_HEIGHT - 2} y2={plotBottom} className={styles.zero} data-testid="allocation-chart-zero" />
+          <g aria-hidden="true" data-testid="allocation-chart-axis">
+            {showLo && (
               <text x={PAD} y={height - 4} className={styles.axisLabel}>
-                {wholeTkrText(lo)}
+                {axis.lo}
               </text>
             )}
-            {zeroX > 40 && zeroX < WIDTH - 40 && (
-              <text x={round(zeroX)} y={height - 4} textAnchor="middle" className={styles.axisLabel}>
-                0
-              </text>
-            )}
-            {hi > 0 && (
+            <text x={round(zeroX)} y={height - 4} textAnchor={zeroAnchor} className={styles.axisLabel}>
+              {axis.zero}
+            </text>
+            {showHi && (
               <text x={WIDTH - PAD} y={height - 4} textAnchor="end" className={styles.axisLabel}>
-                {`+${wholeTkrText(hi)}`}
+                {axis.hi}
               </text>
             )}
           </g>
@@ -166,7 +199,7 @@ export function ChangeChart({ years, rows, title }: ChangeChartProps) {
         ))}
       </ul>
       {unchanged.length > 0 && (
-        <figcaption className={styles.caption}>{t('allocation.chartUnchanged', { names: formatList(language, unchanged) })}</figcaption>
+        <p className={styles.caption}>{t('allocation.chartUnchanged', { names: formatList(language, unchanged) })}</p>
       )}
       <Accordion collapsible>
         <AccordionItem value="values">

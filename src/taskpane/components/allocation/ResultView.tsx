@@ -57,19 +57,21 @@ export function ResultView({ result }: { result: AllocationResult }) {
       <Text as="h3" id={headingId} className={styles.heading} tabIndex={-1} ref={heading}>
         {t('allocation.resultHeading')}
       </Text>
-      <Body1 as="p" className={styles.intro}>
-        {t(delta ? 'allocation.resultIntro' : 'allocation.resultIntroLevel')}
-      </Body1>
       {delta && !result.hasBaseFrames && (
         <Body1 as="p" className={styles.intro}>
           {t('allocation.noBaseFrames')}
         </Body1>
       )}
+      {/* The chart first, with its own title and caption; the Skillnad definition belongs to the tables under it. */}
       <ChangeChart
         years={result.years}
         rows={result.boards.map((b) => ({ board: b.board, values: changeOf(b) }))}
         title={t(delta ? 'allocation.chartTitle' : 'allocation.chartTitleLevel')}
+        caption={t(delta ? 'allocation.chartCaption' : 'allocation.chartCaptionLevel')}
       />
+      <Body1 as="p" className={styles.intro} data-testid="allocation-tables-intro">
+        {t(delta ? 'allocation.resultIntro' : 'allocation.resultIntroLevel')}
+      </Body1>
       <div className={styles.boards}>
         {result.boards.map((board) => (
           <YearTable

@@ -33,7 +33,8 @@ const useStyles = makeStyles({
   fixed: { tableLayout: 'fixed' },
   // Auto layout packs the year columns to their numbers: give them room to breathe.
   roomy: { paddingLeft: tokens.spacingHorizontalS },
-  labelColumn: { width: '34%' },
+  // 30 % leaves each year column room for "−1 234 567" in a 320 px pane.
+  labelColumn: { width: '30%' },
   head: {
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
@@ -45,15 +46,16 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     verticalAlign: 'top',
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
+    // Wrap between words; only a single word wider than the column breaks (never hyphenated).
     overflowWrap: 'break-word',
-    hyphens: 'auto',
+    hyphens: 'manual',
   },
   cell: {
     textAlign: 'end',
     verticalAlign: 'top',
     fontVariantNumeric: 'tabular-nums',
     whiteSpace: 'nowrap',
-    padding: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    padding: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`,
   },
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
   emphasis: { fontWeight: tokens.fontWeightSemibold },

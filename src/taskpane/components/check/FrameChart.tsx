@@ -38,7 +38,8 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1.5fr) repeat(3, minmax(0, 1fr))',
+    // The names' column is at least as wide as their longest word, so a name wraps only between words.
+    gridTemplateColumns: 'minmax(min-content, 1.5fr) repeat(3, minmax(0, 1fr))',
     columnGap: 0,
     rowGap: 0,
     alignItems: 'center',
@@ -46,7 +47,8 @@ const useStyles = makeStyles({
   yearHeader: { textAlign: 'center', color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   board: {
     color: tokens.colorNeutralForeground1,
-    overflowWrap: 'anywhere',
+    overflowWrap: 'normal',
+    hyphens: 'manual',
     lineHeight: tokens.lineHeightBase200,
     paddingBlock: tokens.spacingVerticalXS,
     paddingInlineEnd: tokens.spacingHorizontalS,
@@ -79,10 +81,13 @@ const useStyles = makeStyles({
   swatch: { display: 'block', width: '12px', height: '10px' },
   description: { color: tokens.colorNeutralForeground2, margin: 0 },
   toggle: { alignSelf: 'flex-start' },
-  // Auto layout: a long nämnd name gets the room it needs instead of breaking mid-word.
-  table: { fontVariantNumeric: 'tabular-nums', tableLayout: 'auto' },
-  number: { textAlign: 'end' },
-  rowHeader: { verticalAlign: 'top', overflowWrap: 'break-word', minWidth: '6em' },
+  // Four columns (year and three amounts) fit a 320 px pane; the nämnd heads its own rows.
+  table: { fontVariantNumeric: 'tabular-nums', tableLayout: 'auto', width: '100%' },
+  number: { textAlign: 'end', whiteSpace: 'nowrap', paddingInline: tokens.spacingHorizontalXXS, justifyContent: 'flex-end' },
+  // A header cell lays its text out in a flex button: push it to the end like the amounts.
+  numberHead: { paddingInline: tokens.spacingHorizontalXXS, '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
+  yearCell: { paddingInline: tokens.spacingHorizontalXXS },
+  boardRow: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word', paddingTop: tokens.spacingVerticalS },
   caption: { textAlign: 'start', color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalXS },
 });
 
@@ -176,30 +181,29 @@ export function FrameChart({ frames, years, toleranceKr }: FrameChartProps) {
             </caption>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t('check.table.board')}</TableHeaderCell>
-                <TableHeaderCell>{t('check.table.year')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('check.table.budget')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('check.table.frame')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('check.table.diff')}</TableHeaderCell>
+                <TableHeaderCell className={styles.yearCell}>{t('check.table.year')}</TableHeaderCell>
+                <TableHeaderCell className={styles.numberHead}>{t('check.table.budget')}</TableHeaderCell>
+                <TableHeaderCell className={styles.numberHead}>{t('check.table.frame')}</TableHeaderCell>
+                <TableHeaderCell className={styles.numberHead}>{t('check.table.diff')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
-              {rows.flatMap((row) =>
-                row.cells.map((c, i) => (
-                  <TableRow key={`${row.board}-${c.year}`}>
-                    {i === 0 && (
-                      <TableHeaderCell rowSpan={row.cells.length} scope="rowgroup" className={styles.rowHeader}>
-                        {row.board}
-                      </TableHeaderCell>
-                    )}
-                    <TableCell>{c.year}</TableCell>
+            {rows.map((row) => (
+              <TableBody key={row.board} data-board={row.board}>
+                <TableRow>
+                  <TableHeaderCell colSpan={4} scope="rowgroup" className={styles.boardRow}>
+                    {row.board}
+                  </TableHeaderCell>
+                </TableRow>
+                {row.cells.map((c) => (
+                  <TableRow key={c.year}>
+                    <TableCell className={styles.yearCell}>{c.year}</TableCell>
                     <TableCell className={styles.number}>{tkrNumber(language, c.budget)}</TableCell>
                     <TableCell className={styles.number}>{tkrNumber(language, c.frame)}</TableCell>
                     <TableCell className={styles.number}>{tkrNumber(language, c.diff, true)}</TableCell>
                   </TableRow>
-                )),
-              )}
-            </TableBody>
+                ))}
+              </TableBody>
+            ))}
           </Table>
         )}
       </div>

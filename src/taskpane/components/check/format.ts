@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../../../core/findings';
 import { LOCALES, type I18n, type Language } from '../../i18n';
+import { roundTkr } from '../../format/tkr';
 import { isWorkbookError } from '../../../core/workbook/port';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -15,15 +16,14 @@ function numberFormat(language: Language, options: Intl.NumberFormatOptions): In
   return format;
 }
 
-/** Kronor as tkr without the unit: "1 030", "12,5". */
+/** Kronor as tkr without the unit, under the pane's rounding rule (format/tkr.ts): "1 030", "0,4". */
 export function tkrNumber(language: Language, kronor: number, signed = false): string {
-  const tkr = kronor / 1000;
-  const decimals = Number.isInteger(tkr) ? 0 : 1;
+  const { value, decimals } = roundTkr(kronor);
   return numberFormat(language, {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     ...(signed ? { signDisplay: 'exceptZero' } : {}),
-  }).format(tkr);
+  }).format(value);
 }
 
 /** Kronor as tkr with the unit: "1 030 tkr", "+30 tkr". */
