@@ -23,6 +23,11 @@ export interface RuleEntry {
 
 const entry = (e: RuleEntry): RuleEntry => e;
 
+/** A status cell left blank: callers pass '' or the placeholder '(tom)'; the message then says it is missing. */
+function blankStatus(status: unknown): boolean {
+  return status === undefined || status === null || String(status).trim() === '' || status === '(tom)';
+}
+
 /** KEY-SPELLING-VARIANT: the invisible differences (text/normalize.ts spellingVariant), in words. */
 const SPELLING_WORDS: Record<string, { sv: string; en: string }> = {
   leading: { sv: 'ett mellanslag i början', en: 'a space at the start' },
@@ -551,8 +556,14 @@ export const RULE_CATALOGUE = {
     severity: 'error',
     title: { sv: 'Ogiltig status', en: 'Invalid status' },
     message: {
-      sv: (p) => `Statusen ”${p.status}” är inte tillåten. Tillåtna: Ej påbörjat, Pågår, Klart, Avbrutet.`,
-      en: (p) => `The status "${p.status}" is not allowed. Allowed: Ej påbörjat, Pågår, Klart, Avbrutet.`,
+      sv: (p) =>
+        blankStatus(p.status)
+          ? 'Statusen saknas. Tillåtna: Ej påbörjat, Pågår, Klart, Avbrutet.'
+          : `Statusen ”${p.status}” är inte tillåten. Tillåtna: Ej påbörjat, Pågår, Klart, Avbrutet.`,
+      en: (p) =>
+        blankStatus(p.status)
+          ? 'The status is missing. Allowed: Ej påbörjat, Pågår, Klart, Avbrutet.'
+          : `The status "${p.status}" is not allowed. Allowed: Ej påbörjat, Pågår, Klart, Avbrutet.`,
     },
     fix: { sv: 'Välj en status i listan.', en: 'Choose a status from the list.' },
   }),
@@ -609,8 +620,14 @@ export const RULE_CATALOGUE = {
     severity: 'error',
     title: { sv: 'Ogiltig status', en: 'Invalid status' },
     message: {
-      sv: (p) => `Statusen ”${p.status}” för ${p.what} är inte tillåten. Tillåtna: ${p.allowed}.`,
-      en: (p) => `The status "${p.status}" for ${p.what} is not allowed. Allowed: ${p.allowed}.`,
+      sv: (p) =>
+        blankStatus(p.status)
+          ? `Statusen saknas för ${p.what}. Tillåtna: ${p.allowed}.`
+          : `Statusen ”${p.status}” för ${p.what} är inte tillåten. Tillåtna: ${p.allowed}.`,
+      en: (p) =>
+        blankStatus(p.status)
+          ? `The status is missing for ${p.what}. Allowed: ${p.allowed}.`
+          : `The status "${p.status}" for ${p.what} is not allowed. Allowed: ${p.allowed}.`,
     },
     fix: { sv: 'Välj en status i listan.', en: 'Choose a status from the list.' },
   }),

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../../core/findings';
 import { useI18n } from '../../i18n';
+import { RuleId } from '../RuleId';
 import { CellLink } from './CellLink';
 import { LimitedList } from './LimitedList';
 
@@ -41,7 +42,6 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  rule: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
   fix: { color: tokens.colorNeutralForeground2 },
   panel: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   accordionHeader: { fontWeight: tokens.fontWeightSemibold },
@@ -101,12 +101,12 @@ function Findings({ findings, onSelectCell }: { findings: readonly Finding[]; on
             <Badge size="small" appearance="tint" color={BADGE_COLOR[f.severity]}>
               {t(`allocation.severity.${f.severity}`)}
             </Badge>
-            <span className={styles.rule}>{f.rule}</span>
             <CellLink sheet={f.sheet} cell={f.cell} onSelect={onSelectCell} />
           </span>
           <span>{language === 'sv' ? f.message : f.message_en}</span>
           {/* How to fix it (Swedish only in the catalogue); info findings need nothing done. */}
           {language === 'sv' && f.fix && f.severity !== 'info' && <span className={styles.fix}>{f.fix}</span>}
+          <RuleId rule={f.rule} />
         </li>
       )}
     />

@@ -3,7 +3,7 @@
  * frame per nämnd, the quick fixes and their outcome, and the findings. Loaded lazily with the
  * check's core (see CheckSection).
  */
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import {
   Badge,
   Body1,
@@ -24,7 +24,7 @@ import { editsFor, resizeFor } from '../../../core/rules/quick-fixes';
 import type { CellEdit, CellEditResult, TableResize } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
 import type { CheckResult } from './check-core';
-import { FindingsList } from './FindingsList';
+import { FindingsList, FirstErrorLink } from './FindingsList';
 import { FixAll } from './FixAll';
 import { cellValueText, countText, errorText, place, timeOfDay } from './format';
 import { FrameChart } from './FrameChart';
@@ -75,6 +75,8 @@ export default function CheckResults(props: CheckResultsProps) {
   const summaryHeadingId = useId('check-summary');
   // After a fix the findings describe the workbook as it was: a new check shows it as it is.
   const stale = [...fixes.handled.values()].includes('changed');
+  const [jump, setJump] = useState(0);
+  const errors = summarize(result.findings).error;
 
   return (
     <>
@@ -86,6 +88,7 @@ export default function CheckResults(props: CheckResultsProps) {
         <Body1 as="p" className={styles.verdict}>
           {verdict(i18n, result.findings)}
         </Body1>
+        {errors > 0 && <FirstErrorLink errors={errors} onJump={() => setJump((n) => n + 1)} />}
         {checkedAt && <Caption1 className={styles.checkedAt}>{t('check.checkedAt', { time: timeOfDay(i18n.language, checkedAt) })}</Caption1>}
         <Button className={styles.reportButton} disabled={busy || stale} onClick={props.onWriteReport}>
           {t('check.report')}
@@ -120,6 +123,7 @@ export default function CheckResults(props: CheckResultsProps) {
           handled={fixes.handled}
           busy={busy}
           onSelect={props.onSelect}
+          jumpToFirstError={jump}
           onFix={(f) => {
             const resize = resizeFor(f);
             if (resize) props.onResize(resize, f);
@@ -164,7 +168,8 @@ function verdict(i18n: I18n, findings: readonly Finding[]): string {
   }
   const s = summarize(findings);
   if (s.error > 0) return i18n.t('check.verdict.errors');
-  if (s.warning + s.info > 0) return i18n.t('check.verdict.warnings');
+  if (s.warning > 0) return i18n.t('check.verdict.warnings');
+  if (s.info > 0) return i18n.t('check.verdict.info');
   return i18n.t('check.verdict.clean');
 }
 

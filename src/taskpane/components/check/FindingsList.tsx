@@ -3,7 +3,7 @@
  * wrong (in the UI's language), where, and how to fix it; activating it selects its cell in the
  * workbook. A finding with a safe fix offers it as a button — applied only on that click.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Badge,
   Body1,
@@ -11,16 +11,18 @@ import {
   Caption1,
   Checkbox,
   Field,
+  Link,
   makeStyles,
-  Radio,
   RadioGroup,
   Text,
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { PaneRadio } from '../PaneRadio';
 import type { Finding, Severity } from '../../../core/findings';
 import { useI18n, type MessageKey } from '../../i18n';
-import { findingMessage, place, SEVERITIES } from './format';
+import { RuleId } from '../RuleId';
+import { countText, findingMessage, place, SEVERITIES } from './format';
 import { cellKey } from './use-cell-fixes';
 
 /** Findings shown per group before "show all": a big workbook can have thousands. */
@@ -74,13 +76,14 @@ const useStyles = makeStyles({
   },
   topLine: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   where: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
-  rule: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
+  rule: { paddingInline: tokens.spacingHorizontalS },
   message: { overflowWrap: 'anywhere' },
   fixText: { color: tokens.colorNeutralForeground2, paddingInline: tokens.spacingHorizontalS, margin: 0 },
   quickFix: { alignSelf: 'flex-start', marginInlineStart: tokens.spacingHorizontalS, maxWidth: '100%', height: 'auto', textAlign: 'start' },
   fixedBadge: { alignSelf: 'flex-start', marginInlineStart: tokens.spacingHorizontalS },
   more: { alignSelf: 'flex-start' },
   none: { color: tokens.colorNeutralForeground2, margin: 0 },
+  jump: { alignSelf: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface FindingsListProps {
@@ -93,6 +96,27 @@ export interface FindingsListProps {
   busy: boolean;
   onSelect(finding: Finding): void;
   onFix(finding: Finding): void;
+  /**
+   * Incremented by the summary's "N fel – visa": the errors are shown (if filtered away) and the
+   * focus moves to the first error's button, scrolled into view. 0 = never asked.
+   */
+  jumpToFirstError?: number;
+}
+
+/** The first error's go-to button under `root`, in the order shown. */
+export function firstErrorButton(root: ParentNode | null): HTMLElement | null {
+  return root?.querySelector<HTMLElement>('[data-testid="finding"][data-severity="error"] button') ?? null;
+}
+
+/** "8 fel – visa": asks the list to move the focus to its first error (see `jumpToFirstError`). */
+export function FirstErrorLink({ errors, onJump }: { errors: number; onJump(): void }) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  return (
+    <Link as="button" className={styles.jump} onClick={onJump} data-testid="first-error-link">
+      {i18n.t('check.jumpToErrors', { errors: countText(i18n, 'error', errors) })}
+    </Link>
+  );
 }
 
 interface Group {
@@ -101,7 +125,7 @@ interface Group {
   findings: Finding[];
 }
 
-export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix }: FindingsListProps) {
+export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix, jumpToFirstError = 0 }: FindingsListProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const headingId = useId('findings-heading');
@@ -109,6 +133,22 @@ export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix }
   const [groupBy, setGroupBy] = useState<GroupBy>('sheet');
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+
+  const rootRef = useRef<HTMLElement>(null);
+  const handledJump = useRef(0);
+  useEffect(() => {
+    if (jumpToFirstError === handledJump.current) return;
+    if (!shown.error) {
+      // Show the errors first; the effect runs again once they are rendered.
+      setShown((s) => ({ ...s, error: true }));
+      return;
+    }
+    handledJump.current = jumpToFirstError;
+    const target = firstErrorButton(rootRef.current);
+    if (!target) return;
+    target.focus();
+    if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'center' });
+  }, [jumpToFirstError, shown.error]);
 
   const counts = useMemo(() => {
     const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -132,7 +172,7 @@ export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix }
   }, [findings, shown, groupBy, t]);
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
+    <section className={styles.root} aria-labelledby={headingId} ref={rootRef}>
       <Text as="h3" id={headingId} className={styles.heading}>
         {t('check.findingsHeading')}
       </Text>
@@ -152,8 +192,8 @@ export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix }
         </div>
         <Field label={t('check.groupBy')} orientation="horizontal" size="small">
           <RadioGroup layout="horizontal" value={groupBy} onChange={(_, data) => setGroupBy(data.value as GroupBy)}>
-            <Radio value="sheet" label={t('check.groupBy.sheet')} />
-            <Radio value="board" label={t('check.groupBy.board')} />
+            <PaneRadio value="sheet" label={t('check.groupBy.sheet')} />
+            <PaneRadio value="board" label={t('check.groupBy.board')} />
           </RadioGroup>
         </Field>
       </div>
@@ -241,7 +281,6 @@ function FindingItem({ finding: f, fixText, handled, busy, onSelect, onFix }: Fi
             {t(`check.severity.${f.severity}` as MessageKey)}
           </Badge>
           <Caption1 className={styles.where}>{where}</Caption1>
-          <Caption1 className={styles.rule}>{f.rule}</Caption1>
         </span>
         <Body1 className={styles.message}>{findingMessage(language, f)}</Body1>
       </Button>
@@ -250,6 +289,7 @@ function FindingItem({ finding: f, fixText, handled, busy, onSelect, onFix }: Fi
           {fixText}
         </Caption1>
       )}
+      <RuleId rule={f.rule} className={styles.rule} />
       {f.quickFix &&
         (handled ? (
           <Badge className={styles.fixedBadge} appearance="tint" color={handled === 'changed' ? 'success' : 'subtle'}>

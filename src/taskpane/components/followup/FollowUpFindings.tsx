@@ -2,10 +2,11 @@
  * The UPF-* findings of one follow-up tab, in the check section's list (grouping, filter, click to
  * select the cell). A clean tab says it is ready for submission.
  */
+import { useState } from 'react';
 import { Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useId } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
 import { useI18n } from '../../i18n';
-import { FindingsList } from '../check/FindingsList';
+import { FindingsList, FirstErrorLink } from '../check/FindingsList';
 import { countText, errorText } from '../check/format';
 import type { CheckResult } from './use-follow-up';
 
@@ -28,8 +29,10 @@ export default function FollowUpFindings({ result, selectError, onSelect }: Foll
   const i18n = useI18n();
   const { t } = i18n;
   const headingId = useId('followup-check');
+  const [jump, setJump] = useState(0);
   const s = summarize(result.findings);
-  const counts = [countText(i18n, 'error', s.error), countText(i18n, 'warning', s.warning)].join(', ');
+  const counts = [countText(i18n, 'error', s.error), countText(i18n, 'warning', s.warning), ...(s.info > 0 ? [countText(i18n, 'info', s.info)] : [])].join(', ');
+  const summaryKey = s.error > 0 ? 'followup.checkErrors' : s.warning > 0 ? 'followup.checkWarnings' : 'followup.checkInfo';
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="followup-check">
       <Text as="h3" id={headingId} className={styles.heading}>
@@ -41,9 +44,10 @@ export default function FollowUpFindings({ result, selectError, onSelect }: Foll
         </MessageBar>
       ) : (
         <Body1 as="p" className={styles.summary} aria-live="polite">
-          {t(s.error > 0 ? 'followup.checkErrors' : 'followup.checkWarnings', { counts })}
+          {t(summaryKey, { counts })}
         </Body1>
       )}
+      {s.error > 0 && <FirstErrorLink errors={s.error} onJump={() => setJump((n) => n + 1)} />}
       {selectError !== null && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
@@ -60,6 +64,7 @@ export default function FollowUpFindings({ result, selectError, onSelect }: Foll
           busy={false}
           onSelect={(f: Finding) => onSelect(f.sheet, f.cell)}
           onFix={() => undefined}
+          jumpToFirstError={jump}
         />
       )}
     </section>
