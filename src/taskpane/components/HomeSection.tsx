@@ -1,5 +1,9 @@
-/** Hem: where in the year we are and what is due next, as the årshjul and in words. */
-import { Body1, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+/**
+ * Hem: what to do first in this period of the årshjul ("Augusti: skapa delårsflikar") with a
+ * primary button to the section that does it, then where in the year we are and what is due next,
+ * as the årshjul and in words.
+ */
+import { Body1, Button, Caption1, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
 import {
   annualCycleEvents,
   calendarDateOf,
@@ -11,9 +15,22 @@ import {
 } from '../../core/calendar/annual-cycle';
 import { formatLongDate, LOCALES, useI18n, type Language, type Translate } from '../i18n';
 import { AnnualWheel } from './AnnualWheel';
+import { homeStep, homeStepText, type HomeStep } from './home-step';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  step: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  stepTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  stepDetail: { margin: 0, color: tokens.colorNeutralForeground2 },
+  stepButton: { maxWidth: '100%', height: 'auto' },
   next: {
     margin: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -53,9 +70,11 @@ export function whenText(t: Translate, daysLeft: number): string {
 export interface HomeSectionProps {
   today: Date;
   annualCycle?: AnnualCycleConfig;
+  /** Opens the section of the step (the task pane switches to it). */
+  onStep?(step: HomeStep): void;
 }
 
-export function HomeSection({ today, annualCycle }: HomeSectionProps) {
+export function HomeSection({ today, annualCycle, onStep }: HomeSectionProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const date = calendarDateOf(today);
@@ -65,9 +84,23 @@ export function HomeSection({ today, annualCycle }: HomeSectionProps) {
   const nextLine = t('home.next', { deadline: deadlineText(t, language, next.event), when: whenText(t, next.daysLeft) });
   const todayText = formatLongDate(language, date);
   const eventsText = events.map((e) => deadlineText(t, language, e)).join('. ');
+  const stepTitleId = useId('home-step');
+  const step = homeStep(date, annualCycle);
+  const stepText = homeStepText(t, language, date, step, (e) => deadlineText(t, language, e));
 
   return (
     <div className={styles.section}>
+      <section className={styles.step} aria-labelledby={stepTitleId} data-testid="home-step" data-step={step.kind}>
+        <Text as="h3" id={stepTitleId} className={styles.stepTitle}>
+          {stepText.title}
+        </Text>
+        <Body1 as="p" className={styles.stepDetail}>
+          {stepText.detail}
+        </Body1>
+        <Button appearance="primary" className={styles.stepButton} onClick={() => onStep?.(step)} data-testid="home-step-button">
+          {stepText.action}
+        </Button>
+      </section>
       <AnnualWheel
         today={date}
         events={events}

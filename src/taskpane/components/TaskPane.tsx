@@ -4,6 +4,7 @@
  * composition root.
  */
 import { useEffect, useState } from 'react';
+import type { FollowUpReport } from '../../core/calendar/annual-cycle';
 import { makeStyles, mergeClasses, Tab, TabList, Text, tokens, useId } from '@fluentui/react-components';
 import { useI18n, type MessageKey } from '../i18n';
 import type { TaskPaneServices } from '../services';
@@ -12,6 +13,7 @@ import { CheckSection } from './check/CheckSection';
 import { FollowUpSection } from './followup/FollowUpSection';
 import { Header } from './Header';
 import { HomeSection } from './HomeSection';
+import type { HomeStep } from './home-step';
 import { TemplatesSection } from './TemplatesSection';
 
 /** Performance mark set when the task pane has rendered for the first time. */
@@ -84,6 +86,22 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
   const tabId = (id: SectionId) => `${baseId}-tab-${id}`;
   const panelId = (id: SectionId) => `${baseId}-panel-${id}`;
   const Main = embedded ? 'div' : 'main';
+  // The report Hem's next step is about, handed to Uppföljning when the step opens it.
+  const [stepReport, setStepReport] = useState<{ report: FollowUpReport } | undefined>(undefined);
+  const [focusPanel, setFocusPanel] = useState<SectionId | null>(null);
+  const openStep = (step: HomeStep) => {
+    if (step.section === 'followUp') setStepReport({ report: step.report });
+    setSection(step.section);
+    setFocusPanel(step.section);
+  };
+  // After Hem's button the focus follows to the section it opened.
+  useEffect(() => {
+    if (focusPanel === null) return;
+    document.getElementById(panelId(focusPanel))?.focus();
+    setFocusPanel(null);
+    // panelId only depends on the stable baseId.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusPanel]);
 
   // For measuring "task pane ready" (docs/quality.md) in a browser: the first render is committed.
   useEffect(() => {
@@ -121,7 +139,7 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
             <Text as="h2" className={styles.heading}>
               {t(s.heading)}
             </Text>
-            <SectionBody section={s.id} services={services} />
+            <SectionBody section={s.id} services={services} embedded={embedded} onStep={openStep} stepReport={stepReport} />
           </div>
         ))}
       </Main>
@@ -129,16 +147,24 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
   );
 }
 
-function SectionBody({ section, services }: { section: SectionId; services: TaskPaneServices }) {
+interface SectionBodyProps {
+  section: SectionId;
+  services: TaskPaneServices;
+  embedded: boolean;
+  onStep(step: HomeStep): void;
+  stepReport: { report: FollowUpReport } | undefined;
+}
+
+function SectionBody({ section, services, embedded, onStep, stepReport }: SectionBodyProps) {
   switch (section) {
     case 'home':
-      return <HomeSection today={services.today()} annualCycle={services.annualCycle} />;
+      return <HomeSection today={services.today()} annualCycle={services.annualCycle} onStep={onStep} />;
     case 'check':
       return <CheckSection port={services.port} now={services.today} />;
     case 'allocation':
       return <AllocationSection port={services.port} now={services.today} />;
     case 'followUp':
-      return <FollowUpSection port={services.port} now={services.today} annualCycle={services.annualCycle} importService={services.followUpImport} />;
+      return <FollowUpSection port={services.port} now={services.today} annualCycle={services.annualCycle} importService={services.followUpImport} embedded={embedded} preferredReport={stepReport} />;
     case 'templates':
       return <TemplatesSection port={services.port} templates={services.templates} today={services.today()} />;
   }

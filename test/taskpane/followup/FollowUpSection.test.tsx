@@ -118,9 +118,15 @@ test('generate writes one tab per chosen nämnd with its standard name, then lis
   expect(cards[0]).toHaveTextContent('Utkast');
   expect(cards[0]).toHaveTextContent('Aktuell');
 
-  // Generating again leaves existing tabs alone.
-  await user.click(within(panel).getByRole('button', { name: 'Skapa uppföljningsflikar (2)' }));
-  await within(panel).findByText(/Fanns redan och lämnades orörda/);
+  // Tabs that exist are not counted as new: nothing to create, and they are named as existing.
+  expect(within(panel).queryByTestId('followup-names')).toBeNull();
+  expect(within(panel).getByTestId('followup-existing-names')).toHaveTextContent(`Finns redan (använd Uppdatera): ${names[0]} och ${names[1]}`);
+  expect(within(panel).getByRole('button', { name: 'Skapa uppföljningsflik' })).toBeDisabled();
+  // With a third nämnd only the new tab is counted.
+  await user.click(within(panel).getByRole('checkbox', { name: boards[2] }));
+  expect(within(panel).getByRole('button', { name: 'Skapa uppföljningsflik' })).toBeEnabled();
+  expect(within(panel).getByTestId('followup-names')).toHaveTextContent(`Nya flikar: ${followUpTabName('august', boards[2], 2027)}`);
+  await user.click(within(panel).getByRole('checkbox', { name: boards[2] }));
   expect(port.writes).toHaveLength(2);
 
   // Uppdatera: the tab rebuilt in place.

@@ -3,7 +3,7 @@
  * nämnder, see which inputs were found, create the standard follow-up tabs, refresh and check the
  * tabs already in the workbook, and compile them for KS. The core comes in a lazily loaded chunk.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   Body1,
   Button,
@@ -15,11 +15,11 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Radio,
   RadioGroup,
   Spinner,
   tokens,
 } from '@fluentui/react-components';
+import { PaneRadio } from '../PaneRadio';
 import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
 import { KOMMUN_BOARD, REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
 import { editsFor } from '../../../core/rules/quick-fixes';
@@ -28,6 +28,7 @@ import type { WorkbookPort } from '../../../core/workbook/port';
 import { formatList, formatLongDate, useI18n, type MessageKey } from '../../i18n';
 import { errorText } from '../check/format';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
+import { planNewTabs } from './new-tabs';
 import { useFollowUp, type Outcome } from './use-follow-up';
 import { useFocusResult } from '../use-focus-result';
 
@@ -56,11 +57,15 @@ export interface FollowUpSectionProps {
   annualCycle?: AnnualCycleConfig;
   /** Importing other workbooks' tabs; absent where the host cannot (the playground). */
   importService?: FollowUpImportService;
+  /** Shown beside the playground's grid rather than in Excel: notes about the host say so. */
+  embedded?: boolean;
+  /** The report Hem's next step opened the section for; chosen each time a new request comes. */
+  preferredReport?: { report: FollowUpReport };
 }
 
 const realNow = () => new Date();
 
-export function FollowUpSection({ port, now = realNow, annualCycle, importService }: FollowUpSectionProps) {
+export function FollowUpSection({ port, now = realNow, annualCycle, importService, embedded = false, preferredReport }: FollowUpSectionProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, language } = i18n;
@@ -70,7 +75,10 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   const sectionRef = useFocusResult(busy);
 
   const next = useMemo(() => nextFollowUpReport(calendarDateOf(now()), annualCycle), [now, annualCycle]);
-  const [report, setReport] = useState<FollowUpReport>(next.event.report ?? 'august');
+  const [report, setReport] = useState<FollowUpReport>(preferredReport?.report ?? next.event.report ?? 'august');
+  useEffect(() => {
+    if (preferredReport) setReport(preferredReport.report);
+  }, [preferredReport]);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const [selectError, setSelectError] = useState<unknown>(null);
@@ -175,8 +183,10 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
     });
   };
 
-  const generateLabel =
-    selected.length <= 1 ? t('followup.generate.one') : t('followup.generate.many', { count: selected.length });
+  // Only tabs that do not exist yet are counted: "Skapa" leaves an existing one alone.
+  const planned = year === null ? null : planNewTabs(report, selected, year, snapshot?.tabs.map((tab) => tab.sheet) ?? []);
+  const newCount = planned ? planned.created.length : selected.length;
+  const generateLabel = newCount <= 1 ? t('followup.generate.one') : t('followup.generate.many', { count: newCount });
 
   return (
     <div className={styles.section} ref={sectionRef}>
@@ -188,7 +198,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
         <Field label={t('followup.report')}>
           <RadioGroup value={report} onChange={(_, data) => setReport(data.value as FollowUpReport)} disabled={busy}>
             {REPORT_IDS.map((id) => (
-              <Radio key={id} value={id} label={t(`followup.reportOption.${id}` as MessageKey)} />
+              <PaneRadio key={id} value={id} label={t(`followup.reportOption.${id}` as MessageKey)} />
             ))}
           </RadioGroup>
         </Field>
@@ -220,8 +230,8 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
       {snapshot && (
         <Suspense fallback={<Spinner size="tiny" label={t('followup.loadingView')} />}>
           <WorkbookView
-            {...{ snapshot, core: state.core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, generate, generateLabel }}
-            {...{ check: state.check, refresh, checkTab: check, selectError, setSelectError, port, compile, importService, importFiles, fixNames }}
+            {...{ snapshot, core: state.core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, planned, generate, generateLabel }}
+            {...{ check: state.check, refresh, checkTab: check, selectError, setSelectError, port, compile, importService, importFiles, fixNames, embedded }}
           />
         </Suspense>
       )}

@@ -5,6 +5,7 @@
 import { useRef } from 'react';
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n';
+import type { FollowUpReport } from '../../../core/calendar/annual-cycle';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
 
 const useStyles = makeStyles({
@@ -20,9 +21,18 @@ export interface ImportTabsProps {
   service: FollowUpImportService | undefined;
   busy: boolean;
   onFiles(files: File[]): void;
+  /** The report chosen in the section: the command-line example compiles that one. */
+  report: FollowUpReport;
+  /** In the playground (no Excel at all) rather than an Excel without ExcelApi 1.13. */
+  embedded?: boolean;
 }
 
-export function ImportTabs({ service, busy, onFiles }: ImportTabsProps) {
+/** The command that compiles the nämnder's files for `report` outside Excel. */
+export function consolidateCommand(report: FollowUpReport): string {
+  return `budgetkoll consolidate nämnd1.xlsx nämnd2.xlsx --report ${report} -o ks.xlsx`;
+}
+
+export function ImportTabs({ service, busy, onFiles, report, embedded = false }: ImportTabsProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
@@ -30,8 +40,10 @@ export function ImportTabs({ service, busy, onFiles }: ImportTabsProps) {
     return (
       <MessageBar intent="info" layout="multiline" data-testid="followup-import-unsupported">
         <MessageBarBody>
-          {t('followup.importUnsupported')}{' '}
-          <span className={styles.code}>budgetkoll consolidate nämnd1.xlsx nämnd2.xlsx --report august -o ks.xlsx</span>
+          {t(embedded ? 'followup.importPlayground' : 'followup.importUnsupported')}{' '}
+          <span className={styles.code} data-testid="followup-import-command">
+            {consolidateCommand(report)}
+          </span>
         </MessageBarBody>
       </MessageBar>
     );

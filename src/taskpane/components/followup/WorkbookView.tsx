@@ -5,7 +5,7 @@
  */
 import { useMemo, type Dispatch, type SetStateAction } from 'react';
 import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
-import { followUpTabName, KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
+import { KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
 import { writeBlockers } from '../../../core/rules/write-blockers';
 import type { WorkbookPort } from '../../../core/workbook/port';
 import { formatList, useI18n, type MessageKey } from '../../i18n';
@@ -14,6 +14,7 @@ import { FollowUpTabs } from './FollowUpTabs';
 import { ImportTabs } from './ImportTabs';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { InputList } from './InputList';
+import type { NewTabs } from './new-tabs';
 import type { CheckResult, FollowUpCore } from './use-follow-up';
 
 const useStyles = makeStyles({
@@ -45,6 +46,8 @@ export interface WorkbookViewProps {
   selected: string[];
   generate(): void;
   generateLabel: string;
+  /** The chosen nämnder split into new tabs and tabs that exist already. */
+  planned: NewTabs | null;
   check: CheckResult | null;
   refresh(sheet: string): void;
   checkTab(sheet: string): void;
@@ -56,10 +59,12 @@ export interface WorkbookViewProps {
   importFiles(files: File[]): void;
   /** Applies the quick fix of every blocking cell (write-blockers.ts). */
   fixNames(): void;
+  /** In the playground rather than Excel (the import note names the host). */
+  embedded: boolean;
 }
 
 export default function WorkbookView(props: WorkbookViewProps) {
-  const { snapshot, core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, generate, generateLabel, check, refresh, checkTab, selectError, setSelectError, port, compile, importService, importFiles, fixNames } = props;
+  const { snapshot, core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, planned, generate, generateLabel, check, refresh, checkTab, selectError, setSelectError, port, compile, importService, importFiles, fixNames, embedded } = props;
   const styles = useStyles();
   const { t, language } = useI18n();
   const boardsLabelId = useId('followup-boards');
@@ -145,15 +150,20 @@ export default function WorkbookView(props: WorkbookViewProps) {
 
               {core && <InputList statuses={core.inputStatuses(snapshot, report, selected, year)} year={year} />}
 
-              {selected.length > 0 && (
+              {planned && planned.created.length > 0 && (
                 <Caption1 as="p" className={styles.hint} data-testid="followup-names">
-                  {t('followup.tabNames', { names: formatList(language, selected.map((b) => followUpTabName(report, b, year))) })}
+                  {t('followup.tabNames', { names: formatList(language, planned.created.map((c) => c.sheet)) })}
+                </Caption1>
+              )}
+              {planned && planned.existing.length > 0 && (
+                <Caption1 as="p" className={styles.hint} data-testid="followup-existing-names">
+                  {t('followup.tabNamesExisting', { names: formatList(language, planned.existing) })}
                 </Caption1>
               )}
               <Button
                 className={styles.primary}
                 appearance="primary"
-                disabled={busy || blocked || selected.length === 0 || !hasBudget}
+                disabled={busy || blocked || selected.length === 0 || !hasBudget || (planned !== null && planned.created.length === 0)}
                 onClick={generate}
               >
                 {generateLabel}
@@ -189,7 +199,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
               <Button className={styles.primary} disabled={busy || blocked} onClick={compile}>
                 {t('followup.consolidate')}
               </Button>
-              <ImportTabs service={importService} busy={busy} onFiles={importFiles} />
+              <ImportTabs service={importService} busy={busy} onFiles={importFiles} report={report} embedded={embedded} />
             </section>
           )}
         </>
