@@ -34,8 +34,8 @@ async function openBytes(bytes: Uint8Array, onSelect: SelectListener): Promise<O
   const deps = browserDeps();
   const [{ XlsxWorkbookPort }, [{ journaled }, { withExcelJsPartNames }]] = await Promise.all([loadAdapter(), loadWriter()]);
   // The view gets every sheet, whatever its part is called; the journal applies to the bytes opened.
-  const viewed = await withExcelJsPartNames(bytes, deps.inflateRaw, deps);
-  const view = await XlsxWorkbookPort.fromBuffer(viewed, { onSelect, inflateRaw: deps.inflateRaw });
+  const prepare = (checked: Uint8Array) => withExcelJsPartNames(checked, deps.inflateRaw, deps);
+  const view = await XlsxWorkbookPort.fromBuffer(bytes, { onSelect, inflateRaw: deps.inflateRaw, prepare });
   return journaled(view, bytes, deps);
 }
 

@@ -64,11 +64,20 @@ export function rejectNonXlsx(bytes: Uint8Array): void {
   if (containsAscii(bytes, 'application/vnd.oasis.opendocument.spreadsheet', 30, 200)) throw unreadable.openDocument();
 }
 
-/** Loads an .xlsx; every failure becomes WorkbookError('unreadable') with a Swedish message. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array, inflateRaw?: InflateRaw): Promise<Workbook> {
-  const bytes = toBytes(data);
-  rejectNonXlsx(bytes);
-  await checkPackageLimits(bytes, inflateRaw);
+/**
+ * Loads an .xlsx; every failure becomes WorkbookError('unreadable') with a Swedish message.
+ * `prepare` changes the checked package before ExcelJS reads it.
+ */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array, inflateRaw?: InflateRaw, prepare?: (bytes: Uint8Array) => Promise<Uint8Array>): Promise<Workbook> {
+  const checked = toBytes(data);
+  rejectNonXlsx(checked);
+  await checkPackageLimits(checked, inflateRaw);
+  let bytes = checked;
+  try {
+    if (prepare) bytes = await prepare(checked);
+  } catch (cause) {
+    throw unreadable.damaged(cause);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -33,6 +33,11 @@ export interface XlsxPortOptions {
   onSelect?: (sheet: string, address: string) => void;
   /** Raw inflate: with it, the empty text results of formulas on Budgetkoll's tabs survive a load (loadWorkbook). */
   inflateRaw?: InflateRaw;
+  /**
+   * Prepares the package for ExcelJS once it has passed the checks of loadWorkbook (the playground
+   * renames parts ExcelJS would not find: view-part-names.ts).
+   */
+  prepare?: (bytes: Uint8Array) => Promise<Uint8Array>;
 }
 
 /** ExcelJS rejects this sheet name (it is reserved for change history in old Excel files). */
@@ -86,7 +91,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** Opens .xlsx bytes; anything else is a WorkbookError('unreadable') with a Swedish message. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data, options.inflateRaw), options);
+    return new XlsxWorkbookPort(await loadWorkbook(data, options.inflateRaw, options.prepare), options);
   }
 
   /** A workbook without tabs (write at least one before toBuffer). */

@@ -36,7 +36,9 @@ async function sampleOnly(): Promise<XlsxReadPort> {
 }
 
 async function open() {
-  const view = await XlsxWorkbookPort.fromBuffer(await withExcelJsPartNames(input, deps.inflateRaw, deps), { inflateRaw: deps.inflateRaw });
+  // As the playground opens a file: checked, then renamed for ExcelJS where needed (xlsx-loader.ts).
+  const prepare = (checked: Uint8Array) => withExcelJsPartNames(checked, deps.inflateRaw, deps);
+  const view = await XlsxWorkbookPort.fromBuffer(input, { inflateRaw: deps.inflateRaw, prepare });
   return journaled(view, input, deps);
 }
 
