@@ -2,8 +2,8 @@
 /**
  * What a controller meets in the first hour of Kontrollera budget: the rule id is a small caption
  * after the message (data-rule stays), "N fel – visa" moves the focus to the first error, the
- * verdict does not ask to review warnings there are none of, and unchecked radios read as
- * enabled (normal text colour).
+ * verdict does not ask to review warnings there are none of, and unchecked radios and
+ * checkboxes read as enabled (normal text colour).
  */
 import '@testing-library/jest-dom';
 import { configure, render, screen, within } from '@testing-library/react';
@@ -89,6 +89,17 @@ describe('Kontrollera in the first hour', () => {
     const root = unchecked.closest('.fui-Radio')!;
     const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText.replace(/\s+/g, '')));
     const classes = [...root.classList].filter((c) => rules.includes(`.${c}input:enabled:not(:checked)~.fui-Radio__label{color:var(--colorNeutralForeground1);}`));
+    expect(classes.length).toBeGreaterThan(0);
+  });
+
+  it('draws unchecked checkbox labels in the normal text colour too, for enabled boxes only', async () => {
+    const user = await check(workbookWith('RAM-OVER'));
+    const box = screen.getByRole('checkbox', { name: 'Fel (1)' });
+    await user.click(box);
+    expect(box).not.toBeChecked();
+    const root = box.closest('.fui-Checkbox')!;
+    const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText.replace(/\s+/g, '')));
+    const classes = [...root.classList].filter((c) => rules.includes(`.${c}input:enabled~.fui-Checkbox__label{color:var(--colorNeutralForeground1);}`));
     expect(classes.length).toBeGreaterThan(0);
   });
 });

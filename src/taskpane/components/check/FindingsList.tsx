@@ -9,7 +9,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Checkbox,
   Field,
   Link,
   makeStyles,
@@ -18,6 +17,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { PaneCheckbox } from '../PaneCheckbox';
 import { PaneRadio } from '../PaneRadio';
 import type { Finding, Severity } from '../../../core/findings';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -182,7 +182,7 @@ export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix, 
             {t('check.filter')}
           </Caption1>
           {SEVERITIES.map((severity) => (
-            <Checkbox
+            <PaneCheckbox
               key={severity}
               checked={shown[severity]}
               onChange={(_, data) => setShown((s) => ({ ...s, [severity]: data.checked === true }))}

@@ -4,7 +4,8 @@
  * not in the task pane's initial JavaScript.
  */
 import { useMemo, type Dispatch, type SetStateAction } from 'react';
-import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { PaneCheckbox } from '../PaneCheckbox';
 import { KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
 import { writeBlockers } from '../../../core/rules/write-blockers';
 import type { WorkbookPort } from '../../../core/workbook/port';
@@ -122,7 +123,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
                 </Text>
                 {nämnder.length > 0 && (
                   <div className={styles.allBoards}>
-                    <Checkbox
+                    <PaneCheckbox
                       checked={allChosen ? true : nämnder.some((b) => chosen.has(b)) ? 'mixed' : false}
                       disabled={busy}
                       label={t('followup.allBoards', { count: nämnder.length })}
@@ -138,7 +139,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
                   </div>
                 )}
                 {boards.map((b) => (
-                  <Checkbox
+                  <PaneCheckbox
                     key={b}
                     checked={chosen.has(b)}
                     disabled={busy}
