@@ -13,6 +13,9 @@ const leaving = (levels) => `^(\\./)?(\\.\\./){${levels - 1}}\\.\\.(/|$)`;
 const OFFICE_ADAPTER = '(^|/)io/office(/|$)';
 /** Files `depth` folders below src/core. */
 const coreFilesAt = (depth) => [`src/core/${'*/'.repeat(depth)}*.{ts,tsx}`];
+const JOBS_MESSAGE = 'A job imports only from src/core (docs/architecture.md, "Layers and folders"): no io, taskpane, cli or package.';
+/** A relative path from src/jobs into a src folder other than core (or out of src). */
+const JOBS_LEAVING = '^\\.\\./(?!core(/|$))';
 
 function importsOnly(files, regexes, message) {
   return {
@@ -45,6 +48,9 @@ module.exports = tseslint.config(
   // other files in src/core — no package (Office.js, ExcelJS, React, Fluent UI, Node built-ins;
   // the core uses none) and no relative path that leaves src/core.
   ...[0, 1, 2, 3, 4, 5].map((depth) => importsOnly(coreFilesAt(depth), [packageImport, leaving(depth + 1)], CORE_MESSAGE)),
+  // The jobs (src/jobs) are the use-case layer over the core: they import only src/core, or each
+  // other; no adapter, no user interface, no package. Core must not import them (the rule above).
+  importsOnly(['src/jobs/*.{ts,tsx}'], [packageImport, JOBS_LEAVING, '^(\\./)?(\\.\\./){2}'], JOBS_MESSAGE),
   // Components get their port and services through props: nothing in src/taskpane/components
   // imports the Office adapter (only the composition roots wire it).
   importsOnly(['src/taskpane/components/**/*.{ts,tsx}'], [OFFICE_ADAPTER], 'Components get the port through props; only a composition root imports src/io/office (docs/architecture.md).'),

@@ -4,10 +4,7 @@
  * earlier run added. The input file itself is never written.
  */
 import { resolve } from 'node:path';
-import type { AllocationResult } from '../core/allocation/model';
-import { buildAllocationTab } from '../core/allocation/result-tab';
-import type { BudgetModel } from '../core/recognition/model';
-import { decodeMarker } from '../core/workbook/marker';
+import { writeAllocationTab, type AllocationOutcome } from '../jobs/allocation';
 import { outputExtension, outputPath } from './args';
 import { CliError, type CliIo } from './io';
 import { saveWorkbookBytes } from './write-workbook';
@@ -27,17 +24,10 @@ export async function writeAllocationWorkbook(
   io: CliIo,
   port: SavableWorkbookPort,
   path: string,
-  result: AllocationResult,
-  model: BudgetModel,
+  outcome: AllocationOutcome,
   generatedAt: Date = new Date(),
 ): Promise<string> {
-  const spec = buildAllocationTab(result, model, generatedAt);
-  const index = await port.index();
-  const earlier = index.sheets.find((s) => {
-    const marker = decodeMarker(s.firstCellText);
-    return marker?.type === 'resursfordelning' && marker.year === result.years[0];
-  });
-  const { name } = await port.writeSheet(spec, earlier ? { replace: earlier.name } : {});
+  const { name } = await writeAllocationTab(port, outcome, generatedAt);
   await saveWorkbookBytes(io, path, await port.toBuffer());
   return name;
 }

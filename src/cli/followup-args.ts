@@ -1,11 +1,8 @@
 /**
- * What `followup` and `consolidate` share: the --report flag, reading only the owned follow-up tabs
- * of a workbook (for the KS compilation) and the file-exists probe for default output names.
+ * What `followup` and `consolidate` share: the --report flag and the file-exists probe for default
+ * output names.
  */
-import { basename } from 'node:path';
-import { followUpSheets, followUpTabRange, isFollowUpReport, isFollowUpTab, readFollowUpTab, reportInfo, type FilledTab, type FollowUpReport } from '../core/followup';
-import type { ReadRange } from '../core/workbook/raw';
-import type { WorkbookReader } from '../core/workbook/port';
+import { isFollowUpReport, reportInfo, type FollowUpReport } from '../core/followup';
 import { CliError, type CliIo } from './io';
 
 /** Accepted spellings of the reports besides april, august and december. */
@@ -46,27 +43,4 @@ export async function fileExists(io: CliIo, path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * The owned follow-up tabs (and compilations) of a workbook, nothing else: one read of just those
- * tabs, each marked with the file it came from (values are then copied, not linked).
- */
-export async function readFollowUpTabsOnly(reader: WorkbookReader, file: string): Promise<FilledTab[]> {
-  // Only the owned follow-up tabs are indexed: a nämnd's whole workbook is not scanned for them.
-  const raw = await reader.read((index) => {
-    const ranges: ReadRange[] = [];
-    for (const sheet of followUpSheets(index)) {
-      const range = followUpTabRange(sheet);
-      if (range) ranges.push(range);
-    }
-    return { ranges, located: ranges.map((r) => r.id) };
-  }, { sheets: isFollowUpTab });
-  const tabs: FilledTab[] = [];
-  for (const id of raw.located) {
-    const grid = raw.grids.get(id);
-    const tab = grid ? readFollowUpTab(grid) : null;
-    if (tab) tabs.push({ ...tab, workbook: basename(file) });
-  }
-  return tabs;
 }

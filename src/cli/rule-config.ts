@@ -3,7 +3,6 @@
  * catalogue, as a JSON object with RuleConfig's keys. Every key and value is checked; a mistake is
  * one Swedish line (exit 2), never a silently ignored setting.
  */
-import type { BudgetModel } from '../core/recognition/model';
 import type { RuleConfig } from '../core/rules';
 import { editDistance, foldText } from '../core/text/normalize';
 import { CliError, type CliIo } from './io';
@@ -105,16 +104,8 @@ export async function loadRuleConfig(io: CliIo, path: string | undefined): Promi
   return parseRuleConfig(path, parsed);
 }
 
-/**
- * Applies a configured tolerance where the workbook's Parametrar does not set one. Recognition
- * always fills parameters.toleranceKr (default 500 kr), which the rules prefer over overrides,
- * so the setting has to reach the model itself: Parametrar first, then --config, then the default.
- */
-export function applyToleranceSetting(model: BudgetModel, overrides: Partial<RuleConfig>): void {
-  if (overrides.toleranceKr === undefined) return;
-  const setInWorkbook = Object.keys(model.parameters.cells).some((name) => foldText(name) === 'tolerans');
-  if (!setInWorkbook) model.parameters.toleranceKr = overrides.toleranceKr;
-}
+/** The tolerance of a --config file, where the workbook sets none (the jobs' rule, src/jobs/read-inputs.ts). */
+export { applyToleranceSetting } from '../jobs/read-inputs';
 
 /** The defaults, for --help. */
 export function configHelp(): string[] {

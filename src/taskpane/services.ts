@@ -31,8 +31,8 @@ export interface TaskPaneServices {
  */
 export const defaultTemplateServices: TemplateServices = {
   async blankTemplate(options) {
-    const { buildBlankTemplate } = await import(/* webpackChunkName: "templates" */ '../core/templates/blank-template');
-    return buildBlankTemplate(options);
+    const { templateSheets } = await import(/* webpackChunkName: "templates" */ '../jobs/template');
+    return templateSheets(options);
   },
   async sampleWorkbook(options) {
     const { generateSample, sampleToSheetSpecs } = await import(/* webpackChunkName: "sample" */ '../core/sample');

@@ -4,20 +4,19 @@
  * integer kronor; with -o, a copy of the workbook with the transparent result tab added.
  * Exit codes as for validate: 0 no errors, 1 errors in the allocation inputs, 2 could not run.
  */
-import { runAllocation, type AllocationResult, type BoardResult } from '../../core/allocation/model';
-import { sortFindings, summarize, type Finding, type FindingSummary } from '../../core/findings';
-import { readBudgetModel } from '../../core/recognition';
+import type { AllocationResult, BoardResult } from '../../core/allocation/model';
+import { summarize, type Finding, type FindingSummary } from '../../core/findings';
 import type { BudgetModel, Triple } from '../../core/recognition/model';
-import { validateModel, type RuleConfig } from '../../core/rules';
 import { formatNumberSv } from '../../core/text/numbers';
 import type { SavableWorkbookPort, WorkbookReader } from '../../core/workbook/port';
+import { readAllocation, type AllocationOutcome } from '../../jobs/allocation';
 import { parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { allocationOutputPath, writeAllocationWorkbook } from '../allocation-output';
 import { refuseInputAsOutput } from '../write-workbook';
 import { asWorkbookError, openForReading, openForWriting, unreadableLine } from '../open-workbook';
-import { applyToleranceSetting, loadRuleConfig } from '../rule-config';
+import { loadRuleConfig } from '../rule-config';
 import { outputFormat } from './validate';
 import type { Command } from './command';
 
@@ -56,17 +55,8 @@ export interface AllocateJson {
   summary: FindingSummary;
 }
 
-/** Rules that concern the allocation inputs (the rest of validation is `validate`'s business). */
-const ALLOCATION_RULES = /^(VOL-|OVR-|STRUCT-|CELL-|ALLOC-)/;
-
 function perYear(years: Triple, values: readonly number[]): PerYear {
   return { [years[0]]: values[0], [years[1]]: values[1], [years[2]]: values[2] };
-}
-
-/** The allocation-relevant validation findings plus the model's own, in the usual order. */
-export function allocationFindings(model: BudgetModel, result: AllocationResult | null, overrides: Partial<RuleConfig>): Finding[] {
-  const validation = validateModel(model, overrides).filter((f) => ALLOCATION_RULES.test(f.rule));
-  return sortFindings([...validation, ...(result?.findings ?? [])]);
 }
 
 export function allocateJson(file: string, model: BudgetModel, result: AllocationResult | null, findings: readonly Finding[]): AllocateJson {
@@ -218,19 +208,17 @@ export const allocateCommand: Command = {
 
     // Writing needs the whole workbook (ExcelJS); only reading takes the lean path.
     let writable: SavableWorkbookPort | null = null;
-    let model: BudgetModel;
+    let outcome: AllocationOutcome;
     try {
       let port: WorkbookReader;
       if (output) port = writable = await openForWriting(io, file);
       else port = await openForReading(io, file);
-      model = await readBudgetModel(port, 'allocation');
+      outcome = await readAllocation(port, { overrides });
     } catch (error) {
       io.stderr(unreadableLine(file, asWorkbookError(error)));
       return EXIT_CANNOT_RUN;
     }
-    applyToleranceSetting(model, overrides);
-    const result = runAllocation(model, overrides);
-    const findings = allocationFindings(model, result, overrides);
+    const { model, result, findings } = outcome;
 
     if (result && result.mode === 'Delta' && !result.hasBaseFrames) {
       io.stderr(`budgetkoll: ${file}: Utgångsramar saknas, så bara kompensationen för volymförändringar beräknas – inget förslag till ram.\n`);
@@ -238,7 +226,7 @@ export const allocateCommand: Command = {
 
     if (output && writable) {
       if (result) {
-        const name = await writeAllocationWorkbook(io, writable, output, result, model);
+        const name = await writeAllocationWorkbook(io, writable, output, outcome);
         io.stderr(`Skrev ${output}: arbetsboken med fliken ${name}.\n`);
       } else {
         io.stderr(`budgetkoll: ${file}: resursfördelningen kunde inte beräknas, så ${output} skrevs inte.\n`);

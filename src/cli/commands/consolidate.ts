@@ -7,13 +7,13 @@
  * Exit codes as for validate: 0 written and no errors in the tabs, 1 a nämnd's tab has errors
  * (UPF-*), 2 could not run — a file that cannot be read is named, and then nothing is written.
  */
-import { resolve } from 'node:path';
-import { summarize, sortFindings, type Finding, type FindingSummary } from '../../core/findings';
-import { buildConsolidation, compiledTab, isKommunBoard, periodEndDate, type CompiledTab, type FilledTab, type FollowUpReport } from '../../core/followup';
-import { normalizeKey } from '../../core/text/normalize';
+import { basename, resolve } from 'node:path';
+import type { FindingSummary } from '../../core/findings';
+import { isKommunBoard, periodEndDate, type CompiledTab, type FilledTab, type FollowUpReport } from '../../core/followup';
+import { consolidateWorkbooks, consolidationYear, readCompiledTabs } from '../../jobs/consolidation';
 import { integerFlag, outputPath, parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
-import { readFollowUpTabsOnly, reportFlag, reportName } from '../followup-args';
+import { reportFlag, reportName } from '../followup-args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
 import { progressBar } from '../progress';
@@ -132,7 +132,7 @@ export const consolidateCommand: Command = {
       try {
         // Checked and cut down to what the compilation reads as each file is read: 30 large nämnd
         // files are never all in memory at once (compiledTab).
-        read.push({ file, tabs: (await readFollowUpTabsOnly(await openForReading(io, file), file)).map((t) => compiledTab(t)) });
+        read.push({ file, tabs: await readCompiledTabs(await openForReading(io, file), basename(file)) });
       } catch (error) {
         progress.finish();
         const problem = asWorkbookError(error);
@@ -148,32 +148,19 @@ export const consolidateCommand: Command = {
       return EXIT_CANNOT_RUN;
     }
 
-    const ofReport = read.flatMap((r) => r.tabs).filter((t) => t.kind === 'uppfoljning' && t.report === report && t.year !== null);
     const explicitYear = values.year === undefined ? null : integerFlag('consolidate', '--year', values.year, 0, 2000, 2098);
-    let year: number;
-    if (explicitYear !== null) {
-      year = explicitYear;
-    } else {
-      const years = [...new Set(ofReport.map((t) => t.year!))].sort();
-      if (years.length > 1) throw new CliError(`consolidate: flikarna gäller flera år (${years.join(', ')}); välj ett med --year ÅR.`);
-      if (years.length === 0) throw new CliError(`consolidate: inga uppföljningsflikar för ${reportName(report)} hittades i ${positionals.join(', ')}. Skapa dem med budgetkoll followup.`);
-      year = years[0];
+    const chosen = consolidationYear(read.flatMap((r) => r.tabs), report, explicitYear);
+    if (chosen.year === null) {
+      if (chosen.years.length > 1) throw new CliError(`consolidate: flikarna gäller flera år (${chosen.years.join(', ')}); välj ett med --year ÅR.`);
+      throw new CliError(`consolidate: inga uppföljningsflikar för ${reportName(report)} hittades i ${positionals.join(', ')}. Skapa dem med budgetkoll followup.`);
     }
-    const compiled = read.map((r) => ({ file: r.file, tabs: r.tabs.filter((t) => t.kind === 'uppfoljning' && t.report === report && t.year === year) }));
-    if (compiled.every((r) => r.tabs.length === 0)) {
+    const year = chosen.year;
+    const consolidation = consolidateWorkbooks(read, report, year, new Date());
+    if (!consolidation) {
       throw new CliError(`consolidate: inga uppföljningsflikar för ${reportName(report)} ${year} hittades i ${positionals.join(', ')}.`);
     }
-
-    const allTabs = read.flatMap((r) => r.tabs);
-    const spec = buildConsolidation(allTabs, null, year, report, { generatedAt: new Date() });
-    const [tab] = await writeWorkbook(io, output, [spec]);
-
-    const results = compiled.map((r) => {
-      // A kommun tab only lends its balanskrav; the nämnd tabs are checked as for submission.
-      const findings: Finding[] = sortFindings(r.tabs.filter((t) => !isKommunBoard(t.board)).flatMap((t) => t.checked));
-      return { ...r, findings, summary: summarize(findings) };
-    });
-    const boardCount = new Set(compiled.flatMap((r) => r.tabs.filter((t) => !isKommunBoard(t.board)).map((t) => normalizeKey(t.board)))).size;
+    const [tab] = await writeWorkbook(io, output, [consolidation.spec]);
+    const { files: results, boardCount } = consolidation;
     // Written a file at a time: 30 L files have 200 000 findings, over 100 MB as one text.
     if (format === 'json') {
       const out: Omit<ConsolidateJson, 'files'> & { files: unknown } = {

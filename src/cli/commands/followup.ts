@@ -10,21 +10,9 @@
  * not run (bad arguments, unreadable file, unknown nämnd).
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import {
-  buildFollowUpTab,
-  followUpBoards,
-  isKommunBoard,
-  KOMMUN_BOARD,
-  periodEndDate,
-  readFollowUp,
-  refreshFollowUpTab,
-  SECTION_SOURCES,
-  sectionsFor,
-  typedInputs,
-  type FilledTab,
-  type FollowUpReport,
-} from '../../core/followup';
+import { followUpBoards, isKommunBoard, KOMMUN_BOARD, periodEndDate, type FilledTab, type FollowUpReport } from '../../core/followup';
 import { inputDef, type InputId } from '../../core/inputs/catalogue';
+import { inputsUsed, readFollowUp, writeFollowUpTabs } from '../../jobs/follow-up';
 import type { BudgetModel } from '../../core/recognition/model';
 import { editDistance, normalizeKey } from '../../core/text/normalize';
 import { checkOutputExtension, integerFlag, outputExtension, parseCommandArgs } from '../args';
@@ -158,18 +146,6 @@ export function resolveBoards(model: BudgetModel, asked: readonly string[], all:
   return out;
 }
 
-/** Inputs the chosen tabs read: found in the workbook, and missing. */
-function inputsUsed(model: BudgetModel, report: FollowUpReport, boards: readonly string[]): { found: InputId[]; missing: InputId[] } {
-  const ids = new Set<InputId>();
-  for (const board of boards) for (const section of sectionsFor(report, board)) for (const id of SECTION_SOURCES[section] ?? []) ids.add(id);
-  const all = [...ids];
-  return { found: all.filter((id) => model.layouts[id]), missing: all.filter((id) => !model.layouts[id]) };
-}
-
-function sameBoard(a: string, b: string): boolean {
-  return isKommunBoard(a) ? isKommunBoard(b) : normalizeKey(a) === normalizeKey(b);
-}
-
 export const followUpCommand: Command = {
   name: 'followup',
   summary: 'Skapa eller uppdatera uppföljningsflikar (MU april, delår, årsbokslut)',
@@ -259,25 +235,19 @@ export const followUpCommand: Command = {
     const boards = resolveBoards(model, asked, all);
     if (boards.length === 0) throw new CliError(`followup: ${file}: Driftbudget och Ramar nämner inga nämnder.`);
 
-    const now = new Date();
-    const written: FollowUpTabJson[] = [];
-    for (const board of boards) {
-      const earlier = tabs.find((t) => t.kind === 'uppfoljning' && t.report === report && t.year === year && sameBoard(t.board, board));
-      const spec = earlier ? refreshFollowUpTab(model, earlier, now) : buildFollowUpTab({ model, report, board, year, generatedAt: now });
-      const { name } = await port.writeSheet(spec, earlier ? { replace: earlier.sheet } : {});
-      written.push({
-        name,
-        report,
-        board,
-        year,
-        period_end: periodEndDate(report, year),
-        action: earlier ? 'refreshed' : 'created',
-        kept_inputs: earlier ? typedInputs(earlier).values.length : 0,
-      });
-    }
+    const tabsWritten = await writeFollowUpTabs(port, { model, tabs }, { report, year, boards, now: new Date() });
+    const written: FollowUpTabJson[] = tabsWritten.map((t) => ({
+      name: t.name,
+      report,
+      board: t.board,
+      year,
+      period_end: periodEndDate(report, year),
+      action: t.action,
+      kept_inputs: t.keptInputs,
+    }));
     await saveWorkbookBytes(io, output, await port.toBuffer());
 
-    const used = inputsUsed(model, report, boards);
+    const used = inputsUsed(model.layouts, report, boards);
     if (format === 'json') {
       const out: FollowUpJson = {
         file,

@@ -1,5 +1,5 @@
 /** `budgetkoll template`: the blank standard template as an .xlsx file. */
-import { buildBlankTemplate } from '../../core/templates/blank-template';
+import { defaultTemplateYear, templateSheets } from '../../jobs/template';
 import { integerFlag, outputPath, parseCommandArgs } from '../args';
 import { EXIT_OK } from '../io';
 import { writeWorkbook } from '../write-workbook';
@@ -7,7 +7,7 @@ import type { Command } from './command';
 
 /** Budgets are made for the coming year. */
 function defaultYear(): number {
-  return new Date().getFullYear() + 1;
+  return defaultTemplateYear(new Date());
 }
 
 export const templateCommand: Command = {
@@ -42,7 +42,7 @@ export const templateCommand: Command = {
     const path = outputPath('template', values.output, 'mall.xlsx');
     const year = integerFlag('template', '--year', values.year, defaultYear(), 2000, 2098);
     const kommun = typeof values.kommun === 'string' && values.kommun.trim() !== '' ? values.kommun.trim() : undefined;
-    const names = await writeWorkbook(io, path, buildBlankTemplate({ year, kommun }));
+    const names = await writeWorkbook(io, path, templateSheets({ year, kommun }));
     io.stderr(`Skrev ${path}: tom mall för budgetår ${year} med ${names.length} flikar.\n`);
     return EXIT_OK;
   },

@@ -3,21 +3,15 @@
  * stdout (Swedish text or JSON), messages on stderr; exit 0 clean, 1 errors found, 2 a file or
  * the settings could not be read (the other files are still checked and reported).
  */
-import { sortFindings, summarize, type Finding, type FindingSummary } from '../../core/findings';
-import { checkFollowUpTab, followUpSheets, followUpTabRange, readFollowUpTab, type FilledTab } from '../../core/followup';
-import { JOB_INPUTS } from '../../core/recognition';
-import { locateInputs } from '../../core/recognition/locate';
-import type { BudgetModel } from '../../core/recognition/model';
-import { recognizeWorkbook } from '../../core/recognition/recognize';
-import type { ReadRange } from '../../core/workbook/raw';
-import type { WorkbookReader } from '../../core/workbook/port';
-import { submissionGaps, validateModel, type RuleConfig } from '../../core/rules';
+import { summarize, type Finding, type FindingSummary } from '../../core/findings';
+import { submissionGaps, type RuleConfig } from '../../core/rules';
+import { runCheck } from '../../jobs/check';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
 import { progressBar } from '../progress';
-import { applyToleranceSetting, configHelp, loadRuleConfig } from '../rule-config';
+import { configHelp, loadRuleConfig } from '../rule-config';
 import type { Command } from './command';
 
 export type OutputFormat = 'text' | 'json';
@@ -130,11 +124,7 @@ export const validateCommand: Command = {
 
 async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConfig>, beforeMessage: () => void): Promise<FileResult> {
   try {
-    const port = await openForReading(io, file);
-    const { model, tabs } = await readForValidation(port);
-    applyToleranceSetting(model, overrides);
-    let findings = validateModel(model, overrides);
-    if (tabs.length > 0) findings = sortFindings([...findings, ...tabs.flatMap((t) => checkFollowUpTab(t, model))]);
+    const { findings } = await runCheck(await openForReading(io, file), { overrides });
     return { file, findings, summary: summarize(findings) };
   } catch (error) {
     beforeMessage();
@@ -142,33 +132,4 @@ async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConf
     io.stderr(unreadableLine(file, problem));
     return { file, findings: null, summary: null, problem: { message: problem.message, message_en: problem.messageEn } };
   }
-}
-
-/**
- * The validation inputs and, only when the index shows owned follow-up tabs, those tabs too — in
- * the same single read, so a workbook without follow-up tabs costs exactly what it did before.
- */
-async function readForValidation(reader: WorkbookReader): Promise<{ model: BudgetModel; tabs: FilledTab[] }> {
-  const request = JOB_INPUTS.validation;
-  const raw = await reader.read((index) => {
-    const inputs = locateInputs(index, request);
-    const tabIds: string[] = [];
-    const ranges: ReadRange[] = [...inputs.plan.ranges];
-    for (const sheet of followUpSheets(index)) {
-      const range = followUpTabRange(sheet);
-      if (!range) continue;
-      ranges.push(range);
-      tabIds.push(range.id);
-    }
-    return { ...inputs.plan, ranges, located: { inputs, tabIds } };
-  });
-  const model = recognizeWorkbook(raw, raw.located.inputs, request);
-  const tabs: FilledTab[] = [];
-  for (const id of raw.located.tabIds) {
-    const grid = raw.grids.get(id);
-    const tab = grid ? readFollowUpTab(grid) : null;
-    // Compilations are KS's summary of other tabs; the UPF rules concern the nämnd/kommun tabs.
-    if (tab && tab.kind === 'uppfoljning') tabs.push(tab);
-  }
-  return { model, tabs };
 }

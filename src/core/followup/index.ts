@@ -19,7 +19,7 @@ export { readFollowUpTab, typedInputs } from './read-tab';
 export { refreshFollowUpTab } from './refresh';
 export { checkFollowUpTab, type FollowUpCheckOptions } from './check';
 export { buildConsolidation, compiledTab, type CompiledTab, type ConsolidationOptions } from './consolidate';
-export { followUpSheets, followUpTabRange, isFollowUpTab, planFollowUpRead, readFollowUp, recognizeFollowUp, type FollowUpReadPlan, type FollowUpWorkbook } from './plan';
+export { followUpSheets, followUpTabRange, isFollowUpTab, planFollowUpRead, planOwnedTabs, readOwnedTabs, type OwnedTabRead, readFollowUp, recognizeFollowUp, type FollowUpReadPlan, type FollowUpWorkbook } from './plan';
 export {
   FOLLOW_UP_REPORTS,
   KOMMUN_BOARD,

@@ -32,26 +32,52 @@ export function followUpTabRange(sheet: SheetInfo, id = `followup#${sheet.name}`
   return { id, sheet: sheet.name, address: rangeToA1({ top: 0, left: 0, bottom: used.bottom, right: used.right }), formulas: true, numberFormats: false };
 }
 
-export interface FollowUpReadPlan {
-  plan: ReadPlan;
-  /** Where the inputs are (for recognition). */
-  located: LocatedInputs;
-  /** ReadRange ids of the owned tabs, by sheet name. */
-  tabs: { sheet: string; readId: string }[];
+/** An owned tab to read: its sheet and the id of its ReadRange. */
+export interface OwnedTabRead {
+  sheet: string;
+  readId: string;
 }
 
-/** What to read for the follow-up job: inputs and owned follow-up tabs (pure; from the index). */
-export function planFollowUpRead(index: WorkbookIndex): FollowUpReadPlan {
-  const located = locateInputs(index, JOB_INPUTS.followUp);
-  const ranges = [...located.plan.ranges];
-  const tabs: FollowUpReadPlan['tabs'] = [];
+/**
+ * The ranges of every owned follow-up tab and compilation of the index (values and formulas), and
+ * which range is which tab. The one plan of "read the owned tabs back", for every job that does.
+ */
+export function planOwnedTabs(index: WorkbookIndex): { ranges: ReadRange[]; tabs: OwnedTabRead[] } {
+  const ranges: ReadRange[] = [];
+  const tabs: OwnedTabRead[] = [];
   for (const sheet of followUpSheets(index)) {
     const range = followUpTabRange(sheet);
     if (!range) continue;
     ranges.push(range);
     tabs.push({ sheet: sheet.name, readId: range.id });
   }
-  return { plan: { ranges }, located, tabs };
+  return { ranges, tabs };
+}
+
+/** The owned tabs a plan from planOwnedTabs read, decoded, in tab order (a grid that is not one is skipped). */
+export function readOwnedTabs(raw: RawWorkbook, tabs: readonly OwnedTabRead[]): FilledTab[] {
+  const out: FilledTab[] = [];
+  for (const { readId } of tabs) {
+    const grid = raw.grids.get(readId);
+    const tab = grid ? readFollowUpTab(grid) : null;
+    if (tab) out.push(tab);
+  }
+  return out;
+}
+
+export interface FollowUpReadPlan {
+  plan: ReadPlan;
+  /** Where the inputs are (for recognition). */
+  located: LocatedInputs;
+  /** ReadRange ids of the owned tabs, by sheet name. */
+  tabs: OwnedTabRead[];
+}
+
+/** What to read for the follow-up job: inputs and owned follow-up tabs (pure; from the index). */
+export function planFollowUpRead(index: WorkbookIndex): FollowUpReadPlan {
+  const located = locateInputs(index, JOB_INPUTS.followUp);
+  const owned = planOwnedTabs(index);
+  return { plan: { ranges: [...located.plan.ranges, ...owned.ranges] }, located, tabs: owned.tabs };
 }
 
 export interface FollowUpWorkbook {
@@ -62,14 +88,7 @@ export interface FollowUpWorkbook {
 
 /** Recognises what one read phase returned for a plan from planFollowUpRead. */
 export function recognizeFollowUp(raw: RawWorkbook, planned: FollowUpReadPlan): FollowUpWorkbook {
-  const model = recognizeWorkbook(raw, planned.located, JOB_INPUTS.followUp);
-  const tabs: FilledTab[] = [];
-  for (const { readId } of planned.tabs) {
-    const grid = raw.grids.get(readId);
-    const tab = grid ? readFollowUpTab(grid) : null;
-    if (tab) tabs.push(tab);
-  }
-  return { model, tabs };
+  return { model: recognizeWorkbook(raw, planned.located, JOB_INPUTS.followUp), tabs: readOwnedTabs(raw, planned.tabs) };
 }
 
 /** Reads inputs and owned follow-up tabs through the port in one read phase. */

@@ -160,7 +160,7 @@ function checkInput(rows = 3, konto = '4000') {
   const index = { sheets, tables: [] };
   const located = locateInputs(index, JOB_INPUTS.validation);
   const byId = new Map(located.plan.ranges.map((r) => [r.id, grids.get(r.sheet)!]));
-  return { raw: { index, grids: byId }, located };
+  return { raw: { index, grids: byId }, located: { inputs: located, tabs: [] } };
 }
 
 describe('runCoreTask', () => {

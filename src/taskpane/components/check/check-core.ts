@@ -1,41 +1,24 @@
 /**
  * The core side of "Kontrollera budget", loaded on first use: recognition, the rule set, the rule
  * catalogue and the Kontrollrapport builder are not needed to show the task pane, so they stay out
- * of its initial JavaScript (docs/quality.md: ≤ 200 KB gzip).
+ * of its initial JavaScript (docs/quality.md: ≤ 200 KB gzip). The job is src/jobs/check.ts, the
+ * same as `budgetkoll validate`'s.
  */
-import type { Finding } from '../../../core/findings';
-import { inputsPlan } from '../../../core/recognition';
+import { checkPlan, type CheckResult } from '../../../jobs/check';
 import { buildControlReport, CONTROL_REPORT_NAME, type ControlReportInput } from '../../../core/reports/control-report';
-import type { BoardFrameSummary } from '../../../core/rules';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import type { ReadOptions, WorkbookReader } from '../../../core/workbook/port';
 import { progressSpan, runCoreTask } from '../../worker/run-core-task';
 
-/** A rule's one-line title, for the "fix all" list. */
-export interface RuleText {
-  title: { sv: string; en: string };
-}
-
-export interface CheckResult {
-  findings: Finding[];
-  frames: BoardFrameSummary[];
-  /** Y1..Y3, or null when no year could be established. */
-  years: readonly number[] | null;
-  kommun: string | null;
-  /** Kronor: differences within it count as "on the frame". */
-  toleranceKr: number;
-  /** Titles of the rules that occur, by public rule id. */
-  rules: Record<string, RuleText>;
-  /** English how-to-fix texts, keyed by the Swedish one (the same text may serve several rules). */
-  fixEn: Record<string, string>;
-}
+export type { CheckResult, RuleText } from '../../../jobs/check';
 
 /**
- * Reads the validation inputs through the port (progress to one half), then runs every rule and
- * summarises the frames in the core worker (run-core-task.ts; the other half).
+ * Reads the validation inputs and the owned follow-up tabs through the port (the check job's plan;
+ * progress to one half), then runs every rule and summarises the frames in the core worker
+ * (run-core-task.ts, checkTask; the other half).
  */
 export async function runBudgetCheck(reader: WorkbookReader, options: ReadOptions = {}): Promise<CheckResult> {
-  const { located, ...raw } = await reader.read(inputsPlan('validation'), { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
+  const { located, ...raw } = await reader.read(checkPlan, { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
   return runCoreTask('check', { raw, located }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 

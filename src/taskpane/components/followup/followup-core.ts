@@ -1,46 +1,19 @@
 /**
- * The follow-up job as the Uppföljning section uses it, in one lazily loaded chunk: the core's
- * read/build/refresh/check/consolidate, and what the section shows about a workbook (inputs found,
- * existing tabs, which are stale). Pure apart from the port calls.
+ * The follow-up job (src/jobs/follow-up.ts) as the Uppföljning section drives it, in one lazily
+ * loaded chunk: read, build, refresh, check and consolidate through the port and the core worker's
+ * session, and what the section shows about a workbook (inputs found, existing tabs, which are stale).
  */
 import type { Finding } from '../../../core/findings';
-import {
-  isKommunBoard,
-  periodMonth,
-  planFollowUpRead,
-  SECTION_SOURCES,
-  sectionsFor,
-  type FilledTab,
-  type FollowUpReport,
-} from '../../../core/followup';
-import { inputDef, type InputId } from '../../../core/inputs/catalogue';
+import { isKommunBoard, type FilledTab, type FollowUpReport } from '../../../core/followup';
 import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
-import type { BudgetModel } from '../../../core/recognition/model';
-import { normalizeKey } from '../../../core/text/normalize';
 import { WorkbookError, type ReadOptions, type WorkbookPort, type WorkbookReader, type WriteOptions } from '../../../core/workbook/port';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
-import type { FollowUpBuild } from '../../worker/core-tasks';
+import { existingFollowUpTab, followUpPlan, inputStatuses, type FollowUpBuild, type FollowUpSnapshot } from '../../../jobs/follow-up';
 import { progressSpan, type CoreSession } from '../../worker/run-core-task';
 
-export type { FilledTab, Finding, FollowUpReport };
-
-/**
- * What the section knows about the workbook after one read. The model itself stays in the core
- * worker's session (run-core-task.ts), where the tabs are built; the pane gets what it shows.
- */
-export interface FollowUpSnapshot {
-  /** Where each input was found, and the findings that block writing (write-blockers.ts). */
-  inputs: Pick<BudgetModel, 'layouts' | 'findings'>;
-  /** Owned follow-up tabs and compilations, in tab order. */
-  tabs: FilledTab[];
-  /** Nämnder as spelt in Driftbudget (then Ramar). */
-  boards: string[];
-  years: number[];
-  /** Sheets whose budget figures no longer match Driftbudget (UPF-STALE). */
-  stale: ReadonlySet<string>;
-  /** The last month with Utfall rows ("2027-06") per year, worked out once per read (not on every render). */
-  lastActual: Record<number, string>;
-}
+export type { FilledTab, Finding, FollowUpReport, FollowUpSnapshot };
+export type { InputStatus } from '../../../jobs/follow-up';
+export { inputStatuses };
 
 /**
  * One read phase of inputs and owned tabs (progress to one half), then recognition and the stale
@@ -48,52 +21,12 @@ export interface FollowUpSnapshot {
  * for the builds of the same action.
  */
 export async function readSnapshot(reader: WorkbookReader, session: CoreSession, options: ReadOptions = {}): Promise<FollowUpSnapshot> {
-  const { located: planned, ...raw } = await reader.read(
-    (index) => {
-      const plan = planFollowUpRead(index);
-      return { ...plan.plan, located: plan };
-    },
-    { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) },
-  );
+  const { located: planned, ...raw } = await reader.read(followUpPlan, { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
   return session.run('followUp', { raw, planned }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
-export interface InputStatus {
-  id: InputId;
-  /** The input's name ("Utfall"). */
-  name: string;
-  /** The sheet it was found on, or null when missing. */
-  sheet: string | null;
-  /** For Utfall: the last month of the year with rows ("2027-06"), and the report's last month. */
-  actualsThrough?: { last: string | null; periodEnd: string };
-}
-
-/** The inputs the chosen report's tabs read, in section order, found or not. */
-export function inputStatuses(snapshot: Pick<FollowUpSnapshot, 'inputs' | 'lastActual'>, report: FollowUpReport, boards: readonly string[], year: number): InputStatus[] {
-  // Driftbudget (required) and Utfall first: every tab's Ekonomisk uppföljning reads them.
-  const ids: InputId[] = ['driftbudget', 'utfall'];
-  const chosen = boards.length > 0 ? boards : ['-'];
-  for (const board of chosen) {
-    for (const section of sectionsFor(report, board)) for (const id of SECTION_SOURCES[section] ?? []) if (!ids.includes(id)) ids.push(id);
-  }
-  return ids.map((id) => {
-    const layout = snapshot.inputs.layouts[id];
-    const status: InputStatus = { id, name: inputDef(id).name, sheet: layout ? layout.sheet : null };
-    if (id === 'utfall') {
-      status.actualsThrough = { last: snapshot.lastActual[year] ?? null, periodEnd: periodMonth(report, year) };
-    }
-    return status;
-  });
-}
-
-function sameBoard(a: string, b: string): boolean {
-  return normalizeKey(a) === normalizeKey(b);
-}
-
-/** The owned follow-up tab of this report, year and nämnd, if the workbook has one. */
-export function existingTab(tabs: readonly FilledTab[], report: FollowUpReport, year: number, board: string): FilledTab | null {
-  return tabs.find((t) => t.kind === 'uppfoljning' && t.report === report && t.year === year && sameBoard(t.board, board)) ?? null;
-}
+/** The owned follow-up tab of this report, year and nämnd, if the workbook has one (the follow-up job's lookup). */
+export const existingTab = existingFollowUpTab;
 
 export interface GenerateOutcome {
   written: string[];
