@@ -17,6 +17,8 @@ module.exports = {
   roots: ['<rootDir>/test/recalc'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
+  // IronCalc's package is an ES module: compiled for jest like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!@ironcalc/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 180000,
 };

@@ -47,7 +47,7 @@ function httpsServer() {
 }
 
 /** Big lazily loaded chunks (ExcelJS) are not part of any page's start-up and need no size hint. */
-const LAZY_LARGE_CHUNK = /^(exceljs|xlsx|sample)\./;
+const LAZY_LARGE_CHUNK = /^(exceljs|xlsx|sample|engine)\./;
 
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
@@ -77,6 +77,13 @@ module.exports = (env, argv) => {
     },
     module: {
       rules: [
+        // IronCalc's WebAssembly (the playground's spreadsheet engine, src/playground/engine/): a file
+        // fetched by its engine worker with init(); only the playground's worker imports it.
+        {
+          test: /\.wasm$/,
+          type: 'asset/resource',
+          generator: { filename: `${hashed('[name]')}[ext]` },
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -19,6 +19,8 @@ const PAGE = 'taskpane.html';
 const FORBIDDEN = [
   { name: 'exceljs', source: /node_modules\/exceljs\//, marker: /xl\/worksheets\/sheet|ExcelJS/ },
   { name: '@microsoft/office-js-helpers', source: /node_modules\/@microsoft\/office-js-helpers\//, marker: /OfficeHelpers/ },
+  // The playground's spreadsheet engine (WebAssembly): never in the task pane.
+  { name: '@ironcalc/wasm', source: /node_modules\/@ironcalc\//, marker: /wasm_bg\.wasm|__wbindgen_/ },
 ];
 
 const gzipSize = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;

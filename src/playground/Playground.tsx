@@ -21,12 +21,31 @@ import {
 import type { SheetInfo } from '../core/workbook/raw';
 import { isWorkbookError, type WorkbookPort } from '../core/workbook/port';
 import { useI18n } from '../taskpane/i18n';
+import { formatNumberSv } from '../core/text/numbers';
 import { TaskPane } from '../taskpane/components/TaskPane';
 import type { TaskPaneServices, TemplateServices } from '../taskpane/services';
 import { Logo } from '../taskpane/components/Logo';
 import { createForwardingPort } from './playground-port';
 import { SheetGrid, type GridSelection } from './SheetGrid';
 import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
+import type { Evaluation } from './engine/evaluation';
+import type { WorkbookReader } from '../core/workbook/port';
+
+/** Evaluates the workbook's formulas (the real one: IronCalc in a worker, see engine/). */
+export type PlaygroundEvaluator = (port: WorkbookReader) => Promise<Evaluation>;
+
+const ENGINE_TEXTS = {
+  sv: {
+    evaluating: 'Räknar formlerna …',
+    evaluated: (ms: string) => `Formlerna räknade av IronCalc (${ms} ms)`,
+    notEvaluated: (n: string) => `${n} formelceller kunde inte räknas av IronCalc och visar filens sparade värde (markerade)`,
+  },
+  en: {
+    evaluating: 'Calculating the formulas …',
+    evaluated: (ms: string) => `Formulas calculated by IronCalc (${ms} ms)`,
+    notEvaluated: (n: string) => `${n} formula cells could not be calculated by IronCalc and show the file's saved value (marked)`,
+  },
+};
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -104,12 +123,20 @@ const useStyles = makeStyles({
   message: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
   error: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   hiddenInput: { display: 'none' },
+  engineStatus: {
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground3,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    minHeight: '16px',
+  },
 });
 
 export interface PlaygroundProps {
   loader: WorkbookLoader;
   templates: TemplateServices;
   today?: () => Date;
+  /** Computes formula values for the grid; without one the grid shows the file's cached values. */
+  evaluator?: PlaygroundEvaluator;
 }
 
 interface Current {
@@ -130,7 +157,7 @@ function readFileBytes(file: File): Promise<ArrayBuffer> {
   });
 }
 
-export function Playground({ loader, templates, today = systemToday }: PlaygroundProps) {
+export function Playground({ loader, templates, today = systemToday, evaluator }: PlaygroundProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
@@ -142,6 +169,8 @@ export function Playground({ loader, templates, today = systemToday }: Playgroun
   const [selection, setSelection] = useState<GridSelection | null>(null);
   const [selectedContent, setSelectedContent] = useState('');
   const [revision, setRevision] = useState(0);
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  const [evaluating, setEvaluating] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The task pane may ask for the workbook before the first one has loaded: it waits for it.
@@ -217,6 +246,29 @@ export function Playground({ loader, templates, today = systemToday }: Playgroun
     };
   }, [current, revision]);
 
+  // Evaluate the formulas after every open and every write; a newer revision wins.
+  useEffect(() => {
+    if (!current || !evaluator) return;
+    let live = true;
+    setEvaluating(true);
+    evaluator(current.workbook.port)
+      .then((result) => {
+        if (live) setEvaluation(result);
+      })
+      .catch((e) => {
+        if (!isWorkbookError(e)) console.error(e);
+      })
+      .finally(() => {
+        if (live) setEvaluating(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [current, revision, evaluator]);
+
+  // The evaluation of the previous workbook is not shown on another one.
+  useEffect(() => setEvaluation(null), [current]);
+
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const buffer = await readFileBytes(file);
@@ -254,6 +306,13 @@ export function Playground({ loader, templates, today = systemToday }: Playgroun
         : t('playground.fileError');
 
   const sheet = sheets.find((s) => s.name === activeSheet) ?? null;
+  // The sheet's layout, once per sheet and change (a scan of its cells in ExcelJS).
+  const layout = useMemo(
+    () => (current && sheet ? (current.workbook.layout?.(sheet.name) ?? null) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [current, sheet?.name, revision],
+  );
+  const engineTexts = ENGINE_TEXTS[i18n.language === 'sv' ? 'sv' : 'en'];
   // A sheet just opened has A1 selected, as in Excel.
   const selectionHere = sheet ? (selection && selection.sheet === sheet.name ? selection : { sheet: sheet.name, address: 'A1' }) : null;
 
@@ -321,9 +380,22 @@ export function Playground({ loader, templates, today = systemToday }: Playgroun
               onSelect={(s) => setSelection(s)}
               revision={revision}
               onSelectedContent={setSelectedContent}
+              evaluation={evaluator ? evaluation : undefined}
+              layout={layout}
             />
           ) : (
             <p className={styles.message}>{loading ? t('playground.loading') : t('playground.noWorkbook')}</p>
+          )}
+          {evaluator && current && (
+            <Caption1 className={styles.engineStatus} data-testid="engine-status" data-state={evaluating ? 'evaluating' : evaluation ? 'done' : 'waiting'}>
+              {evaluating
+                ? engineTexts.evaluating
+                : evaluation
+                  ? evaluation.notEvaluated > 0
+                    ? engineTexts.notEvaluated(formatNumberSv(evaluation.notEvaluated))
+                    : engineTexts.evaluated(formatNumberSv(Math.round(evaluation.timing.total)))
+                  : ''}
+            </Caption1>
           )}
           {sheets.length > 0 && (
             <div className={styles.sheetTabs}>

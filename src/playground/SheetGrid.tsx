@@ -11,6 +11,18 @@ import type { RawGrid, RawValue, SheetInfo } from '../core/workbook/raw';
 import type { WorkbookPort } from '../core/workbook/port';
 import { useI18n } from '../taskpane/i18n';
 import { displayValue, formulaBarText, isNumeric } from './cell-format';
+import type { Evaluation, ValueSource } from './engine/evaluation';
+import type { SheetLayout } from './workbook-loader';
+
+/** Excel's default column width in characters, and pixels per character (Calibri 11 at 96 dpi). */
+const DEFAULT_WIDTH_CHARS = 8.43;
+const PIXELS_PER_CHAR = 7;
+const CELL_PADDING_PX = 5;
+
+/** A column's width in pixels from Excel's characters, as Excel draws it. */
+export function columnPixels(chars: number | undefined): number {
+  return Math.round((chars ?? DEFAULT_WIDTH_CHARS) * PIXELS_PER_CHAR + CELL_PADDING_PX);
+}
 
 export const PAGE_ROWS = 500;
 export const MAX_COLUMNS = 60;
@@ -84,6 +96,25 @@ const useStyles = makeStyles({
     cursor: 'cell',
   },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  // With the sheet's widths: no minimum or maximum, narrow columns clip as in Excel.
+  colHeaderSized: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    padding: '2px 0',
+    overflow: 'hidden',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    textAlign: 'center',
+  },
+  cellSized: { maxWidth: 'none', padding: '0 3px', textOverflow: 'clip' },
+  // A formula the engine could not evaluate: the file's saved value, with an orange corner.
+  notComputed: {
+    backgroundImage: `linear-gradient(225deg, ${tokens.colorPaletteDarkOrangeBorder2} 6px, transparent 6px)`,
+  },
   formula: {
     backgroundColor: tokens.colorPaletteLightGreenBackground1,
     boxShadow: `inset 3px 0 0 ${tokens.colorPaletteGreenBorder2}`,
@@ -106,6 +137,15 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
 
+/** The tooltip of a formula value the engine did not compute. */
+function engineNote(cached: boolean, engineError: string | undefined, formula: string | undefined): string {
+  const why = engineError ? ` (${engineError})` : '';
+  const what = cached
+    ? `Räknat värde saknas${why}: IronCalc kan inte räkna formeln, cellen visar filens sparade värde.`
+    : `Räknat värde saknas${why}: IronCalc kan inte räkna formeln och filen har inget sparat värde.`;
+  return formula ? `${what}\n${formula}` : what;
+}
+
 export interface GridSelection {
   sheet: string;
   /** "C5". */
@@ -121,6 +161,13 @@ export interface SheetGridProps {
   revision: number;
   /** Called with the selected cell's text for the formula bar (formula, or the value). */
   onSelectedContent?(content: string): void;
+  /**
+   * Computed formula values. `undefined`: no engine, formula cells show the file's cached values;
+   * `null`: not computed yet (formula cells show their cached value, else wait).
+   */
+  evaluation?: Evaluation | null;
+  /** Hidden rows and columns and widths; without it every row and column shows at one width. */
+  layout?: SheetLayout | null;
 }
 
 interface Page {
@@ -135,7 +182,7 @@ function pageOf(row: number): number {
   return Math.floor(row / PAGE_ROWS);
 }
 
-export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelectedContent }: SheetGridProps) {
+export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelectedContent, evaluation, layout }: SheetGridProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const used = sheet.usedAddress ? parseRangeA1(sheet.usedAddress) : null;
@@ -178,17 +225,21 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [port, sheet.name, sheet.usedAddress, pageIndex, revision]);
 
-  const cellAt = (row: number, col: number): { value: RawValue; format?: string; formula?: string } => {
+  const cellAt = (row: number, col: number): { value: RawValue; format?: string; formula?: string; source?: ValueSource | 'pending'; engineError?: string } => {
     if (!page) return { value: null };
     const r = row - page.grid.top;
     const c = col - page.grid.left;
     const address = toA1(row, col);
-    return {
-      value: page.grid.values[r]?.[c] ?? null,
-      format: page.grid.numberFormats?.[r]?.[c],
-      formula: page.grid.formulas[address],
-    };
+    const cached = page.grid.values[r]?.[c] ?? null;
+    const formula = page.grid.formulas[address];
+    const format = page.grid.numberFormats?.[r]?.[c];
+    if (formula === undefined || evaluation === undefined) return { value: cached, format, formula };
+    const evaluated = evaluation?.cell(sheet.name, address);
+    if (!evaluated) return { value: cached, format, formula, source: 'pending' };
+    return { value: evaluated.value, format, formula, source: evaluated.source, engineError: evaluated.engineError };
   };
+  const hiddenRows = layout?.hiddenRows;
+  const hiddenColumns = layout?.hiddenColumns;
 
   // Tell the formula bar what the selected cell holds, and bring the cell into view.
   useEffect(() => {
@@ -223,15 +274,22 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
     if (!move) return;
     event.preventDefault();
     const from = selected ?? { row: page.firstRow, col: 0 };
-    const row = Math.max(0, Math.min(totalRows - 1, from.row + move[0]));
-    const col = Math.max(0, Math.min(page.lastCol, from.col + move[1]));
+    let row = from.row;
+    let col = from.col;
+    // Hidden rows and columns are stepped over, as in Excel.
+    do row += move[0];
+    while (move[0] !== 0 && row >= 0 && row < totalRows && hiddenRows?.has(row));
+    do col += move[1];
+    while (move[1] !== 0 && col >= 0 && col <= page.lastCol && hiddenColumns?.has(col));
+    if (row < 0 || row >= totalRows || hiddenRows?.has(row)) row = from.row;
+    if (col < 0 || col > page.lastCol || hiddenColumns?.has(col)) col = from.col;
     select(row, col);
   };
 
   const rows: number[] = [];
-  for (let r = page.firstRow; r <= page.lastRow; r++) rows.push(r);
+  for (let r = page.firstRow; r <= page.lastRow; r++) if (!hiddenRows?.has(r)) rows.push(r);
   const cols: number[] = [];
-  for (let c = 0; c <= page.lastCol; c++) cols.push(c);
+  for (let c = 0; c <= page.lastCol; c++) if (!hiddenColumns?.has(c) && !(layout && (layout.widths.get(c) ?? 1) === 0)) cols.push(c);
   const activeId = selected ? `cell-${toA1(selected.row, selected.col)}` : undefined;
   const paged = totalRows > PAGE_ROWS;
 
@@ -254,7 +312,12 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
             <tr role="row" aria-rowindex={1}>
               <th className={styles.corner} role="columnheader" aria-label={t('playground.cell')} />
               {cols.map((c) => (
-                <th key={c} role="columnheader" className={mergeClasses(styles.colHeader, selected?.col === c && styles.headerActive)}>
+                <th
+                  key={c}
+                  role="columnheader"
+                  className={mergeClasses(layout ? styles.colHeaderSized : styles.colHeader, selected?.col === c && styles.headerActive)}
+                  style={layout ? { width: `${columnPixels(layout.widths.get(c))}px` } : undefined}
+                >
                   {columnLetters(c)}
                 </th>
               ))}
@@ -270,7 +333,10 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
                   const cell = cellAt(r, c);
                   const address = toA1(r, c);
                   const isSelected = selected?.row === r && selected.col === c;
-                  const showsFormulaText = cell.formula !== undefined && (cell.value === null || cell.value === '');
+                  const pending = cell.source === 'pending' && (cell.value === null || cell.value === '');
+                  const showsFormulaText = cell.source === undefined && cell.formula !== undefined && (cell.value === null || cell.value === '');
+                  const text = layout?.concealed.has(address) ? '' : pending ? '…' : cell.source !== undefined ? displayValue(cell.value, cell.format) : displayValue(cell.value, cell.format, cell.formula);
+                  const notComputed = cell.source === 'cached' || cell.source === 'unavailable';
                   return (
                     <td
                       key={c}
@@ -279,18 +345,22 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
                       aria-selected={isSelected}
                       data-address={address}
                       data-formula={cell.formula !== undefined ? 'true' : undefined}
-                      title={cell.formula}
+                      data-source={cell.source}
+                      title={notComputed ? engineNote(cell.source === 'cached', cell.engineError, cell.formula) : cell.formula}
                       className={mergeClasses(
                         styles.cell,
                         isNumeric(cell.value) && styles.number,
                         cell.formula !== undefined && styles.formula,
                         showsFormulaText && styles.formulaText,
+                        pending && styles.formulaText,
+                        notComputed && styles.notComputed,
+                        !!layout && styles.cellSized,
                         typeof cell.value === 'object' && cell.value !== null && styles.error,
                         isSelected && styles.selected,
                       )}
                       onClick={() => select(r, c)}
                     >
-                      {displayValue(cell.value, cell.format, cell.formula)}
+                      {text}
                     </td>
                   );
                 })}

@@ -57,6 +57,18 @@ export function serialToDate(serial: number): Date {
   return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
 }
 
+/** Thousands the format divides by: each comma right after the last digit placeholder ("#,##0," → 1). */
+export function formatScale(code: string | undefined): number {
+  if (!code) return 0;
+  const match = /[0#?](,+)[^0#?]*$/.exec(mainSection(code));
+  return match ? match[1].length : 0;
+}
+
+/** True when the format groups thousands (a comma between digit placeholders). */
+function groups(code: string): boolean {
+  return /[0#?],[0#?]/.test(mainSection(code));
+}
+
 /**
  * Text shown in a grid cell. With a number format: as Excel shows it in Swedish (General without
  * grouping, "#,##0" with space grouping, decimals as the format says); without one, grouped.
@@ -71,7 +83,9 @@ export function displayValue(value: RawValue, numberFormat?: string, formula?: s
   if (isDateFormat(numberFormat) && value > 0 && value < 2_958_466) return formatDateSv(serialToDate(value));
   if (numberFormat !== undefined && formatDecimals(numberFormat) === null) return GENERAL.format(value);
   const decimals = formatDecimals(numberFormat);
-  if (decimals !== null && !mainSection(numberFormat ?? '').includes(',')) {
+  const scale = formatScale(numberFormat);
+  if (scale > 0) value = value / 1000 ** scale;
+  if (decimals !== null && !groups(numberFormat ?? '')) {
     return new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false })
       .format(value);
   }

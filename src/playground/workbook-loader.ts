@@ -11,6 +11,18 @@ export interface OpenWorkbook {
   port: WorkbookPort;
   /** The workbook as .xlsx bytes, for download. */
   toBuffer(): Promise<ArrayBuffer | Uint8Array>;
+  /** How a sheet is laid out (hidden rows and columns, widths), where the workbook knows. */
+  layout?(sheet: string): SheetLayout | null;
+}
+
+/** A sheet's layout as the file has it: 0-based rows and columns, widths in characters. */
+export interface SheetLayout {
+  hiddenRows: ReadonlySet<number>;
+  hiddenColumns: ReadonlySet<number>;
+  /** Column widths in characters (Excel's unit), where set. */
+  widths: ReadonlyMap<number, number>;
+  /** A1 addresses of cells drawn in the background colour (white on white): shown empty, as Excel does. */
+  concealed: ReadonlySet<string>;
 }
 
 export interface WorkbookLoader {

@@ -9,7 +9,8 @@ import { WorkbookError } from '../core/workbook/port';
 import { browserDeflateRaw, browserDeflateRawChunks } from '../io/xlsx/browser-deflate';
 import { browserInflateRaw } from '../io/xlsx/browser-inflate';
 import type { PackageDeps } from '../io/xlsx/package';
-import type { OpenWorkbook, SelectListener, WorkbookLoader } from './workbook-loader';
+import type { Fill, Workbook } from 'exceljs';
+import type { OpenWorkbook, SelectListener, SheetLayout, WorkbookLoader } from './workbook-loader';
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/xlsx-port');
 const loadWriter = () =>
@@ -36,7 +37,40 @@ async function openBytes(bytes: Uint8Array, onSelect: SelectListener): Promise<O
   // The view gets every sheet, whatever its part is called; the journal applies to the bytes opened.
   const prepare = (checked: Uint8Array) => withExcelJsPartNames(checked, deps.inflateRaw, deps);
   const view = await XlsxWorkbookPort.fromBuffer(bytes, { onSelect, inflateRaw: deps.inflateRaw, prepare });
-  return journaled(view, bytes, deps);
+  const workbook = journaled(view, bytes, deps);
+  return { port: workbook.port, toBuffer: () => workbook.toBuffer(), layout: (sheet) => sheetLayout(view.workbook, sheet) };
+}
+
+/** Hidden rows and columns and column widths of a sheet, from ExcelJS's in-memory workbook. */
+export function sheetLayout(workbook: Workbook, name: string): SheetLayout | null {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) return null;
+  const hiddenRows = new Set<number>();
+  const hiddenColumns = new Set<number>();
+  const widths = new Map<number, number>();
+  const concealed = new Set<string>();
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    if (row.hidden) hiddenRows.add(number - 1);
+    row.eachCell((cell) => {
+      if (drawnInBackground(cell.font?.color?.argb, cell.fill)) concealed.add(cell.address);
+    });
+  });
+  const columns = Math.max(sheet.columnCount, sheet.actualColumnCount);
+  for (let c = 1; c <= columns; c++) {
+    const column = sheet.getColumn(c);
+    if (column.hidden) hiddenColumns.add(c - 1);
+    if (typeof column.width === 'number' && column.width >= 0) widths.set(c - 1, column.width);
+  }
+  return { hiddenRows, hiddenColumns, widths, concealed };
+}
+
+const isWhite = (argb: string | undefined) => !!argb && /^(FF)?FFFFFF$/i.test(argb);
+
+/** White text on no fill (or a white one): Excel draws nothing you can see, e.g. Budgetkoll's marker style. */
+function drawnInBackground(fontColor: string | undefined, fill: Fill | undefined): boolean {
+  if (!isWhite(fontColor)) return false;
+  if (!fill || fill.type !== 'pattern' || fill.pattern === 'none') return true;
+  return fill.pattern === 'solid' && isWhite(fill.fgColor?.argb);
 }
 
 export const xlsxWorkbookLoader: WorkbookLoader = {

@@ -1,5 +1,5 @@
 import { CellError } from '../../src/core/workbook/raw';
-import { displayValue, formatDecimals, formulaBarText, isDateFormat, serialToDate } from '../../src/playground/cell-format';
+import { displayValue, formatScale, formatDecimals, formulaBarText, isDateFormat, serialToDate } from '../../src/playground/cell-format';
 
 describe('displayValue', () => {
   it('writes numbers the Swedish way', () => {
@@ -59,5 +59,14 @@ describe('formulaBarText', () => {
     expect(formulaBarText(0.025, '0.0%')).toBe('2,5\u00a0%');
     expect(formulaBarText(46630, 'yyyy-mm-dd')).toBe('2027-08-31');
     expect(formulaBarText('Ramar')).toBe('Ramar');
+  });
+});
+
+describe('thousands scaling (a trailing comma divides by 1 000)', () => {
+  it('shows kronor as tkr with a "#,##0," format, as Excel does', () => {
+    expect(formatScale('#,##0,;[Red]-#,##0,')).toBe(1);
+    expect(formatScale('#,##0')).toBe(0);
+    expect(displayValue(1_046_890_600, '#,##0,;[Red]-#,##0,').replace(/\s/g, ' ')).toBe('1 046 891');
+    expect(displayValue(-2_500, '#,##0,;[Red]-#,##0,')).toMatch(/^[−-]3$/);
   });
 });

@@ -1,0 +1,21 @@
+/**
+ * The playground's spreadsheet engine in a Web Worker, so evaluating a big workbook never blocks
+ * the page. Webpack bundles this file and IronCalc's WebAssembly (an asset fetched on first use)
+ * as the playground's own chunks; the task pane never loads them.
+ */
+import init, { Model } from '@ironcalc/wasm';
+import { evaluateWithIronCalc, type EngineInput, type IronCalcModule } from './ironcalc-model';
+
+let ready: Promise<unknown> | null = null;
+
+self.onmessage = async (event: MessageEvent<{ id: number; input: EngineInput }>) => {
+  const { id, input } = event.data;
+  try {
+    ready ??= init();
+    await ready;
+    const output = evaluateWithIronCalc({ Model } as unknown as IronCalcModule, input);
+    self.postMessage({ id, output });
+  } catch (e) {
+    self.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+  }
+};
