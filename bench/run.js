@@ -44,7 +44,7 @@ const { locateInputs, recognizeWorkbook, JOB_INPUTS } = require('../src/core/rec
 const { validateModel } = require('../src/core/rules');
 const { runAllocation } = require('../src/core/allocation/model');
 const { buildAllocationTab } = require('../src/core/allocation/result-tab');
-const { buildFollowUpTab, followUpBoards, REPORT_IDS } = require('../src/core/followup');
+const { buildFollowUpTab, followUpBoards, prepareFollowUp, REPORT_IDS } = require('../src/core/followup');
 const { rangeToA1 } = require('../src/core/a1');
 const { CellError, isErrorCode } = require('../src/core/workbook/raw');
 const { cliFigures } = require('./cli-jobs');
@@ -164,16 +164,15 @@ async function main() {
       const followUpLocated = locateInputs(raw.index, followUpRequest);
       const followUpModel = recognizeWorkbook(readThrough(raw, followUpLocated.plan), followUpLocated, followUpRequest);
       const followUpYear = followUpModel.years ? followUpModel.years[0] : new Date(0).getFullYear();
-      // Each run gets its own copy of the model and its row arrays: what the builders work out once
-      // per model (names per nämnd, rows grouped by nämnd) is then part of every run, as in real use.
-      const freshModel = () => Object.fromEntries(Object.entries(followUpModel).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]));
-      const followUp = time((model) => {
+      // Each run makes its own index of the model (prepareFollowUp), as a job does.
+      const followUp = time(() => {
         const specs = [];
+        const index = prepareFollowUp(followUpModel);
         for (const report of REPORT_IDS) {
-          for (const board of followUpBoards(model)) specs.push(buildFollowUpTab({ model, report, board, year: followUpYear, generatedAt: new Date(0) }));
+          for (const board of followUpBoards(followUpModel, index)) specs.push(buildFollowUpTab({ model: followUpModel, report, board, year: followUpYear, generatedAt: new Date(0), index }));
         }
         return specs;
-      }, freshModel, parseJson);
+      }, () => undefined, parseJson);
       const row = {
         size,
         driftbudgetRows: sample.sheets.find((s) => s.name === 'Driftbudget').rows.length,

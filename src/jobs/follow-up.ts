@@ -7,6 +7,8 @@
 import type { Finding } from '../core/findings';
 import {
   buildFollowUpTab,
+  prepareFollowUp,
+  type FollowUpIndex,
   checkFollowUpTab,
   followUpBoards,
   periodMonth,
@@ -30,7 +32,7 @@ import type { WorkbookIndex } from '../core/workbook/raw';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
 import { consolidationSpec } from './consolidation';
 
-export { planFollowUpRead, readFollowUp, recognizeFollowUp, type FollowUpReadPlan, type FollowUpWorkbook };
+export { planFollowUpRead, prepareFollowUp, readFollowUp, recognizeFollowUp, type FollowUpIndex, type FollowUpReadPlan, type FollowUpWorkbook };
 
 /** The follow-up read plan in the port's form: the plan hands itself back as `located`. */
 export function followUpPlan(index: WorkbookIndex): PlannedRead<FollowUpReadPlan> {
@@ -152,15 +154,15 @@ function ownedTab(tabs: readonly FilledTab[], sheet: string): FilledTab | null {
   return tabs.find((t) => t.sheet === sheet && t.kind === 'uppfoljning') ?? null;
 }
 
-/** The sheet one build asks for, from a follow-up read. */
-export function followUpSpec({ model, tabs }: FollowUpWorkbook, build: FollowUpBuild): SheetSpec {
+/** The sheet one build asks for, from a follow-up read; pass one `index` (prepareFollowUp) to all builds of a job. */
+export function followUpSpec({ model, tabs }: FollowUpWorkbook, build: FollowUpBuild, index: FollowUpIndex = prepareFollowUp(model)): SheetSpec {
   switch (build.kind) {
     case 'tab':
-      return buildFollowUpTab({ model, report: build.report, board: build.board, year: build.year, generatedAt: build.now });
+      return buildFollowUpTab({ model, report: build.report, board: build.board, year: build.year, generatedAt: build.now, index });
     case 'refresh': {
       const tab = ownedTab(tabs, build.sheet);
       if (!tab) throw new RangeError(`no follow-up tab ${build.sheet}`);
-      return refreshFollowUpTab(model, tab, build.now);
+      return refreshFollowUpTab(model, tab, build.now, index);
     }
     case 'consolidation':
       return consolidationSpec(tabs, model, build.report, build.year, build.now);
@@ -193,9 +195,10 @@ export async function writeFollowUpTabs(
 ): Promise<WrittenFollowUpTab[]> {
   const { report, year, now } = request;
   const written: WrittenFollowUpTab[] = [];
+  const index = prepareFollowUp(read.model);
   for (const board of request.boards) {
     const earlier = existingFollowUpTab(read.tabs, report, year, board);
-    const spec = earlier ? refreshFollowUpTab(read.model, earlier, now) : buildFollowUpTab({ model: read.model, report, board, year, generatedAt: now });
+    const spec = earlier ? refreshFollowUpTab(read.model, earlier, now, index) : buildFollowUpTab({ model: read.model, report, board, year, generatedAt: now, index });
     const { name } = await writer.writeSheet(spec, earlier ? { replace: earlier.sheet } : {});
     written.push({ name, board, action: earlier ? 'refreshed' : 'created', keptInputs: earlier ? typedInputs(earlier).values.length : 0 });
   }

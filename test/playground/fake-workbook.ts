@@ -1,7 +1,7 @@
 /** An in-memory workbook for playground tests: a WorkbookPort that can read, write and select. */
 import { parseRangeA1, rangeToA1, toA1 } from '../../src/core/a1';
 import type { RawGrid, RawValue, WorkbookIndex } from '../../src/core/workbook/raw';
-import { specRows, type SheetSpec } from '../../src/core/workbook/sheet-spec';
+import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { freeSheetName } from '../../src/core/workbook/sheet-names';
 import { readResult, WorkbookError, type CellEdit, type CellEditResult, type PlannedRead, type ReadResult, type TableResize, type WorkbookPort } from '../../src/core/workbook/port';
 import type { OpenWorkbook, SelectListener, WorkbookLoader } from '../../src/playground/workbook-loader';
@@ -85,7 +85,7 @@ export class FakeWorkbook implements WorkbookPort, OpenWorkbook {
 
   async writeSheet(spec: SheetSpec) {
     const name = freeSheetName(spec.name, this.sheets.map((s) => s.name));
-    this.sheets.push({ name, rows: specRows(spec).map((row) => row.map((cell) => (cell?.value ?? null) as RawValue)) });
+    this.sheets.push({ name, rows: spec.rows.map((row) => row.map((cell) => (cell?.value ?? null) as RawValue)) });
     return { name };
   }
 

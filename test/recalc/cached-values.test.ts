@@ -19,7 +19,6 @@ import { readFollowUp } from '../../src/core/followup';
 import { readBudgetModel } from '../../src/core/recognition';
 import { MIN_SAMPLE_ROWS } from '../../src/core/sample/generate';
 import { normalizeKey } from '../../src/core/text/normalize';
-import { specRows } from '../../src/core/workbook/sheet-spec';
 import { formulaOfCell } from '../../src/core/workbook/r1c1';
 import { parseA1, toA1 } from '../../src/core/a1';
 import { gridValue, type RawGrid } from '../../src/core/workbook/raw';
@@ -292,7 +291,7 @@ describe('cached values of the formulas Budgetkoll writes to files', () => {
     const spec = buildAllocationTab(result, model, new Date());
     const sheet = { name: [...wb.grids.keys()].find((name) => name.startsWith('Resursfördelning'))! };
     let compared = 0;
-    specRows(spec).forEach((row, r) =>
+    spec.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (!cell || formulaOfCell(cell, r, c) === undefined) return;
         // The core knows every figure of this tab.

@@ -10,109 +10,36 @@
  * left out with their reasons. Amounts are kronor in the cells and shown in tkr by a scaling
  * number format, so sums of cells are sums of kronor.
  */
-import { columnLetters, quoteSheetName, sheetReference, toA1, toAbsoluteA1 } from '../a1';
-import type { BudgetModel, InputLayout, SourceRef, VolumeRow } from '../recognition/model';
+import { quoteSheetName, sheetReference } from '../a1';
+import type { BudgetModel } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
 import { formatDateSv } from '../text/numbers';
 import { FORMAT_VERSION, withMarker } from '../workbook/marker';
 import { emptySheetSpec, type SheetSpec, type SpecCell } from '../workbook/sheet-spec';
-import type { StyleName } from '../workbook/styles';
-import { indexFactor, type ActivityResult, type AllocationResult, type BoardResult } from './model';
-import { detailColumns, type DetailColumns } from './result-tab-columns';
+import { indexFactor, type AllocationResult } from './model';
+import { detailColumns } from './result-tab-columns';
+import {
+  allocationTabName,
+  formula,
+  header,
+  INDEX_FORMAT,
+  KR_FORMAT,
+  kronorParts,
+  local,
+  OTHER_CHANGE_COLUMNS,
+  PERCENT_FORMAT,
+  Rows,
+  SUMMARY_COLUMNS,
+  text,
+  TKR_FROM_KRONOR_FORMAT,
+  volumeRows,
+  WHOLE_FORMAT,
+} from './result-tab-cells';
+import { howToRead, summaryHeader, summaryNotes } from './result-tab-text';
+import { activityRows, isWholeVolumes, summaryRow } from './result-tab-rows';
 
-/** Kronor shown as whole tkr: the trailing comma divides by 1 000 (Excel and LibreOffice alike). */
-export const TKR_FROM_KRONOR_FORMAT = '#,##0,;[Red]-#,##0,';
-const KR_FORMAT = '#,##0.00;[Red]-#,##0.00';
-const WHOLE_FORMAT = '#,##0;[Red]-#,##0';
-const INDEX_FORMAT = '0.000000';
-const PERCENT_FORMAT = '0.0##%';
-
-/** Columns of the summary block (0-based). */
-export const SUMMARY_COLUMNS = {
-  board: 0,
-  year: 1,
-  compensation: 2,
-  other: 3,
-  indexedBase: 4,
-  proposed: 5,
-  frame: 6,
-  difference: 7,
-} as const;
-
-/** Columns of the step-5 block (0-based): nämnd, description, type, then Y1..Y3. */
-export const OTHER_CHANGE_COLUMNS = { board: 0, description: 1, type: 2, firstYear: 3 } as const;
-
-export const NO_BASE_FRAMES_SENTENCE = 'Utgångsramar saknas: bara kompensation beräknas, inget förslag till ram.';
-
-/** The tab's wanted name. */
-export function allocationTabName(year: number): string {
-  return `Resursfördelning ${year}`;
-}
-
-type Row = (SpecCell | null)[];
-
-const text = (value: string, style: StyleName = 'text'): SpecCell => ({ value, style });
-const header = (value: string): SpecCell => ({ value, style: 'header' });
-/**
- * A formula cell; `cached` is the figure the core computed for it (SpecCell.value: the file's cached
- * result, so a viewer that does not recalculate shows it). Every formula of this tab is over input
- * cells the core read, so the core knows each one (test/recalc/cached-values.test.ts checks them).
- */
-const formula = (body: string, numberFormat: string, cached?: number | null): SpecCell =>
-  cached === undefined || cached === null || !Number.isFinite(cached)
-    ? { formula: `=${body}`, style: 'computed', numberFormat }
-    : { formula: `=${body}`, style: 'computed', numberFormat, value: cached };
-
-/**
- * Rows of one part of the tab, knowing on which row (0-based) each lands. Content coordinates:
- * withMarker later moves the rows, and the references to them, one row down for the marker row.
- */
-class Rows {
-  readonly rows: Row[] = [];
-  constructor(readonly start: number) {}
-  /** Row (0-based, content coordinates) of the next row pushed. */
-  get next(): number {
-    return this.start + this.rows.length;
-  }
-  push(row: Row = []): number {
-    const at = this.next;
-    this.rows.push(row);
-    return at;
-  }
-}
-
-/** A reference to a cell of this tab, e.g. "$C$12" or "G40". */
-const local = (row: number, col: number, absolute = false) => (absolute ? toAbsoluteA1(row, col) : toA1(row, col));
-const absRange = (top: number, bottom: number, col: number) => `${toAbsoluteA1(top, col)}:${toAbsoluteA1(bottom, col)}`;
-
-/**
- * ROUND(cell × kronor per unit, 0): an amount cell in kronor as the core reads it (row-reader's
- * amount, toKronor), as the text before and after the cell's row number; null for a missing column.
- */
-function kronorParts(sheet: string, col: number | undefined, kronorPerUnit: number | undefined): [string, string] | null {
-  if (col === undefined || col < 0) return null;
-  const factor = kronorPerUnit ?? 1000;
-  return [`ROUND(${quoteSheetName(sheet)}!$${columnLetters(col)}$`, factor === 1 ? ',0)' : `*${factor},0)`];
-}
-
-function kronorOf(ref: SourceRef, col: number | undefined, kronorPerUnit: number | undefined): string {
-  const parts = kronorParts(ref.sheet, col, kronorPerUnit);
-  return parts ? parts[0] + String(ref.row + 1) + parts[1] : '0';
-}
-
-/** The Volymer rows by sheet row (the activities of a result point at theirs by row). */
-function volumeRows(model: BudgetModel): Map<number, VolumeRow> {
-  const layout = model.layouts.volymer;
-  const rows = new Map<number, VolumeRow>();
-  for (const v of model.volumes) if (!layout || v.sheet === layout.sheet) rows.set(v.row, v);
-  return rows;
-}
-
-/** Σ of one column of a block for the rows whose (constant, canonical) nämnd equals the key cell. */
-function sumForBoard(block: { top: number; bottom: number } | null, keyCol: number, valueCol: number, keyCell: string): string {
-  if (!block) return '0';
-  return `SUMPRODUCT((${absRange(block.top, block.bottom, keyCol)}=${keyCell})*(${absRange(block.top, block.bottom, valueCol)}))`;
-}
+export { allocationTabName, OTHER_CHANGE_COLUMNS, SUMMARY_COLUMNS, TKR_FROM_KRONOR_FORMAT } from './result-tab-cells';
+export { NO_BASE_FRAMES_SENTENCE } from './result-tab-text';
 
 /**
  * Builds the result tab. Pure: the same result, model and time give the same spec.
@@ -264,185 +191,4 @@ export function buildAllocationTab(result: AllocationResult, model: BudgetModel,
   spec.freeze = { rows: 1, columns: 1 };
   spec.print = { orientation: 'landscape', fitToWidth: true, pageNumbers: true };
   return withMarker(spec, { type: 'resursfordelning', version: FORMAT_VERSION, year: y1, generatedAt: generatedAt.toISOString() });
-}
-
-function isWholeVolumes(a: ActivityResult): boolean {
-  return Number.isInteger(a.correction) && a.forecastChange.every(Number.isInteger);
-}
-
-function howToRead(result: AllocationResult): string[] {
-  const [y1] = result.years;
-  const y0 = result.baseYear;
-  const lines = [
-    '1. Identifiera volymstyrda verksamheter: rader i Volymer med kostnad per enhet och alla volymer. Ofullständiga rader lämnas utanför och listas längst ned.',
-    '2. Kostnad per volymenhet från referenskostnaden: c(år) = kostnad per enhet × kostnadsindex Ic(år) (kr, inte avrundat).',
-  ];
-  if (result.mode === 'Delta') {
-    lines.push(
-      `3. Volymförändring med prognoskorrigering: K = utfall ${y0} − prognos ${y0}, ΔV(år) = prognos år − utfall ${y0}, ΔT(år) = K + ΔV(år).`,
-      '4. Kompensation = kostnad per enhet × volymförändring: c(år) × ΔT(år), avrundat till hela kronor. Positiv = ökad tilldelning.',
-    );
-    if (result.correctionRule === 'Permanent och retroaktiv') {
-      lines.push(`    Korrigering Permanent och retroaktiv: ${y1} får dessutom en engångsersättning c(${y1}) × K för året som redan gått med fel volym.`);
-    }
-  } else {
-    lines.push(
-      '3. Volymen är prognosen för året (modell Nivå räknar om volymdelen från grunden varje år).',
-      '4. Nivå = kostnad per enhet × volym: c(år) × prognos år, avrundat till hela kronor.',
-    );
-  }
-  lines.push('5. Övriga icke-politiska kostnadsförändringar från Övriga förändringar (politiska prioriteringar hör inte hit och listas som utelämnade).');
-  lines.push(
-    result.mode === 'Delta'
-      ? `Förslag till ram = utgångsram ${y0} × ramindex Ib(år) + kompensation + övriga förändringar. Skillnaden mot KF:s ram (Ramar) är politiska prioriteringar och övrigt.`
-      : 'Förslag till ram = nivå + övriga förändringar (ingen utgångsram). Skillnaden mot KF:s ram (Ramar) är politiska prioriteringar och övrigt.',
-  );
-  return lines;
-}
-
-function summaryNotes(result: AllocationResult, model: BudgetModel): SpecCell[] {
-  const notes: SpecCell[] = [];
-  if (result.mode === 'Delta' && !result.hasBaseFrames) notes.push(text(NO_BASE_FRAMES_SENTENCE, 'warning'));
-  else if (result.mode === 'Delta' && result.boards.some((b) => b.baseFrame === null)) {
-    notes.push(text('Nämnder som saknas i Utgångsramar får inget förslag till ram, bara kompensation.', 'subtitle'));
-  }
-  if (model.frames.length === 0) notes.push(text('Ramar saknas: förslagen stäms inte av mot KF:s ramar.', 'subtitle'));
-  else notes.push(text('Skillnad = KF:s ram − förslag till ram: politiska prioriteringar och övrigt. Positiv = KF:s ram är större än förslaget.', 'subtitle'));
-  return notes;
-}
-
-/** The summary's step row (what each column is) and header row; short enough for one line. */
-function summaryHeader(result: AllocationResult): { steps: string[]; headers: string[] } {
-  const delta = result.mode === 'Delta';
-  const C = SUMMARY_COLUMNS;
-  const steps: string[] = [];
-  steps[C.compensation] = 'Steg 1–4';
-  steps[C.other] = 'Steg 5';
-  steps[C.indexedBase] = delta ? `Ram ${result.baseYear} × Ib` : 'Används ej i Nivå';
-  steps[C.proposed] = delta ? 'Summa C till E' : 'Summa C och D';
-  steps[C.frame] = 'Ramar';
-  steps[C.difference] = 'G − F';
-  const headers: string[] = [];
-  headers[C.board] = 'Nämnd';
-  headers[C.year] = 'År';
-  headers[C.compensation] = delta ? 'Kompensation (tkr)' : 'Nivå (tkr)';
-  headers[C.other] = 'Övriga (tkr)';
-  headers[C.indexedBase] = 'Uppräknad (tkr)';
-  headers[C.proposed] = 'Förslag (tkr)';
-  headers[C.frame] = 'KF:s ram (tkr)';
-  headers[C.difference] = 'Skillnad (tkr)';
-  return { steps, headers };
-}
-
-interface Blocks {
-  activityBlock: { top: number; bottom: number } | null;
-  otherBlock: { top: number; bottom: number } | null;
-  cols: DetailColumns;
-  ibCell: (i: number) => string;
-}
-
-function summaryRow(board: BoardResult, i: number, r: number, yearLabel: string, model: BudgetModel, result: AllocationResult, blocks: Blocks): Row {
-  const C = SUMMARY_COLUMNS;
-  const key = local(r, C.board);
-  const at = (col: number) => local(r, col);
-  const row: Row = [text(board.board), text(yearLabel)];
-  row[C.compensation] = formula(sumForBoard(blocks.activityBlock, 0, blocks.cols.amount[i], key), TKR_FROM_KRONOR_FORMAT, blocks.activityBlock ? board.compensation[i] : 0);
-  row[C.other] = formula(sumForBoard(blocks.otherBlock, OTHER_CHANGE_COLUMNS.board, OTHER_CHANGE_COLUMNS.firstYear + i, key), TKR_FROM_KRONOR_FORMAT, blocks.otherBlock ? board.other[i] : 0);
-  row[C.indexedBase] = null;
-  row[C.proposed] = null;
-  row[C.frame] = null;
-  row[C.difference] = null;
-
-  const wanted = normalizeKey(board.board);
-  if (board.indexedBase) {
-    const base = model.baseFrames.find((b) => b.board !== '' && normalizeKey(b.board) === wanted);
-    const layout = model.layouts.utgangsramar;
-    if (base && layout) {
-      const col = layout.yearColumns.baseFrame?.[0];
-      row[C.indexedBase] = formula(`ROUND(${kronorOf(base, col, col === undefined ? undefined : layout.kronorPerUnit[col])}*${blocks.ibCell(i)},0)`, TKR_FROM_KRONOR_FORMAT, board.indexedBase[i]);
-    }
-  }
-  if (board.proposed) {
-    row[C.proposed] = formula(result.mode === 'Delta' ? `${at(C.indexedBase)}+${at(C.compensation)}+${at(C.other)}` : `${at(C.compensation)}+${at(C.other)}`, TKR_FROM_KRONOR_FORMAT, board.proposed[i]);
-  }
-  if (board.frame) {
-    const frame = model.frames.find((f) => f.board !== '' && normalizeKey(f.board) === wanted);
-    const layout = model.layouts.ramar;
-    if (frame && layout) {
-      const col = layout.yearColumns.frame?.[i];
-      row[C.frame] = formula(kronorOf(frame, col, col === undefined ? undefined : layout.kronorPerUnit[col]), TKR_FROM_KRONOR_FORMAT, col === undefined ? 0 : board.frame[i]);
-    }
-  }
-  if (board.difference && row[C.proposed] && row[C.frame]) {
-    row[C.difference] = formula(`${at(C.frame)}-${at(C.proposed)}`, TKR_FROM_KRONOR_FORMAT, board.difference[i]);
-  }
-  while (row.length > 0 && row[row.length - 1] === null) row.pop();
-  return row;
-}
-
-/**
- * The formulas of one activity row, for every row of a block: reference prefixes ("'Volymer'!$G$",
- * "$D") are made once per tab, so a large Volymer costs a string concatenation per cell.
- */
-function activityRows(
-  layout: InputLayout,
-  cols: DetailColumns,
-  icCells: string[],
-  volumeFormat: string,
-  volumes: ReadonlyMap<number, VolumeRow>,
-): (a: ActivityResult, r: number, board: SpecCell) => Row {
-  const sheetPrefix = `${quoteSheetName(layout.sheet)}!`;
-  const inputPrefix = (col: number | undefined) => `${sheetPrefix}$${columnLetters(col ?? -1)}$`;
-  const L = (col: number) => (col >= 0 ? columnLetters(col) : '');
-  const unitCostCol = layout.columns.unitCost;
-  const factor = layout.kronorPerUnit[unitCostCol] ?? 1;
-  const unitCostSuffix = factor === 1 ? '' : `*${factor}`;
-  const unitCostInput = inputPrefix(unitCostCol);
-  const delta = cols.forecastY0 >= 0;
-  const forecastY0Input = delta ? inputPrefix(layout.yearColumns.forecastY0?.[0]) : '';
-  const actualY0Input = delta ? inputPrefix(layout.yearColumns.actualY0?.[0]) : '';
-  const forecastInputs = cols.years.map((_, i) => inputPrefix(layout.yearColumns.forecast?.[i]));
-  const unitCost = `$${L(cols.unitCost)}`;
-  const [forecastY0, actualY0, correction] = [L(cols.forecastY0), L(cols.actualY0), L(cols.correction)];
-  const years = cols.years.map((y) => ({
-    y,
-    cost: L(y.costPerUnit),
-    forecast: L(y.forecast),
-    forecastChange: L(y.forecastChange),
-    totalChange: L(y.totalChange),
-    retroactive: L(y.retroactive),
-  }));
-
-  return (a, r, board) => {
-    const R = String(r + 1);
-    const input = String(a.row + 1);
-    const row: Row = [board, text(a.activity), text(a.measure)];
-    // The Volymer row the activity was computed from: its volumes are the cached values of the references to it.
-    const v = volumes.get(a.row);
-    row[cols.unitCost] = formula(unitCostInput + input + unitCostSuffix, KR_FORMAT, a.unitCost);
-    if (delta) {
-      row[cols.forecastY0] = formula(forecastY0Input + input, volumeFormat, v?.forecastY0);
-      row[cols.actualY0] = formula(actualY0Input + input, volumeFormat, v?.actualY0);
-      // K = Utfall Y0 − Prognos Y0
-      row[cols.correction] = formula(`${actualY0}${R}-${forecastY0}${R}`, volumeFormat, a.correction);
-    }
-    years.forEach(({ y, cost, forecast, forecastChange, totalChange, retroactive }, i) => {
-      row[y.costPerUnit] = formula(`${unitCost}${R}*${icCells[i]}`, KR_FORMAT, a.costPerUnit[i]);
-      row[y.forecast] = formula(forecastInputs[i] + input, volumeFormat, v?.forecast[i]);
-      if (y.level >= 0) {
-        row[y.level] = formula(`ROUND(${cost}${R}*${forecast}${R},0)`, TKR_FROM_KRONOR_FORMAT, a.level[i]);
-        return;
-      }
-      // ΔV = Prognos y − Utfall Y0; ΔT = K + ΔV; Komp = ROUND(c × ΔT) (+ the retroactive one-off)
-      row[y.forecastChange] = formula(`${forecast}${R}-$${actualY0}${R}`, volumeFormat, a.forecastChange[i]);
-      row[y.totalChange] = formula(`$${correction}${R}+${forecastChange}${R}`, volumeFormat, a.totalChange[i]);
-      if (y.retroactive >= 0) row[y.retroactive] = formula(`ROUND(${cost}${R}*$${correction}${R},0)`, TKR_FROM_KRONOR_FORMAT, a.retroactive);
-      row[y.compensation] = formula(
-        y.retroactive >= 0 ? `ROUND(${cost}${R}*${totalChange}${R},0)+${retroactive}${R}` : `ROUND(${cost}${R}*${totalChange}${R},0)`,
-        TKR_FROM_KRONOR_FORMAT,
-        a.compensation[i],
-      );
-    });
-    return row;
-  };
 }

@@ -15,17 +15,20 @@ import { formatDateSv } from '../text/numbers';
 import { FORMAT_VERSION, fillMarkerRow } from '../workbook/marker';
 import { emptySheetSpec, type SheetSpec } from '../workbook/sheet-spec';
 import { makeContext, sectionHeading, type BuildContext } from './context';
+import { prepareFollowUp, type FollowUpIndex } from './prepare';
 import { exactCriterion } from './formulas';
 import type { FilledTabInputs } from './filled';
 import { COL, COLUMN_WIDTHS, TAB_STATUS_VALUES } from './layout';
 import { followUpTabName, periodEndDate, sectionsFor, type FollowUpReport, type SectionId } from './reports';
-import { economySection, measuresSection } from './sections/economy';
+import { economySection } from './sections/economy';
+import { measuresSection } from './sections/measures';
 import { goalSection } from './sections/goal';
 import { assignmentsSection, directionsSection, internalControlSection, privateProvidersSection, reviewSection, summarySection } from './sections/governance';
 import { balanceRequirementSection, centralItemsSection } from './sections/kommun';
 import { personnelSection } from './sections/personnel';
 import { removedSection } from './sections/removed';
-import { InputBook, TabBuilder, textCell } from './tab-builder';
+import { InputBook } from './input-book';
+import { TabBuilder, textCell } from './tab-builder';
 import { absoluteR1C1 } from '../workbook/r1c1';
 
 export interface BuildFollowUpInput {
@@ -39,6 +42,11 @@ export interface BuildFollowUpInput {
   generatedAt: Date;
   /** What was typed on an earlier version of the tab (refresh): put back by row key. */
   previous?: FilledTabInputs;
+  /**
+   * The model's follow-up index (prepareFollowUp(model)): a job building many tabs passes one to
+   * each; made for this tab alone when absent.
+   */
+  index?: FollowUpIndex;
 }
 
 /** Tab colour of follow-up tabs. */
@@ -143,7 +151,9 @@ function headerBlock(ctx: BuildContext, generatedAt: Date, sections: readonly Se
 export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
   const { model, report, year, generatedAt } = input;
   const builder = new TabBuilder(new InputBook(input.previous));
-  const ctx = makeContext(model, report, input.board, year, builder);
+  const index = input.index ?? prepareFollowUp(model);
+  if (index.model !== model) throw new RangeError('buildFollowUpTab: the index is of another model');
+  const ctx = makeContext(index, report, input.board, year, builder);
   const sections = sectionsFor(report, ctx.board);
 
   headerBlock(ctx, generatedAt, sections);
@@ -152,7 +162,6 @@ export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
 
   const spec = emptySheetSpec(followUpTabName(report, ctx.board, year));
   spec.rows = builder.rows;
-  if (builder.blocks.length > 0) spec.blocks = builder.blocks;
   spec.columnWidths = [...COLUMN_WIDTHS];
   Object.assign(spec, builder.mergeRanges());
   spec.validations = builder.validations;

@@ -28,7 +28,9 @@ import { consolidationTabName, isKommunBoard, KOMMUN_BOARD, periodEndDate, repor
 import { balanceRequirementRows } from './sections/kommun';
 import { removedSection } from './sections/removed';
 import { economyHeader, totalBand } from './sections/economy';
-import { InputBook, TabBuilder, textCell, type FieldCell } from './tab-builder';
+import { InputBook } from './input-book';
+import type { FieldCell } from './row-shape';
+import { TabBuilder, textCell } from './tab-builder';
 
 export interface ConsolidationOptions {
   /** Shown as "Sammanställd"; omitted when not given (the spec stays a pure function of its inputs). */

@@ -3,7 +3,8 @@
  * verksamhet) from Driftbudget, Utfall t.o.m. period from Utfall. They are the cached results of
  * the SUMIFS formulas the follow-up tabs write (SpecCell.value), so a file shows the right figure
  * before anything recalculates; a recalculation gives the same (test/recalc/cached-values.test.ts).
- * Names are grouped by normalizeKey, the core's notion of the same name.
+ * Names are grouped by normalizeKey, the core's notion of the same name. A job making many tabs
+ * takes them from its FollowUpIndex, which makes each once.
  */
 import type { BudgetModel } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
@@ -15,16 +16,6 @@ export interface KeyedSums {
 }
 
 const pairKey = (boardKey: string, activityKey: string) => `${boardKey}\u0001${activityKey}`;
-
-const memo = new WeakMap<BudgetModel, Map<string, KeyedSums>>();
-
-function memoised(model: BudgetModel, key: string, make: () => KeyedSums): KeyedSums {
-  let byKey = memo.get(model);
-  if (!byKey) memo.set(model, (byKey = new Map()));
-  let sums = byKey.get(key);
-  if (!sums) byKey.set(key, (sums = make()));
-  return sums;
-}
 
 /** Sums of rows by key; `kronor` gives a row's amount, or null to leave the row out. */
 function collect<R extends { board: string; activity: string }>(rows: readonly R[], kronor: (row: R) => number | null): KeyedSums {
@@ -51,16 +42,14 @@ function collect<R extends { board: string; activity: string }>(rows: readonly R
 
 /** Driftbudget's kronor of one budget year (index 0..2) by nämnd and verksamhet. */
 export function budgetSums(model: BudgetModel, yearIndex: number): KeyedSums {
-  return memoised(model, `budget:${yearIndex}`, () => collect(model.operatingBudget, (r) => r.amounts[yearIndex] ?? 0));
+  return collect(model.operatingBudget, (r) => r.amounts[yearIndex] ?? 0);
 }
 
 /** Utfall's kronor of the months 1..months of a year by nämnd and verksamhet. */
 export function actualSums(model: BudgetModel, year: number, months: number): KeyedSums {
   const first = `${year}-01`;
   const last = `${year}-${String(Math.min(months, 12)).padStart(2, '0')}`;
-  return memoised(model, `actual:${first}:${last}`, () =>
-    collect(model.actuals, (r) => (r.period !== '' && r.period >= first && r.period <= last ? r.amount : null)),
-  );
+  return collect(model.actuals, (r) => (r.period !== '' && r.period >= first && r.period <= last ? r.amount : null));
 }
 
 /** A nämnd's sum (activity null) or a verksamhet's, in kronor; 0 when it has no rows. */

@@ -4,7 +4,8 @@
  * and compile all nämnder for KS. Pure functions; the task pane and the CLI wire them to a port:
  *
  *   const { model, tabs } = await readFollowUp(port);             // one read phase
- *   const spec = buildFollowUpTab({ model, report, board, year, generatedAt: new Date() });
+ *   const index = prepareFollowUp(model);                           // once per job
+ *   const spec = buildFollowUpTab({ model, report, board, year, generatedAt: new Date(), index });
  *   await port.writeSheet(spec);                                   // new tab, free name
  *   const fresh = refreshFollowUpTab(model, tabs[0], new Date());
  *   await port.writeSheet(fresh, { replace: tabs[0].sheet });     // keeps name and place
@@ -12,8 +13,9 @@
  *   await port.writeSheet(buildConsolidation(tabs, model, year, report));
  */
 import type { BudgetModel } from '../recognition/model';
-import { boardSpellings } from './context';
+import { prepareFollowUp, type FollowUpIndex } from './prepare';
 
+export { FollowUpIndex, prepareFollowUp } from './prepare';
 export { buildFollowUpTab, formatDateTimeSv, SECTION_SOURCES, type BuildFollowUpInput } from './build-tab';
 export { readFollowUpTab, typedInputs } from './read-tab';
 export { refreshFollowUpTab } from './refresh';
@@ -43,6 +45,6 @@ export type { RowKey, RowSection } from './row-keys';
 export { REMOVED_TITLE } from './sections/removed';
 
 /** The nämnder a follow-up tab can be made for, as spelt in Driftbudget (then Ramar), in order. */
-export function followUpBoards(model: BudgetModel): string[] {
-  return [...boardSpellings(model).values()];
+export function followUpBoards(model: BudgetModel, index: FollowUpIndex = prepareFollowUp(model)): string[] {
+  return [...index.boardSpellings().values()];
 }

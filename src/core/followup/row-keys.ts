@@ -116,26 +116,9 @@ export function encodeFields(fields: RowFields): string {
   return json === '{}' ? '' : `,${json.slice(1, -1)}`;
 }
 
-// The parts of the last descriptor around its item text: consecutive rows nearly always share
-// them (the section and nämnd before it, the fields after it).
-let lastHead = { section: '', board: '', text: '' };
-let lastTail = { fields: '', text: '"}' };
-
-/** What JSON.stringify escapes in a string: quotes, backslashes, control characters, lone surrogates. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/**
- * A text as it stands between the quotes of a JSON string, with a shortcut for the usual text that
- * needs no escaping: then it is the text itself (JSON.stringify takes about twice as long on the
- * long item texts of a tab's 30 000 descriptors, and makes a copy).
- */
-function jsonStringContent(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
-}
-
 /** JSON.stringify of a string. */
 export function jsonString(text: string): string {
-  return `"${jsonStringContent(text)}"`;
+  return JSON.stringify(text);
 }
 
 /**
@@ -146,29 +129,19 @@ export function totalKeyPrefix(section: RowSection, board: string): string {
   return `{"s":${jsonString(section)},"b":${jsonString(board)},"i":"","t":1`;
 }
 
-/** A descriptor from its key, the encoded fields part and the "Borttagna rader" origin. */
+/**
+ * A descriptor from its key, the encoded fields part and the "Borttagna rader" origin: the text
+ * JSON.stringify gives for { s, b, i, t?, in?, fx?, k?, o? } in that order, every value through
+ * JSON.stringify, the fields part made once per shape (encodeFields).
+ */
 export function encodeWithFields(key: RowKey, encodedFields: string, removed?: RowDescriptor['removed']): string {
-  if (key.section !== lastHead.section || key.board !== lastHead.board || lastHead.text === '') {
-    lastHead = { section: key.section, board: key.board, text: `{"s":${jsonString(key.section)},"b":${jsonString(key.board)},"i":"` };
+  let text = `{"s":${jsonString(key.section)},"b":${jsonString(key.board)},"i":${jsonString(key.item)}${key.total ? ',"t":1' : ''}${encodedFields}`;
+  if (removed) {
+    const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
+    if (removed.key.total) origin.t = 1;
+    text += `,"o":${JSON.stringify(origin)}`;
   }
-  const itemText = jsonStringContent(key.item);
-  let tail: string;
-  if (key.total || removed) {
-    tail = `"${key.total ? ',"t":1' : ''}${encodedFields}`;
-    if (removed) {
-      const origin: NonNullable<EncodedDescriptor['o']> = { s: removed.key.section, b: removed.key.board, i: removed.key.item, f: removed.field };
-      if (removed.key.total) origin.t = 1;
-      tail += `,"o":${JSON.stringify(origin)}`;
-    }
-    tail += '}';
-  } else {
-    if (lastTail.fields !== encodedFields) lastTail = { fields: encodedFields, text: `"${encodedFields}}` };
-    tail = lastTail.text;
-  }
-  // Three parts concatenated, not joined: the head and the tail are shared by all rows of a block
-  // and the item is the source cell's own text, so a descriptor holds little of its own (tens of
-  // thousands of them make a tab).
-  return lastHead.text + itemText + tail;
+  return `${text}}`;
 }
 
 /** The descriptor in a key cell, or null when the cell holds none (any other text, a number, empty). */

@@ -3,7 +3,7 @@
  * its nämnd and the format version. It lets Budgetkoll recognise, refresh and check its own tabs,
  * and it is the only proof of ownership: a tab without it is never replaced or deleted.
  */
-import { specRows, type SheetSpec, type SpecCell } from './sheet-spec';
+import type { SheetSpec, SpecCell } from './sheet-spec';
 import { parseRangeA1, rangeToA1 } from '../a1';
 
 export const MARKER_PREFIX = 'BUDGETKOLL:';
@@ -48,11 +48,9 @@ export function decodeMarker(text: unknown): TabMarker | null {
  * titles, hidden rows) moves one row down here, so no builder has to know about the marker row.
  */
 export function withMarker(spec: SheetSpec, marker: TabMarker): SheetSpec {
-  // Blocks of rows become rows of their own: every row moves, and its A1 formulas with it.
-  const { blocks: _blocks, ...plain } = spec;
   return {
-    ...plain,
-    rows: [[{ value: encodeMarker(marker), style: 'marker' }], ...specRows(spec).map(shiftRowFormulas)],
+    ...spec,
+    rows: [[{ value: encodeMarker(marker), style: 'marker' }], ...spec.rows.map(shiftRowFormulas)],
     hiddenRows: [0, ...spec.hiddenRows.map((r) => r + 1)],
     merges: spec.merges.map(shiftRange),
     ...(spec.mergesAcross ? { mergesAcross: spec.mergesAcross.map(shiftRange) } : {}),

@@ -131,41 +131,14 @@ export interface ChartSpec {
   placement: string;
 }
 
-/**
- * Consecutive rows that share one row of cells and differ only in a few columns (the key, the
- * text, a criterion): an economy block of thousands of verksamheter. `rows` holds the shared row
- * at each of them, one array for the whole block; the cells that differ are kept here by column,
- * so a block of n rows is a handful of arrays, not n. Read a spec's rows with rowReader or
- * specRows, which put these cells in.
- */
-export interface RowBlock {
-  /** 0-based sheet row of the block's first row. */
-  top: number;
-  /** Number of rows. */
-  count: number;
-  /** The row every row of the block starts from: the array at rows[top] … rows[top + count − 1]. */
-  shared: readonly (SpecCell | null)[];
-  /** The columns that differ from row to row. */
-  columns: readonly number[];
-  /** By column as listed, then by row of the block: the cell there (null = empty). */
-  cells: readonly (readonly (SpecCell | null)[])[];
-  /**
-   * A column of text cells in one style given by their texts, one per row (the key cells of a
-   * follow-up block): no cell object per row.
-   */
-  texts?: { column: number; style: StyleName; values: readonly string[] };
-}
-
 export interface SheetSpec {
   /** Wanted tab name; the adapter writes it under a free name ≤ 31 characters based on this. */
   name: string;
   /**
-   * Rows from A1 downwards; a row is a list of cells from column A (null = empty cell). A row of
-   * a block (see `blocks`) is the block's shared row: read rows with rowReader or specRows.
+   * Rows from A1 downwards; a row is a list of cells from column A (null = empty cell), each row
+   * an array of its own (its cells may be shared with other rows).
    */
   rows: (SpecCell | null)[][];
-  /** Blocks of rows that differ only in a few columns, in row order; none when absent. */
-  blocks?: RowBlock[];
   /** Column widths in characters, from column A. */
   columnWidths: number[];
   /** Ranges merged into one cell each, e.g. "C5:D5". */
@@ -218,46 +191,6 @@ export function mergedAreas(spec: SheetSpec): RangePosition[] {
     for (let row = block.top; row <= block.bottom; row++) areas.push({ ...block, top: row, bottom: row });
   }
   return areas;
-}
-
-/** A function giving row r of a spec as written (rows of blocks with their own cells put in). */
-export type RowReader = (r: number) => readonly (SpecCell | null)[];
-
-/**
- * Reads a spec's rows as written. A block's row is made on demand (the last one read is kept, so
- * reading a row cell by cell makes it once); every other row is the spec's own array.
- */
-export function rowReader(spec: Pick<SheetSpec, 'rows' | 'blocks'>): RowReader {
-  const blocks = spec.blocks ?? [];
-  const rows = spec.rows;
-  if (blocks.length === 0) return (r) => rows[r];
-  let lastRow = -1;
-  let last: readonly (SpecCell | null)[] = [];
-  let at = 0; // the block last found: rows are mostly read in order
-  return (r) => {
-    if (r === lastRow) return last;
-    if (r < blocks[at].top) at = 0;
-    while (at < blocks.length - 1 && r >= blocks[at].top + blocks[at].count) at++;
-    const block = blocks[at];
-    const k = r - block.top;
-    if (k < 0 || k >= block.count) return rows[r];
-    const row = block.shared.slice();
-    for (let i = 0; i < block.columns.length; i++) row[block.columns[i]] = block.cells[i][k];
-    if (block.texts) row[block.texts.column] = { value: block.texts.values[k], style: block.texts.style };
-    // As a row of its own would be: no trailing empty cells.
-    let width = row.length;
-    while (width > 0 && row[width - 1] === null) width--;
-    row.length = width;
-    lastRow = r;
-    last = row;
-    return row;
-  };
-}
-
-/** Every row of a spec as written, each an array of its own (for tests and small tabs). */
-export function specRows(spec: Pick<SheetSpec, 'rows' | 'blocks'>): (SpecCell | null)[][] {
-  const read = rowReader(spec);
-  return spec.rows.map((_, r) => read(r).slice());
 }
 
 /** Width of the widest row of a spec. */

@@ -7,7 +7,7 @@
  * is suspended while they go, and a recalculation is asked for once the last of them is in.
  */
 import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
-import { rowReader, type SheetSpec, type SpecValue } from '../../core/workbook/sheet-spec';
+import type { SheetSpec, SpecValue } from '../../core/workbook/sheet-spec';
 import { STYLES, type StyleName } from '../../core/workbook/styles';
 import { formulaOfCell } from '../../core/workbook/r1c1';
 import { indexRuns, mergeBlocks, rectanglesByKey } from './blocks';
@@ -253,7 +253,6 @@ export function clearOwnedSheet(sheet: Excel.Worksheet, parts: OwnedSheetParts):
  */
 async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget, limit: number): Promise<void> {
   const rows = spec.rows;
-  const rowAt = rowReader(spec);
   let width = 0;
   for (const row of rows) if (row.length > width) width = row.length;
   if (width === 0) return;
@@ -273,7 +272,7 @@ async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: Reque
     let anyFormula = false;
     while (r < rows.length && formats.length < maxRows) {
       await slicer.pause();
-      const source = rowAt(r);
+      const source = spec.rows[r];
       const formatRow: (string | null)[] = new Array(width).fill(null);
       const valueRow: SpecValue[] = new Array(width).fill(null);
       const formulaRow: (string | null)[] = new Array(width).fill(null);
@@ -316,11 +315,10 @@ async function writeCells(sheet: Excel.Worksheet, spec: SheetSpec, budget: Reque
 
 /** One range per rectangle of equally styled cells. */
 async function writeStyles(sheet: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
-  const rowAt = rowReader(spec);
   const blocks = rectanglesByKey<StyleName>(
     spec.rows.length,
-    (r) => rowAt(r).length,
-    (r, c) => rowAt(r)[c]?.style,
+    (r) => spec.rows[r].length,
+    (r, c) => spec.rows[r][c]?.style,
   );
   for (const [style, rects] of blocks) {
     for (const block of rects) {
@@ -332,11 +330,10 @@ async function writeStyles(sheet: Excel.Worksheet, spec: SheetSpec, budget: Requ
 
 /** Internal hyperlinks: there is no bulk API, so one range per linked cell (only linked cells). */
 async function writeLinks(sheet: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
-  const rowAt = rowReader(spec);
   const slicer = new Slicer();
   for (let r = 0; r < spec.rows.length; r++) {
     await slicer.pause();
-    const row = rowAt(r);
+    const row = spec.rows[r];
     for (let c = 0; c < row.length; c++) {
       const link = row[c]?.link;
       if (!link) continue;

@@ -6,7 +6,7 @@ import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'e
 import { freeTableName } from '../../core/workbook/sheet-names';
 import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
 import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
-import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, rowReader, specWidth } from '../../core/workbook/sheet-spec';
+import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, specWidth } from '../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
@@ -278,7 +278,6 @@ export async function writeSpecInto(sheet: Worksheet, spec: SheetSpec, ctx: Writ
   });
 
   let wroteFormulas = false;
-  const rowAt = rowReader(spec);
   let sliceStart = Date.now();
   for (let r = 0; r < spec.rows.length; r++) {
     if (r % ROWS_PER_CHECK === 0 && Date.now() - sliceStart > SLICE_MS) {
@@ -286,7 +285,7 @@ export async function writeSpecInto(sheet: Worksheet, spec: SheetSpec, ctx: Writ
       if (ctx.signal?.aborted) throw cancelled();
       sliceStart = Date.now();
     }
-    const cells = rowAt(r);
+    const cells = spec.rows[r];
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell && writeCell(sheet, r, c, cell, styles, ctx)) wroteFormulas = true;

@@ -16,6 +16,7 @@ import {
   checkOwnedTab,
   followUpSnapshot,
   followUpSpec,
+  prepareFollowUp,
   recognizeFollowUp,
   type FollowUpBuild,
   type FollowUpReadPlan,
@@ -73,7 +74,8 @@ export function followUpTask({ raw, planned }: { raw: RawWorkbook; planned: Foll
  */
 export function followUpSpecsTask({ builds }: { builds: FollowUpBuild[] }, state: CoreState = {}): SheetSpec[] {
   const read = followUpRead(state);
-  return builds.map((build) => followUpSpec(read, build));
+  const index = prepareFollowUp(read.model);
+  return builds.map((build) => followUpSpec(read, build, index));
 }
 
 /** The UPF-* findings of one owned follow-up tab of the session's read, or null when there is no such tab. */

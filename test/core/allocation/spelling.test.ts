@@ -6,7 +6,6 @@
  * or with a decomposed "ä" counts where the core counts it: the result and every key cell the
  * tab's SUMPRODUCTs compare are the same as with the plain spelling.
  */
-import { specRows } from '../../../src/core/workbook/sheet-spec';
 import { BUN, VOO, workedExample } from '../../fixtures/worked-example';
 import type { TestSheet } from '../../helpers/raw-workbook';
 import { build } from './build-result-tab';
@@ -24,7 +23,7 @@ function varied(): TestSheet[] {
 }
 
 /** The text cells of the tab (its nämnd cells among them), ignoring the generation time. */
-const texts = (spec: ReturnType<typeof build>['spec']) => specRows(spec).map((row) => row.map((c) => (typeof c?.value === 'string' ? c.value : c?.formula ?? null)));
+const texts = (spec: ReturnType<typeof build>['spec']) => spec.rows.map((row) => row.map((c) => (typeof c?.value === 'string' ? c.value : c?.formula ?? null)));
 
 describe('allocation tab and invisible name variants', () => {
   it('gives the same result and writes the same tab as the plain spelling', () => {

@@ -6,7 +6,7 @@ import { decodeDescriptor } from '../../../src/core/followup/row-keys';
 import { STATUS_VALUES } from '../../../src/core/inputs/catalogue';
 import { decodeMarker, FORMAT_VERSION } from '../../../src/core/workbook/marker';
 import { freeSheetName } from '../../../src/core/workbook/sheet-names';
-import { specRows, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
+import type { SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { NUMBER_FORMATS, STYLES } from '../../../src/core/workbook/styles';
 import { recognizeSpecs } from '../sample/recognize-specs';
 import { cellIn, inA1, columnIn, modelOf, rowIn, sample, sampleSpecs, sectionRange, sectionRow, textOf, withRows } from './helpers';
@@ -381,7 +381,7 @@ describe('names and typed text', () => {
       ]),
     );
     const listed = (spec: SheetSpec) => {
-      const rows = specRows(spec);
+      const rows = spec.rows;
       const [first, total] = [rowIn(spec, 'Ekonomisk', 'Verksamhet') + 1, rowIn(spec, 'Ekonomisk', `Summa ${BUN}`)];
       return rows.slice(first, total).map((row) => textOf(row[1]));
     };

@@ -7,7 +7,7 @@ import { columnLetters, toA1 } from '../../../src/core/a1';
 import type { BudgetModel } from '../../../src/core/recognition/model';
 import { generateSample, sampleToSheetSpecs, type SampleWorkbook } from '../../../src/core/sample';
 import type { RawGrid, RawValue } from '../../../src/core/workbook/raw';
-import { specRows, type SheetSpec, type SpecCell } from '../../../src/core/workbook/sheet-spec';
+import type { SheetSpec, SpecCell } from '../../../src/core/workbook/sheet-spec';
 import { formulaOfCell } from '../../../src/core/workbook/r1c1';
 import { recognizeSpecs } from '../sample/recognize-specs';
 
@@ -35,7 +35,7 @@ export function withRows(workbook: SampleWorkbook, input: string, change: (rows:
 /** The grid a reader sees for a written spec: constants as values, formulas with `evaluate`'s value (else null). */
 export function specToGrid(spec: SheetSpec, sheet = spec.name, evaluate: (formula: string, cell: string) => RawValue = () => null): RawGrid {
   const formulas: Record<string, string> = {};
-  const values: RawValue[][] = specRows(spec).map((row, r) =>
+  const values: RawValue[][] = spec.rows.map((row, r) =>
     row.map((cell, c) => {
       if (!cell) return null;
       const formula = formulaOfCell(cell, r, c);
@@ -51,14 +51,13 @@ export function specToGrid(spec: SheetSpec, sheet = spec.name, evaluate: (formul
 }
 
 /**
- * A built spec with every row of its own and every formula in A1 notation, as it lands in the
+ * A built spec with every formula in A1 notation, as it lands in the
  * sheet (tests read rows by index and formulas as text).
  */
 export function inA1(spec: SheetSpec): SheetSpec {
-  const { blocks: _blocks, ...plain } = spec;
   return {
-    ...plain,
-    rows: specRows(spec).map((row, r) =>
+    ...spec,
+    rows: spec.rows.map((row, r) =>
       row.map((cell, c) => {
         if (!cell || cell.formulaR1C1 === undefined) return cell;
         const { formulaR1C1: _r1c1, ...rest } = cell;
@@ -75,13 +74,9 @@ export function textOf(cell: SpecCell | null | undefined): string {
   return cell.value === null || cell.value === undefined ? '' : String(cell.value);
 }
 
-const writtenRows = new WeakMap<SheetSpec, (SpecCell | null)[][]>();
-
-/** The rows of a spec as written (blocks' rows written out), once per spec. */
+/** The rows of a spec as written. */
 function rowsOf(spec: SheetSpec): (SpecCell | null)[][] {
-  let rows = writtenRows.get(spec);
-  if (!rows) writtenRows.set(spec, (rows = specRows(spec)));
-  return rows;
+  return spec.rows;
 }
 
 /** 0-based row of the section heading whose text contains `title` (e.g. "Ekonomisk uppföljning"). */

@@ -11,7 +11,6 @@ import fc from 'fast-check';
 import { buildFollowUpTab, periodMonth } from '../../../src/core/followup';
 import { COL } from '../../../src/core/followup/layout';
 import { canonicalName, normalizeKey } from '../../../src/core/text/normalize';
-import { specRows } from '../../../src/core/workbook/sheet-spec';
 import type { SampleWorkbook } from '../../../src/core/sample';
 import { modelOf, sample, withRows } from './helpers';
 
@@ -121,7 +120,7 @@ describe('names with invisible variants: flagged, or the written tab sums what t
         for (const board of boards) {
           const key = normalizeKey(board);
           const spec = buildFollowUpTab({ model, report: REPORT, board, year: YEAR, generatedAt: GENERATED_AT });
-          const criteria = specRows(spec)
+          const criteria = spec.rows
             .map((row) => row[COL.criterion]?.value)
             .filter((v): v is string => typeof v === 'string' && v.startsWith('='));
           const written = sumifsFigures(workbook, criteria);
@@ -150,7 +149,7 @@ describe('names with invisible variants: flagged, or the written tab sums what t
     const model = modelOf(workbook);
     expect(model.findings.some((f) => f.rule === 'KEY-SPELLING-VARIANT')).toBe(true);
     const spec = buildFollowUpTab({ model, report: REPORT, board: 'Socialnämnden', year: YEAR, generatedAt: GENERATED_AT });
-    const criteria = specRows(spec).map((row) => row[COL.criterion]?.value).filter((v): v is string => typeof v === 'string' && v.startsWith('='));
+    const criteria = spec.rows.map((row) => row[COL.criterion]?.value).filter((v): v is string => typeof v === 'string' && v.startsWith('='));
     const core = model.operatingBudget.filter((r) => normalizeKey(r.board) === 'socialnämnden').reduce((s, r) => s + r.amounts[0], 0) / 1000;
     expect(sumifsFigures(workbook, criteria).budget).toBeLessThan(core);
   });

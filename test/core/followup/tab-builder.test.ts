@@ -1,9 +1,11 @@
 import { rangeToA1 } from '../../../src/core/a1';
-import { InputBook, ownCells, RowShape, TabBuilder, textCell, type BlockRow } from '../../../src/core/followup/tab-builder';
-import { emptySheetSpec, mergedAreas, rowReader, specRows } from '../../../src/core/workbook/sheet-spec';
+import { InputBook } from '../../../src/core/followup/input-book';
+import { ownCells, RowShape, type BlockRow } from '../../../src/core/followup/row-shape';
+import { TabBuilder, textCell } from '../../../src/core/followup/tab-builder';
+import { emptySheetSpec, mergedAreas } from '../../../src/core/workbook/sheet-spec';
 
 /** The rows a builder made, each of its own (blocks' rows written out). */
-const rowsOf = (b: TabBuilder) => specRows(b);
+const rowsOf = (b: TabBuilder) => b.rows;
 
 describe('TabBuilder merges', () => {
   it('makes one range merged across of each run of rows merging the same columns', () => {
@@ -63,20 +65,13 @@ describe('TabBuilder.keyedBlock', () => {
     expect(rowsOf(block)[3][9]).toEqual({ value: '=Förskola', style: 'marker' });
   });
 
-  it('keeps the block as one shared row and its varying columns, not one array per row', () => {
+  it('makes each row an array of its own', () => {
     const block = new TabBuilder(new InputBook());
     block.blank();
     block.keyedBlock(shape, items());
-    expect(block.blocks).toHaveLength(1);
-    const [made] = block.blocks;
-    expect(made).toMatchObject({ top: 2, count: 3, columns: [1, 9] });
-    expect(block.rows[2]).toBe(made.shared);
-    expect(block.rows[4]).toBe(made.shared);
-    expect(made.cells[0].map((cell) => cell?.value)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
-    // The key cells are each row's own, as texts: the descriptors, no cell object per row.
-    expect(made.shared[0]).toBeNull();
-    expect(made.texts).toMatchObject({ column: 0, style: 'marker' });
-    expect(made.texts!.values.map((text) => JSON.parse(text).i)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
+    expect(new Set(block.rows.slice(2, 5)).size).toBe(3);
+    expect(block.rows.slice(2, 5).map((row) => row[1]?.value)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
+    expect(block.rows.slice(2, 5).map((row) => JSON.parse(row[0]!.value as string).i)).toEqual(['Skola', 'Förskola', 'Elevhälsa']);
   });
 
   it('rows without extra cells end at their last field, as keyed() leaves them', () => {
@@ -162,37 +157,5 @@ describe('rows with their own cells (KeyedRow.own)', () => {
     expect(rowsOf(b)[2][4]).toEqual({ value: 'KS', style: 'text' });
     expect(rowsOf(b)[2][6]).toEqual({ formula: '=Uppdrag!C4', style: 'computed', numberFormat: '#,##0' });
     expect(b.book.leftovers()).toEqual([]);
-  });
-});
-
-describe('rowReader', () => {
-  const cell = (value: string) => ({ value });
-  const shared = [null, null, cell('C')];
-  const spec = {
-    rows: [[cell('a')], shared, shared, [cell('d')], shared, [cell('f')]],
-    blocks: [
-      { top: 1, count: 2, shared, columns: [0, 3], cells: [[cell('k1'), cell('k2')], [cell('x'), null]] },
-      { top: 4, count: 1, shared, columns: [1], cells: [[cell('only')]], texts: { column: 0, style: 'marker' as const, values: ['key'] } },
-    ],
-  };
-
-  it('writes each block row out with its own cells, without trailing empty cells, in any order', () => {
-    const read = rowReader(spec);
-    expect(read(5)).toEqual([cell('f')]);
-    expect(read(1)).toEqual([cell('k1'), null, cell('C'), cell('x')]);
-    expect(read(2)).toEqual([cell('k2'), null, cell('C')]);
-    expect(read(3)).toBe(spec.rows[3]);
-    expect(read(4)).toEqual([{ value: 'key', style: 'marker' }, cell('only'), cell('C')]);
-    expect(read(0)).toBe(spec.rows[0]);
-    expect(read(2)).toEqual([cell('k2'), null, cell('C')]);
-    expect(shared).toEqual([null, null, cell('C')]); // the shared row is left as it was
-  });
-
-  it('specRows gives every row an array of its own; a spec without blocks reads as its rows', () => {
-    const rows = specRows(spec);
-    expect(rows.map((row) => row.map((c) => c?.value ?? null))).toEqual([['a'], ['k1', null, 'C', 'x'], ['k2', null, 'C'], ['d'], ['key', 'only', 'C'], ['f']]);
-    expect(new Set(rows).size).toBe(6);
-    const plain = { rows: [[cell('a')]] };
-    expect(rowReader(plain)(0)).toBe(plain.rows[0]);
   });
 });

@@ -11,14 +11,14 @@ import { buildControlReport } from '../../../src/core/reports/control-report';
 import { frameSummary, validateModel } from '../../../src/core/rules';
 import { buildBlankTemplate } from '../../../src/core/templates';
 import { toA1 } from '../../../src/core/a1';
-import { mergedAreas, specRows, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
+import { mergedAreas, type SheetSpec } from '../../../src/core/workbook/sheet-spec';
 import { modelOf, sampleSpecs, specToGrid } from '../followup/helpers';
 
 const GENERATED_AT = new Date('2027-09-15T08:00:00Z');
 
 /** "Sheet!A1" of every non-anchor merged cell that holds a value or formula. */
 function valuesUnderMerges(spec: SheetSpec): string[] {
-  const rows = specRows(spec);
+  const rows = spec.rows;
   const found: string[] = [];
   for (const area of mergedAreas(spec)) {
     for (let r = area.top; r <= area.bottom; r++) {
@@ -63,7 +63,6 @@ describe('merged cells', () => {
   it('the check finds a value under a merge', () => {
     const spec: SheetSpec = { ...everySpec()[0], merges: ['A1:B1'], mergesAcross: [] };
     spec.rows = [[{ value: 'a' }, { value: 'b' }]];
-    spec.blocks = undefined;
     expect(valuesUnderMerges(spec)).toEqual([`${spec.name}!B1`]);
   });
 });

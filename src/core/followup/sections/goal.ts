@@ -13,7 +13,8 @@ import type { RawValue } from '../../workbook/raw';
 import { relativeR1C1 } from '../../workbook/r1c1';
 import { COL, FORMATS } from '../layout';
 import { sectionTitle } from '../reports';
-import { ownCells, RowShape, textCell } from '../tab-builder';
+import { ownCells, RowShape } from '../row-shape';
+import { textCell } from '../tab-builder';
 import { boardRows, sectionHeading, type BuildContext } from '../context';
 
 /** The quadrant texts; the goal is the first. */

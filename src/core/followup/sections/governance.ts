@@ -8,8 +8,9 @@ import { blankSafeReference, tkrReference } from '../formulas';
 import { blankSafe, cachedValue, columnTotal, withCached, type CellResult } from '../cached';
 import { COL, FORMATS, YES_NO_VALUES } from '../layout';
 import { sectionTitle } from '../reports';
-import { ownCells, RowShape, textCell, type BlockRow } from '../tab-builder';
-import { boardRows, itemsOfRows, sectionHeading, type BuildContext } from '../context';
+import { ownCells, RowShape, type BlockRow } from '../row-shape';
+import { textCell } from '../tab-builder';
+import { boardRows, sectionHeading, type BuildContext } from '../context';
 import { totalBand } from './economy';
 import type { RowSection } from '../row-keys';
 
@@ -84,7 +85,7 @@ export function directionsSection(ctx: BuildContext): void {
 
 /*
  * The rows of Uppdrag, Internkontroll and Privata utförare depend only on their source rows, so a
- * nämnd's rows are made once per model (itemsOfRows) and shared by its three reports' tabs; their
+ * nämnd's rows are made once per model (FollowUpIndex.itemsOfRows) and shared by its three reports' tabs; their
  * shapes are the same on every tab.
  */
 const ASSIGNMENT_SHAPE = new RowShape([
@@ -112,7 +113,7 @@ export function assignmentsSection(ctx: BuildContext): void {
   const b = ctx.builder;
   sectionHeading(ctx, sectionTitle('uppdrag', ctx.report));
   const shape = ASSIGNMENT_SHAPE;
-  const items = itemsOfRows(boardRows(ctx, ctx.model.assignments, (r) => r.recipient), 'uppdrag', (rows) =>
+  const items = ctx.index.itemsOfRows(boardRows(ctx, ctx.model.assignments, (r) => r.recipient), 'uppdrag', (rows) =>
     rows
       .filter((r) => r.assignment !== '')
       .map((r): BlockRow => {
@@ -140,7 +141,7 @@ export function internalControlSection(ctx: BuildContext): void {
   const b = ctx.builder;
   sectionHeading(ctx, sectionTitle('internkontroll', ctx.report));
   const shape = INTERNAL_CONTROL_SHAPE;
-  const items = itemsOfRows(boardRows(ctx, ctx.model.internalControl, (r) => r.board), 'internkontroll', (rows) =>
+  const items = ctx.index.itemsOfRows(boardRows(ctx, ctx.model.internalControl, (r) => r.board), 'internkontroll', (rows) =>
     rows
       .filter((r) => r.risk !== '' || r.control !== '')
       .map(
@@ -175,7 +176,7 @@ export function privateProvidersSection(ctx: BuildContext): void {
   const shape = PRIVATE_PROVIDER_SHAPE;
   const items = !layout
     ? []
-    : itemsOfRows(boardRows(ctx, ctx.model.privateProviders, (r) => r.board), 'privata', (rows) => {
+    : ctx.index.itemsOfRows(boardRows(ctx, ctx.model.privateProviders, (r) => r.board), 'privata', (rows) => {
         const cols = layout.columns;
         return rows
           .filter((r) => r.contractor !== '')

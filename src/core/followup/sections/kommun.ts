@@ -10,7 +10,8 @@ import { tkrReference } from '../formulas';
 import { arithmetic, cachedValue, deviation, negate, typedCell, type CellResult } from '../cached';
 import { COL, FORMATS } from '../layout';
 import { KOMMUN_BOARD, sectionTitle, type FollowUpReport } from '../reports';
-import { textCell, type FieldCell, type TabBuilder } from '../tab-builder';
+import type { FieldCell } from '../row-shape';
+import { textCell, type TabBuilder } from '../tab-builder';
 import { sectionHeading, yearIndex, type BuildContext } from '../context';
 
 const NUMBER_RULE = { kind: 'decimal' as const, errorMessage: 'Skriv ett belopp i tkr.' };

@@ -9,7 +9,8 @@ import { toA1 } from '../../a1';
 import type { PersonnelRow } from '../../recognition/model';
 import { COL, FORMATS } from '../layout';
 import { periodMonth, sectionTitle } from '../reports';
-import { textCell, type FieldCell } from '../tab-builder';
+import type { FieldCell } from '../row-shape';
+import { textCell } from '../tab-builder';
 import { boardRows, sectionHeading, type BuildContext } from '../context';
 
 /** Largest group for which sick leave may not be shown (SFS 2002:1065). */

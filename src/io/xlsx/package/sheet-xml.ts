@@ -7,7 +7,7 @@
  */
 import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1, toA1, toAbsoluteA1, type RangePosition } from '../../../core/a1';
 import type { DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../../../core/workbook/sheet-spec';
-import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, rowReader, specWidth } from '../../../core/workbook/sheet-spec';
+import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, specWidth } from '../../../core/workbook/sheet-spec';
 import { formulaOfCell } from '../../../core/workbook/r1c1';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
@@ -212,14 +212,13 @@ function headerNames(header: readonly (SpecCell | null)[], pos: RangePosition): 
 }
 
 function tablesOf(spec: SheetSpec, merges: RangePosition[], extra: ExtraCells, ctx: SheetXmlContext): TableXml[] {
-  const rowAt = rowReader(spec);
   return spec.tables.map((table, i) => {
     const pos = { ...range(table.range, 'table') };
     // Excel tables need at least one data row below the header.
     if (pos.bottom === pos.top) pos.bottom += 1;
     if (merges.some((m) => overlaps(m, pos))) throw new Error(`table ${table.name} overlaps merged cells`);
     const { name, id } = ctx.claimTable(table.name);
-    const header = pos.top < spec.rows.length ? rowAt(pos.top) : [];
+    const header = pos.top < spec.rows.length ? spec.rows[pos.top] : [];
     const columns = headerNames(header, pos);
     // Excel wants the header cells to hold exactly the column names, as text.
     columns.forEach((column, k) => {
@@ -321,7 +320,6 @@ export function sheetXml(spec: SheetSpec, ctx: SheetXmlContext): SheetXml {
     if (c >= MAX_COLUMNS) throw new Error(`too many columns for a worksheet: ${c + 1}`);
     return letters[c] ?? (letters[c] = columnLetters(c));
   };
-  const rowAt = rowReader(spec);
   const body = new ChunkWriter();
   const hyperlinks: string[] = [];
   let maxCol = -1;
@@ -329,7 +327,7 @@ export function sheetXml(spec: SheetSpec, ctx: SheetXmlContext): SheetXml {
   let firstRow = -1;
   let hasFormulas = false;
   for (let r = 0; r <= lastRow; r++) {
-    const cells = r < spec.rows.length ? rowAt(r) : [];
+    const cells = r < spec.rows.length ? spec.rows[r] : [];
     const added = extra.get(r);
     const rowNumber = r + 1;
     let rowXml = '';

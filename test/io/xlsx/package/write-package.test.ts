@@ -9,7 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 import { parseA1, toA1 } from '../../../../src/core/a1';
 import { gridValue, type RawGrid } from '../../../../src/core/workbook/raw';
 import { formulaOfCell } from '../../../../src/core/workbook/r1c1';
-import { emptySheetSpec, specRows, type SheetSpec } from '../../../../src/core/workbook/sheet-spec';
+import { emptySheetSpec, type SheetSpec } from '../../../../src/core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../../../src/core/workbook/styles';
 import { writePackage, PackageWriteError } from '../../../../src/io/xlsx/package';
 import { localRecord, readSourceEntries, type SourceEntry } from '../../../../src/io/xlsx/package/zip-container';
@@ -75,7 +75,7 @@ async function readGrid(bytes: Uint8Array, sheet: string, address: string): Prom
 async function expectSpecReadBack(bytes: Uint8Array, sheetName: string, spec: SheetSpec, except: (row: number, col: number) => boolean = () => false): Promise<number> {
   const grid = await readGrid(bytes, sheetName, 'A1:Z60');
   let checked = 0;
-  specRows(spec).forEach((row, r) => {
+  spec.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (!cell || except(r, c)) return;
       const formula = formulaOfCell(cell, r, c);
