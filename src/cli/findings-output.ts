@@ -9,6 +9,7 @@ export function findingJson(f: Finding): FindingJson {
   const out: FindingJson = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, message_en: f.message_en };
   if (f.range) out.range = f.range;
   if (f.fix) out.fix = f.fix;
+  if (f.fix_en) out.fix_en = f.fix_en;
   if (f.board) out.board = f.board;
   return out;
 }

@@ -21,6 +21,8 @@ export interface Finding {
   message_en: string;
   /** How to fix it, in Swedish, when the message alone does not say. */
   fix?: string;
+  /** How to fix it, in English: set with `fix` (the catalogue holds both). */
+  fix_en?: string;
   /** Nämnd the finding concerns, when it concerns one. */
   board?: string;
   /** An unambiguous fix the user may apply with a click: the new value of `cell`. */

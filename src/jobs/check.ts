@@ -68,8 +68,6 @@ export interface CheckResult {
   toleranceKr: number;
   /** Titles of the rules that occur, by public rule id. */
   rules: Record<string, RuleText>;
-  /** English how-to-fix texts, keyed by the Swedish one (the same text may serve several rules). */
-  fixEn: Record<string, string>;
 }
 
 type CatalogueEntry = (typeof RULE_CATALOGUE)[keyof typeof RULE_CATALOGUE] & { publicId?: string };
@@ -77,14 +75,12 @@ type CatalogueEntry = (typeof RULE_CATALOGUE)[keyof typeof RULE_CATALOGUE] & { p
 /** A check's outcome as the pane shows it: the findings, the frames per nämnd and the texts the findings need. */
 export function checkResult({ model, findings }: CheckOutcome): CheckResult {
   const rules: Record<string, RuleText> = {};
-  const fixEn: Record<string, string> = {};
   const present = new Set(findings.map((f) => f.rule));
   for (const [id, entry] of Object.entries(RULE_CATALOGUE) as [string, CatalogueEntry][]) {
     const publicId = entry.publicId ?? id;
     if (!present.has(publicId)) continue;
     // The public entry's title wins over a variant's (KEY-KONTO's class-8 warning).
     if (!rules[publicId] || !entry.publicId) rules[publicId] = { title: entry.title };
-    fixEn[entry.fix.sv] = entry.fix.en;
   }
   return {
     findings,
@@ -93,6 +89,5 @@ export function checkResult({ model, findings }: CheckOutcome): CheckResult {
     kommun: model.parameters.kommun,
     toleranceKr: model.parameters.toleranceKr,
     rules,
-    fixEn,
   };
 }

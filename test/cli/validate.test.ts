@@ -60,6 +60,7 @@ describe('validate --format json', () => {
       message: expect.stringMatching(/^Barn- och ungdomsnämnden 2028: nettobudgeten 1\s035 tkr överstiger ramen 1\s030 tkr med 5 tkr\.$/),
       message_en: expect.stringMatching(/^Barn- och ungdomsnämnden 2028: /),
       fix: expect.stringMatching(/\S/),
+      fix_en: expect.stringMatching(/^[\x20-\x7e–→]+$/),
       board: 'Barn- och ungdomsnämnden',
     });
     // The required keys come first, in the documented order.

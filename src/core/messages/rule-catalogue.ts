@@ -737,6 +737,7 @@ export function makeFinding(rule: RuleId, place: FindingPlace, params: MessagePa
     message: def.message.sv(params),
     message_en: def.message.en(params),
     fix: def.fix.sv,
+    fix_en: def.fix.en,
   };
   if (place.range) finding.range = place.range;
   if (place.board) finding.board = place.board;

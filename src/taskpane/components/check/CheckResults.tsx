@@ -119,7 +119,6 @@ export default function CheckResults(props: CheckResultsProps) {
       {result.findings.length > 0 && (
         <FindingsList
           findings={result.findings}
-          fixEn={result.fixEn}
           handled={fixes.handled}
           busy={busy}
           onSelect={props.onSelect}

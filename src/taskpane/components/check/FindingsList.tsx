@@ -88,8 +88,6 @@ const useStyles = makeStyles({
 
 export interface FindingsListProps {
   findings: readonly Finding[];
-  /** English how-to-fix texts by the Swedish one. */
-  fixEn: Readonly<Record<string, string>>;
   /** Cells a quick fix already touched, by "Sheet!A1". */
   handled: ReadonlyMap<string, 'changed' | 'skipped'>;
   /** Fixes are disabled while something else writes. */
@@ -125,7 +123,7 @@ interface Group {
   findings: Finding[];
 }
 
-export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix, jumpToFirstError = 0 }: FindingsListProps) {
+export function FindingsList({ findings, handled, busy, onSelect, onFix, jumpToFirstError = 0 }: FindingsListProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const headingId = useId('findings-heading');
@@ -217,7 +215,7 @@ export function FindingsList({ findings, fixEn, handled, busy, onSelect, onFix, 
               <FindingItem
                 key={`${f.rule}|${f.sheet}|${f.cell}|${i}`}
                 finding={f}
-                fixText={f.fix ? (language === 'en' ? (fixEn[f.fix] ?? f.fix) : f.fix) : null}
+                fixText={f.fix ? (language === 'en' ? (f.fix_en ?? f.fix) : f.fix) : null}
                 handled={handled.get(cellKey(f.sheet, f.cell)) ?? null}
                 busy={busy}
                 onSelect={onSelect}

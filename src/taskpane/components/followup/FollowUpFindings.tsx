@@ -59,7 +59,6 @@ export default function FollowUpFindings({ result, selectError, onSelect }: Foll
       {result.findings.length > 0 && (
         <FindingsList
           findings={result.findings}
-          fixEn={result.fixEn}
           handled={NOTHING_HANDLED}
           busy={false}
           onSelect={(f: Finding) => onSelect(f.sheet, f.cell)}

@@ -5,7 +5,6 @@
  */
 import type { Finding } from '../../../core/findings';
 import { isKommunBoard, type FilledTab, type FollowUpReport } from '../../../core/followup';
-import { RULE_CATALOGUE } from '../../../core/messages/rule-catalogue';
 import { WorkbookError, type ReadOptions, type WorkbookPort, type WorkbookReader, type WriteOptions } from '../../../core/workbook/port';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import { existingFollowUpTab, followUpPlan, inputStatuses, type FollowUpBuild, type FollowUpSnapshot } from '../../../jobs/follow-up';
@@ -91,15 +90,10 @@ export async function refreshTab(port: WorkbookPort, session: CoreSession, snaps
   return (await port.writeSheet(spec, { replace: tab.sheet })).name;
 }
 
-/** The UPF-* findings of one tab with the English how-to-fix texts, or null when the tab is gone. */
-export async function checkTab(session: CoreSession, sheet: string): Promise<{ findings: Finding[]; fixEn: Record<string, string> } | null> {
+/** The UPF-* findings of one tab, or null when the tab is gone. */
+export async function checkTab(session: CoreSession, sheet: string): Promise<{ findings: Finding[] } | null> {
   const findings = await session.run('followUpCheck', { sheet });
-  if (findings === null) return null;
-  const fixEn: Record<string, string> = {};
-  for (const [id, entry] of Object.entries(RULE_CATALOGUE) as [string, { fix?: { sv: string; en: string } }][]) {
-    if (id.startsWith('UPF-') && entry.fix) fixEn[entry.fix.sv] = entry.fix.en;
-  }
-  return { findings, fixEn };
+  return findings === null ? null : { findings };
 }
 
 export interface ConsolidateOutcome {

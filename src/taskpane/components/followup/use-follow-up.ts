@@ -28,8 +28,6 @@ export type Outcome =
 export interface CheckResult {
   sheet: string;
   findings: Finding[];
-  /** English how-to-fix texts by the Swedish one. */
-  fixEn: Record<string, string>;
 }
 
 export interface FollowUpState {
