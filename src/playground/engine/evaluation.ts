@@ -136,12 +136,12 @@ export async function evaluateWorkbook(port: WorkbookReader, run: EngineRunner):
   try {
     output = await run(collected.input);
   } catch (e) {
-    console.error(e);
+    if (!(e instanceof Error && e.message.startsWith('superseded'))) console.error(e);
   }
   return evaluationOf(collected, output, read);
 }
 
-/** One engine worker for the page, started on first use; requests answered in order. */
+/** One engine worker for the page, started on first use; the newest request wins. */
 export function workerEngineRunner(): EngineRunner {
   let worker: Worker | null = null;
   let next = 0;
@@ -165,6 +165,14 @@ export function workerEngineRunner(): EngineRunner {
   };
   return (input) =>
     new Promise<EngineOutput>((resolve, reject) => {
+      // A newer workbook supersedes an evaluation still running (it cannot be interrupted inside
+      // the engine): the old worker is stopped and a fresh one evaluates the new state.
+      if (worker && pending.size > 0) {
+        worker.terminate();
+        worker = null;
+        for (const request of pending.values()) request.reject(new Error('superseded by a newer evaluation'));
+        pending.clear();
+      }
       worker ??= start();
       const id = next++;
       pending.set(id, { resolve, reject });

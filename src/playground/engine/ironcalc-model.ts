@@ -101,7 +101,7 @@ function readValue(model: IronCalcModel, sheet: number, row: number, col: number
 }
 
 /** Builds the engine's workbook from `input`, evaluates it and reads back every formula cell. */
-export function evaluateWithIronCalc(ironcalc: IronCalcModule, input: EngineInput): EngineOutput {
+export function evaluateWithIronCalc(ironcalc: IronCalcModule, input: EngineInput, onSheetLoaded?: (sheet: string, ms: number) => void): EngineOutput {
   const started = now();
   const model = new ironcalc.Model('Budgetkoll', 'en', 'UTC', 'en');
   try {
@@ -112,6 +112,7 @@ export function evaluateWithIronCalc(ironcalc: IronCalcModule, input: EngineInpu
     input.sheets.forEach((sheet, i) => model.renameSheet(i, sheet.name));
     model.pauseEvaluation();
     input.sheets.forEach((sheet, i) => {
+      const sheetStarted = now();
       for (const [row, col, text] of sheet.cells) {
         if (text === '') continue;
         const input = text.startsWith('=') ? rewritten(text) : text;
@@ -121,6 +122,7 @@ export function evaluateWithIronCalc(ironcalc: IronCalcModule, input: EngineInpu
         const [row, col] = sheet.cells[f];
         model.updateRangeStyle({ sheet: i, row: row + 1, column: col + 1, width: 1, height: 1 }, 'num_fmt', FULL_PRECISION);
       }
+      onSheetLoaded?.(sheet.name, now() - sheetStarted);
     });
     const loaded = now();
     model.resumeEvaluation();
