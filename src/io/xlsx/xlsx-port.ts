@@ -15,16 +15,18 @@
  */
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../core/a1';
+import { parseRangeA1, rangeToA1, toA1 } from '../../core/a1';
 import { decodeMarker } from '../../core/workbook/marker';
-import { CellError, type RawGrid, type SheetInfo, type TableInfo, type WorkbookIndex } from '../../core/workbook/raw';
+import { CellError, type RawGrid, type WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { freeSheetName } from '../../core/workbook/sheet-names';
 import { WorkbookError, type CellEdit, type CellEditResult, readResult, type PlannedRead, type ReadOptions, type ReadResult, type TableResize, type WorkbookPort, type WriteOptions, type WriteResult } from '../../core/workbook/port';
 import { checkedResize, tableNotFound } from '../table-resize';
-import { cellText, cellValue, extendUsedArea, readRows, trimGrid, usedAreaRange, type UsedArea } from './cells';
+import { cellText, cellValue, readRows, trimGrid } from './cells';
 import { loadWorkbook, sheetTables, tableRange, type TableModel } from './load';
 import * as messages from './messages';
+import { buildIndexSliced, ROWS_PER_STEP, SLICE_MS, throwIfAborted, yieldToHost } from './exceljs-index';
+import { activeSheet, orderOf, placeSheet, setActive, setViews, viewsOf } from './tab-views';
 import { writeSpecInto } from './write-sheet';
 import type { InflateRaw } from './zip-entries';
 
@@ -42,41 +44,6 @@ export interface XlsxPortOptions {
 
 /** ExcelJS rejects this sheet name (it is reserved for change history in old Excel files). */
 const RESERVED_SHEET_NAMES = ['History'];
-/** Rows are read in steps of ROWS_PER_STEP; the read yields to the host after about SLICE_MS. */
-const ROWS_PER_STEP = 500;
-const SLICE_MS = 30;
-
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw messages.cancelled();
-}
-
-/** A sheet view as ExcelJS stores it (its types leave out tabSelected). */
-type SheetView = Record<string, unknown>;
-
-/** Tab order: ExcelJS sorts worksheets by this field (missing from its type definitions). */
-function orderOf(sheet: Worksheet): { orderNo: number } {
-  return sheet as unknown as { orderNo: number };
-}
-
-function viewsOf(sheet: Worksheet): SheetView[] {
-  return (sheet.views ?? []) as unknown as SheetView[];
-}
-
-function setViews(sheet: Worksheet, views: SheetView[]): void {
-  sheet.views = views as unknown as Worksheet['views'];
-}
-
-/** Workbook-level view (bookViews): which tab is active. */
-interface BookView {
-  activeTab?: number;
-  firstSheet?: number;
-  [key: string]: unknown;
-}
-
 export class XlsxWorkbookPort implements WorkbookPort {
   private readonly wb: Workbook;
   private readonly onSelect?: (sheet: string, address: string) => void;
@@ -117,7 +84,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   index(): Promise<WorkbookIndex> {
-    return this.serial(() => this.buildIndexSliced(undefined));
+    return this.serial(() => buildIndexSliced(this.wb, undefined));
   }
 
   read<T = undefined>(plan: (index: WorkbookIndex) => PlannedRead<T>, options: ReadOptions = {}): Promise<ReadResult<T>> {
@@ -126,7 +93,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
       throwIfAborted(signal);
       // Listing and reading work in time slices, yielding to the host between them: the playground's
       // page stays responsive on a 200 000-row sheet (in the CLI a yield every SLICE_MS costs nothing).
-      const index = await this.buildIndexSliced(signal);
+      const index = await buildIndexSliced(this.wb, signal);
       const planned = plan(index);
       const { ranges } = planned;
       const jobs = ranges.map((r) => {
@@ -180,7 +147,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
       // A replacing write takes the old tab's place; `position` applies to new tabs only.
       const old = options.replace !== undefined ? this.ownedSheet(options.replace) : null;
       const before = this.wb.worksheets;
-      const activeBefore = this.activeSheet();
+      const activeBefore = activeSheet(this.wb);
       const orderBefore = before.map((s) => orderOf(s).orderNo);
 
       const taken = [...before.map((s) => s.name), ...RESERVED_SHEET_NAMES];
@@ -199,11 +166,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
         throwIfAborted(options.signal);
         if (old) {
           const position = before.indexOf(old);
-          this.placeSheet(sheet, position, activeBefore === old ? sheet : activeBefore);
+          placeSheet(this.wb, sheet, position, activeBefore === old ? sheet : activeBefore);
           this.wb.removeWorksheet(old.id);
           sheet.name = finalName;
         } else {
-          this.placeSheet(sheet, options.position === 'start' ? 0 : before.length, activeBefore);
+          placeSheet(this.wb, sheet, options.position === 'start' ? 0 : before.length, activeBefore);
         }
         if (outcome.wroteFormulas) this.formulasWritten = true;
         return { name: sheet.name };
@@ -211,7 +178,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
         // Leave the workbook as it was: no half-written tab, the old tab and the tab order untouched.
         this.wb.removeWorksheet(sheet.id);
         before.forEach((s, i) => (orderOf(s).orderNo = orderBefore[i]));
-        this.setActive(activeBefore);
+        setActive(this.wb, activeBefore);
         if (cause instanceof WorkbookError) throw cause;
         throw messages.writeFailed(finalName, cause);
       }
@@ -223,9 +190,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
       const sheet = this.ownedSheet(name);
       const remainingVisible = this.wb.worksheets.filter((s) => s !== sheet && s.state === 'visible');
       if (remainingVisible.length === 0) throw messages.lastSheet(sheet.name);
-      const active = this.activeSheet();
+      const active = activeSheet(this.wb);
       this.wb.removeWorksheet(sheet.id);
-      this.setActive(active === sheet ? remainingVisible[0] : active);
+      setActive(this.wb, active === sheet ? remainingVisible[0] : active);
     });
   }
 
@@ -236,7 +203,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
       const pos = parseRangeA1(address);
       if (!pos) throw messages.notFound.cell(sheetName, address);
       const cell = toA1(pos.top, pos.left);
-      this.setActive(sheet);
+      setActive(this.wb, sheet);
       const [first, ...rest] = viewsOf(sheet);
       setViews(sheet, [{ ...(first ?? { state: 'normal' }), activeCell: cell, tabSelected: true }, ...rest]);
       this.onSelect?.(sheet.name, cell);
@@ -334,46 +301,6 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return run;
   }
 
-  /** The workbook's index, yielding to the host about every SLICE_MS while it finds the used ranges. */
-  private async buildIndexSliced(signal: AbortSignal | undefined): Promise<WorkbookIndex> {
-    const used: (RangePosition | null)[] = [];
-    let sliceStart = Date.now();
-    for (const sheet of this.wb.worksheets) {
-      const area: UsedArea = { top: -1, left: Number.MAX_SAFE_INTEGER, bottom: -1, right: -1 };
-      const last = sheet.rowCount;
-      for (let from = 1; from <= last; from += ROWS_PER_STEP) {
-        extendUsedArea(sheet, area, from, Math.min(last, from + ROWS_PER_STEP - 1));
-        if (Date.now() - sliceStart > SLICE_MS) {
-          await yieldToHost();
-          throwIfAborted(signal);
-          sliceStart = Date.now();
-        }
-      }
-      used.push(usedAreaRange(area));
-    }
-    return this.indexWith(used);
-  }
-
-  private indexWith(usedRanges: (RangePosition | null)[]): WorkbookIndex {
-    const sheets: SheetInfo[] = [];
-    const tables: TableInfo[] = [];
-    this.wb.worksheets.forEach((sheet, position) => {
-      const used = usedRanges[position];
-      sheets.push({
-        name: sheet.name,
-        position,
-        visible: sheet.state === 'visible',
-        usedAddress: used ? rangeToA1(used) : null,
-        firstCellText: cellText(sheet.findRow(1)?.findCell(1)),
-      });
-      for (const model of sheetTables(sheet)) {
-        const pos = tableRange(model);
-        if (pos) tables.push({ name: model.name, sheet: sheet.name, address: rangeToA1(pos) });
-      }
-    });
-    return { sheets, tables };
-  }
-
   /** Exact name first, then as Excel compares names (case-insensitively). */
   private findSheet(name: string): Worksheet | undefined {
     const sheets = this.wb.worksheets;
@@ -389,44 +316,6 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return sheet;
   }
 
-  private bookView(): BookView {
-    const views = (this.wb.views ?? []) as unknown as BookView[];
-    if (views.length === 0) {
-      const view: BookView = { x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: 0, visibility: 'visible' };
-      this.wb.views = [view] as unknown as Workbook['views'];
-      return view;
-    }
-    return views[0];
-  }
-
-  private activeSheet(): Worksheet | undefined {
-    const sheets = this.wb.worksheets;
-    const view = (this.wb.views ?? [])[0] as unknown as BookView | undefined;
-    return sheets[view?.activeTab ?? 0] ?? sheets[0];
-  }
-
-  /** Makes `sheet` the active, selected tab (and no other tab selected). */
-  private setActive(sheet: Worksheet | undefined): void {
-    const sheets = this.wb.worksheets;
-    if (!sheet || sheets.length === 0) return;
-    const view = this.bookView();
-    view.activeTab = Math.max(0, sheets.indexOf(sheet));
-    if ((view.firstSheet ?? 0) > view.activeTab) view.firstSheet = view.activeTab;
-    for (const s of sheets) {
-      const [first, ...rest] = viewsOf(s);
-      const selected = s === sheet;
-      if (!first && !selected) continue;
-      setViews(s, [{ ...(first ?? { state: 'normal' }), tabSelected: selected }, ...rest]);
-    }
-  }
-
-  /** Moves `sheet` to tab position `position` (0-based, among the other tabs) and keeps `active` active. */
-  private placeSheet(sheet: Worksheet, position: number, active: Worksheet | undefined): void {
-    const others = this.wb.worksheets.filter((s) => s !== sheet);
-    others.splice(Math.min(position, others.length), 0, sheet);
-    others.forEach((s, i) => (orderOf(s).orderNo = i + 1));
-    this.setActive(active);
-  }
 }
 
 /** Names of the workbook's defined names (a table may not share a name with one). */

@@ -6,31 +6,18 @@
  * (ECMA-376 Part 1, 18.3.1.99): Excel calls a file with them out of order damaged.
  */
 import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1, toA1, toAbsoluteA1, type RangePosition } from '../../../core/a1';
-import type { DataValidationSpec, SheetSpec, SpecCell, SpecValue } from '../../../core/workbook/sheet-spec';
+import type { DataValidationSpec, SheetSpec, SpecCell } from '../../../core/workbook/sheet-spec';
 import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, specWidth } from '../../../core/workbook/sheet-spec';
-import { formulaOfCell } from '../../../core/workbook/r1c1';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
-import { internalLinkTarget } from '../write-sheet';
 import type { StyleBook } from './styles-part';
+import { cellXml } from './cell-xml';
+import { ChunkWriter } from './chunk-writer';
 import { escapeXml } from './xml-text';
 
-const MAX_TEXT_LENGTH = 32767;
 const MAX_VALIDATION_MESSAGE = 225;
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
-/** Text that a spreadsheet would read as a formula or an operator if it were typed in. */
-const FORMULA_LIKE = /^[=+\-@]/;
-const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
-/**
- * Row text is turned into bytes once this many characters are pending: the strings then die
- * young, instead of surviving into the old generation as garbage (2048 rows at a time made
- * followup --all on L hold ~250 MB more heap while writing).
- */
-const PENDING_CHARS = 16 * 1024;
-/** Size of the byte pieces a sheet is written in (what the deflater is fed). */
-const CHUNK_BYTES = 1024 * 1024;
-
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
@@ -69,70 +56,6 @@ function range(address: string, what: string): RangePosition {
 
 function overlaps(a: RangePosition, b: RangePosition): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function textElement(text: string): string {
-  const clipped = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
-  const preserve = /^\s|\s$/.test(clipped) ? ' xml:space="preserve"' : '';
-  return `<t${preserve}>${escapeXml(clipped)}</t>`;
-}
-
-/** The cached value of a formula cell: type attribute and <v>, or nothing when there is none. */
-function cachedResult(value: SpecValue | undefined): { type: string; v: string } {
-  if (value === undefined || value === null) return { type: '', v: '' };
-  if (typeof value === 'number') return Number.isFinite(value) ? { type: '', v: `<v>${value}</v>` } : { type: '', v: '' };
-  if (typeof value === 'boolean') return { type: ' t="b"', v: `<v>${value ? 1 : 0}</v>` };
-  if (ERROR_VALUES.has(value)) return { type: ' t="e"', v: `<v>${value}</v>` };
-  return { type: ' t="str"', v: `<v>${escapeXml(value.length > MAX_TEXT_LENGTH ? value.slice(0, MAX_TEXT_LENGTH) : value)}</v>` };
-}
-
-interface CellOutcome {
-  xml: string;
-  hyperlink: string | null;
-}
-
-function cellXml(ref: string, cell: SpecCell, row: number, col: number, ctx: SheetXmlContext): CellOutcome {
-  let numberFormat = cell.numberFormat;
-  let body: string;
-  let type = '';
-  let hyperlink: string | null = null;
-  const formula = formulaOfCell(cell, row, col);
-  if (formula !== undefined) {
-    if (!isBalancedFormula(formula)) throw new Error(`unbalanced formula at ${ref}: ${formula}`);
-    const result = cachedResult(cell.value);
-    type = result.type;
-    body = `<f>${escapeXml(toFileFormula(formula))}</f>${result.v}`;
-  } else if (cell.link !== undefined) {
-    const text = cell.value === null || cell.value === undefined ? cell.link : String(cell.value);
-    type = ' t="inlineStr"';
-    body = `<is>${textElement(text)}</is>`;
-    const location = internalLinkTarget(cell.link, ctx.finalName).slice(1);
-    hyperlink = `<hyperlink ref="${ref}" location="${escapeXml(location)}" display="${escapeXml(text.slice(0, 255))}"/>`;
-  } else {
-    const value = cell.value;
-    if (typeof value === 'string') {
-      type = ' t="inlineStr"';
-      body = `<is>${textElement(value)}</is>`;
-      // The "@" format keeps the cell text when a user later edits it in Excel.
-      if (FORMULA_LIKE.test(value)) numberFormat = NUMBER_FORMATS.text;
-    } else if (typeof value === 'number') {
-      // NaN/Infinity would make an invalid file; show Excel's own error instead.
-      if (Number.isFinite(value)) body = `<v>${value}</v>`;
-      else {
-        type = ' t="e"';
-        body = '<v>#NUM!</v>';
-      }
-    } else if (typeof value === 'boolean') {
-      type = ' t="b"';
-      body = `<v>${value ? 1 : 0}</v>`;
-    } else {
-      body = '';
-    }
-  }
-  const xf = ctx.styles.xfIndex(cell.style, numberFormat);
-  const s = xf > 0 ? ` s="${xf}"` : '';
-  if (body === '') return { xml: s ? `<c r="${ref}"${s}/>` : '', hyperlink };
-  return { xml: `<c r="${ref}"${s}${type}>${body}</c>`, hyperlink };
 }
 
 /** Operator and formulas of a bounded validation, as write-sheet.ts gives them. */
@@ -257,46 +180,6 @@ function printTitlesOf(spec: SheetSpec, finalName: string): string | null {
   const m = /^(\d+):(\d+)$/.exec(rows);
   if (!m) throw new Error(`invalid repeat rows: ${spec.print.repeatRows}`);
   return `${quoteSheetName(finalName)}!$${m[1]}:$${m[2]}`;
-}
-
-/** UTF-8 pieces of about CHUNK_BYTES, filled from short runs of text as they are written. */
-class ChunkWriter {
-  readonly chunks: Uint8Array[] = [];
-  private readonly encoder = new TextEncoder();
-  private parts: string[] = [];
-  private pending = 0;
-  private buffer = new Uint8Array(CHUNK_BYTES);
-  private at = 0;
-
-  write(text: string): void {
-    this.parts.push(text);
-    this.pending += text.length;
-    if (this.pending >= PENDING_CHARS) this.flushText();
-  }
-
-  /** The pieces written, the last one cut to its length. */
-  finish(): Uint8Array[] {
-    this.flushText();
-    // A small last piece is copied out, so a short sheet does not keep a whole buffer alive.
-    if (this.at > 0) this.chunks.push(this.at < this.buffer.length / 2 ? this.buffer.slice(0, this.at) : this.buffer.subarray(0, this.at));
-    this.buffer = new Uint8Array(0);
-    this.at = 0;
-    return this.chunks;
-  }
-
-  private flushText(): void {
-    if (this.parts.length === 0) return;
-    const text = this.parts.join('');
-    this.parts = [];
-    this.pending = 0;
-    // A UTF-16 unit is at most 3 bytes in UTF-8.
-    if (text.length * 3 > this.buffer.length - this.at) {
-      if (this.at > 0) this.chunks.push(this.buffer.subarray(0, this.at));
-      this.buffer = new Uint8Array(Math.max(CHUNK_BYTES, text.length * 3));
-      this.at = 0;
-    }
-    this.at += this.encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
-  }
 }
 
 /** Writes a whole spec as a worksheet part (and its table parts). */

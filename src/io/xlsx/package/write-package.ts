@@ -14,17 +14,13 @@
  */
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
 import { freeTableName } from '../../../core/workbook/sheet-names';
-import { parseA1, type RangePosition } from '../../../core/a1';
 import { attr, folderOf, parseRelationships, parseSharedStrings, relsPathOf, resolveTarget, tagsNamed } from '../package-parts';
 import { entryBytes, type InflateRaw } from '../zip-entries';
 import {
   CONTENT_TYPES,
   REL_TYPES,
   emptyRelationships,
-  emptyWorkbook,
   freeRelId,
-  newPackageContentTypes,
-  packageRelationships,
   withFullCalcOnLoad,
   withLocalDefinedName,
   withOverride,
@@ -39,12 +35,12 @@ import {
   withoutSheet,
 } from './package-edits';
 import { withWorksheetTitles } from './app-props';
-import { patchSheetCells, readRowTexts, type CellWrite } from './cell-patch';
+import { applyCellChanges } from './cell-changes';
+import { checkSheetName, freePartPath, minimalPackage, relativeTarget, type Part, type SheetElement } from './package-shape';
 import { PackageWriteError } from './package-error';
-import { checkedTableRange, resizedTable, tableRange } from './table-part';
 import { MAIN_NS, sheetXml } from './sheet-xml';
 import { createStyleBook } from './styles-part';
-import { compressEntry, readSourceEntries, writeZip, type CompressedEntry, type Crc32, type DeflateRaw, type DeflateRawChunks, type OutputEntry, type SourceEntry } from './zip-container';
+import { compressEntry, readSourceEntries, writeZip, type Crc32, type DeflateRaw, type DeflateRawChunks, type OutputEntry } from './zip-container';
 
 export type { DeflateRaw } from './zip-container';
 
@@ -83,72 +79,8 @@ export interface PackageChanges {
   tableResizes?: readonly { sheet: string; table: string; address: string }[];
 }
 
-const MAX_SHEET_NAME = 31;
-/** Text a spreadsheet would read as a formula or an operator if it were typed in. */
-const FORMULA_LIKE = /^[=+\-@]/;
-const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
-
-/** Excel's rules for a tab name, checked rather than repaired: the caller chose the name. */
-function checkSheetName(name: string, taken: ReadonlySet<string>): void {
-  if (name.trim().length === 0) throw new PackageWriteError('Fliken måste ha ett namn.');
-  if (name.length > MAX_SHEET_NAME) throw new PackageWriteError(`Fliknamnet "${name}" är längre än ${MAX_SHEET_NAME} tecken.`);
-  if (FORBIDDEN_IN_SHEET_NAME.test(name)) throw new PackageWriteError(`Fliknamnet "${name}" innehåller något av tecknen [ ] : * ? / \\ som Excel inte tillåter.`);
-  if (name.startsWith("'") || name.endsWith("'")) throw new PackageWriteError(`Fliknamnet "${name}" får inte börja eller sluta med apostrof.`);
-  if (name.toLowerCase() === 'history') throw new PackageWriteError('Fliknamnet "History" är reserverat i Excel.');
-  if (taken.has(name.toLocaleLowerCase('sv-SE'))) throw new PackageWriteError(`Det finns redan en flik som heter "${name}".`);
-}
-
-/** A part of the package being written: copied from the input or given as new bytes. */
-interface Part {
-  name: string;
-  source?: SourceEntry;
-  data?: Uint8Array;
-  /** A written sheet, compressing while the next is built; its XML is not kept (never read back). */
-  compressed?: Promise<CompressedEntry>;
-}
-
-interface SheetElement {
-  name: string;
-  sheetId: number;
-  relId: string;
-  /** Resolved part path ('' when the relationship is missing). */
-  path: string;
-  relType: string;
-  /** "visible", "hidden" or "veryHidden". */
-  state: string;
-}
-
-function minimalPackage(): Part[] {
-  const part = (name: string, text: string): Part => ({ name, data: encoder.encode(text) });
-  return [
-    part('[Content_Types].xml', newPackageContentTypes()),
-    part('_rels/.rels', packageRelationships()),
-    part('xl/workbook.xml', emptyWorkbook()),
-    part('xl/_rels/workbook.xml.rels', withRelationship(emptyRelationships(), 'rId1', REL_TYPES.styles, 'styles.xml')),
-  ];
-}
-
-/** A path "folder/stemN.ext" not used in the package (case-insensitively, as zip tools compare). */
-function freePartPath(used: Set<string>, folder: string, stem: string, ext: string): string {
-  for (let n = 1; ; n++) {
-    const path = `${folder}/${stem}${n}.${ext}`;
-    if (!used.has(path.toLowerCase())) {
-      used.add(path.toLowerCase());
-      return path;
-    }
-  }
-}
-
-/** The target of `to` written relative to the folder of `from` ("../tables/table1.xml"). */
-function relativeTarget(fromFolder: string, to: string): string {
-  const from = fromFolder.split('/').filter(Boolean);
-  const target = to.split('/');
-  let common = 0;
-  while (common < from.length && common < target.length - 1 && from[common] === target[common]) common++;
-  return [...from.slice(common).map(() => '..'), ...target.slice(common)].join('/');
-}
 
 /**
  * Writes `sheets` into `input` (null: a new package with just these sheets) and returns the new
@@ -373,93 +305,20 @@ export async function writePackage(input: Uint8Array | null, sheets: readonly Pa
     workbook = withLocalDefinedName(workbook, '_xlnm.Print_Titles', position, written.printTitles);
   }
 
-  await applyCellChanges();
-
-  /** Cell edits and table resizes in the input's own sheets, each sheet's XML patched once. */
-  async function applyCellChanges(): Promise<void> {
-    const edits = changes.cellEdits ?? [];
-    const resizes = changes.tableResizes ?? [];
-    if (edits.length === 0 && resizes.length === 0) return;
-    const sheetOf = (sheet: string): SheetElement => {
-      const element = elements.find((e) => lower(e.name) === lower(sheet));
-      if (!element) throw new PackageWriteError(`Fliken "${sheet}" finns inte i arbetsboken.`);
-      if (writtenPaths.has(element.path)) throw new PackageWriteError(`Fliken "${sheet}" skrivs av Budgetkoll i samma ändring; dess celler kan inte ändras samtidigt.`);
-      if (element.relType !== REL_TYPES.worksheet || !element.path) throw new PackageWriteError(`"${sheet}" är inget vanligt kalkylblad och kan inte ändras.`);
-      return element;
-    };
-    const pending = new Map<string, { element: SheetElement; writes: CellWrite[] }>();
-    const writesOf = (element: SheetElement) => {
-      let entry = pending.get(element.path);
-      if (!entry) pending.set(element.path, (entry = { element, writes: [] }));
-      return entry.writes;
-    };
-    for (const edit of edits) {
-      const element = sheetOf(edit.sheet);
-      const pos = parseA1(edit.cell);
-      if (!pos) throw new PackageWriteError(`"${edit.cell}" är ingen celladress (fliken "${edit.sheet}").`);
-      writesOf(element).push({ row: pos.row, col: pos.col, value: edit.value });
-    }
-    const sheetTexts = new Map<string, string>();
-    const sheetText = async (path: string) => {
-      let text = sheetTexts.get(path);
-      if (text === undefined) {
-        text = (await read(path)) ?? '';
-        sheetTexts.set(path, text);
-      }
-      return text;
-    };
-    let shared: string[] | null = null;
-    const sharedString = async (): Promise<(i: number) => string> => {
-      if (!shared) {
-        const target = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
-        const part = target ? byName.get(target) : undefined;
-        shared = part?.source ? parseSharedStrings(await entryBytes(input!, part.source, deps.inflateRaw), target) : [];
-      }
-      const list = shared;
-      return (i) => list[i] ?? '';
-    };
-    for (const resize of resizes) {
-      const element = sheetOf(resize.sheet);
-      const tables: { path: string; xml: string; range: RangePosition | null; match: boolean }[] = [];
-      for (const rel of await relsOf(element.path)) {
-        if (rel.type !== REL_TYPES.table) continue;
-        const xml = await read(rel.target);
-        if (xml === null) continue;
-        const a = tagsNamed(xml, 'table')[0] ?? {};
-        const match = [a.name, a.displayName].some((n) => n !== undefined && lower(n) === lower(resize.table));
-        tables.push({ path: rel.target, xml, range: tableRange(xml), match });
-      }
-      const table = tables.find((t) => t.match);
-      if (!table || !table.range) throw new PackageWriteError(`Tabellen "${resize.table}" finns inte på fliken "${resize.sheet}".`);
-      const to = checkedTableRange(table.range, resize);
-      for (const other of tables) {
-        const r = other === table ? null : other.range;
-        if (r && r.top <= to.bottom && to.top <= r.bottom && r.left <= to.right && to.left <= r.right) {
-          throw new PackageWriteError(`Tabellen "${resize.table}" kan inte ändras till ${resize.address}: den skulle överlappa en annan tabell på fliken "${resize.sheet}".`);
-        }
-      }
-      const writes = writesOf(element);
-      const header = readRowTexts(await sheetText(element.path), to.top, await sharedString());
-      // Values typed into the header row in this same call count as they will be written.
-      for (const w of writes) if (w.row === to.top) header.set(w.col, { text: String(w.value), isText: typeof w.value === 'string' });
-      const resized = resizedTable(table.xml, to, header);
-      put(table.path, encoder.encode(resized.xml));
-      writes.push(...resized.headerWrites);
-    }
-    for (const [path, { element, writes }] of pending) {
-      const pieces = patchSheetCells(await sheetText(path), writes, {
-        sheet: element.name,
-        // As the in-memory adapter does: a number is not left under a text format, and text that
-        // looks like a formula gets the text format so Excel never reads it as one.
-        style: (current, value) => {
-          if (typeof value === 'number') return styles.isTextFormat(current) ? styles.withNumberFormatId(current, 0) : current;
-          return FORMULA_LIKE.test(value) ? styles.withNumberFormatId(current, 49) : current;
-        },
-      });
-      sheetTexts.delete(path);
-      putCompressed(path, pieces.map((piece) => encoder.encode(piece)));
-    }
-  }
+  await applyCellChanges(changes, {
+    elements,
+    writtenPaths,
+    read,
+    relsOf,
+    sharedStrings: async () => {
+      const target = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
+      const part = target ? byName.get(target) : undefined;
+      return part?.source ? parseSharedStrings(await entryBytes(input!, part.source, deps.inflateRaw), target) : [];
+    },
+    put: (path, text) => put(path, encoder.encode(text)),
+    putCompressed: (path, pieces) => putCompressed(path, pieces.map((piece) => encoder.encode(piece))),
+    styles,
+  });
 
   if (elements.length === 0) throw new PackageWriteError('Arbetsboken måste ha minst en flik kvar.');
   if (elements.every((e) => e.state === 'hidden' || e.state === 'veryHidden')) throw new PackageWriteError('Arbetsboken måste ha minst en synlig flik kvar.');
