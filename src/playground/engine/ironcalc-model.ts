@@ -79,6 +79,17 @@ export function inputOf(value: number | string | boolean): string {
   return value === '' ? '' : `'${value}`;
 }
 
+/** [from, to) index runs of `cells` with one row each, bottom row first (cells sorted by row, then column). */
+function* rowRunsBottomUp(cells: readonly EngineCell[]): Generator<[number, number]> {
+  let to = cells.length;
+  while (to > 0) {
+    let from = to - 1;
+    while (from > 0 && cells[from - 1][0] === cells[to - 1][0]) from--;
+    yield [from, to];
+    to = from;
+  }
+}
+
 function rewritten(formula: string): string {
   const { formula: form, unsupported } = forIronCalc(formula);
   return unsupported ? UNSUPPORTED_FORMULA : form;
@@ -113,10 +124,15 @@ export function evaluateWithIronCalc(ironcalc: IronCalcModule, input: EngineInpu
     model.pauseEvaluation();
     input.sheets.forEach((sheet, i) => {
       const sheetStarted = now();
-      for (const [row, col, text] of sheet.cells) {
-        if (text === '') continue;
-        const input = text.startsWith('=') ? rewritten(text) : text;
-        model.setUserInput(i, row + 1, col + 1, input);
+      // Bottom row first, each row left to right: IronCalc 0.8 takes cells in any other order in
+      // time that grows with the square of the rows (measured, 60 000 rows × 5 columns: rows
+      // ascending 1.9 s, rows descending with columns descending 2.3 s, this order 0.8 s).
+      for (const [from, to] of rowRunsBottomUp(sheet.cells)) {
+        for (let k = from; k < to; k++) {
+          const [row, col, text] = sheet.cells[k];
+          if (text === '') continue;
+          model.setUserInput(i, row + 1, col + 1, text.startsWith('=') ? rewritten(text) : text);
+        }
       }
       for (const f of sheet.formulas) {
         const [row, col] = sheet.cells[f];
