@@ -5,7 +5,7 @@
  */
 import { LIMITS, type XlsxLimits } from './limits';
 import * as messages from './messages';
-import { attributeSpan, Byte, endsName, indexOfAscii, nameAt, nextAttribute, richText, textAt } from './xml-bytes';
+import { decodeXmlEntities, indexOfAscii, richText } from './sheet-scan';
 
 export interface SheetPart {
   name: string;
@@ -42,15 +42,11 @@ export function tagsNamed(xml: string, name: string): Record<string, string>[] {
   return out;
 }
 
-const encoder = new TextEncoder();
-
-/** The attributes of a tag's text, by the one attribute walker of xml-bytes.ts. */
 function attributes(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  const bytes = encoder.encode(text);
-  const a = attributeSpan();
-  for (let j = nextAttribute(bytes, 0, bytes.length, a); j >= 0; j = nextAttribute(bytes, j, bytes.length, a)) {
-    attrs[textAt(bytes, a.nameStart, a.nameEnd)] = textAt(bytes, a.valueStart, a.valueEnd);
+  const attr = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  for (let m = attr.exec(text); m; m = attr.exec(text)) {
+    attrs[m[1]] = decodeXmlEntities(m[2] ?? m[3] ?? '');
   }
   return attrs;
 }
@@ -146,10 +142,10 @@ function eachSharedString(bytes: Uint8Array, part: string, limits: Readonly<Xlsx
   for (;;) {
     const open = findSi(bytes, pos);
     if (open < 0) break;
-    const gt = bytes.indexOf(Byte.Gt, open);
+    const gt = bytes.indexOf(0x3e, open);
     if (gt < 0) break;
     if (++count > max) throw messages.limit.sharedStrings(part, max);
-    if (bytes[gt - 1] === Byte.Slash) {
+    if (bytes[gt - 1] === 0x2f) {
       visit(-1, -1);
       pos = gt + 1;
       continue;
@@ -161,27 +157,26 @@ function eachSharedString(bytes: Uint8Array, part: string, limits: Readonly<Xlsx
   }
 }
 
-/** The element of one entry of the shared string table. */
-const SHARED_STRING_ITEM = 'si';
-
 /** True when the tag name starting at `i` (just after "<" or "</") is "si", with or without a prefix. */
 function isSiName(bytes: Uint8Array, i: number): boolean {
   let k = i;
-  while (k < bytes.length && k < i + 32 && bytes[k] !== Byte.Colon && !endsName(bytes[k])) k++;
-  const ns = bytes[k] === Byte.Colon ? k + 1 : i;
-  return nameAt(bytes, ns, SHARED_STRING_ITEM);
+  while (k < bytes.length && k < i + 32 && bytes[k] !== 0x3a && bytes[k] > 0x20 && bytes[k] !== 0x3e && bytes[k] !== 0x2f) k++;
+  const ns = bytes[k] === 0x3a ? k + 1 : i;
+  if (bytes[ns] !== 0x73 || bytes[ns + 1] !== 0x69) return false;
+  const after = bytes[ns + 2];
+  return after === 0x3e || after === 0x2f || after <= 0x20;
 }
 
 function findSi(bytes: Uint8Array, from: number): number {
-  for (let i = bytes.indexOf(Byte.Lt, from); i >= 0; i = bytes.indexOf(Byte.Lt, i + 1)) {
-    if (bytes[i + 1] !== Byte.Slash && isSiName(bytes, i + 1)) return i;
+  for (let i = bytes.indexOf(0x3c, from); i >= 0; i = bytes.indexOf(0x3c, i + 1)) {
+    if (bytes[i + 1] !== 0x2f && isSiName(bytes, i + 1)) return i;
   }
   return -1;
 }
 
 function findSiClose(bytes: Uint8Array, from: number): number {
-  for (let i = bytes.indexOf(Byte.Lt, from); i >= 0; i = bytes.indexOf(Byte.Lt, i + 1)) {
-    if (bytes[i + 1] === Byte.Slash && isSiName(bytes, i + 2)) return i;
+  for (let i = bytes.indexOf(0x3c, from); i >= 0; i = bytes.indexOf(0x3c, i + 1)) {
+    if (bytes[i + 1] === 0x2f && isSiName(bytes, i + 2)) return i;
   }
   return -1;
 }
