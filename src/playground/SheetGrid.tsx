@@ -335,7 +335,7 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
                   const isSelected = selected?.row === r && selected.col === c;
                   const pending = cell.source === 'pending' && (cell.value === null || cell.value === '');
                   const showsFormulaText = cell.source === undefined && cell.formula !== undefined && (cell.value === null || cell.value === '');
-                  const text = layout?.concealed.has(address) ? '' : pending ? '…' : cell.source !== undefined ? displayValue(cell.value, cell.format) : displayValue(cell.value, cell.format, cell.formula);
+                  const text = layout?.concealed(r, c) ? '' : pending ? '…' : cell.source !== undefined ? displayValue(cell.value, cell.format) : displayValue(cell.value, cell.format, cell.formula);
                   const notComputed = cell.source === 'cached' || cell.source === 'unavailable';
                   return (
                     <td

@@ -21,8 +21,8 @@ export interface SheetLayout {
   hiddenColumns: ReadonlySet<number>;
   /** Column widths in characters (Excel's unit), where set. */
   widths: ReadonlyMap<number, number>;
-  /** A1 addresses of cells drawn in the background colour (white on white): shown empty, as Excel does. */
-  concealed: ReadonlySet<string>;
+  /** True for a cell drawn in the background colour (white on white): shown empty, as Excel does. */
+  concealed(row: number, col: number): boolean;
 }
 
 export interface WorkbookLoader {

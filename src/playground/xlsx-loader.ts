@@ -48,13 +48,14 @@ export function sheetLayout(workbook: Workbook, name: string): SheetLayout | nul
   const hiddenRows = new Set<number>();
   const hiddenColumns = new Set<number>();
   const widths = new Map<number, number>();
-  const concealed = new Set<string>();
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
     if (row.hidden) hiddenRows.add(number - 1);
-    row.eachCell((cell) => {
-      if (drawnInBackground(cell.font?.color?.argb, cell.fill)) concealed.add(cell.address);
-    });
   });
+  // Asked only for the cells on screen: no scan of a big sheet's every cell.
+  const concealed = (row: number, col: number) => {
+    const cell = sheet.findCell(row + 1, col + 1);
+    return !!cell && drawnInBackground(cell.font?.color?.argb, cell.fill);
+  };
   const columns = Math.max(sheet.columnCount, sheet.actualColumnCount);
   for (let c = 1; c <= columns; c++) {
     const column = sheet.getColumn(c);
