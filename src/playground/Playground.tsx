@@ -39,11 +39,13 @@ const ENGINE_TEXTS = {
     evaluating: 'Räknar formlerna …',
     evaluated: (ms: string) => `Formlerna räknade av IronCalc (${ms} ms)`,
     notEvaluated: (n: string) => `${n} formelceller kunde inte räknas av IronCalc och visar filens sparade värde (markerade)`,
+    tooLarge: (cells: string) => `Arbetsboken är för stor för att räknas om i lekplatsen (${cells} celler); formlerna visar värdena som sparats i filen (markerade)`,
   },
   en: {
     evaluating: 'Calculating the formulas …',
     evaluated: (ms: string) => `Formulas calculated by IronCalc (${ms} ms)`,
     notEvaluated: (n: string) => `${n} formula cells could not be calculated by IronCalc and show the file's saved value (marked)`,
+    tooLarge: (cells: string) => `The workbook is too large to recalculate in the playground (${cells} cells); formulas show the values saved in the file (marked)`,
   },
 };
 
@@ -391,7 +393,9 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
               {evaluating
                 ? engineTexts.evaluating
                 : evaluation
-                  ? evaluation.notEvaluated > 0
+                  ? evaluation.tooLarge
+                    ? engineTexts.tooLarge(formatNumberSv(evaluation.tooLarge.cells))
+                    : evaluation.notEvaluated > 0
                     ? engineTexts.notEvaluated(formatNumberSv(evaluation.notEvaluated))
                     : engineTexts.evaluated(formatNumberSv(Math.round(evaluation.timing.total)))
                   : ''}

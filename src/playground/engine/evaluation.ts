@@ -28,7 +28,17 @@ export interface Evaluation {
   notEvaluated: number;
   /** Milliseconds: reading the workbook, handing it to the engine, evaluating. */
   timing: { read: number; load: number; evaluate: number; total: number };
+  /** Set when the workbook was too large to hand to the engine: every formula shows its cached value. */
+  tooLarge?: { cells: number; limit: number };
 }
+
+/**
+ * Cells handed to the engine at most. IronCalc 0.8 takes cells one by one and slows with the rows
+ * of a sheet: the sample with all its tabs (≈20 000 cells) evaluates in about 2 s, an M workbook
+ * (≈530 000 cells) takes 40 s to minutes of a core (docs/lekplatsen.md). Above the limit the grid
+ * shows the values saved in the file, marked, and says why.
+ */
+export const ENGINE_MAX_CELLS = 100_000;
 
 /** Runs the engine on a workbook's input. */
 export type EngineRunner = (input: EngineInput) => Promise<EngineOutput>;
@@ -139,10 +149,12 @@ export function evaluationOf(collected: Collected, output: EngineOutput | null, 
 }
 
 /** Reads the workbook and evaluates it with `run`; an engine that fails leaves the cached values, marked. */
-export async function evaluateWorkbook(port: WorkbookReader, run: EngineRunner): Promise<Evaluation> {
+export async function evaluateWorkbook(port: WorkbookReader, run: EngineRunner, maxCells = ENGINE_MAX_CELLS): Promise<Evaluation> {
   const started = Date.now();
   const collected = await collectEngineInput(port);
   const read = Date.now() - started;
+  const cells = collected.input.sheets.reduce((n, sheet) => n + sheet.cells.length, 0);
+  if (cells > maxCells) return { ...evaluationOf(collected, null, read), tooLarge: { cells, limit: maxCells } };
   let output: EngineOutput | null = null;
   try {
     output = await run(collected.input);
