@@ -97,19 +97,7 @@ const useStyles = makeStyles({
   },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   // With the sheet's widths: no minimum or maximum, narrow columns clip as in Excel.
-  colHeaderSized: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 2,
-    padding: '2px 0',
-    overflow: 'hidden',
-    fontWeight: tokens.fontWeightRegular,
-    color: tokens.colorNeutralForeground2,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    textAlign: 'center',
-  },
+  colHeaderSized: { minWidth: 0, maxWidth: 'none', padding: '2px 0', overflow: 'hidden' },
   cellSized: { maxWidth: 'none', padding: '0 3px', textOverflow: 'clip' },
   // A formula the engine could not evaluate: the file's saved value, with an orange corner.
   notComputed: {
@@ -315,7 +303,7 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
                 <th
                   key={c}
                   role="columnheader"
-                  className={mergeClasses(layout ? styles.colHeaderSized : styles.colHeader, selected?.col === c && styles.headerActive)}
+                  className={mergeClasses(styles.colHeader, layout ? styles.colHeaderSized : undefined, selected?.col === c && styles.headerActive)}
                   style={layout ? { width: `${columnPixels(layout.widths.get(c))}px` } : undefined}
                 >
                   {columnLetters(c)}

@@ -5,10 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AllocationResult } from '../../../core/allocation/model';
-import type { Finding } from '../../../core/findings';
-import type { BudgetModel } from '../../../core/recognition/model';
 import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
-import type { AllocationPreview } from './preview';
+import type { AllocationOutcome } from '../../../jobs/allocation';
 
 /** The core (recognition, rules, model, result tab) loads on first use, outside the initial JavaScript. */
 const loadCore = () => import(/* webpackChunkName: "allocation" */ './allocation-core');
@@ -28,19 +26,11 @@ export type AllocationNotice =
   | { kind: 'cancelled'; task: AllocationTask }
   | { kind: 'failed'; task: AllocationTask | 'select'; error: unknown };
 
-export interface AllocationData {
-  model: BudgetModel;
-  /** Null when the budget years could not be established (the model cannot run). */
-  result: AllocationResult | null;
-  preview: AllocationPreview | null;
-  findings: Finding[];
-  /** The result tab's wanted name ("Resursfördelning 2027"), when the model can run. */
-  tabName: string | null;
-  /** The owned result tab of this budget year already in the workbook, if any. */
-  existingTab: string | null;
+/** One read's outcome as the pane shows it (the job's, without the tab spec), and whether it ran. */
+export type AllocationData = Omit<AllocationOutcome, 'spec'> & {
   /** "Kör modellen" was pressed: the result is shown. */
   ran: boolean;
-}
+};
 
 export interface Allocation {
   busy: AllocationBusy | null;
