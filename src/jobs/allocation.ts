@@ -169,7 +169,7 @@ export function allocate(raw: RawWorkbook, located: LocatedInputs, options: Allo
 
 /** Reads the allocation inputs through the reader (one read phase) and runs the allocation. */
 export async function readAllocation(reader: WorkbookReader, options: JobOptions & { tabAt?: Date } = {}): Promise<AllocationOutcome> {
-  const { located, ...raw } = await reader.read(inputsPlan('allocation'), options.read);
+  const { located, ...raw } = await reader.read(inputsPlan('allocation', options.mapping), options.read);
   return allocate(raw, located, { ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.tabAt ? { tabAt: options.tabAt } : {}) });
 }
 

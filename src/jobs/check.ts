@@ -7,7 +7,8 @@
 import { sortFindings, type Finding } from '../core/findings';
 import { checkFollowUpTab, planOwnedTabs, readOwnedTabs, type FilledTab, type OwnedTabRead } from '../core/followup';
 import { RULE_CATALOGUE } from '../core/messages/rule-catalogue';
-import { JOB_INPUTS, locateInputs } from '../core/recognition';
+import { locateJobInputs } from '../core/recognition';
+import type { Mapping } from '../core/inputs/mapping';
 import type { LocatedInputs } from '../core/recognition/locate';
 import type { BudgetModel } from '../core/recognition/model';
 import { frameSummary, validateModel, type BoardFrameSummary, type RuleConfig } from '../core/rules';
@@ -21,11 +22,13 @@ export interface CheckLocated {
   tabs: OwnedTabRead[];
 }
 
-/** The check's read plan: the validation inputs plus every owned follow-up tab (pure; from the index). */
-export function checkPlan(index: WorkbookIndex): PlannedRead<CheckLocated> {
-  const inputs = locateInputs(index, JOB_INPUTS.validation);
-  const owned = planOwnedTabs(index);
-  return { ...inputs.plan, ranges: [...inputs.plan.ranges, ...owned.ranges], located: { inputs, tabs: owned.tabs } };
+/** The check's read plan: the validation inputs (through a mapping file when given) plus every owned follow-up tab (pure; from the index). */
+export function checkPlan(mapping?: Mapping): (index: WorkbookIndex) => PlannedRead<CheckLocated> {
+  return (index) => {
+    const inputs = locateJobInputs(index, 'validation', mapping);
+    const owned = planOwnedTabs(index);
+    return { ...inputs.plan, ranges: [...inputs.plan.ranges, ...owned.ranges], located: { inputs, tabs: owned.tabs } };
+  };
 }
 
 export interface CheckOutcome {
@@ -48,7 +51,7 @@ export function checkWorkbook(raw: RawWorkbook, located: CheckLocated, overrides
 
 /** Reads through the reader (one read phase) and checks. */
 export async function runCheck(reader: WorkbookReader, options: JobOptions = {}): Promise<CheckOutcome> {
-  const { located, ...raw } = await reader.read(checkPlan, options.read);
+  const { located, ...raw } = await reader.read(checkPlan(options.mapping), options.read);
   return checkWorkbook(raw, located, options.overrides);
 }
 

@@ -30,14 +30,17 @@ import { normalizeKey } from '../core/text/normalize';
 import type { PlannedRead, WorkbookWriter } from '../core/workbook/port';
 import type { WorkbookIndex } from '../core/workbook/raw';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
+import type { Mapping } from '../core/inputs/mapping';
 import { consolidationSpec } from './consolidation';
 
 export { planFollowUpRead, prepareFollowUp, readFollowUp, recognizeFollowUp, type FollowUpIndex, type FollowUpReadPlan, type FollowUpWorkbook };
 
-/** The follow-up read plan in the port's form: the plan hands itself back as `located`. */
-export function followUpPlan(index: WorkbookIndex): PlannedRead<FollowUpReadPlan> {
-  const planned = planFollowUpRead(index);
-  return { ...planned.plan, located: planned };
+/** The follow-up read plan in the port's form (the plan hands itself back as `located`), through a mapping file when given. */
+export function followUpPlan(mapping?: Mapping): (index: WorkbookIndex) => PlannedRead<FollowUpReadPlan> {
+  return (index) => {
+    const planned = planFollowUpRead(index, mapping);
+    return { ...planned.plan, located: planned };
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { LocatedInputs } from '../core/recognition/locate';
 import type { BudgetModel } from '../core/recognition/model';
 import type { Job } from '../core/recognition/recognize';
 import type { RuleConfig } from '../core/rules';
+import type { Mapping } from '../core/inputs/mapping';
 import { foldText } from '../core/text/normalize';
 import type { ReadOptions, WorkbookReader } from '../core/workbook/port';
 import type { RawWorkbook } from '../core/workbook/raw';
@@ -19,6 +20,8 @@ export interface JobOptions {
   overrides?: Partial<RuleConfig>;
   /** Progress and cancel for the read. */
   read?: ReadOptions;
+  /** Where the inputs are (a CLI --mapping file); without it, the mapping saved in the workbook, if any. */
+  mapping?: Mapping;
 }
 
 /**
@@ -41,6 +44,6 @@ export function recognizeInputs(raw: RawWorkbook, located: LocatedInputs, job: J
 
 /** Reads a job's inputs through the reader in one read phase and recognises them. */
 export async function readInputs(reader: WorkbookReader, job: Job, options: JobOptions = {}): Promise<{ model: BudgetModel; raw: RawWorkbook }> {
-  const { located, ...raw } = await reader.read(inputsPlan(job), options.read);
+  const { located, ...raw } = await reader.read(inputsPlan(job, options.mapping), options.read);
   return { model: recognizeInputs(raw, located, job, options.overrides), raw };
 }

@@ -66,11 +66,14 @@ export function hasDataRows(layout: InputLayout | undefined): layout is InputLay
   return layout !== undefined && layout.lastDataRow >= layout.firstDataRow;
 }
 
-/** Factor turning a source cell into tkr: "" for tkr, "/1000" for kr, "*1000" for mnkr. */
+/**
+ * Factor turning a source cell into tkr: "" for tkr, "/1000" for kr, "*1000" for mnkr; negative
+ * for a mapped workbook that shows costs negative ("*-1" for tkr, "*-1000" for mnkr, "/-1000" for kr).
+ */
 export function toTkrSuffix(kronorPerUnit: number | undefined): string {
   const factor = kronorPerUnit ?? 1000;
   if (factor === 1000) return '';
-  if (factor > 1000) return `*${factor / 1000}`;
+  if (Math.abs(factor) >= 1000) return `*${factor / 1000}`;
   return `/${1000 / factor}`;
 }
 

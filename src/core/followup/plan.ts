@@ -5,8 +5,9 @@
  */
 import type { ReadOptions, WorkbookReader } from '../workbook/port';
 import { parseRangeA1, rangeToA1 } from '../a1';
-import { JOB_INPUTS } from '../recognition';
-import { locateInputs, type LocatedInputs } from '../recognition/locate';
+import { JOB_INPUTS, locateJobInputs } from '../recognition';
+import type { Mapping } from '../inputs/mapping';
+import type { LocatedInputs } from '../recognition/locate';
 import type { BudgetModel } from '../recognition/model';
 import { recognizeWorkbook } from '../recognition/recognize';
 import { decodeMarker } from '../workbook/marker';
@@ -74,8 +75,8 @@ export interface FollowUpReadPlan {
 }
 
 /** What to read for the follow-up job: inputs and owned follow-up tabs (pure; from the index). */
-export function planFollowUpRead(index: WorkbookIndex): FollowUpReadPlan {
-  const located = locateInputs(index, JOB_INPUTS.followUp);
+export function planFollowUpRead(index: WorkbookIndex, mapping?: Mapping): FollowUpReadPlan {
+  const located = locateJobInputs(index, 'followUp', mapping);
   const owned = planOwnedTabs(index);
   return { plan: { ranges: [...located.plan.ranges, ...owned.ranges] }, located, tabs: owned.tabs };
 }
@@ -92,9 +93,9 @@ export function recognizeFollowUp(raw: RawWorkbook, planned: FollowUpReadPlan): 
 }
 
 /** Reads inputs and owned follow-up tabs through the port in one read phase. */
-export async function readFollowUp(reader: WorkbookReader, options?: ReadOptions): Promise<FollowUpWorkbook> {
+export async function readFollowUp(reader: WorkbookReader, options?: ReadOptions, mapping?: Mapping): Promise<FollowUpWorkbook> {
   const raw = await reader.read((index) => {
-    const planned = planFollowUpRead(index);
+    const planned = planFollowUpRead(index, mapping);
     return { ...planned.plan, located: planned };
   }, options);
   return recognizeFollowUp(raw, raw.located);

@@ -14,8 +14,10 @@
  *   values stay the user's (no binary rounding of 336.6 × 1000), `layout.kronorPerUnit` describes
  *   the user's cells (the formulas Budgetkoll writes reference them), and a quick fix writes a
  *   figure in the user's own unit.
- * - With costs negative, numeric amount cells are negated so costs are positive. Amounts stored as
- *   text are left as they are (their quick fix writes the user's own figure back) and listed.
+ * - Values are never changed, the sign neither: with costs negative, recognition turns the amount
+ *   columns' factor negative (kronorPerUnit −1 000 000 for mnkr), so the model reads costs positive,
+ *   a number stored as text is read like any other, and every formula Budgetkoll writes over the
+ *   user's cells multiplies by the same factor.
  */
 import { toA1 } from '../a1';
 import { foldText } from '../text/normalize';
@@ -32,10 +34,6 @@ export interface AppliedMapping {
   /** The unit written into the amount headers; the recognizer multiplies by kronorPerUnit. */
   unit: Unit;
   kronorPerUnit: number;
-  /** True when the amounts' sign was flipped (costs negative in the workbook). */
-  signFlipped: boolean;
-  /** A1 addresses of amount cells holding text (a number stored as text) whose sign was not flipped. */
-  unflippedCells: string[];
 }
 
 const KRONOR: Record<Unit, number> = { kr: 1, tkr: 1000, mnkr: 1_000_000 };
@@ -57,7 +55,6 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
   if (headerRow < grid.top || headerRow > gridBottom) throw new Error(`applyMapping: the grid of ${inputName} does not hold its header row ${headerRow + 1}`);
   const lastRow = m.table === undefined && m.lastRow != null ? Math.min(m.lastRow - 1, gridBottom) : gridBottom;
   const unit: Unit = m.unit ?? 'tkr';
-  const flip = m.costs === 'negative';
 
   const keys = Object.keys(m.columns);
   const { resolved } = resolveColumnKeys(def, keys);
@@ -66,7 +63,6 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
     const col = letterColumn(m.columns[r.key]);
     if (col >= 0) byCol.set(col, r);
   }
-  const amountCols = new Set([...byCol].filter(([, r]) => (r.group ?? r.column)?.kind === 'amount').map(([col]) => col));
   const subtotalCol = m.subtotals ? letterColumn(m.subtotals.column) : -1;
   const subtotalWords = (m.subtotals?.startsWith ?? []).map((w) => foldText(w));
   const skip = new Set((m.skipRows ?? []).map((r) => r - 1));
@@ -78,7 +74,6 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
   const formulas: Record<string, string> = {};
   const subtotalRows: number[] = [];
   const skippedRows: number[] = [];
-  const unflippedCells: string[] = [];
 
   const header = rowValues(headerRow);
   values.push(Array.from({ length: width }, (_, i) => {
@@ -110,12 +105,7 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
         out.push(null);
         continue;
       }
-      let v = source[i] ?? null;
-      if (flip && amountCols.has(col)) {
-        if (typeof v === 'number') v = v === 0 ? 0 : -v;
-        else if (typeof v === 'string' && !isBlank(v)) unflippedCells.push(toA1(row, col));
-      }
-      out.push(v);
+      out.push(source[i] ?? null);
       const a1 = toA1(row, col);
       if (grid.formulas[a1] !== undefined) formulas[a1] = grid.formulas[a1];
     }
@@ -125,7 +115,7 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
 
   const applied: RawGrid = { sheet: grid.sheet, top: headerRow, left: grid.left, values, formulas };
   if (formats) applied.numberFormats = formats;
-  return { grid: applied, subtotalRows, skippedRows, unit, kronorPerUnit: KRONOR[unit], signFlipped: flip, unflippedCells };
+  return { grid: applied, subtotalRows, skippedRows, unit, kronorPerUnit: KRONOR[unit] };
 }
 
 /** "12 summarader och 2 överhoppade rader lämnades utanför" for the summary, or null when none. */

@@ -7,6 +7,8 @@ import { foldName } from '../text/normalize';
 import type { ReadPlan, ReadRange, SheetInfo, TableInfo, WorkbookIndex } from '../workbook/raw';
 import { decodeMarker } from '../workbook/marker';
 import { parseRangeA1, rangeToA1 } from '../a1';
+import { describeMapping, type InputMapping, type Mapping } from '../inputs/mapping';
+import { checkMapping, mappedReadRange, mappedSource, type MappingIssue } from '../inputs/mapping-check';
 
 export interface InputSource {
   input: InputId;
@@ -22,6 +24,8 @@ export interface InputSource {
    * take in. Absent when the used range ends at the table.
    */
   table?: { address: string; belowId?: string; rightId?: string; belowCapped?: boolean; rightCapped?: boolean };
+  /** Set when a mapping (Koppla indata) says where the input is: its key in the mapping and how to read it. */
+  mapped?: { name: string; mapping: InputMapping; summary: { sv: string; en: string } };
 }
 
 /** Rows below a table read to see what was typed under it (the first fully empty row ends it). */
@@ -68,6 +72,11 @@ export interface LocatedInputs {
   plan: ReadPlan;
   /** Sources per input: the table first when there is one, then a separate sheet, if any. */
   sources: Partial<Record<InputId, InputSource[]>>;
+  /**
+   * A mapping's inputs that no longer fit the workbook (checkMapping), for MAP-STALE findings.
+   * Such an input is not read at all — neither where the mapping says nor by its name.
+   */
+  mappingIssues?: MappingIssue[];
 }
 
 const namesCache = new Map<InputId, Set<string>>();
@@ -88,15 +97,30 @@ export function inputForName(name: string): InputDef | null {
   return INPUTS.find((def) => inputNames(def).has(folded)) ?? null;
 }
 
-export function locateInputs(index: WorkbookIndex, request: InputRequest): LocatedInputs {
+/**
+ * Where a job's inputs are. An input the mapping names is read where the mapping says (and only
+ * there); every other input is found by its name, as in the standard template.
+ */
+export function locateInputs(index: WorkbookIndex, request: InputRequest, mapping?: Mapping): LocatedInputs {
   const ranges: ReadRange[] = [];
   const sources: LocatedInputs['sources'] = {};
   const wanted = new Set(request.inputs);
   const withFormulas = new Set(request.formulasFor ?? []);
   const ownedSheets = new Set(index.sheets.filter((s) => decodeMarker(s.firstCellText) !== null).map((s) => s.name));
+  const mapped = new Map(Object.entries(mapping?.inputs ?? {}).map(([name, m]) => [inputForName(name)?.id, { name, mapping: m }]));
+  const mappingIssues = mapping ? checkMapping(mapping, index).filter((i) => wanted.has(inputForName(i.input)?.id as InputId)) : [];
 
   for (const def of INPUTS) {
     if (!wanted.has(def.id)) continue;
+    const byMapping = mapped.get(def.id);
+    if (byMapping) {
+      if (mappingIssues.some((i) => i.severity === 'error' && inputForName(i.input)?.id === def.id)) continue;
+      const source = mappedSource(byMapping.name, byMapping.mapping, index);
+      if (!source) continue;
+      ranges.push(...mappedReadRange(byMapping.name, byMapping.mapping, index, { formulas: withFormulas.has(def.id) }));
+      sources[def.id] = [{ ...source, mapped: { ...byMapping, summary: describeMapping(byMapping.name, byMapping.mapping, index) } }];
+      continue;
+    }
     const names = inputNames(def);
     const found: InputSource[] = [];
     const formulas = withFormulas.has(def.id);
@@ -124,5 +148,5 @@ export function locateInputs(index: WorkbookIndex, request: InputRequest): Locat
     }
     if (found.length > 0) sources[def.id] = found;
   }
-  return { plan: { ranges }, sources };
+  return mappingIssues.length > 0 ? { plan: { ranges }, sources, mappingIssues } : { plan: { ranges }, sources };
 }

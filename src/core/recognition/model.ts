@@ -46,6 +46,15 @@ export interface TotalRow {
   formulas: (string | null)[];
 }
 
+/** An input read through a mapping (Koppla indata): its summary line and the rows left out. */
+export interface MappedInput {
+  input: InputId;
+  /** "Driftbudget: 'Budget 2027–2029'!A4:F212, belopp i mnkr, kostnader negativa". */
+  summary: { sv: string; en: string };
+  /** "Rader som lämnades utanför: 4 summarader", or null. */
+  leftOut: { sv: string; en: string } | null;
+}
+
 export interface SourceRef {
   sheet: string;
   /** 0-based sheet row. */
@@ -216,5 +225,7 @@ export interface BudgetModel {
   personnel: PersonnelRow[];
   privateProviders: PrivateProviderRow[];
   /** STRUCT-* and CELL-* findings from recognition. */
+  /** Inputs read through a mapping (Koppla indata), for the summary; empty without one. */
+  mappedInputs: MappedInput[];
   findings: Finding[];
 }

@@ -15,6 +15,9 @@ import { checkFormulaTrust } from './formula-trust';
 import { JOB_NAMES, RowReader } from './row-reader';
 import { readTable, yearsInHeader, type ReadTable } from './table-reader';
 import { tableExtentFindings } from './table-extents';
+import { applyMapping, rowsLeftOut } from '../inputs/mapping-apply';
+import { checkMappedHeaders, type MappingIssue } from '../inputs/mapping-check';
+import { hasCosts, mappedInputDef } from '../inputs/mapping';
 
 export type Job = 'validation' | 'allocation' | 'followUp';
 
@@ -43,6 +46,7 @@ function emptyModel(): BudgetModel {
     actuals: [],
     personnel: [],
     privateProviders: [],
+    mappedInputs: [],
     findings: [],
   };
 }
@@ -60,12 +64,43 @@ function establishY1(model: BudgetModel, raw: RawWorkbook, located: LocatedInput
   return null;
 }
 
-function readSource(def: InputDef, source: InputSource, raw: RawWorkbook, y1: number | null, findings: Finding[]): ReadTable | null {
-  const grid = raw.grids.get(source.readId);
+const staleFinding = (issue: MappingIssue): Finding =>
+  makeFinding('MAP-STALE', { sheet: issue.sheet, cell: issue.cell }, { message: issue.sv, messageEn: issue.en, key: issue.key });
+
+function readSource(def: InputDef, source: InputSource, raw: RawWorkbook, y1: number | null, findings: Finding[], model: BudgetModel): ReadTable | null {
+  let grid = raw.grids.get(source.readId);
   if (!grid) return null;
+  const mapped = source.mapped;
+  if (mapped) {
+    // A mapped column whose header changed since it was mapped is not read: MAP-STALE says why.
+    const stale = checkMappedHeaders(mapped.name, mapped.mapping, grid);
+    if (stale.length > 0) {
+      findings.push(...stale.map(staleFinding));
+      return null;
+    }
+    const applied = applyMapping(mapped.name, mapped.mapping, grid);
+    grid = applied.grid;
+    model.mappedInputs.push({ input: def.id, summary: mapped.summary, leftOut: rowsLeftOut(applied) });
+  }
   const result = readTable(def, grid, { table: source.kind === 'table' ? source.name : null }, y1);
   findings.push(...result.findings);
+  if (mapped?.mapping.costs === 'negative' && result.table && hasCosts(mappedInputDef(mapped.name) ?? def)) {
+    // Costs negative in the workbook: the sign goes into the amount columns' factor, so the
+    // model reads costs positive and every formula Budgetkoll writes multiplies the user's own
+    // cells by the same negative factor. The cells themselves are never changed.
+    const perUnit = result.table.layout.kronorPerUnit;
+    for (const col of signedColumns(def, result.table)) if (perUnit[col] !== undefined) perUnit[col] = -perUnit[col];
+  }
   return result.table;
+}
+
+/** The amount columns whose sign a "costs negative" mapping turns: the input's amount-kind columns (not unit costs or counts). */
+function signedColumns(def: InputDef, table: ReadTable): number[] {
+  const { layout } = table;
+  const cols: number[] = [];
+  for (const group of def.yearGroups) if (group.kind === 'amount') cols.push(...(layout.yearColumns[group.key] ?? []));
+  for (const column of def.columns) if (column.kind === 'amount' && layout.columns[column.key] !== undefined) cols.push(layout.columns[column.key]);
+  return cols;
 }
 
 /** A cheap fingerprint of a table's data to tell whether two sources agree. */
@@ -116,8 +151,11 @@ export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, requ
   const wanted = new Set(request.inputs);
   const job = JOB_NAMES[request.job];
 
+  const mappingIssues = located.mappingIssues ?? [];
+  findings.push(...mappingIssues.map(staleFinding));
+  const staleInputs = new Set(mappingIssues.map((i) => mappedInputDef(i.input)?.id));
   for (const id of request.required) {
-    if (!located.sources[id]) {
+    if (!located.sources[id] && !staleInputs.has(id)) {
       const def = inputDef(id);
       findings.push(makeFinding('STRUCT-MISSING-TABLE', { sheet: def.name, cell: 'A1' }, { input: def.name, job: job.sv, jobEn: job.en }));
     }
@@ -126,7 +164,7 @@ export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, requ
   const tables = new Map<InputId, ReadTable>();
   const parameterSource = located.sources.parametrar?.[0];
   if (wanted.has('parametrar') && parameterSource) {
-    const table = readSource(inputDef('parametrar'), parameterSource, raw, null, findings);
+    const table = readSource(inputDef('parametrar'), parameterSource, raw, null, findings, model);
     findings.push(...tableExtentFindings(parameterSource, raw, table?.layout));
     if (table) {
       model.layouts.parametrar = table.layout;
@@ -141,12 +179,12 @@ export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, requ
     if (def.id === 'parametrar' || !wanted.has(def.id)) continue;
     const sources = located.sources[def.id];
     if (!sources) continue;
-    const primary = readSource(def, sources[0], raw, y1, findings);
+    const primary = readSource(def, sources[0], raw, y1, findings, model);
     findings.push(...tableExtentFindings(sources[0], raw, primary?.layout));
     if (sources.length > 1) {
       // A table and a sheet for one input: fine when they agree, a finding when they do not.
       const otherFindings: Finding[] = [];
-      const other = readSource(def, sources[1], raw, y1, otherFindings);
+      const other = readSource(def, sources[1], raw, y1, otherFindings, model);
       if (primary && other && fingerprint(primary) !== fingerprint(other)) {
         findings.push(
           makeFinding('STRUCT-AMBIGUOUS', { sheet: sources[1].sheet, cell: toA1(other.layout.headerRow, 0) }, {

@@ -9,7 +9,7 @@ import { parseRangeA1, rangeToA1 } from '../a1';
 export const MARKER_PREFIX = 'BUDGETKOLL:';
 export const FORMAT_VERSION = 1;
 
-export type OwnedTabType = 'kontrollrapport' | 'resursfordelning' | 'uppfoljning' | 'sammanstallning';
+export type OwnedTabType = 'kontrollrapport' | 'resursfordelning' | 'uppfoljning' | 'sammanstallning' | 'koppling';
 
 export interface TabMarker {
   type: OwnedTabType;
@@ -22,6 +22,8 @@ export interface TabMarker {
   board?: string;
   /** ISO timestamp of generation. */
   generatedAt?: string;
+  /** Koppling tabs: the saved mapping, in the mapping file's JSON form (core/inputs/mapping-store.ts). */
+  mapping?: unknown;
 }
 
 export function encodeMarker(marker: TabMarker): string {

@@ -3,12 +3,17 @@
 export const MAX_SHEET_NAME_LENGTH = 31;
 const FORBIDDEN = /[:\\/?*[\]]/g;
 
+/** Text with the characters Excel forbids in a tab name as spaces, white space collapsed and no apostrophe at either end; not shortened. */
+export function sheetNameText(text: string): string {
+  const clean = text.replace(FORBIDDEN, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim();
+  return clean.replace(/^'+|'+$/g, '').trim();
+}
+
 /** Makes a legal tab name from any text. */
 export function sanitizeSheetName(name: string): string {
-  let clean = name.replace(FORBIDDEN, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim();
-  clean = clean.replace(/^'+|'+$/g, '').trim();
+  let clean = sheetNameText(name);
   if (clean.length === 0) clean = 'Blad';
-  if (clean.length > MAX_SHEET_NAME_LENGTH) clean = clean.slice(0, MAX_SHEET_NAME_LENGTH).trimEnd();
+  if (clean.length > MAX_SHEET_NAME_LENGTH) clean = clean.slice(0, MAX_SHEET_NAME_LENGTH).replace(/'+$/, '').trimEnd();
   return clean;
 }
 

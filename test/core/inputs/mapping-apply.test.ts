@@ -1,26 +1,22 @@
 import { applyMapping, rowsLeftOut } from '../../../src/core/inputs/mapping-apply';
 import { mappedReadRange, mappedSource } from '../../../src/core/inputs/mapping-check';
-import { describeMapping, mappedInputDef, type Mapping } from '../../../src/core/inputs/mapping';
+import { describeMapping, type Mapping } from '../../../src/core/inputs/mapping';
 import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
 import type { LocatedInputs } from '../../../src/core/recognition/locate';
 import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
 import { BUDGET_SHEET, budgetSheet, exampleMapping, exampleSheets, expectedMnkr } from './mapping-example';
 
-/** Reads a workbook through a mapping and runs the real recognizer over the applied grids. */
+/** Reads a workbook through a mapping as the jobs do: locateInputs with the mapping, then the real recognizer. */
 function recognizeMapped(sheets: TestSheet[], mapping: Mapping) {
   const index = indexOf(sheets);
-  const ranges = Object.entries(mapping.inputs).flatMap(([name, m]) => mappedReadRange(name, m, index, { formulas: true }));
-  const raw = readPlan(sheets, { ranges });
-  const sources: LocatedInputs['sources'] = {};
+  const located = locateInputs(index, JOB_INPUTS.validation, mapping);
+  const raw = readPlan(sheets, located.plan);
+  const model = recognizeWorkbook(raw, located, JOB_INPUTS.validation);
   const applied: Record<string, ReturnType<typeof applyMapping>> = {};
   for (const [name, m] of Object.entries(mapping.inputs)) {
     const source = mappedSource(name, m, index)!;
-    const result = applyMapping(name, m, raw.grids.get(source.readId)!);
-    raw.grids.set(source.readId, result.grid);
-    sources[mappedInputDef(name)!.id] = [source];
-    applied[name] = result;
+    applied[name] = applyMapping(name, m, raw.grids.get(source.readId)!);
   }
-  const model = recognizeWorkbook(raw, { plan: { ranges }, sources }, JOB_INPUTS.validation);
   return { model, applied, index };
 }
 
@@ -68,9 +64,12 @@ describe('applyMapping with the real recognizer', () => {
     expect(model.layouts.driftbudget).toMatchObject({ sheet: BUDGET_SHEET, table: null, headerRow: 3, columns: { board: 0, activity: 1, account: 2 }, yearColumns: { amount: [3, 4, 5] } });
     expect(model.operatingBudget[0]).toMatchObject({ sheet: BUDGET_SHEET, row: 4, board: 'Kommunstyrelsen', activity: 'Administration', account: '5010', amounts: [62_400_000, 63_100_000, 64_000_000] });
     expect(model.operatingBudget[1].amounts).toEqual([-4_200_000, -4_200_000, -4_300_000]);
-    // The unit stays in the user's cells: the layout says mnkr, so formulas referencing them scale right.
-    expect(model.layouts.driftbudget?.kronorPerUnit).toEqual({ 3: 1_000_000, 4: 1_000_000, 5: 1_000_000 });
-    expect(applied.Driftbudget).toMatchObject({ unit: 'mnkr', kronorPerUnit: 1_000_000, signFlipped: true, unflippedCells: [] });
+    // The unit and the sign stay in the user's cells: the layout's factor is −1 000 000 (mnkr, costs
+    // negative), so formulas referencing them scale and turn the sign right.
+    expect(model.layouts.driftbudget?.kronorPerUnit).toEqual({ 3: -1_000_000, 4: -1_000_000, 5: -1_000_000 });
+    expect(applied.Driftbudget).toMatchObject({ unit: 'mnkr', kronorPerUnit: 1_000_000 });
+    expect(model.mappedInputs.map((m) => m.input)).toEqual(['ramar', 'driftbudget']);
+    expect(model.mappedInputs[1].leftOut?.sv).toBe('Rader som lämnades utanför: 4 summarader');
   });
 
   it('reads the frames from the table KFramar in tkr', () => {
@@ -103,18 +102,14 @@ describe('applyMapping in detail', () => {
     expect(result.grid.top).toBe(3);
     expect(result.grid.left).toBe(0);
     expect(result.grid.values[0]).toEqual(['Nämnd', 'Verksamhet', 'Konto', 'Budget 2027 (mnkr)', 'Budget 2028 (mnkr)', 'Budget 2029 (mnkr)', null]);
-    expect(result.grid.values[2]).toEqual(['Kommunstyrelsen', 'Administration', '3110', -4.2, -4.2, -4.3, null]);
+    expect(result.grid.values[2]).toEqual(['Kommunstyrelsen', 'Administration', '3110', 4.2, 4.2, 4.3, null]);
   });
 
-  it('flips numbers only, lists amounts stored as text, and keeps the values otherwise', () => {
+  it('never changes a value: costs negative is the factor’s sign, not the cells’', () => {
     const withText = { ...grid, values: grid.values.map((r) => [...r]) };
     withText.values[1][3] = '−62,4';
-    withText.values[1][4] = 0;
     const result = applyMapping('Driftbudget', m, withText);
-    expect(result.grid.values[1].slice(3)).toEqual(['−62,4', 0, 64]);
-    expect(Object.is(result.grid.values[1][4], -0)).toBe(false);
-    expect(result.unflippedCells).toEqual(['D5']);
-    // Costs positive: nothing flipped.
+    expect(result.grid.values[1].slice(3)).toEqual(['−62,4', -63.1, -64]);
     expect(applyMapping('Driftbudget', { ...m, costs: 'positive' }, grid).grid.values[1].slice(3)).toEqual([-62.4, -63.1, -64]);
   });
 

@@ -39,6 +39,16 @@ export const STRUCTURE_RULES = {
       en: 'Budget tables must have exactly three consecutive years (budget year and two plan years), the same in every table.',
     },
   }),
+  'MAP-STALE': entry({
+    severity: 'error',
+    title: { sv: 'Kopplingen passar inte längre', en: 'The mapping no longer fits' },
+    // The message is the mapping check's own (mapping-check.ts): it names the key, the sheet and the cell.
+    message: { sv: (p) => String(p.message), en: (p) => String(p.messageEn) },
+    fix: {
+      sv: 'Koppla om: öppna Koppla indata och välj var indatat finns nu, eller ändra tillbaka fliken. Indatat läses inte förrän kopplingen passar.',
+      en: 'Map again: open Koppla indata and choose where the input is now, or change the sheet back. The input is not read until the mapping fits.',
+    },
+  }),
   'STRUCT-AMBIGUOUS': entry({
     severity: 'warning',
     title: { sv: 'Två källor för samma indata', en: 'Two sources for one input' },

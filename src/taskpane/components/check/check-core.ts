@@ -18,7 +18,7 @@ export type { CheckResult, RuleText } from '../../../jobs/check';
  * (run-core-task.ts, checkTask; the other half).
  */
 export async function runBudgetCheck(reader: WorkbookReader, options: ReadOptions = {}): Promise<CheckResult> {
-  const { located, ...raw } = await reader.read(checkPlan, { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
+  const { located, ...raw } = await reader.read(checkPlan(), { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
   return runCoreTask('check', { raw, located }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 

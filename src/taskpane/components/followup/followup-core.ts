@@ -20,7 +20,7 @@ export { inputStatuses };
  * for the builds of the same action.
  */
 export async function readSnapshot(reader: WorkbookReader, session: CoreSession, options: ReadOptions = {}): Promise<FollowUpSnapshot> {
-  const { located: planned, ...raw } = await reader.read(followUpPlan, { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
+  const { located: planned, ...raw } = await reader.read(followUpPlan(), { ...options, onProgress: progressSpan(options.onProgress, 0, 0.5) });
   return session.run('followUp', { raw, planned }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
