@@ -2,9 +2,10 @@
  * Writes template tabs through the port, one tab at a time so progress can be shown and the user
  * can cancel between tabs. Only tabs whose input is missing are written (see planTemplateTabs).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
-import { isWorkbookError, type WorkbookPort } from '../../core/workbook/port';
+import type { WorkbookPort } from '../../core/workbook/port';
+import { useCancellableTask } from '../components/use-cancellable-task';
 import { planTemplateTabs, type SkippedTab } from './plan';
 
 export interface WriteProgress {
@@ -30,57 +31,36 @@ export interface TemplateWriter {
 
 export function useTemplateWriter(port: WorkbookPort): TemplateWriter {
   const [status, setStatus] = useState<TemplateWriteStatus>({ phase: 'idle' });
-  const controller = useRef<AbortController | null>(null);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      controller.current?.abort();
-    };
-  }, []);
-
-  const update = (next: TemplateWriteStatus) => {
-    if (mounted.current) setStatus(next);
-  };
+  const { start, cancel: abort } = useCancellableTask();
 
   const write = useCallback(
     async (build: () => Promise<SheetSpec[]>) => {
-      if (controller.current) return; // one write at a time
-      const abort = new AbortController();
-      controller.current = abort;
       const created: string[] = [];
       let skipped: SkippedTab[] = [];
-      update({ phase: 'working', progress: null });
-      try {
+      const outcome = await start(async (run) => {
+        const update = (next: TemplateWriteStatus) => {
+          if (run.current()) setStatus(next);
+        };
+        update({ phase: 'working', progress: null });
         const specs = await build();
         const plan = planTemplateTabs(specs, await port.index());
         const toWrite = plan.toWrite;
         skipped = plan.skipped;
         for (const [i, spec] of toWrite.entries()) {
-          if (abort.signal.aborted) break;
+          if (run.signal.aborted) break;
           update({ phase: 'working', progress: { sheet: spec.name, index: i + 1, count: toWrite.length } });
-          const result = await port.writeSheet(spec, { signal: abort.signal });
+          const result = await port.writeSheet(spec, { signal: run.signal });
           created.push(result.name);
         }
-        update(abort.signal.aborted ? { phase: 'cancelled', created, skipped } : { phase: 'done', created, skipped });
-      } catch (error) {
-        if (abort.signal.aborted || (isWorkbookError(error) && error.kind === 'cancelled')) {
-          update({ phase: 'cancelled', created, skipped });
-        } else {
-          // Typed errors carry a user message; anything else is a bug worth a trace for developers.
-          if (!isWorkbookError(error)) console.error(error);
-          update({ phase: 'failed', created, error });
-        }
-      } finally {
-        controller.current = null;
-      }
+      });
+      if (outcome.kind === 'done') setStatus({ phase: 'done', created, skipped });
+      else if (outcome.kind === 'cancelled') setStatus({ phase: 'cancelled', created, skipped });
+      else if (outcome.kind === 'failed') setStatus({ phase: 'failed', created, error: outcome.error });
     },
-    [port],
+    [port, start],
   );
 
-  const cancel = useCallback(() => controller.current?.abort(), []);
+  const cancel = useCallback(() => void abort(), [abort]);
 
   return { status, write, cancel };
 }

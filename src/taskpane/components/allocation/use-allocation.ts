@@ -3,10 +3,11 @@
  * cancelled), run the core model, and write the transparent result tab — replacing only the
  * owned `Resursfördelning <Y1>` tab of the same budget year, never any other tab.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AllocationResult } from '../../../core/allocation/model';
 import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import type { AllocationOutcome } from '../../../jobs/allocation';
+import { returned, useCancellableTask, type TaskRun } from '../use-cancellable-task';
 
 /** The core (recognition, rules, model, result tab) loads on first use, outside the initial JavaScript. */
 const loadCore = () => import(/* webpackChunkName: "allocation" */ './allocation-core');
@@ -57,75 +58,46 @@ function sameNumbers(a: AllocationResult | null, b: AllocationResult | null): bo
   return JSON.stringify([a.years, a.boards, a.excluded]) === JSON.stringify([b.years, b.boards, b.excluded]);
 }
 
-function isCancel(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (isWorkbookError(error) && error.kind === 'cancelled');
-}
-
 export function useAllocation(port: WorkbookPort, options: AllocationOptions = {}): Allocation {
   const [busy, setBusy] = useState<AllocationBusy | null>(null);
   const [data, setData] = useState<AllocationData | null>(null);
   const [notice, setNotice] = useState<AllocationNotice | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  const mounted = useRef(true);
+  const { start, cancel: abort } = useCancellableTask();
   const dataRef = useRef<AllocationData | null>(null);
   const now = options.now;
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      controller.current?.abort();
-    };
+  const showData = useCallback((next: AllocationData | null) => {
+    dataRef.current = next;
+    setData(next);
   }, []);
 
-  const ifMounted = useCallback(<T,>(set: (value: T) => void) => (value: T) => {
-    if (mounted.current) set(value);
-  }, []);
-
-  const showData = useCallback(
-    (next: AllocationData | null) => {
-      dataRef.current = next;
-      ifMounted(setData)(next);
-    },
-    [ifMounted],
-  );
-
-  /** Runs a task unless one is running; its own AbortController, progress and error handling. */
+  /** Runs a task unless one is running: its progress, and its outcome as the notice. */
   const startTask = useCallback(
-    async (task: AllocationTask, body: (signal: AbortSignal, progress: (fraction: number) => void) => Promise<'cancelled' | void>) => {
-      if (controller.current) return; // one task at a time
-      const abort = new AbortController();
-      controller.current = abort;
-      const setBusySafe = ifMounted(setBusy);
-      const setNoticeSafe = ifMounted(setNotice);
-      setNoticeSafe(null);
-      setBusySafe({ task, step: 'reading', progress: null });
-      const progress = (fraction: number) => setBusySafe({ task, step: 'reading', progress: fraction });
-      try {
-        if ((await body(abort.signal, progress)) === 'cancelled') setNoticeSafe({ kind: 'cancelled', task });
-      } catch (error) {
-        if (isCancel(error, abort.signal)) {
-          setNoticeSafe({ kind: 'cancelled', task });
-        } else {
-          // Typed errors carry a user message; anything else is a bug worth a trace for developers.
-          if (!isWorkbookError(error)) console.error(error);
-          setNoticeSafe({ kind: 'failed', task, error });
-        }
-      } finally {
-        controller.current = null;
-        setBusySafe(null);
-      }
+    async (task: AllocationTask, body: (run: TaskRun, progress: (fraction: number) => void) => Promise<AllocationNotice | void>) => {
+      const outcome = await start(async (run) => {
+        setNotice(null);
+        setBusy({ task, step: 'reading', progress: null });
+        return body(run, (fraction) => {
+          if (run.current()) setBusy({ task, step: 'reading', progress: fraction });
+        });
+      });
+      if (outcome.kind === 'ignored') return;
+      setBusy(null);
+      if (outcome.kind === 'failed') return setNotice({ kind: 'failed', task, error: outcome.error });
+      // A tab the port wrote despite Avbryt is still reported as written.
+      const finished = returned(outcome);
+      if (finished) setNotice(finished);
+      else if (outcome.kind === 'cancelled') setNotice({ kind: 'cancelled', task });
     },
-    [ifMounted],
+    [start],
   );
 
   const read = useCallback(
     () =>
-      startTask('read', async (signal, onProgress) => {
+      startTask('read', async (run, onProgress) => {
         const { loadAllocation } = await loadCore();
-        const loaded = await loadAllocation(port, { signal, onProgress });
-        if (signal.aborted) return 'cancelled';
-        showData({ ...loaded, ran: false });
+        const loaded = await loadAllocation(port, { signal: run.signal, onProgress });
+        if (run.live()) showData({ ...loaded, ran: false });
       }),
     [port, showData, startTask],
   );
@@ -138,25 +110,26 @@ export function useAllocation(port: WorkbookPort, options: AllocationOptions = {
 
   const write = useCallback(
     () =>
-      startTask('write', async (signal, onProgress) => {
+      startTask('write', async (task, onProgress) => {
         const before = dataRef.current;
+        const { signal } = task;
         const { loadAllocation, resultTab } = await loadCore();
         const { spec: built, ...fresh } = await loadAllocation(port, { signal, onProgress }, now ? now() : new Date());
-        if (signal.aborted) return 'cancelled';
+        if (!task.live()) return;
         showData({ ...fresh, ran: true });
         if (!fresh.result) return; // the summary says why the model cannot run
         const spec = built ?? resultTab(fresh, now ? now() : new Date());
-        if (mounted.current) setBusy({ task: 'write', step: 'writing', progress: null });
+        setBusy({ task: 'write', step: 'writing', progress: null });
         const replace = fresh.existingTab;
         const { name } = await port.writeSheet(spec, replace ? { replace, signal } : { signal });
-        showData({ ...fresh, ran: true, existingTab: name });
+        if (task.current()) showData({ ...fresh, ran: true, existingTab: name });
         const updated = before?.ran === true && !sameNumbers(before.result, fresh.result);
-        if (mounted.current) setNotice({ kind: 'written', name, replaced: replace !== null, updated });
+        return { kind: 'written', name, replaced: replace !== null, updated };
       }),
     [now, port, showData, startTask],
   );
 
-  const cancel = useCallback(() => controller.current?.abort(), []);
+  const cancel = useCallback(() => void abort(), [abort]);
 
   const selectCell = useCallback(
     async (sheet: string, cell: string) => {
@@ -164,7 +137,7 @@ export function useAllocation(port: WorkbookPort, options: AllocationOptions = {
         await port.selectCell(sheet, cell);
       } catch (error) {
         if (!isWorkbookError(error)) console.error(error);
-        if (mounted.current) setNotice({ kind: 'failed', task: 'select', error });
+        setNotice({ kind: 'failed', task: 'select', error });
       }
     },
     [port],

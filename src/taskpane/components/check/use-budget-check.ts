@@ -3,10 +3,11 @@
  * cancel), run the rules, keep the findings and the frame summary. One check at a time; a
  * cancelled or superseded check never overwrites what the user sees.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Finding } from '../../../core/findings';
 import type { BoardFrameSummary } from '../../../core/rules';
-import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
+import type { WorkbookPort } from '../../../core/workbook/port';
+import { useCancellableTask } from '../use-cancellable-task';
 import type { CheckResult } from './check-core';
 
 /** The check's core, in its own chunk (see check-core.ts). */
@@ -48,51 +49,27 @@ const NO_FRAMES: readonly BoardFrameSummary[] = [];
 
 export function useBudgetCheck(port: WorkbookPort, now: () => Date = () => new Date()): BudgetCheck {
   const [state, setState] = useState<State>(IDLE);
-  const controller = useRef<AbortController | null>(null);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      controller.current?.abort();
-    };
-  }, []);
+  const { start, cancel: abort } = useCancellableTask();
 
   const run = useCallback(async () => {
-    if (controller.current) return; // one check at a time
-    const abort = new AbortController();
-    controller.current = abort;
-    const live = () => mounted.current && controller.current === abort && !abort.signal.aborted;
-    setState({ ...IDLE, phase: 'reading' });
-    try {
+    const outcome = await start(async (task) => {
+      setState({ ...IDLE, phase: 'reading' });
       const core = await loadCheckCore();
-      const result = await core.runBudgetCheck(port, {
-        signal: abort.signal,
+      return core.runBudgetCheck(port, {
+        signal: task.signal,
         onProgress: (fraction) => {
-          if (live()) setState((s) => (s.phase === 'reading' ? { ...s, progress: Math.max(0, Math.min(1, fraction)) } : s));
+          if (task.live()) setState((s) => (s.phase === 'reading' ? { ...s, progress: Math.max(0, Math.min(1, fraction)) } : s));
         },
       });
-      // A port that finishes despite the abort must not bring back what the user cancelled.
-      if (live()) setState({ ...IDLE, phase: 'done', result, checkedAt: now() });
-    } catch (error) {
-      if (!mounted.current || controller.current !== abort) return;
-      if (abort.signal.aborted || (isWorkbookError(error) && error.kind === 'cancelled')) return;
-      // Typed errors carry a user message; anything else is a bug worth a trace for developers.
-      if (!isWorkbookError(error)) console.error(error);
-      setState({ ...IDLE, phase: 'error', error });
-    } finally {
-      if (controller.current === abort) controller.current = null;
-    }
-  }, [port, now]);
+    });
+    if (outcome.kind === 'done') setState({ ...IDLE, phase: 'done', result: outcome.value, checkedAt: now() });
+    else if (outcome.kind === 'failed') setState({ ...IDLE, phase: 'error', error: outcome.error });
+  }, [port, now, start]);
 
+  // The pane says "cancelled" at once; what the check still brings back is ignored.
   const cancel = useCallback(() => {
-    const running = controller.current;
-    if (!running) return;
-    running.abort();
-    controller.current = null;
-    if (mounted.current) setState({ ...IDLE, cancelled: true });
-  }, []);
+    if (abort()) setState({ ...IDLE, cancelled: true });
+  }, [abort]);
 
   const result = state.phase === 'done' ? state.result : null;
   return {

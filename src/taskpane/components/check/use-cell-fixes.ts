@@ -3,8 +3,9 @@
  * through the port and remembers which cells changed, so the pane can mark those findings as
  * fixed and say that the check's result is now out of date.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { isWorkbookError, type CellEdit, type CellEditResult, type TableResize, type WorkbookPort } from '../../../core/workbook/port';
+import { useCallback, useState } from 'react';
+import type { CellEdit, CellEditResult, TableResize, WorkbookPort } from '../../../core/workbook/port';
+import { useCancellableTask, type TaskRun } from '../use-cancellable-task';
 
 export type FixStatus =
   | { phase: 'idle' }
@@ -30,37 +31,26 @@ export const cellKey = (sheet: string, cell: string) => `${sheet}!${cell}`;
 export function useCellFixes(port: WorkbookPort): CellFixes {
   const [status, setStatus] = useState<FixStatus>({ phase: 'idle' });
   const [handled, setHandled] = useState<ReadonlyMap<string, 'changed' | 'skipped'>>(() => new Map());
-  const busy = useRef(false);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const { start } = useCancellableTask();
 
   /** Runs one change of the user's workbook at a time; a failure becomes the error status. */
-  const guarded = useCallback(async (work: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    setStatus({ phase: 'applying' });
-    try {
-      await work();
-    } catch (error) {
-      if (!isWorkbookError(error)) console.error(error);
-      if (mounted.current) setStatus({ phase: 'error', error });
-    } finally {
-      busy.current = false;
-    }
-  }, []);
+  const guarded = useCallback(
+    async (work: (run: TaskRun) => Promise<void>) => {
+      const outcome = await start(async (run) => {
+        setStatus({ phase: 'applying' });
+        await work(run);
+      });
+      if (outcome.kind === 'failed') setStatus({ phase: 'error', error: outcome.error });
+    },
+    [start],
+  );
 
   const apply = useCallback(
     async (edits: readonly CellEdit[]) => {
       if (edits.length === 0) return;
-      await guarded(async () => {
+      await guarded(async (run) => {
         const result = await port.writeCells(edits);
-        if (!mounted.current) return;
+        if (!run.current()) return;
         setHandled((before) => {
           const next = new Map(before);
           for (const c of result.changed) next.set(cellKey(c.sheet, c.cell), 'changed');
@@ -76,9 +66,9 @@ export function useCellFixes(port: WorkbookPort): CellFixes {
 
   const resizeTable = useCallback(
     async (resize: TableResize, at: { sheet: string; cell: string }) =>
-      guarded(async () => {
+      guarded(async (run) => {
         await port.resizeTable(resize);
-        if (!mounted.current) return;
+        if (!run.current()) return;
         setHandled((before) => new Map(before).set(cellKey(at.sheet, at.cell), 'changed'));
         setStatus({ phase: 'resized', resize });
       }),

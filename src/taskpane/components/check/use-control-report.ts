@@ -4,10 +4,11 @@
  * again replaces only that tab; a user's own tab that happens to be called Kontrollrapport is
  * never touched (the new tab then gets a free name).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { decodeMarker } from '../../../core/workbook/marker';
 import type { WorkbookIndex } from '../../../core/workbook/raw';
-import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
+import type { WorkbookPort } from '../../../core/workbook/port';
+import { useCancellableTask } from '../use-cancellable-task';
 import type { CheckResult } from './check-core';
 import { loadCheckCore } from './use-budget-check';
 
@@ -32,22 +33,12 @@ export function ownedReportSheet(index: WorkbookIndex, reportName: string): stri
 
 export function useControlReport(port: WorkbookPort): ControlReportWriter {
   const [status, setStatus] = useState<ReportStatus>({ phase: 'idle' });
-  const busy = useRef(false);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const { start } = useCancellableTask();
 
   const write = useCallback(
     async (result: CheckResult, generatedAt: Date) => {
-      if (busy.current) return;
-      busy.current = true;
-      setStatus({ phase: 'writing' });
-      try {
+      const outcome = await start(async () => {
+        setStatus({ phase: 'writing' });
         const core = await loadCheckCore();
         const spec = core.controlReportSpec({
           findings: result.findings,
@@ -58,15 +49,12 @@ export function useControlReport(port: WorkbookPort): ControlReportWriter {
         });
         const existing = ownedReportSheet(await port.index(), core.CONTROL_REPORT_NAME);
         const written = await port.writeSheet(spec, existing ? { replace: existing } : {});
-        if (mounted.current) setStatus({ phase: 'done', name: written.name, replaced: existing !== null });
-      } catch (error) {
-        if (!isWorkbookError(error)) console.error(error);
-        if (mounted.current) setStatus({ phase: 'error', error });
-      } finally {
-        busy.current = false;
-      }
+        return { name: written.name, replaced: existing !== null };
+      });
+      if (outcome.kind === 'done') setStatus({ phase: 'done', ...outcome.value });
+      else if (outcome.kind === 'failed') setStatus({ phase: 'error', error: outcome.error });
     },
-    [port],
+    [port, start],
   );
 
   const reset = useCallback(() => setStatus({ phase: 'idle' }), []);

@@ -3,11 +3,11 @@
  * the operations on it. Every operation reads the workbook again first, so a refresh keeps what was
  * typed a moment ago and a check sees the tab as it is now.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { WorkbookPort } from '../../../core/workbook/port';
-import { WorkbookError } from '../../../core/workbook/port';
 import { openCoreSession, type CoreSession } from '../../worker/run-core-task';
 import type { Finding, FollowUpSnapshot } from './followup-core';
+import { returned, useCancellableTask, type TaskRun } from '../use-cancellable-task';
 
 const loadCore = () => import(/* webpackChunkName: "followup" */ './followup-core');
 export type FollowUpCore = Awaited<ReturnType<typeof loadCore>>;
@@ -41,25 +41,12 @@ export interface FollowUpState {
   check: CheckResult | null;
 }
 
-function isCancel(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof WorkbookError && error.kind === 'cancelled');
-}
-
 export function useFollowUp(port: WorkbookPort) {
   const [state, setState] = useState<FollowUpState>({ core: null, snapshot: null, operation: null, progress: null, outcome: null, check: null });
-  const controller = useRef<AbortController | null>(null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      controller.current?.abort();
-    };
-  }, []);
-
-  const update = useCallback((patch: Partial<FollowUpState>) => {
-    if (mounted.current) setState((s) => ({ ...s, ...patch }));
-  }, []);
+  // A new operation replaces a running one.
+  const { start, cancel: abort } = useCancellableTask({ whileBusy: 'replace' });
+  /** The latest operation, for progress reported from inside its work. */
+  const latest = useRef<TaskRun | null>(null);
 
   /**
    * Runs one operation: a fresh read (with progress), then `work` on the snapshot. The snapshot is
@@ -75,40 +62,41 @@ export function useFollowUp(port: WorkbookPort) {
         | null,
       keepCheck = false,
     ) => {
-      controller.current?.abort();
-      const abort = new AbortController();
-      controller.current = abort;
-      update({ operation, progress: null, outcome: null, ...(keepCheck ? {} : { check: null }) });
-      const session = openCoreSession();
-      try {
-        const core = await loadCore();
-        let snapshot = await core.readSnapshot(port, session, { signal: abort.signal, onProgress: (fraction) => update({ progress: fraction }) });
-        update({ core, snapshot });
-        if (work) {
-          const { wrote, ...patch } = await work(core, snapshot, abort.signal, session);
+      const outcome = await start(async (task) => {
+        latest.current = task;
+        const update = (patch: Partial<FollowUpState>) => {
+          if (task.current()) setState((s) => ({ ...s, ...patch }));
+        };
+        update({ operation, progress: null, outcome: null, ...(keepCheck ? {} : { check: null }) });
+        const session = openCoreSession();
+        try {
+          const core = await loadCore();
+          let snapshot = await core.readSnapshot(port, session, { signal: task.signal, onProgress: (fraction) => update({ progress: fraction }) });
+          update({ core, snapshot });
+          if (!work) return {};
+          const { wrote, ...patch } = await work(core, snapshot, task.signal, session);
           if (wrote) {
             snapshot = await core.readSnapshot(port, session);
             patch.snapshot = snapshot;
           }
-          update(patch);
+          return patch;
+        } finally {
+          session.close();
         }
-      } catch (error) {
-        if (isCancel(error, abort.signal)) update({ outcome: { intent: 'cancelled' } });
-        else {
-          if (!(error instanceof WorkbookError)) console.error(error);
-          update({ outcome: { intent: 'error', error } });
-        }
-      } finally {
-        session.close();
-        if (controller.current === abort) controller.current = null;
-        update({ operation: null, progress: null });
-      }
+      });
+      if (outcome.kind === 'ignored') return;
+      // An operation that ran to its end despite Avbryt (a generation stops between tabs) says what it did.
+      const finished = returned(outcome);
+      const patch: Partial<FollowUpState> = finished ?? (outcome.kind === 'failed' ? { outcome: { intent: 'error', error: outcome.error } } : { outcome: { intent: 'cancelled' } });
+      setState((s) => ({ ...s, ...patch, operation: null, progress: null }));
     },
-    [port, update],
+    [port, start],
   );
 
-  const cancel = useCallback(() => controller.current?.abort(), []);
-  const setProgress = useCallback((progress: FollowUpState['progress']) => update({ progress }), [update]);
+  const cancel = useCallback(() => void abort(), [abort]);
+  const setProgress = useCallback((progress: FollowUpState['progress']) => {
+    if (latest.current?.current()) setState((s) => ({ ...s, progress }));
+  }, []);
 
   return { state, run, cancel, setProgress };
 }
