@@ -5,6 +5,7 @@
 import { allocateCommand } from './commands/allocate';
 import { consolidateCommand } from './commands/consolidate';
 import { followUpCommand } from './commands/followup';
+import { mapCommand } from './commands/map';
 import { sampleCommand } from './commands/sample';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   allocateCommand,
   followUpCommand,
   consolidateCommand,
+  mapCommand,
   templateCommand,
   sampleCommand,
 ];

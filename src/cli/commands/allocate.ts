@@ -17,6 +17,7 @@ import { allocationOutputPath, writeAllocationWorkbook } from '../allocation-out
 import { refuseInputAsOutput } from '../write-workbook';
 import { asWorkbookError, openForReading, openForWriting, unreadableLine } from '../open-workbook';
 import { loadRuleConfig } from '../rule-config';
+import { loadMappingFile } from '../mapping-file';
 import { outputFormat } from './validate';
 import type { Command } from './command';
 
@@ -174,6 +175,8 @@ export const allocateCommand: Command = {
       '                     (levande formler mot indatacellerna); indatafilen ändras aldrig',
       '      --format F     text (standard, tabeller i tkr) eller json (hela kronor)',
       '      --config FIL   egna gränsvärden för reglerna (se budgetkoll validate --help)',
+      '      --mapping FIL  en koppling (JSON) som säger var indata finns i en egen layout; går före',
+      '                     kopplingen som är sparad i arbetsboken (se budgetkoll map --help)',
       '  -h, --help         visa den här hjälpen',
       '',
       'Slutkoder: 0 = inga fel i indata, 1 = fel i indata, 2 = kunde inte köras.',
@@ -190,6 +193,7 @@ export const allocateCommand: Command = {
         output: { type: 'string', short: 'o' },
         format: { type: 'string' },
         config: { type: 'string' },
+        mapping: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       true,
@@ -205,6 +209,7 @@ export const allocateCommand: Command = {
     const output = values.output === undefined ? undefined : allocationOutputPath(file, values.output);
     if (output) await refuseInputAsOutput(io, 'allocate', output, typeof values.config === 'string' ? [file, values.config] : [file]);
     const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
+    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
 
     // Writing needs the whole workbook (ExcelJS); only reading takes the lean path.
     let writable: SavableWorkbookPort | null = null;
@@ -213,7 +218,7 @@ export const allocateCommand: Command = {
       let port: WorkbookReader;
       if (output) port = writable = await openForWriting(io, file);
       else port = await openForReading(io, file);
-      outcome = await readAllocation(port, { overrides });
+      outcome = await readAllocation(port, { overrides, ...(mapping ? { mapping } : {}) });
     } catch (error) {
       io.stderr(unreadableLine(file, asWorkbookError(error)));
       return EXIT_CANNOT_RUN;

@@ -17,6 +17,7 @@ import type { BudgetModel } from '../../core/recognition/model';
 import { editDistance, normalizeKey } from '../../core/text/normalize';
 import { checkOutputExtension, integerFlag, outputExtension, parseCommandArgs } from '../args';
 import { fileExists, reportFlag, reportName } from '../followup-args';
+import { loadMappingFile } from '../mapping-file';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { findingJson, findingsText } from '../findings-output';
 import { summarize } from '../../core/findings';
@@ -171,6 +172,8 @@ export const followUpCommand: Command = {
       '  -o, --output FIL   arbetsboken att skriva (standard: <fil>-uppfoljning.xlsx bredvid FIL;',
       '                     den skrivs aldrig över om den redan finns). Indatafilen ändras aldrig.',
       '      --format F     text (standard) eller json',
+      '      --mapping FIL  en koppling (JSON) som säger var indata finns i en egen layout; går före',
+      '                     kopplingen som är sparad i arbetsboken (se budgetkoll map --help)',
       '  -h, --help         visa den här hjälpen',
       '',
       'Slutkoder: 0 = flikarna skrevs, 1 = inget skrevs: ett namn i indata har en osynlig skillnad',
@@ -191,6 +194,7 @@ export const followUpCommand: Command = {
         year: { type: 'string' },
         output: { type: 'string', short: 'o' },
         format: { type: 'string' },
+        mapping: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       true,
@@ -209,16 +213,25 @@ export const followUpCommand: Command = {
     const [file] = positionals;
     const output = await outputFor(io, file, values.output);
     await refuseInputAsOutput(io, 'followup', output, [file]);
+    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
 
     let port: SavableWorkbookPort;
     let model: BudgetModel;
     let tabs: FilledTab[];
     try {
       port = await openForWriting(io, file);
-      ({ model, tabs } = await readFollowUp(port));
+      ({ model, tabs } = await readFollowUp(port, undefined, mapping));
     } catch (error) {
       io.stderr(unreadableLine(file, asWorkbookError(error)));
       return EXIT_CANNOT_RUN;
+    }
+    // Tabs written through a mapping that no longer fits would read the wrong cells: nothing is written.
+    const stale = model.findings.filter((f) => f.rule === 'MAP-STALE');
+    if (stale.length > 0) {
+      io.stderr(`budgetkoll: ${file}: kopplingen passar inte arbetsboken, så inga flikar skrevs. Koppla om (budgetkoll map --help).\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify({ file, written: false, findings: stale.map(findingJson), summary: summarize(stale) }, null, 2)}\n`);
+      else io.stdout(`${findingsText(stale).join('\n')}\n`);
+      return EXIT_FINDINGS;
     }
     if (!model.layouts.driftbudget) {
       throw new CliError(`followup: ${file}: Driftbudget saknas, så det finns inget att följa upp. Lägg till tabellen Driftbudget (se budgetkoll template).`);

@@ -12,6 +12,8 @@ import { findingJson, findingsText, summaryLine, type FindingJson } from '../fin
 import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
 import { progressBar } from '../progress';
 import { configHelp, loadRuleConfig } from '../rule-config';
+import { loadMappingFile } from '../mapping-file';
+import type { Mapping } from '../../core/inputs/mapping';
 import type { Command } from './command';
 
 export type OutputFormat = 'text' | 'json';
@@ -57,7 +59,7 @@ export const validateCommand: Command = {
   summary: 'Kontrollera arbetsböcker mot alla regler (ramar, summor, nycklar, …)',
   help: () =>
     [
-      'Användning: budgetkoll validate FIL.xlsx... [--format text|json] [--config inställningar.json]',
+      'Användning: budgetkoll validate FIL.xlsx... [--format text|json] [--config inställningar.json] [--mapping koppling.json]',
       '',
       'Läser varje arbetsbok och kontrollerar den mot alla regler: ramar, driftbudget, summarader,',
       'nycklar, konton, volymer, internkontroll, politiska inriktningar och uppdrag. Uppföljnings-',
@@ -68,6 +70,8 @@ export const validateCommand: Command = {
       '      --format F     text (standard) eller json',
       '      --config FIL   egna gränsvärden för reglerna, en JSON-fil med någon av nycklarna:',
       ...configHelp().map((l) => `  ${l}`),
+      '      --mapping FIL  en koppling (JSON) som säger var indata finns i en egen layout; går före',
+      '                     kopplingen som är sparad i arbetsboken (se budgetkoll map --help)',
       '  -h, --help         visa den här hjälpen',
       '',
       'Slutkoder: 0 = inga fel, 1 = fel hittades, 2 = en fil eller inställningarna kunde inte läsas',
@@ -80,7 +84,7 @@ export const validateCommand: Command = {
     const { values, positionals } = parseCommandArgs(
       'validate',
       args,
-      { format: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      { format: { type: 'string' }, config: { type: 'string' }, mapping: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       true,
     );
     if (values.help) {
@@ -90,12 +94,13 @@ export const validateCommand: Command = {
     const format = outputFormat('validate', values.format);
     if (positionals.length === 0) throw new CliError('validate: ange minst en arbetsbok, t.ex. budgetkoll validate budget.xlsx');
     const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
+    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
 
     const progress = progressBar(io, positionals.length);
     const results: FileResult[] = [];
     for (const [i, file] of positionals.entries()) {
       progress.update(i, file);
-      results.push(await validateFile(io, file, overrides, () => progress.finish()));
+      results.push(await validateFile(io, file, overrides, mapping, () => progress.finish()));
     }
     progress.update(positionals.length, '');
     progress.finish();
@@ -122,9 +127,9 @@ export const validateCommand: Command = {
   },
 };
 
-async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConfig>, beforeMessage: () => void): Promise<FileResult> {
+async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConfig>, mapping: Mapping | undefined, beforeMessage: () => void): Promise<FileResult> {
   try {
-    const { findings } = await runCheck(await openForReading(io, file), { overrides });
+    const { findings } = await runCheck(await openForReading(io, file), { overrides, ...(mapping ? { mapping } : {}) });
     return { file, findings, summary: summarize(findings) };
   } catch (error) {
     beforeMessage();

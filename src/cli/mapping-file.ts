@@ -1,0 +1,28 @@
+/**
+ * `--mapping koppling.json`: a mapping file (docs/koppla-indata.md). Every mistake is reported at
+ * once, each with its key ("inputs.Driftbudget.columns.Konto: …"), and the command cannot run (exit 2).
+ */
+import type { Mapping } from '../core/inputs/mapping';
+import { parseMapping } from '../core/inputs/mapping-parse';
+import { CliError, type CliIo } from './io';
+
+export async function loadMappingFile(io: CliIo, path: string | undefined): Promise<Mapping | undefined> {
+  if (path === undefined) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp' : 'filen kunde inte läsas';
+    throw new CliError(`kan inte läsa kopplingsfilen ${path}: ${why}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    throw new CliError(`kopplingsfilen ${path} är inte giltig JSON. Ta fram ett förslag med budgetkoll map ARBETSBOK --suggest > ${path}.`);
+  }
+  const parsed = parseMapping(json);
+  if ('mapping' in parsed) return parsed.mapping;
+  throw new CliError([`kopplingsfilen ${path} har ${parsed.errors.length === 1 ? 'ett fel' : `${parsed.errors.length} fel`}:`, ...parsed.errors.map((e) => `  ${e.sv}`)].join('\n'));
+}
