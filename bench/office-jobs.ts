@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { Worker as ThreadWorker } from 'node:worker_threads';
 import { OfficeWorkbookPort, type ExcelRunner } from '../src/io/office/office-port';
-import { loadAllocation, resultTab } from '../src/taskpane/components/allocation/allocation-core';
+import { loadAllocation, writeAllocationTab } from '../src/taskpane/components/allocation/allocation-core';
 import { runBudgetCheck } from '../src/taskpane/components/check/check-core';
 import { generateTabs, readSnapshot } from '../src/taskpane/components/followup/followup-core';
 import { openCoreSession, setCoreWorkerFactory } from '../src/taskpane/worker/run-core-task';
@@ -106,8 +106,8 @@ export async function officeJobFigures(rows: number, options: { inline?: boolean
       'Resursfördelning',
       async () => {
         // As the pane's "Skriv resultatflik": the result tab is built in the worker with the read.
-        const { spec, ...data } = await loadAllocation(port, { onProgress: () => undefined }, generatedAt);
-        if (data.result) await port.writeSheet(spec ?? resultTab(data, generatedAt), data.existingTab ? { replace: data.existingTab } : {});
+        const outcome = await loadAllocation(port, { onProgress: () => undefined }, generatedAt);
+        if (outcome.result) await writeAllocationTab(port, outcome, generatedAt);
       },
     ],
     [

@@ -3,10 +3,12 @@
  * first use (a dynamic import in use-allocation.ts), so it stays out of the task pane's initial
  * JavaScript (docs/quality.md: ≤ 200 KB gzip). The job itself is src/jobs/allocation.ts.
  */
-import { allocationTabSpec, inputsPlan, type AllocationOutcome } from '../../../jobs/allocation';
-import type { SheetSpec } from '../../../core/workbook/sheet-spec';
+import { inputsPlan, type AllocationOutcome } from '../../../jobs/allocation';
 import type { ReadOptions, WorkbookReader } from '../../../core/workbook/port';
 import { progressSpan, runCoreTask } from '../../worker/run-core-task';
+
+/** The job's write of the result tab (replacing only the owned tab of the same budget year). */
+export { writeAllocationTab } from '../../../jobs/allocation';
 
 /**
  * One read phase (progress to one half), then in the core worker (run-core-task.ts): the model,
@@ -19,7 +21,3 @@ export async function loadAllocation(reader: WorkbookReader, options: ReadOption
   return runCoreTask('allocation', input, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
-/** The transparent result tab for what was read (the result must exist). */
-export function resultTab(data: Pick<AllocationOutcome, 'model' | 'result'>, generatedAt: Date): SheetSpec {
-  return allocationTabSpec(data, generatedAt);
-}

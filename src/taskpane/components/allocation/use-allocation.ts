@@ -113,18 +113,19 @@ export function useAllocation(port: WorkbookPort, options: AllocationOptions = {
       startTask('write', async (task, onProgress) => {
         const before = dataRef.current;
         const { signal } = task;
-        const { loadAllocation, resultTab } = await loadCore();
-        const { spec: built, ...fresh } = await loadAllocation(port, { signal, onProgress }, now ? now() : new Date());
+        const { loadAllocation, writeAllocationTab } = await loadCore();
+        const generatedAt = now ? now() : new Date();
+        const outcome = await loadAllocation(port, { signal, onProgress }, generatedAt);
         if (!task.live()) return;
+        const { spec: _spec, ...fresh } = outcome;
         showData({ ...fresh, ran: true });
         if (!fresh.result) return; // the summary says why the model cannot run
-        const spec = built ?? resultTab(fresh, now ? now() : new Date());
         setBusy({ task: 'write', step: 'writing', progress: null });
-        const replace = fresh.existingTab;
-        const { name } = await port.writeSheet(spec, replace ? { replace, signal } : { signal });
+        // The job's write: the owned tab of the same budget year is replaced, no other tab.
+        const { name, replaced } = await writeAllocationTab(port, outcome, generatedAt, { signal });
         if (task.current()) showData({ ...fresh, ran: true, existingTab: name });
         const updated = before?.ran === true && !sameNumbers(before.result, fresh.result);
-        return { kind: 'written', name, replaced: replace !== null, updated };
+        return { kind: 'written', name, replaced, updated };
       }),
     [now, port, showData, startTask],
   );
