@@ -80,6 +80,20 @@ export function formatTkr(kronor: number): string {
   return `${formatNumberSv(tkr, decimals)} tkr`;
 }
 
+const MNKR_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 3 });
+
+/**
+ * Integer kronor in the unit of the cells a finding points at (an input layout's kronorPerUnit;
+ * its sign, costs shown negative, does not matter here): "336,6 mnkr", "612 340 tkr", "1 234 kr".
+ * A controller whose workbook is in mnkr reads mnkr.
+ */
+export function formatAmountIn(kronor: number, kronorPerUnit: number | undefined): string {
+  const factor = Math.abs(kronorPerUnit ?? 1000);
+  if (factor === 1) return `${formatNumberSv(kronor)} kr`;
+  if (factor === 1_000_000) return `${MNKR_FORMAT.format(kronor / 1_000_000)} mnkr`;
+  return formatTkr(kronor);
+}
+
 /** A fraction shown as a Swedish percentage: "12,5 %". */
 export function formatPercentSv(fraction: number): string {
   return PERCENT_FORMAT.format(fraction);

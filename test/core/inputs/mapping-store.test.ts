@@ -2,6 +2,8 @@ import { buildMappingTab, MAPPING_TAB_NAME, storedMapping } from '../../../src/c
 import { parseMapping, serializeMapping } from '../../../src/core/inputs/mapping-parse';
 import { JOB_INPUTS, locateJobInputs, recognizeWorkbook } from '../../../src/core/recognition';
 import { toTkrSuffix } from '../../../src/core/followup/formulas';
+import { formatAmountIn } from '../../../src/core/text/numbers';
+import { validateModel } from '../../../src/core/rules';
 import { kronorParts } from '../../../src/core/allocation/result-tab-cells';
 import { encodeMarker } from '../../../src/core/workbook/marker';
 import type { Mapping } from '../../../src/core/inputs/mapping';
@@ -103,5 +105,30 @@ describe('formulas over a mapped workbook carry the unit and the sign', () => {
 
   it('kronorParts: ROUND(cell × −1 000 000, 0) for mnkr shown negative', () => {
     expect(kronorParts('Budget', 3, -1_000_000)?.[1]).toBe('*-1000000,0)');
+  });
+});
+
+describe('findings speak the unit of the user’s cells', () => {
+  it('formatAmountIn: mnkr with up to three decimals, kr, and tkr as before; the sign of the factor does not matter', () => {
+    const plain = (text: string) => text.replace(/\s/g, ' ');
+    expect(plain(formatAmountIn(336_600_000, -1_000_000))).toBe('336,6 mnkr');
+    expect(plain(formatAmountIn(1_234, 1))).toBe('1 234 kr');
+    expect(plain(formatAmountIn(612_340_000, 1000))).toBe('612 340 tkr');
+    expect(plain(formatAmountIn(612_340_000, undefined))).toBe('612 340 tkr');
+  });
+
+  it('a budget over its frame in a mapped mnkr workbook is told in mnkr, at the frame cell', () => {
+    // Frames in mnkr on the budget sheet's neighbour; Socialnämnden's budget 2027 (336,6) is over its frame (330).
+    const frames: TestSheet = {
+      name: 'KF-ramar',
+      rows: [['Ramar (mnkr)'], [null, 'Nämnd', 'Ram 2027', 'Ram 2028', 'Ram 2029'], [null, 'Kommunstyrelsen', 70.7, 71.7, 72.7], [null, 'Socialnämnden', 330, 343.3, 350.1], [null, 'Barn- och utbildningsnämnden', 401.5, 409.5, 417.7]],
+    };
+    const mapping = JSON.parse(serializeMapping(exampleMapping));
+    mapping.inputs.Ramar = { sheet: 'KF-ramar', headerRow: 2, columns: { Nämnd: 'B', '2027': 'C', '2028': 'D', '2029': 'E' }, unit: 'mnkr', costs: 'positive' };
+    const model = recognize([budgetSheet, frames], (parseMapping(mapping) as { mapping: Mapping }).mapping);
+    const over = validateModel(model).filter((f) => f.rule === 'RAM-OVER');
+    expect(over.map((f) => [f.sheet, f.cell])).toEqual([['KF-ramar', 'C4']]);
+    expect(over[0].message).toContain('336,6 mnkr');
+    expect(over[0].message).toContain('330 mnkr');
   });
 });

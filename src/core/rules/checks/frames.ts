@@ -5,7 +5,7 @@ import { FINANCING_POSTS } from '../../inputs/catalogue';
 import { makeFinding } from '../../messages/rule-catalogue';
 import type { BudgetModel, FrameRow, Triple } from '../../recognition/model';
 import { foldText, normalizeKey } from '../../text/normalize';
-import { formatPercentSv, formatTkr } from '../../text/numbers';
+import { formatAmountIn, formatPercentSv, formatTkr } from '../../text/numbers';
 import type { RuleConfig } from '../config';
 import { yearCellOf } from '../place';
 
@@ -67,16 +67,19 @@ export function checkFrames(model: BudgetModel, config: RuleConfig): Finding[] {
   if (!model.years || !model.layouts.ramar) return [];
   const findings: Finding[] = [];
   const budgets = model.layouts.driftbudget ? netBudgetByBoard(model) : null;
+  const frameCols = model.layouts.ramar.yearColumns.frame ?? [];
   for (const frame of uniqueFrames(model)) {
     const budget = budgets?.get(normalizeKey(frame.board));
     for (let i = 0; i < 3; i++) {
       const year = model.years[i];
       const place = { sheet: frame.sheet, cell: yearCellOf(model, 'ramar', frame, 'frame', i), board: frame.board };
       const amount = frame.amounts[i];
-      if (amount <= 0) findings.push(makeFinding('RAM-NEGATIVE', place, { board: frame.board, year, frame: formatTkr(amount) }));
+      // In the unit of the frame cell the finding points at (mnkr in a mapped mnkr workbook).
+      const fmt = (kronor: number) => formatAmountIn(kronor, model.layouts.ramar!.kronorPerUnit[frameCols[i]]);
+      if (amount <= 0) findings.push(makeFinding('RAM-NEGATIVE', place, { board: frame.board, year, frame: fmt(amount) }));
       if (budget) {
         const diff = budget[i] - amount;
-        const params = { board: frame.board, year, budget: formatTkr(budget[i]), frame: formatTkr(amount), diff: formatTkr(Math.abs(diff)) };
+        const params = { board: frame.board, year, budget: fmt(budget[i]), frame: fmt(amount), diff: fmt(Math.abs(diff)) };
         if (diff > config.toleranceKr) findings.push(makeFinding('RAM-OVER', place, params));
         else if (diff < -config.toleranceKr) findings.push(makeFinding('RAM-UNDER', place, params));
       }
@@ -87,8 +90,8 @@ export function checkFrames(model: BudgetModel, config: RuleConfig): Finding[] {
             makeFinding('RAM-JUMP', place, {
               board: frame.board,
               change: formatPercentSv((amount - previous) / previous),
-              from: formatTkr(previous),
-              to: formatTkr(amount),
+              from: fmt(previous),
+              to: fmt(amount),
               fromYear: model.years[i - 1],
               toYear: year,
             }),

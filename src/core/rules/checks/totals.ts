@@ -4,7 +4,7 @@ import type { Finding } from '../../findings';
 import type { InputId } from '../../inputs/catalogue';
 import { makeFinding } from '../../messages/rule-catalogue';
 import type { BudgetModel } from '../../recognition/model';
-import { formatTkr } from '../../text/numbers';
+import { formatAmountIn } from '../../text/numbers';
 import type { RuleConfig } from '../config';
 
 const YEAR_GROUP: Partial<Record<InputId, string>> = { ramar: 'frame', driftbudget: 'amount' };
@@ -32,9 +32,9 @@ export function checkTotals(model: BudgetModel, config: RuleConfig): Finding[] {
         if (shown !== null && Math.abs(shown - total.sums[i]) > config.toleranceKr) {
           findings.push(
             makeFinding('SUM-MISMATCH', place, {
-              total: formatTkr(shown),
-              sum: formatTkr(total.sums[i]),
-              diff: formatTkr(Math.abs(shown - total.sums[i])),
+              total: formatAmountIn(shown, layout.kronorPerUnit[col]),
+              sum: formatAmountIn(total.sums[i], layout.kronorPerUnit[col]),
+              diff: formatAmountIn(Math.abs(shown - total.sums[i]), layout.kronorPerUnit[col]),
               column: layout.headers.find((h) => h.includes(String(model.years?.[i] ?? ''))) ?? columnLetters(col),
             }),
           );
