@@ -94,8 +94,21 @@ export function budgetFormula(layout: InputLayout, amountCol: number): (criteria
   if (amountCol < 0 || !hasDataRows(layout) || layout.columns.board === undefined) return () => '=0';
   const head = `=SUMIFS(${columnRange(layout, amountCol)},${columnRange(layout, layout.columns.board)},`;
   const activity = layout.columns.activity === undefined ? null : `,${columnRange(layout, layout.columns.activity)},`;
-  const suffix = `)${toTkrSuffix(layout.kronorPerUnit[amountCol])}`;
+  const suffix = `${subtotalCriteria(layout)})${toTkrSuffix(layout.kronorPerUnit[amountCol])}`;
   return (criteria) => head + criteria.board + (criteria.activity !== null && activity ? activity + criteria.activity : '') + suffix;
+}
+
+/**
+ * Extra SUMIFS criteria that leave out a mapping's subtotal rows (",R5C2:R212C2,\"<>Summa*\"" per
+ * word) when they are marked in another column than the nämnd's: there a subtotal row carries the
+ * nämnd's name and the nämnd criterion alone would count it twice. Excel and LibreOffice compare
+ * wildcards without regard to case, as recognition does.
+ */
+export function subtotalCriteria(layout: InputLayout): string {
+  const rule = layout.subtotals;
+  if (!rule || rule.col < 0 || rule.col === layout.columns.board) return '';
+  const range = columnRange(layout, rule.col);
+  return rule.words.map((word) => `,${range},${formulaText(`<>${word}*`)}`).join('');
 }
 
 /** Text patterns of the months a report sums: the whole year as one pattern, else month by month. */
@@ -129,8 +142,9 @@ export function actualFormula(layout: InputLayout, year: number, months: number)
   const dateTail = `,${period},">="&DATE(${year},1,1),${period},"<"&DATE(${nextYear},${nextMonth},1))`;
   const numberTail = `,${period},">=${year}01",${period},"<=${year}${String(lastMonth).padStart(2, '0')}")`;
   const suffix = toTkrSuffix(layout.kronorPerUnit[amountCol]);
+  const excluded = subtotalCriteria(layout);
   return (criteria) => {
-    const base = head + criteria.board + (criteria.activity !== null && activityRange ? activityRange + criteria.activity : '');
+    const base = head + criteria.board + (criteria.activity !== null && activityRange ? activityRange + criteria.activity : '') + excluded;
     const sums = textOpen + base + textTail + '+' + base + dateTail + '+' + base + numberTail;
     return suffix ? `=(${sums})${suffix}` : `=${sums}`;
   };

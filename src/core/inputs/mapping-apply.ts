@@ -31,6 +31,11 @@ export interface AppliedMapping {
   subtotalRows: number[];
   /** 1-based rows left out because the mapping says so (skipRows). */
   skippedRows: number[];
+  /**
+   * Skipped rows that still hold a nämnd and a number in an amount column: recognition leaves them
+   * out, but a formula summing the column by nämnd (the follow-up's SUMIFS) would count them.
+   */
+  skippedWithFigures: number[];
   /** The unit written into the amount headers; the recognizer multiplies by kronorPerUnit. */
   unit: Unit;
   kronorPerUnit: number;
@@ -74,6 +79,9 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
   const formulas: Record<string, string> = {};
   const subtotalRows: number[] = [];
   const skippedRows: number[] = [];
+  const skippedWithFigures: number[] = [];
+  const amountCols = new Set([...byCol].filter(([, r]) => (r.group ?? r.column)?.kind === 'amount').map(([col]) => col));
+  const boardCol = [...byCol].find(([, r]) => r.column?.key === 'board')?.[0] ?? -1;
 
   const header = rowValues(headerRow);
   values.push(Array.from({ length: width }, (_, i) => {
@@ -87,6 +95,8 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
     const blank = () => Array.from({ length: width }, () => null as RawValue);
     if (skip.has(row)) {
       skippedRows.push(row + 1);
+      const boardValue = boardCol >= 0 ? source[boardCol - grid.left] : null;
+      if (!isBlank(boardValue) && [...amountCols].some((col) => typeof source[col - grid.left] === 'number')) skippedWithFigures.push(row + 1);
       values.push(blank());
       formats?.push(Array.from({ length: width }, () => 'General'));
       continue;
@@ -115,7 +125,7 @@ export function applyMapping(inputName: string, m: InputMapping, grid: RawGrid):
 
   const applied: RawGrid = { sheet: grid.sheet, top: headerRow, left: grid.left, values, formulas };
   if (formats) applied.numberFormats = formats;
-  return { grid: applied, subtotalRows, skippedRows, unit, kronorPerUnit: KRONOR[unit] };
+  return { grid: applied, subtotalRows, skippedRows, skippedWithFigures, unit, kronorPerUnit: KRONOR[unit] };
 }
 
 /** "12 summarader och 2 överhoppade rader lämnades utanför" for the summary, or null when none. */

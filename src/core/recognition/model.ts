@@ -31,6 +31,12 @@ export interface InputLayout {
   kronorPerUnit: Record<number, number>;
   /** Year columns (0-based sheet columns) in which no data row holds anything: no figures at all. */
   emptyYearColumns?: number[];
+  /**
+   * A mapping's subtotal rule (Koppla indata): rows whose cell in `col` starts with one of `words`
+   * are subtotals inside the data area. Formulas summing whole columns (the follow-up's SUMIFS)
+   * leave them out by this criterion, as recognition does.
+   */
+  subtotals?: { col: number; words: string[] };
 }
 
 /** A row recognised as a total (Summa/Totalt/Total) and the data rows it closes. */

@@ -17,7 +17,7 @@ import { readTable, yearsInHeader, type ReadTable } from './table-reader';
 import { tableExtentFindings } from './table-extents';
 import { applyMapping, rowsLeftOut } from '../inputs/mapping-apply';
 import { checkMappedHeaders, type MappingIssue } from '../inputs/mapping-check';
-import { hasCosts, mappedInputDef } from '../inputs/mapping';
+import { hasCosts, letterColumn, mappedInputDef } from '../inputs/mapping';
 
 export type Job = 'validation' | 'allocation' | 'followUp';
 
@@ -79,11 +79,17 @@ function readSource(def: InputDef, source: InputSource, raw: RawWorkbook, y1: nu
       return null;
     }
     const applied = applyMapping(mapped.name, mapped.mapping, grid);
+    const boardLetter = mapped.mapping.columns.Nämnd;
+    for (const row of applied.skippedWithFigures) {
+      findings.push(makeFinding('MAP-SKIPPED-ROW', { sheet: grid.sheet, cell: `${boardLetter ?? 'A'}${row}` }, { row, input: def.name }));
+    }
     grid = applied.grid;
     model.mappedInputs.push({ input: def.id, summary: mapped.summary, leftOut: rowsLeftOut(applied) });
   }
   const result = readTable(def, grid, { table: source.kind === 'table' ? source.name : null }, y1);
   findings.push(...result.findings);
+  const subtotals = mapped?.mapping.subtotals;
+  if (subtotals && result.table) result.table.layout.subtotals = { col: letterColumn(subtotals.column), words: subtotals.startsWith };
   if (mapped?.mapping.costs === 'negative' && result.table && hasCosts(mappedInputDef(mapped.name) ?? def)) {
     // Costs negative in the workbook: the sign goes into the amount columns' factor, so the
     // model reads costs positive and every formula Budgetkoll writes multiplies the user's own

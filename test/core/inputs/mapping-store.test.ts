@@ -132,3 +132,14 @@ describe('findings speak the unit of the user’s cells', () => {
     expect(over[0].message).toContain('330 mnkr');
   });
 });
+
+describe('rows to skip that still hold figures', () => {
+  it('MAP-SKIPPED-ROW: recognition leaves the row out, and says the follow-up formulas would count it', () => {
+    const mapping = JSON.parse(serializeMapping(exampleMapping));
+    mapping.inputs.Driftbudget.skipRows = [7];
+    const model = recognize(exampleSheets, (parseMapping(mapping) as { mapping: Mapping }).mapping);
+    const skipped = model.findings.filter((f) => f.rule === 'MAP-SKIPPED-ROW');
+    expect(skipped.map((f) => [f.severity, f.sheet, f.cell])).toEqual([['warning', BUDGET_SHEET, 'A7']]);
+    expect(model.operatingBudget).toHaveLength(6);
+  });
+});

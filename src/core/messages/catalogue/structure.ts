@@ -49,6 +49,18 @@ export const STRUCTURE_RULES = {
       en: 'Map again: open Koppla indata and choose where the input is now, or change the sheet back. The input is not read until the mapping fits.',
     },
   }),
+  'MAP-SKIPPED-ROW': entry({
+    severity: 'warning',
+    title: { sv: 'Överhoppad rad med belopp', en: 'Skipped row with amounts' },
+    message: {
+      sv: (p) => `Rad ${p.row} i ${p.input} hoppas över enligt kopplingen men har en nämnd och belopp. Kontrollen räknar inte med den, men formler som summerar kolumnen per nämnd (uppföljningsflikarna) gör det.`,
+      en: (p) => `Row ${p.row} of ${p.input} is skipped by the mapping but has a nämnd and amounts. The check leaves it out, but formulas summing the column by nämnd (the follow-up tabs) count it.`,
+    },
+    fix: {
+      sv: 'Töm nämndcellen eller beloppen på raden, eller koppla om och ta bort raden ur ”rader att hoppa över” om den ska räknas.',
+      en: 'Clear the row’s nämnd cell or amounts, or map again and take the row out of "rows to skip" if it should count.',
+    },
+  }),
   'STRUCT-AMBIGUOUS': entry({
     severity: 'warning',
     title: { sv: 'Två källor för samma indata', en: 'Two sources for one input' },
