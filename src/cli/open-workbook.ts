@@ -88,7 +88,8 @@ export const PACKAGE_DEPS: PackageDeps = {
   deflateRaw: (data) => deflateOnThreadPool(data),
   deflateRawChunks: deflateChunks,
   // zlib.crc32 is in Node from 20.15 / 22.2; before that the writer's own table does it.
-  ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array) => zlib.crc32(data) } : {}),
+  // The writer checksums a sheet piece by piece: the CRC must continue from `previous`.
+  ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array, previous?: number) => zlib.crc32(data, previous) } : {}),
 };
 
 /** The workbook read lean, for reading and then writing tabs into a copy of it (package-port.ts). */

@@ -83,6 +83,7 @@ export async function testSheetsToXlsx(sheets: readonly TestSheet[]): Promise<Ui
       const at = parseA1(address);
       if (at) ws.getCell(at.row + 1, at.col + 1).numFmt = format;
     }
+    for (const range of sheet.merges ?? []) ws.mergeCells(range);
   }
   const out: unknown = await wb.xlsx.writeBuffer();
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);

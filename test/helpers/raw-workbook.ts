@@ -7,6 +7,8 @@ export interface TestSheet {
   rows: (string | number | boolean | null)[][];
   tables?: { name: string; range: string }[];
   numberFormats?: Record<string, string>;
+  /** Merged ranges ("E3:G3"), written by testSheetsToXlsx; the value is the top-left cell's. */
+  merges?: string[];
 }
 
 function toRaw(v: string | number | boolean | null): RawValue {
