@@ -4,6 +4,7 @@
  */
 import { allocateCommand } from './commands/allocate';
 import { consolidateCommand } from './commands/consolidate';
+import { diffCommand } from './commands/diff';
 import { followUpCommand } from './commands/followup';
 import { mapCommand } from './commands/map';
 import { sampleCommand } from './commands/sample';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   allocateCommand,
   followUpCommand,
   consolidateCommand,
+  diffCommand,
   mapCommand,
   templateCommand,
   sampleCommand,

@@ -40,7 +40,7 @@ export function netBudgetByBoard(model: BudgetModel): Map<string, Triple> {
 }
 
 /** The first Ramar row of each nämnd (later duplicates are KEY-DUPLICATE territory). */
-function uniqueFrames(model: BudgetModel): FrameRow[] {
+export function uniqueFrames(model: BudgetModel): FrameRow[] {
   const seen = new Set<string>();
   return model.frames.filter((f) => {
     const key = normalizeKey(f.board);

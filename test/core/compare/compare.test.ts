@@ -1,0 +1,219 @@
+/**
+ * Jämför versioner in core: two small workbooks with seeded changes (a row added, a row removed,
+ * an amount changed, a nämnd renamed) give exactly those; identical versions give nothing; a typed
+ * input on a follow-up tab is compared by row key.
+ */
+import { compareVersions, hasDifferences, type VersionData } from '../../../src/core/compare';
+import { buildFollowUpTab, readFollowUpTab } from '../../../src/core/followup';
+import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
+import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
+import { cellIn, inA1, modelOf, sample, specToGrid, textOf, typeInto } from '../followup/helpers';
+
+const BUN = 'Barn- och ungdomsnämnden';
+const KFN = 'Kultur- och fritidsnämnden';
+const KIN = 'Kultur- och idrottsnämnden';
+const SOC = 'Socialnämnden';
+
+type Row = (string | number)[];
+
+function workbook(frames: Row[], rows: Row[]): TestSheet[] {
+  return [
+    { name: 'Parametrar', rows: [['Parameter', 'Värde'], ['Budgetår', 2027]] },
+    { name: 'Ramar', rows: [['Nämnd', 'Ram 2027', 'Ram 2028', 'Ram 2029'], ...frames] },
+    { name: 'Driftbudget', rows: [['Nämnd', 'Verksamhet', 'Konto', 'Benämning', 'Budget 2027', 'Plan 2028', 'Plan 2029'], ...rows] },
+  ];
+}
+
+function version(sheets: TestSheet[]): VersionData {
+  const request = JOB_INPUTS.followUp;
+  const located = locateInputs(indexOf(sheets), request);
+  return { model: recognizeWorkbook(readPlan(sheets, located.plan), located, request), tabs: [] };
+}
+
+const OLD_FRAMES: Row[] = [
+  [BUN, 1000, 1030, 1060],
+  [KFN, 200, 205, 210],
+  [SOC, 500, 510, 520],
+];
+const OLD_ROWS: Row[] = [
+  [BUN, 'Grundskola', '5010', 'Löner', 900, 925, 950],
+  [BUN, 'Grundskola', '4010', 'Material', 130, 135, 140],
+  [BUN, 'Grundskola', '3110', 'Avgifter', -30, -30, -30],
+  [KFN, 'Bibliotek', '5010', 'Löner', 150, 153, 156],
+  [KFN, 'Bibliotek', '5611', 'Lokalhyror', 50, 52, 54],
+  [SOC, 'Äldreomsorg', '5010', 'Löner', 400, 410, 420],
+  [SOC, 'Äldreomsorg', '4010', 'Material', 100, 100, 100],
+];
+
+/** The seeded changes: BUN Material 2028 135 → 145; SOC Material removed; SOC Hemtjänst added; KFN renamed KIN. */
+function changed(): TestSheet[] {
+  const frames = OLD_FRAMES.map((f) => (f[0] === KFN ? [KIN, ...f.slice(1)] : f));
+  const rows = OLD_ROWS.filter((r) => !(r[0] === SOC && r[3] === 'Material'))
+    .map((r) => (r[0] === KFN ? [KIN, ...r.slice(1)] : r))
+    .map((r) => (r[0] === BUN && r[3] === 'Material' ? [...r.slice(0, 5), 145, r[6]] : r));
+  rows.push([SOC, 'Hemtjänst', '5010', 'Löner', 80, 80, 80]);
+  return workbook(frames, rows);
+}
+
+describe('compareVersions', () => {
+  it('identical versions: no differences', () => {
+    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(workbook(OLD_FRAMES, OLD_ROWS)));
+    expect(diff).toEqual({ years: [2027, 2028, 2029], boards: [], rows: [], renamed: [], followUp: [] });
+    expect(hasDifferences(diff)).toBe(false);
+  });
+
+  it('reports exactly the seeded changes, the renamed nämnd once and not its rows', () => {
+    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(changed()));
+    expect(hasDifferences(diff)).toBe(true);
+    expect(diff.renamed).toEqual([{ old: KFN, new: KIN, identical: 1, sheet: 'Driftbudget', cell: 'A5' }]);
+    expect(diff.rows).toEqual([
+      {
+        kind: 'changed',
+        board: BUN,
+        activity: 'Grundskola',
+        account: '4010',
+        description: 'Material',
+        sheet: 'Driftbudget',
+        cell: 'F3',
+        amounts: [{ year: 2028, old: 135_000, new: 145_000, cell: 'F3' }],
+      },
+      {
+        kind: 'added',
+        board: SOC,
+        activity: 'Hemtjänst',
+        account: '5010',
+        description: 'Löner',
+        sheet: 'Driftbudget',
+        cell: 'A8',
+        amounts: [
+          { year: 2027, old: null, new: 80_000, cell: 'E8' },
+          { year: 2028, old: null, new: 80_000, cell: 'F8' },
+          { year: 2029, old: null, new: 80_000, cell: 'G8' },
+        ],
+      },
+      {
+        kind: 'removed',
+        board: SOC,
+        activity: 'Äldreomsorg',
+        account: '4010',
+        description: 'Material',
+        sheet: 'Driftbudget',
+        cell: 'A8',
+        amounts: [
+          { year: 2027, old: 100_000, new: null, cell: 'E8' },
+          { year: 2028, old: 100_000, new: null, cell: 'F8' },
+          { year: 2029, old: 100_000, new: null, cell: 'G8' },
+        ],
+      },
+    ]);
+    expect(diff.boards).toEqual([
+      {
+        board: BUN,
+        net: [
+          { year: 2027, old: 1_000_000, new: 1_000_000, change: 0 },
+          { year: 2028, old: 1_030_000, new: 1_040_000, change: 10_000 },
+          { year: 2029, old: 1_060_000, new: 1_060_000, change: 0 },
+        ],
+        frames: null,
+      },
+      {
+        board: SOC,
+        net: [
+          { year: 2027, old: 500_000, new: 480_000, change: -20_000 },
+          { year: 2028, old: 510_000, new: 490_000, change: -20_000 },
+          { year: 2029, old: 520_000, new: 500_000, change: -20_000 },
+        ],
+        frames: null,
+      },
+    ]);
+    expect(diff.followUp).toEqual([]);
+  });
+
+  it('matches names as the rest does (case, spaces) and duplicates of a key in order', () => {
+    const rows: Row[] = [...OLD_ROWS, [BUN, 'Grundskola', '5010', 'Löner', 10, 10, 10]];
+    const respelled = rows.map((r) => (r[0] === BUN ? [' barn-  och ungdomsnämnden', ...r.slice(1)] : r));
+    respelled[respelled.length - 1] = [BUN, 'Grundskola', '5010', 'Löner', 10, 10, 12];
+    const diff = compareVersions(version(workbook(OLD_FRAMES, rows)), version(workbook(OLD_FRAMES, respelled)));
+    expect(diff.renamed).toEqual([]);
+    expect(diff.rows.map((r) => [r.kind, r.cell, r.amounts])).toEqual([['changed', 'G9', [{ year: 2029, old: 10_000, new: 12_000, cell: 'G9' }]]]);
+  });
+
+  it('a nämnd gone with fewer than 90 % of its rows found under a new name is removed and added, not renamed', () => {
+    const rows = OLD_ROWS.map((r) => (r[0] === KFN ? [KIN, r[1], r[2], r[3], Number(r[4]) + 1, r[5], r[6]] : r));
+    const frames = OLD_FRAMES.map((f) => (f[0] === KFN ? [KIN, ...f.slice(1)] : f));
+    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(workbook(frames, rows)));
+    expect(diff.renamed).toEqual([]);
+    expect(diff.rows.map((r) => [r.kind, r.board, r.description])).toEqual([
+      ['removed', KFN, 'Löner'],
+      ['removed', KFN, 'Lokalhyror'],
+      ['added', KIN, 'Löner'],
+      ['added', KIN, 'Lokalhyror'],
+    ]);
+    expect(diff.boards.map((b) => [b.board, b.frames?.map((f) => f.change)])).toEqual([
+      [KFN, [-200_000, -205_000, -210_000]],
+      [KIN, [200_000, 205_000, 210_000]],
+    ]);
+  });
+
+  it('a changed frame is reported per nämnd and year', () => {
+    const frames = OLD_FRAMES.map((f) => (f[0] === SOC ? [SOC, 500, 515, 520] : f));
+    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(workbook(frames, OLD_ROWS)));
+    expect(diff.rows).toEqual([]);
+    expect(diff.boards).toEqual([
+      {
+        board: SOC,
+        net: [2027, 2028, 2029].map((year, i) => ({ year, old: [500_000, 510_000, 520_000][i], new: [500_000, 510_000, 520_000][i], change: 0 })),
+        frames: [
+          { year: 2027, old: 500_000, new: 500_000, change: 0 },
+          { year: 2028, old: 510_000, new: 515_000, change: 5_000 },
+          { year: 2029, old: 520_000, new: 520_000, change: 0 },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('compareVersions on follow-up tabs', () => {
+  const SAMPLE = sample();
+  const MODEL = modelOf(SAMPLE);
+  const BOARD = 'Barn- och ungdomsnämnden';
+  const spec = inA1(buildFollowUpTab({ model: MODEL, report: 'august', board: BOARD, year: 2027, generatedAt: new Date('2027-09-15T08:00:00Z') }));
+  const activity = SAMPLE.sheets.find((s) => s.input === 'driftbudget')!.rows.find((r) => r[0] === BOARD)![1] as string;
+  const comment = cellIn(spec, 'Ekonomisk uppföljning', activity, 'Kommentar');
+  const status = `C${spec.rows.findIndex((r) => textOf(r[1]) === 'Status') + 1}`;
+
+  function tabWith(values: Record<string, string>) {
+    const grid = specToGrid(spec, 'Delår aug 2027 BUN');
+    for (const [cell, value] of Object.entries(values)) typeInto(grid, cell, value);
+    return readFollowUpTab(grid)!;
+  }
+
+  it('reports a changed comment and status by row key with the new cell; same inputs report nothing', () => {
+    const before = { model: MODEL, tabs: [tabWith({ [comment]: 'Fler elever', [status]: 'Utkast' })] };
+    const after = { model: MODEL, tabs: [tabWith({ [comment]: 'Fler elever än väntat', [status]: 'Klar för inlämning' })] };
+    expect(compareVersions(before, before)).toEqual({ years: [2027, 2028, 2029], boards: [], rows: [], renamed: [], followUp: [] });
+    const diff = compareVersions(before, after);
+    expect(diff.followUp).toEqual([
+      {
+        kind: 'changed',
+        sheet: 'Delår aug 2027 BUN',
+        tab: 'uppfoljning',
+        report: 'august',
+        board: BOARD,
+        year: 2027,
+        inputs: [
+          { section: 'huvud', board: BOARD, item: expect.any(String), field: 'status', label: 'Status', removedRow: false, old: 'Utkast', new: 'Klar för inlämning', cell: status },
+          { section: 'ekonomi', board: BOARD, item: activity, field: 'comment', label: activity, removedRow: false, old: 'Fler elever', new: 'Fler elever än väntat', cell: comment },
+        ],
+      },
+    ]);
+  });
+
+  it('a comment cleared is reported with the empty cell; a tab only in one version is added or removed', () => {
+    const before = { model: MODEL, tabs: [tabWith({ [comment]: 'Fler elever' })] };
+    const after = { model: MODEL, tabs: [tabWith({})] };
+    expect(compareVersions(before, after).followUp[0].inputs).toEqual([expect.objectContaining({ field: 'comment', old: 'Fler elever', new: null, cell: comment })]);
+    expect(compareVersions({ model: MODEL, tabs: [] }, after).followUp.map((t) => [t.kind, t.sheet, t.inputs])).toEqual([['added', 'Delår aug 2027 BUN', []]]);
+    expect(compareVersions(before, { model: MODEL, tabs: [] }).followUp.map((t) => [t.kind, t.sheet])).toEqual([['removed', 'Delår aug 2027 BUN']]);
+  });
+});
