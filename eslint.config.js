@@ -5,8 +5,12 @@ const reactHooks = require('eslint-plugin-react-hooks');
 // Layer rules, with ESLint's own no-restricted-imports (static imports and re-exports) and
 // no-restricted-syntax (dynamic import()), on the import's text.
 const CORE_MESSAGE = 'The core imports only from src/core (docs/architecture.md, "Layers and folders").';
-/** A package, or a Node built-in: any specifier that is not a relative path. */
-const packageImport = '^(?!\\.{1,2}(/|$))';
+/**
+ * A package, or a Node built-in: any specifier that is not a relative path. One pure package is
+ * allowed: @noble/hashes (SHA-256 for the submission fingerprint; no IO, no dependencies, the same
+ * in Node, the browser and the worker — docs/architecture.md).
+ */
+const packageImport = '^(?!\\.{1,2}(/|$))(?!@noble/hashes/)';
 /** A relative path that climbs `levels` folders or more (out of src/core, for a file `levels - 1` deep). */
 const leaving = (levels) => `^(\\./)?(\\.\\./){${levels - 1}}\\.\\.(/|$)`;
 /** A relative path through src/io/office, from anywhere. */

@@ -7,6 +7,8 @@ import { consolidateCommand } from './commands/consolidate';
 import { diffCommand } from './commands/diff';
 import { followUpCommand } from './commands/followup';
 import { mapCommand } from './commands/map';
+import { submitCommand } from './commands/submit';
+import { verifyCommand } from './commands/verify';
 import { sampleCommand } from './commands/sample';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
@@ -23,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   consolidateCommand,
   diffCommand,
   mapCommand,
+  submitCommand,
+  verifyCommand,
   templateCommand,
   sampleCommand,
 ];

@@ -9,7 +9,7 @@ import { parseRangeA1, rangeToA1 } from '../a1';
 export const MARKER_PREFIX = 'BUDGETKOLL:';
 export const FORMAT_VERSION = 1;
 
-export type OwnedTabType = 'kontrollrapport' | 'resursfordelning' | 'uppfoljning' | 'sammanstallning' | 'koppling';
+export type OwnedTabType = 'kontrollrapport' | 'resursfordelning' | 'uppfoljning' | 'sammanstallning' | 'koppling' | 'inlamning';
 
 export interface TabMarker {
   type: OwnedTabType;
@@ -24,6 +24,8 @@ export interface TabMarker {
   generatedAt?: string;
   /** Koppling tabs: the saved mapping, in the mapping file's JSON form (core/inputs/mapping-store.ts). */
   mapping?: unknown;
+  /** Inlämning tabs: the submission receipt (core/submission/receipt.ts). */
+  submission?: unknown;
 }
 
 export function encodeMarker(marker: TabMarker): string {

@@ -10,15 +10,15 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Text,
   tokens,
-  useId,
 } from '@fluentui/react-components';
-import { isWorkbookError, type WorkbookPort } from '../../core/workbook/port';
+import type { WorkbookPort } from '../../core/workbook/port';
 import { formatList, useI18n, type I18n } from '../i18n';
 import type { TemplateServices } from '../services';
 import type { SkippedTab } from '../templates/plan';
 import { useTemplateWriter, type TemplateWriteStatus } from '../templates/use-template-writer';
+import { ErrorNotice } from './ErrorNotice';
+import { PaneGroup } from './PaneGroup';
 
 const MIN_YEAR = 2000;
 // Three budget years must end by 2100, the last year the builders accept.
@@ -27,17 +27,6 @@ const MAX_YEAR = 2098;
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { margin: 0 },
-  group: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  groupText: { margin: 0, color: tokens.colorNeutralForeground2 },
   button: { alignSelf: 'flex-start' },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   working: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
@@ -56,8 +45,6 @@ export function TemplatesSection({ port, templates, today }: TemplatesSectionPro
   const [yearText, setYearText] = useState(String(today.getFullYear() + 1));
   const [kommun, setKommun] = useState('');
   const writer = useTemplateWriter(port);
-  const blankHeadingId = useId('templates-blank');
-  const sampleHeadingId = useId('templates-sample');
   const year = Number(yearText);
   const yearValid = /^\d{4}$/.test(yearText.trim()) && year >= MIN_YEAR && year <= MAX_YEAR;
   const working = writer.status.phase === 'working';
@@ -85,13 +72,7 @@ export function TemplatesSection({ port, templates, today }: TemplatesSectionPro
         />
       </Field>
 
-      <section className={styles.group} aria-labelledby={blankHeadingId}>
-        <Text as="h3" id={blankHeadingId} className={styles.groupHeading}>
-          {t('templates.blankHeading')}
-        </Text>
-        <Body1 as="p" className={styles.groupText}>
-          {t('templates.blankText')}
-        </Body1>
+      <PaneGroup idPrefix="templates-blank" heading={t('templates.blankHeading')} text={t('templates.blankText')}>
         <Field label={t('templates.kommun')}>
           <Input value={kommun} onChange={(_, data) => setKommun(data.value)} maxLength={60} />
         </Field>
@@ -103,19 +84,13 @@ export function TemplatesSection({ port, templates, today }: TemplatesSectionPro
         >
           {t('templates.createBlank')}
         </Button>
-      </section>
+      </PaneGroup>
 
-      <section className={styles.group} aria-labelledby={sampleHeadingId}>
-        <Text as="h3" id={sampleHeadingId} className={styles.groupHeading}>
-          {t('templates.sampleHeading')}
-        </Text>
-        <Body1 as="p" className={styles.groupText}>
-          {t('templates.sampleText')}
-        </Body1>
+      <PaneGroup idPrefix="templates-sample" heading={t('templates.sampleHeading')} text={t('templates.sampleText')}>
         <Button className={styles.button} disabled={disabled} onClick={() => void writer.write(() => templates.sampleWorkbook({ year }))}>
           {t('templates.createSample')}
         </Button>
-      </section>
+      </PaneGroup>
 
       <div className={styles.status} aria-live="polite" data-testid="templates-status">
         <StatusView status={writer.status} onCancel={writer.cancel} />
@@ -181,21 +156,11 @@ function StatusView({ status, onCancel }: { status: TemplateWriteStatus; onCance
           </MessageBarBody>
         </MessageBar>
       );
-    case 'failed': {
-      const message = isWorkbookError(status.error)
-        ? i18n.language === 'sv'
-          ? status.error.message
-          : status.error.messageEn
-        : t('templates.unexpected');
+    case 'failed':
       return (
-        <MessageBar intent="error" layout="multiline" data-testid="templates-result">
-          <MessageBarBody>
-            <MessageBarTitle>{t('templates.errorTitle')}</MessageBarTitle>
-            <div>{message}</div>
-            {status.created.length > 0 && <div>{t('templates.partial', { names: names(i18n, status.created) })}</div>}
-          </MessageBarBody>
-        </MessageBar>
+        <ErrorNotice title={t('templates.errorTitle')} error={status.error} testId="templates-result">
+          {status.created.length > 0 && <div>{t('templates.partial', { names: names(i18n, status.created) })}</div>}
+        </ErrorNotice>
       );
-    }
   }
 }

@@ -95,7 +95,6 @@ export const en: Catalogue = {
   'templates.cancelledNone': 'No tabs were created.',
   'templates.errorTitle': 'The tabs could not be written',
   'templates.partial': 'These tabs were created before it stopped: {names}.',
-  'templates.unexpected': 'An unexpected error occurred. Please try again.',
 
   'check.intro':
     'Checks the open workbook: operating budget against the frames KF decided per nämnd and year, structure, numbers stored as text, error values, unknown nämnder and accounts, duplicates, totals, internal control and political directions. Nothing in the workbook changes unless you ask.',
@@ -225,7 +224,6 @@ export const en: Catalogue = {
   'allocation.errorRead': 'The workbook could not be read',
   'allocation.errorWrite': 'The result tab could not be written',
   'allocation.errorSelect': 'The cell could not be shown',
-  'allocation.unexpected': 'An unexpected error occurred. Please try again.',
   'allocation.noYearsTitle': 'The model cannot run',
   'allocation.noYears':
     'The budget years could not be established. Enter Budgetår on the Parametrar tab, or add KF’s frames on the Ramar tab with years in the headers (for example Ram 2027).',

@@ -97,7 +97,6 @@ export const sv = {
   'templates.cancelledNone': 'Inga flikar skapades.',
   'templates.errorTitle': 'Flikarna kunde inte skrivas',
   'templates.partial': 'Dessa flikar hann skapas: {names}.',
-  'templates.unexpected': 'Ett oväntat fel inträffade. Försök igen.',
 
   'check.intro':
     'Kontrollerar den öppna arbetsboken: driftbudget mot KF:s ramar per nämnd och år, struktur, tal lagrade som text, felvärden, okända nämnder och konton, dubbletter, summor, internkontroll och politiska inriktningar. Inget i arbetsboken ändras utan att du ber om det.',
@@ -227,7 +226,6 @@ export const sv = {
   'allocation.errorRead': 'Arbetsboken kunde inte läsas',
   'allocation.errorWrite': 'Resultatfliken kunde inte skrivas',
   'allocation.errorSelect': 'Cellen kunde inte visas',
-  'allocation.unexpected': 'Ett oväntat fel inträffade. Försök igen.',
   'allocation.noYearsTitle': 'Modellen kan inte köras',
   'allocation.noYears':
     'Budgetåren gick inte att fastställa. Ange Budgetår på fliken Parametrar, eller lägg in KF:s ramar på fliken Ramar med årtal i rubrikerna (till exempel Ram 2027).',

@@ -14,12 +14,12 @@ import {
   MessageBarTitle,
   ProgressBar,
   Spinner,
-  Text,
   tokens,
-  useId,
 } from '@fluentui/react-components';
-import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
-import { useI18n, type I18n, type MessageKey } from '../../i18n';
+import type { WorkbookPort } from '../../../core/workbook/port';
+import { useI18n, type MessageKey } from '../../i18n';
+import { ErrorNotice } from '../ErrorNotice';
+import { PaneGroup } from '../PaneGroup';
 import { useFocusResult } from '../use-focus-result';
 import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
 
@@ -46,17 +46,6 @@ const useStyles = makeStyles({
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   working: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   workingLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  group: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  groupText: { margin: 0, color: tokens.colorNeutralForeground2 },
   button: { alignSelf: 'flex-start' },
 });
 
@@ -136,24 +125,17 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
 function WriteGroup({ allocation }: { allocation: Allocation }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const headingId = useId('allocation-write');
   const { data, busy } = allocation;
   if (!data?.result) return null;
   const name = data.tabName ?? '';
+  const text = `${t('allocation.writeText', { name })} ${data.existingTab ? t('allocation.writeReplaces', { name: data.existingTab }) : t('allocation.writeNew')}`;
   return (
-    <section className={styles.group} aria-labelledby={headingId}>
-      <Text as="h3" id={headingId} className={styles.groupHeading}>
-        {t('allocation.writeHeading')}
-      </Text>
-      <Body1 as="p" className={styles.groupText}>
-        {t('allocation.writeText', { name })}{' '}
-        {data.existingTab ? t('allocation.writeReplaces', { name: data.existingTab }) : t('allocation.writeNew')}
-      </Body1>
+    <PaneGroup idPrefix="allocation-write" heading={t('allocation.writeHeading')} text={text}>
       <Button className={styles.button} appearance="primary" disabled={busy !== null} onClick={() => void allocation.write()}>
         {t('allocation.write')}
       </Button>
       <StatusRegion allocation={allocation} tasks={['write']} testId="allocation-write-status" />
-    </section>
+    </PaneGroup>
   );
 }
 
@@ -199,11 +181,6 @@ function Working({ busy, tabName, onCancel }: { busy: AllocationBusy; tabName: s
   );
 }
 
-function errorText(i18n: I18n, error: unknown): string {
-  if (isWorkbookError(error)) return i18n.language === 'sv' ? error.message : error.messageEn;
-  return i18n.t('allocation.unexpected');
-}
-
 const FAILED_TITLE: Record<NoticeTask, MessageKey> = {
   read: 'allocation.errorRead',
   write: 'allocation.errorWrite',
@@ -211,8 +188,7 @@ const FAILED_TITLE: Record<NoticeTask, MessageKey> = {
 };
 
 function Notice({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (name: string) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   switch (notice.kind) {
     case 'written':
       return (
@@ -237,13 +213,6 @@ function Notice({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (n
         </MessageBar>
       );
     case 'failed':
-      return (
-        <MessageBar intent="error" layout="multiline" data-testid="allocation-notice" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>
-            <MessageBarTitle>{t(FAILED_TITLE[notice.task])}</MessageBarTitle>
-            {errorText(i18n, notice.error)}
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <ErrorNotice title={t(FAILED_TITLE[notice.task])} error={notice.error} testId="allocation-notice" focus />;
   }
 }

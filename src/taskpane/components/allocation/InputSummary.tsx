@@ -10,9 +10,9 @@ import {
   MessageBarBody,
   Text,
   tokens,
-  useId,
 } from '@fluentui/react-components';
 import { formatList, useI18n } from '../../i18n';
+import { PaneGroup } from '../PaneGroup';
 import { CellLink } from './CellLink';
 import { percentText } from './format';
 import { LimitedList } from './LimitedList';
@@ -23,15 +23,6 @@ const ACTIVITIES_NAMED = 6;
 const EXCLUDED_SHOWN = 10;
 
 const useStyles = makeStyles({
-  group: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   subheading: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   parameters: {
     display: 'grid',
@@ -66,7 +57,6 @@ export interface InputSummaryProps {
 export function InputSummary({ preview, onSelectCell }: InputSummaryProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const headingId = useId('allocation-inputs');
   const delta = preview.mode.value === 'Delta';
   const modeText = t(delta ? 'allocation.mode.delta' : 'allocation.mode.level');
   const correctionText = t(preview.correction.value === 'Permanent' ? 'allocation.correction.permanent' : 'allocation.correction.retroactive');
@@ -74,10 +64,7 @@ export function InputSummary({ preview, onSelectCell }: InputSummaryProps) {
   const [first, , last] = preview.years;
 
   return (
-    <section className={styles.group} aria-labelledby={headingId} data-testid="allocation-inputs">
-      <Text as="h3" id={headingId} className={styles.heading} data-focus-result="heading" tabIndex={-1}>
-        {t('allocation.inputsHeading')}
-      </Text>
+    <PaneGroup idPrefix="allocation-inputs" heading={t('allocation.inputsHeading')} focusHeading testId="allocation-inputs">
       {!preview.hasParameters && (
         <Body1 as="p" className={styles.muted}>
           {t('allocation.noParameters')}
@@ -173,6 +160,6 @@ export function InputSummary({ preview, onSelectCell }: InputSummaryProps) {
           />
         </>
       )}
-    </section>
+    </PaneGroup>
   );
 }

@@ -15,32 +15,23 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Text,
   tokens,
-  useId,
 } from '@fluentui/react-components';
 import { listPhrase, submissionGaps, summarize, type Finding } from '../../../core/findings';
 import { editsFor, resizeFor } from '../../../core/rules/quick-fixes';
 import type { CellEdit, CellEditResult, TableResize } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
+import { ErrorNotice } from '../ErrorNotice';
+import { PaneGroup } from '../PaneGroup';
 import type { CheckResult } from './check-core';
 import { FindingsList, FirstErrorLink } from './FindingsList';
 import { FixAll } from './FixAll';
-import { cellValueText, countText, errorText, place, timeOfDay } from './format';
+import { cellValueText, countText, place, timeOfDay } from './format';
 import { FrameChart } from './FrameChart';
 import type { CellFixes, FixStatus } from './use-cell-fixes';
 import type { ControlReportWriter, ReportStatus } from './use-control-report';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
   verdict: { margin: 0 },
   checkedAt: { color: tokens.colorNeutralForeground3 },
@@ -72,7 +63,6 @@ export default function CheckResults(props: CheckResultsProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const summaryHeadingId = useId('check-summary');
   // After a fix the findings describe the workbook as it was: a new check shows it as it is.
   const stale = [...fixes.handled.values()].includes('changed');
   const [jump, setJump] = useState(0);
@@ -80,10 +70,7 @@ export default function CheckResults(props: CheckResultsProps) {
 
   return (
     <>
-      <section className={styles.card} aria-labelledby={summaryHeadingId} data-testid="check-summary">
-        <Text as="h3" id={summaryHeadingId} className={styles.heading} data-focus-result="heading" tabIndex={-1}>
-          {t('check.summaryHeading')}
-        </Text>
+      <PaneGroup idPrefix="check-summary" heading={t('check.summaryHeading')} focusHeading testId="check-summary">
         <Counts findings={result.findings} />
         <Body1 as="p" className={styles.verdict}>
           {verdict(i18n, result.findings)}
@@ -97,7 +84,7 @@ export default function CheckResults(props: CheckResultsProps) {
         <div aria-live="polite">
           <ReportStatusView status={report.status} />
         </div>
-      </section>
+      </PaneGroup>
 
       {result.years && result.frames.length > 0 && <FrameChart frames={result.frames} years={result.years} toleranceKr={result.toleranceKr} />}
 
@@ -107,14 +94,7 @@ export default function CheckResults(props: CheckResultsProps) {
         <FixStatusView status={fixes.status} onRecheck={props.onRecheck} busy={busy} />
       </div>
 
-      {selectError !== null && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('check.selectErrorTitle')}</MessageBarTitle>
-            {errorText(i18n, selectError)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {selectError !== null && <ErrorNotice title={t('check.selectErrorTitle')} error={selectError} />}
 
       {result.findings.length > 0 && (
         <FindingsList
@@ -187,14 +167,7 @@ function ReportStatusView({ status }: { status: ReportStatus }) {
         </MessageBar>
       );
     case 'error':
-      return (
-        <MessageBar intent="error" layout="multiline" data-testid="report-result">
-          <MessageBarBody>
-            <MessageBarTitle>{t('check.reportErrorTitle')}</MessageBarTitle>
-            {errorText(i18n, status.error)}
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <ErrorNotice title={t('check.reportErrorTitle')} error={status.error} testId="report-result" />;
   }
 }
 
@@ -253,14 +226,7 @@ function FixStatusView({ status, onRecheck, busy }: { status: FixStatus; onReche
         </MessageBar>
       );
     case 'error':
-      return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('check.fixErrorTitle')}</MessageBarTitle>
-            {errorText(i18n, status.error)}
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <ErrorNotice title={t('check.fixErrorTitle')} error={status.error} />;
   }
 }
 

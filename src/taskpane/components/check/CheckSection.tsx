@@ -14,7 +14,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Spinner,
   tokens,
@@ -22,7 +21,8 @@ import {
 import { summarize, type Finding } from '../../../core/findings';
 import { isWorkbookError, type CellEdit, type TableResize, type WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
-import { countText, errorText } from './format';
+import { countText } from './format';
+import { ErrorNotice } from '../ErrorNotice';
 import { useFocusResult } from '../use-focus-result';
 import { useBudgetCheck, type BudgetCheck } from './use-budget-check';
 import { useCellFixes } from './use-cell-fixes';
@@ -171,14 +171,7 @@ function CheckStatusView({ check }: { check: BudgetCheck }) {
       );
     }
     case 'error':
-      return (
-        <MessageBar intent="error" layout="multiline" data-testid="check-error" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>
-            <MessageBarTitle>{t('check.errorTitle')}</MessageBarTitle>
-            {errorText(i18n, check.error)}
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <ErrorNotice title={t('check.errorTitle')} error={check.error} testId="check-error" focus />;
     case 'idle':
       return check.cancelled ? (
         <MessageBar intent="warning" layout="multiline" data-testid="check-cancelled" data-focus-result="notice" tabIndex={-1}>

@@ -15,27 +15,17 @@ import {
   DialogTitle,
   DialogTrigger,
   makeStyles,
-  Text,
   tokens,
-  useId,
 } from '@fluentui/react-components';
 import type { Finding } from '../../../core/findings';
 import { editsForRule, QUICK_FIX_RULES, type CellEdit } from '../../../core/rules/quick-fixes';
 import { useI18n } from '../../i18n';
+import { PaneGroup } from '../PaneGroup';
 import type { RuleText } from './check-core';
 import { cellValueText, place } from './format';
 import { cellKey } from './use-cell-fixes';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   rule: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   text: { margin: 0 },
   list: {
@@ -81,7 +71,6 @@ export function FixAll({ findings, rules, handled, busy, onApply }: FixAllProps)
   const styles = useStyles();
   const i18n = useI18n();
   const { t, language } = i18n;
-  const headingId = useId('fix-all');
   // The batch stays set while the dialog closes, so its content does not vanish mid-animation.
   const [pending, setPending] = useState<FixBatch | null>(null);
   const [open, setOpen] = useState(false);
@@ -91,10 +80,7 @@ export function FixAll({ findings, rules, handled, busy, onApply }: FixAllProps)
   return (
     <>
       {batches.length > 0 && (
-        <section className={styles.root} aria-labelledby={headingId} data-testid="fix-all">
-          <Text as="h3" id={headingId} className={styles.heading}>
-            {t('check.fixAllHeading')}
-          </Text>
+        <PaneGroup idPrefix="fix-all" heading={t('check.fixAllHeading')} testId="fix-all">
           {batches.map((batch) => (
             <div key={batch.rule} className={styles.rule}>
               <Body1 as="p" className={styles.text}>
@@ -113,7 +99,7 @@ export function FixAll({ findings, rules, handled, busy, onApply }: FixAllProps)
               </Button>
             </div>
           ))}
-        </section>
+        </PaneGroup>
       )}
       {/* Always mounted: a modal dialog unmounted while open would leave the page hidden from assistive technology. */}
       <Dialog open={open && pending !== null} onOpenChange={(_, data) => setOpen(data.open)}>

@@ -3,11 +3,12 @@
  * select the cell). A clean tab says it is ready for submission.
  */
 import { useState } from 'react';
-import { Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useId } from '@fluentui/react-components';
+import { Body1, makeStyles, MessageBar, MessageBarBody, Text, tokens, useId } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
 import { useI18n } from '../../i18n';
 import { FindingsList, FirstErrorLink } from '../check/FindingsList';
-import { countText, errorText } from '../check/format';
+import { countText } from '../check/format';
+import { ErrorNotice } from '../ErrorNotice';
 import type { CheckResult } from './use-follow-up';
 
 const useStyles = makeStyles({
@@ -48,14 +49,7 @@ export default function FollowUpFindings({ result, selectError, onSelect }: Foll
         </Body1>
       )}
       {s.error > 0 && <FirstErrorLink errors={s.error} onJump={() => setJump((n) => n + 1)} />}
-      {selectError !== null && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('followup.selectFailed')}</MessageBarTitle>
-            {errorText(i18n, selectError)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {selectError !== null && <ErrorNotice title={t('followup.selectFailed')} error={selectError} />}
       {result.findings.length > 0 && (
         <FindingsList
           findings={result.findings}

@@ -1,0 +1,128 @@
+/**
+ * `budgetkoll verify FILE...`: for the team that receives the nämnders' files. Per file: submitted
+ * or not, by whom and when, the fingerprint intact or the cells changed since, or a receipt edited
+ * by hand; findings at submission and now. Exit 1 when a file changed after submission, has a
+ * tampered receipt, or has errors now.
+ */
+import type { FindingSummary } from '../../core/findings';
+import { cellCount, formatSubmittedAt } from '../../core/submission/receipt';
+import { readSubmissionState, verifyState, type Verification } from '../../jobs/submission';
+import { parseCommandArgs } from '../args';
+import { summaryPhrase } from '../findings-output';
+import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { loadMappingFile } from '../mapping-file';
+import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
+import { progressBar } from '../progress';
+import { loadRuleConfig } from '../rule-config';
+import { outputFormat } from './validate';
+import type { Command } from './command';
+
+/** Changed cells listed in text before "… och N till". */
+const LISTED = 20;
+
+export interface VerifyJson {
+  files: {
+    file: string;
+    status: Verification['status'];
+    submitted: { number: number; by: string; at: string; board: string | null; fingerprint: string } | null;
+    changed: Verification['changed'];
+    reason?: string;
+    reason_en?: string;
+    findings_then: FindingSummary | null;
+    findings_now: FindingSummary;
+  }[];
+  unreadable: { file: string; message: string; message_en: string }[];
+}
+
+function textLines(file: string, v: Verification): string[] {
+  const r = v.receipt;
+  const who = r ? `inlämnad ${formatSubmittedAt(r.at)} av ${r.by} (version ${r.number})` : '';
+  const lines: string[] = [];
+  switch (v.status) {
+    case 'not-submitted':
+      lines.push(`${file}: inte inlämnad (ingen flik Inlämning).`);
+      break;
+    case 'intact':
+      lines.push(`${file}: ${who} – oförändrad sedan dess.`);
+      break;
+    case 'changed':
+      lines.push(`${file}: ${who} – ändrad efter inlämning: ${cellCount(v.changed.length)}.`);
+      for (const c of v.changed.slice(0, LISTED)) lines.push(`  ${c.sheet}!${c.cell}  ${c.kind === 'changed' ? 'ändrad' : c.kind === 'added' ? 'tillagd' : 'borttagen'}`);
+      if (v.changed.length > LISTED) lines.push(`  … och ${v.changed.length - LISTED} till`);
+      break;
+    case 'tampered':
+      lines.push(`${file}: kvittot går inte att lita på – ${v.reason!.sv}${r ? ` (uppgav: ${who})` : ''}`);
+      break;
+  }
+  lines.push(`  Iakttagelser vid inlämning: ${v.then ? summaryPhrase(v.then) : '–'}; nu: ${summaryPhrase(v.now)}.`);
+  return lines;
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'Kontrollera inlämnade arbetsböcker: oförändrade sedan inlämningen?',
+  help: () =>
+    [
+      'Användning: budgetkoll verify FIL.xlsx... [--format text|json] [--config inställningar.json] [--mapping koppling.json]',
+      '',
+      'För den som tar emot nämndernas filer. Per fil: inlämnad eller inte, av vem och när, om',
+      'fingeravtrycket är intakt eller vilka indataceller som har ändrats sedan, om kvittot har',
+      'ändrats för hand, och iakttagelserna vid inlämningen och nu.',
+      '',
+      'Flaggor:',
+      '      --format F     text (standard) eller json',
+      '      --config FIL   egna gränsvärden för reglerna, som vid inlämningen (se budgetkoll validate --help)',
+      '      --mapping FIL  en koppling (se budgetkoll map --help)',
+      '  -h, --help         visa den här hjälpen',
+      '',
+      'Slutkoder: 0 = inga problem, 1 = en fil har ändrats efter inlämningen, har ett ändrat kvitto',
+      'eller har fel nu, 2 = en fil kunde inte läsas (de andra kontrolleras ändå).',
+      '',
+      'Exempel: budgetkoll verify nämnder/*.xlsx',
+      '         budgetkoll verify nämnder/*.xlsx --format json > inlämningar.json',
+    ].join('\n'),
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('verify', args, { format: { type: 'string' }, config: { type: 'string' }, mapping: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
+    if (values.help) {
+      io.stdout(`${this.help()}\n`);
+      return EXIT_OK;
+    }
+    const format = outputFormat('verify', values.format);
+    if (positionals.length === 0) throw new CliError('verify: ange minst en arbetsbok, t.ex. budgetkoll verify nämnder/*.xlsx');
+    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
+    const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
+
+    const progress = progressBar(io, positionals.length);
+    const out: VerifyJson = { files: [], unreadable: [] };
+    const text: string[] = [];
+    for (const [i, file] of positionals.entries()) {
+      progress.update(i, file);
+      try {
+        const v = verifyState(await readSubmissionState(await openForReading(io, file), { overrides, ...(mapping ? { mapping } : {}) }));
+        const r = v.receipt;
+        out.files.push({
+          file,
+          status: v.status,
+          submitted: r ? { number: r.number, by: r.by, at: r.at, board: r.board, fingerprint: r.fingerprint } : null,
+          changed: v.changed,
+          ...(v.reason ? { reason: v.reason.sv, reason_en: v.reason.en } : {}),
+          findings_then: v.then,
+          findings_now: v.now,
+        });
+        text.push(...textLines(file, v));
+      } catch (error) {
+        progress.finish();
+        const problem = asWorkbookError(error);
+        io.stderr(unreadableLine(file, problem));
+        out.unreadable.push({ file, message: problem.message, message_en: problem.messageEn });
+      }
+    }
+    progress.update(positionals.length, '');
+    progress.finish();
+    if (format === 'json') io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    else if (text.length > 0) io.stdout(`${text.join('\n')}\n`);
+    if (out.unreadable.length > 0) return EXIT_CANNOT_RUN;
+    const trouble = out.files.some((f) => f.status === 'changed' || f.status === 'tampered' || f.findings_now.error > 0);
+    return trouble ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
