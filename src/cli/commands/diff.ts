@@ -5,7 +5,7 @@
  * text in tkr, or JSON in whole kronor. Exit codes: 0 no differences, 1 differences found, 2 could
  * not run (bad arguments, a file that cannot be read or holds no Driftbudget).
  */
-import { hasDifferences, type FollowUpTabChange, type InputValue, type RowChange, type VersionDiff, type YearAmounts } from '../../core/compare';
+import { hasDifferences, type BoardRename, type FollowUpInputChange, type FollowUpTabChange, type InputValue, type RowChange, type VersionDiff, type YearAmounts } from '../../core/compare';
 import { fieldLabel } from '../../core/followup/layout';
 import type { Mapping } from '../../core/inputs/mapping';
 import { formatNumberSv } from '../../core/text/numbers';
@@ -34,36 +34,17 @@ export interface DiffJson {
   differences: boolean;
   years: number[];
   boards: { board: string; net: AmountsJson; frames: AmountsJson | null }[];
-  rows: {
-    kind: RowChange['kind'];
-    board: string;
-    activity: string;
-    account: string;
-    description: string;
-    sheet: string;
-    cell: string;
-    amounts: { year: number; old_kr: number | null; new_kr: number | null; cell: string | null }[];
-  }[];
-  renamed: { old: string; new: string; identical: number; sheet: string; cell: string }[];
-  follow_up: {
-    kind: FollowUpTabChange['kind'];
-    sheet: string;
-    tab: FollowUpTabChange['tab'];
-    report: FollowUpTabChange['report'];
-    board: string;
-    year: number | null;
-    inputs: {
-      section: string;
-      board: string;
-      item: string;
-      field: string;
-      label: string;
-      removed_row: boolean;
-      old: InputValue | null;
-      new: InputValue | null;
-      cell: string | null;
-    }[];
-  }[];
+  rows: (Omit<RowChange, 'amounts'> & { amounts: { year: number; old_kr: number | null; new_kr: number | null; cell: string | null }[] })[];
+  renamed: BoardRename[];
+  follow_up: (Omit<FollowUpTabChange, 'inputs'> & { inputs: (Omit<FollowUpInputChange, 'removedRow' | 'old' | 'new' | 'cell'> & InputJson)[] })[];
+}
+
+/** A changed input's tail in the JSON: snake_case, as the rest of the CLI's JSON. */
+interface InputJson {
+  removed_row: boolean;
+  old: InputValue | null;
+  new: InputValue | null;
+  cell: string | null;
 }
 
 function amountsJson(amounts: readonly YearAmounts[]): AmountsJson {
@@ -83,35 +64,11 @@ export function diffJson(oldFile: string, newFile: string, diff: VersionDiff): D
     differences: hasDifferences(diff),
     years: diff.years,
     boards: diff.boards.map((b) => ({ board: b.board, net: amountsJson(b.net), frames: b.frames ? amountsJson(b.frames) : null })),
-    rows: diff.rows.map((r) => ({
-      kind: r.kind,
-      board: r.board,
-      activity: r.activity,
-      account: r.account,
-      description: r.description,
-      sheet: r.sheet,
-      cell: r.cell,
-      amounts: r.amounts.map((a) => ({ year: a.year, old_kr: a.old, new_kr: a.new, cell: a.cell })),
-    })),
-    renamed: diff.renamed.map((r) => ({ old: r.old, new: r.new, identical: r.identical, sheet: r.sheet, cell: r.cell })),
-    follow_up: diff.followUp.map((t) => ({
-      kind: t.kind,
-      sheet: t.sheet,
-      tab: t.tab,
-      report: t.report,
-      board: t.board,
-      year: t.year,
-      inputs: t.inputs.map((i) => ({
-        section: i.section,
-        board: i.board,
-        item: i.item,
-        field: i.field,
-        label: i.label,
-        removed_row: i.removedRow,
-        old: i.old,
-        new: i.new,
-        cell: i.cell,
-      })),
+    rows: diff.rows.map(({ amounts, ...row }) => ({ ...row, amounts: amounts.map((a) => ({ year: a.year, old_kr: a.old, new_kr: a.new, cell: a.cell })) })),
+    renamed: diff.renamed.map((r) => ({ ...r })),
+    follow_up: diff.followUp.map(({ inputs, ...tab }) => ({
+      ...tab,
+      inputs: inputs.map(({ removedRow, old, new: neu, cell, ...input }) => ({ ...input, removed_row: removedRow, old, new: neu, cell })),
     })),
   };
 }
@@ -149,7 +106,7 @@ function rowLines(r: RowChange): string[] {
     const years = r.amounts.map((a) => `${a.cell ? `${cellRef(r.sheet, a.cell)} ` : ''}${a.year}: ${a.old === null ? '–' : tkr(a.old)} → ${a.new === null ? '–' : tkr(a.new)}`);
     return [`  Ändrat belopp  ${rowLabel(r)}`, ...years.map((y) => `                 ${y} tkr`)];
   }
-  const amounts = r.amounts.map((a) => `${a.year} ${tkr((r.kind === 'added' ? a.new : a.old) ?? 0)}`).join(', ');
+  const amounts = r.amounts.map((a) => `${a.year}: ${tkr((r.kind === 'added' ? a.new : a.old) ?? 0)}`).join('; ');
   return [r.kind === 'added' ? `  Ny rad         ${ref}  ${rowLabel(r)}: ${amounts} tkr` : `  Borttagen rad  ${ref} (förra versionen)  ${rowLabel(r)}: ${amounts} tkr`];
 }
 

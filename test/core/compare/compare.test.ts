@@ -7,22 +7,8 @@ import { compareVersions, hasDifferences, type VersionData } from '../../../src/
 import { buildFollowUpTab, readFollowUpTab } from '../../../src/core/followup';
 import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
 import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
+import { BUN, firstVersion, FRAMES, KFN, KIN, ROWS, seededVersion, SOC, versionWorkbook, type Row } from '../../fixtures/versions';
 import { cellIn, inA1, modelOf, sample, specToGrid, textOf, typeInto } from '../followup/helpers';
-
-const BUN = 'Barn- och ungdomsnämnden';
-const KFN = 'Kultur- och fritidsnämnden';
-const KIN = 'Kultur- och idrottsnämnden';
-const SOC = 'Socialnämnden';
-
-type Row = (string | number)[];
-
-function workbook(frames: Row[], rows: Row[]): TestSheet[] {
-  return [
-    { name: 'Parametrar', rows: [['Parameter', 'Värde'], ['Budgetår', 2027]] },
-    { name: 'Ramar', rows: [['Nämnd', 'Ram 2027', 'Ram 2028', 'Ram 2029'], ...frames] },
-    { name: 'Driftbudget', rows: [['Nämnd', 'Verksamhet', 'Konto', 'Benämning', 'Budget 2027', 'Plan 2028', 'Plan 2029'], ...rows] },
-  ];
-}
 
 function version(sheets: TestSheet[]): VersionData {
   const request = JOB_INPUTS.followUp;
@@ -30,89 +16,31 @@ function version(sheets: TestSheet[]): VersionData {
   return { model: recognizeWorkbook(readPlan(sheets, located.plan), located, request), tabs: [] };
 }
 
-const OLD_FRAMES: Row[] = [
-  [BUN, 1000, 1030, 1060],
-  [KFN, 200, 205, 210],
-  [SOC, 500, 510, 520],
-];
-const OLD_ROWS: Row[] = [
-  [BUN, 'Grundskola', '5010', 'Löner', 900, 925, 950],
-  [BUN, 'Grundskola', '4010', 'Material', 130, 135, 140],
-  [BUN, 'Grundskola', '3110', 'Avgifter', -30, -30, -30],
-  [KFN, 'Bibliotek', '5010', 'Löner', 150, 153, 156],
-  [KFN, 'Bibliotek', '5611', 'Lokalhyror', 50, 52, 54],
-  [SOC, 'Äldreomsorg', '5010', 'Löner', 400, 410, 420],
-  [SOC, 'Äldreomsorg', '4010', 'Material', 100, 100, 100],
-];
-
-/** The seeded changes: BUN Material 2028 135 → 145; SOC Material removed; SOC Hemtjänst added; KFN renamed KIN. */
-function changed(): TestSheet[] {
-  const frames = OLD_FRAMES.map((f) => (f[0] === KFN ? [KIN, ...f.slice(1)] : f));
-  const rows = OLD_ROWS.filter((r) => !(r[0] === SOC && r[3] === 'Material'))
-    .map((r) => (r[0] === KFN ? [KIN, ...r.slice(1)] : r))
-    .map((r) => (r[0] === BUN && r[3] === 'Material' ? [...r.slice(0, 5), 145, r[6]] : r));
-  rows.push([SOC, 'Hemtjänst', '5010', 'Löner', 80, 80, 80]);
-  return workbook(frames, rows);
-}
-
 describe('compareVersions', () => {
   it('identical versions: no differences', () => {
-    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(workbook(OLD_FRAMES, OLD_ROWS)));
+    const diff = compareVersions(version(firstVersion()), version(firstVersion()));
     expect(diff).toEqual({ years: [2027, 2028, 2029], boards: [], rows: [], renamed: [], followUp: [] });
     expect(hasDifferences(diff)).toBe(false);
   });
 
   it('reports exactly the seeded changes, the renamed nämnd once and not its rows', () => {
-    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(changed()));
+    const diff = compareVersions(version(firstVersion()), version(seededVersion()));
     expect(hasDifferences(diff)).toBe(true);
-    expect(diff.renamed).toEqual([{ old: KFN, new: KIN, identical: 1, sheet: 'Driftbudget', cell: 'A5' }]);
-    expect(diff.rows).toEqual([
-      {
-        kind: 'changed',
-        board: BUN,
-        activity: 'Grundskola',
-        account: '4010',
-        description: 'Material',
-        sheet: 'Driftbudget',
-        cell: 'F3',
-        amounts: [{ year: 2028, old: 135_000, new: 145_000, cell: 'F3' }],
-      },
-      {
-        kind: 'added',
-        board: SOC,
-        activity: 'Hemtjänst',
-        account: '5010',
-        description: 'Löner',
-        sheet: 'Driftbudget',
-        cell: 'A8',
-        amounts: [
-          { year: 2027, old: null, new: 80_000, cell: 'E8' },
-          { year: 2028, old: null, new: 80_000, cell: 'F8' },
-          { year: 2029, old: null, new: 80_000, cell: 'G8' },
-        ],
-      },
-      {
-        kind: 'removed',
-        board: SOC,
-        activity: 'Äldreomsorg',
-        account: '4010',
-        description: 'Material',
-        sheet: 'Driftbudget',
-        cell: 'A8',
-        amounts: [
-          { year: 2027, old: 100_000, new: null, cell: 'E8' },
-          { year: 2028, old: 100_000, new: null, cell: 'F8' },
-          { year: 2029, old: 100_000, new: null, cell: 'G8' },
-        ],
-      },
+    expect(diff.renamed).toEqual([{ old: KFN, new: KIN, identical: 1, sheet: 'Driftbudget', cell: 'A4' }]);
+    // Every field of every row, as tuples: [kind, nämnd, verksamhet, konto, benämning, cell, [year, old, new, cell]…].
+    expect(diff.rows.map((r) => [r.kind, r.board, r.activity, r.account, r.description, `${r.sheet}!${r.cell}`, r.amounts.map((x) => [x.year, x.old, x.new, x.cell])])).toEqual([
+      ['changed', BUN, 'Grundskola', '4010', 'Material', 'Driftbudget!E3', [[2027, 130_000, 150_000, 'E3']]],
+      ['added', SOC, 'Hemtjänst', '5010', 'Löner', 'Driftbudget!A7', [2027, 2028, 2029].map((y, i) => [y, null, 80_000, `${'EFG'[i]}7`])],
+      ['removed', SOC, 'Äldreomsorg', '4010', 'Material', 'Driftbudget!A7', [2027, 2028, 2029].map((y, i) => [y, 100_000, null, `${'EFG'[i]}7`])],
     ]);
+    expect(Object.keys(diff.rows[0])).toEqual(['kind', 'board', 'activity', 'account', 'description', 'sheet', 'cell', 'amounts']);
     expect(diff.boards).toEqual([
       {
         board: BUN,
         net: [
-          { year: 2027, old: 1_000_000, new: 1_000_000, change: 0 },
-          { year: 2028, old: 1_030_000, new: 1_040_000, change: 10_000 },
-          { year: 2029, old: 1_060_000, new: 1_060_000, change: 0 },
+          { year: 2027, old: 1_030_000, new: 1_050_000, change: 20_000 },
+          { year: 2028, old: 1_060_000, new: 1_060_000, change: 0 },
+          { year: 2029, old: 1_090_000, new: 1_090_000, change: 0 },
         ],
         frames: null,
       },
@@ -130,18 +58,18 @@ describe('compareVersions', () => {
   });
 
   it('matches names as the rest does (case, spaces) and duplicates of a key in order', () => {
-    const rows: Row[] = [...OLD_ROWS, [BUN, 'Grundskola', '5010', 'Löner', 10, 10, 10]];
+    const rows: Row[] = [...ROWS, [BUN, 'Grundskola', '5010', 'Löner', 10, 10, 10]];
     const respelled = rows.map((r) => (r[0] === BUN ? [' barn-  och ungdomsnämnden', ...r.slice(1)] : r));
     respelled[respelled.length - 1] = [BUN, 'Grundskola', '5010', 'Löner', 10, 10, 12];
-    const diff = compareVersions(version(workbook(OLD_FRAMES, rows)), version(workbook(OLD_FRAMES, respelled)));
+    const diff = compareVersions(version(versionWorkbook(FRAMES, rows)), version(versionWorkbook(FRAMES, respelled)));
     expect(diff.renamed).toEqual([]);
-    expect(diff.rows.map((r) => [r.kind, r.cell, r.amounts])).toEqual([['changed', 'G9', [{ year: 2029, old: 10_000, new: 12_000, cell: 'G9' }]]]);
+    expect(diff.rows.map((r) => [r.kind, r.cell, r.amounts])).toEqual([['changed', 'G8', [{ year: 2029, old: 10_000, new: 12_000, cell: 'G8' }]]]);
   });
 
   it('a nämnd gone with fewer than 90 % of its rows found under a new name is removed and added, not renamed', () => {
-    const rows = OLD_ROWS.map((r) => (r[0] === KFN ? [KIN, r[1], r[2], r[3], Number(r[4]) + 1, r[5], r[6]] : r));
-    const frames = OLD_FRAMES.map((f) => (f[0] === KFN ? [KIN, ...f.slice(1)] : f));
-    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(workbook(frames, rows)));
+    const rows = ROWS.map((r) => (r[0] === KFN ? [KIN, r[1], r[2], r[3], Number(r[4]) + 1, r[5], r[6]] : r));
+    const frames = FRAMES.map((f) => (f[0] === KFN ? [KIN, ...f.slice(1)] : f));
+    const diff = compareVersions(version(firstVersion()), version(versionWorkbook(frames, rows)));
     expect(diff.renamed).toEqual([]);
     expect(diff.rows.map((r) => [r.kind, r.board, r.description])).toEqual([
       ['removed', KFN, 'Löner'],
@@ -156,8 +84,8 @@ describe('compareVersions', () => {
   });
 
   it('a changed frame is reported per nämnd and year', () => {
-    const frames = OLD_FRAMES.map((f) => (f[0] === SOC ? [SOC, 500, 515, 520] : f));
-    const diff = compareVersions(version(workbook(OLD_FRAMES, OLD_ROWS)), version(workbook(frames, OLD_ROWS)));
+    const frames = FRAMES.map((f) => (f[0] === SOC ? [SOC, 500, 515, 520] : f));
+    const diff = compareVersions(version(firstVersion()), version(versionWorkbook(frames, ROWS)));
     expect(diff.rows).toEqual([]);
     expect(diff.boards).toEqual([
       {
