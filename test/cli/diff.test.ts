@@ -198,6 +198,13 @@ describe('budgetkoll diff on follow-up tabs', () => {
     const row = tabs[0].rows.find((r) => r.key.section === 'ekonomi' && !r.key.total && !r.removed)!;
     const cell = row.inputs.comment.cell;
 
+    // The copy with the new tab: the budget is the same, the tab is new.
+    const added = await run('diff', sample, tabbed, '--format', 'json');
+    expect(added.code).toBe(1);
+    const addedOut = JSON.parse(added.stdout) as DiffJson;
+    expect([addedOut.boards, addedOut.rows, addedOut.renamed]).toEqual([[], [], []]);
+    expect(addedOut.follow_up).toEqual([{ kind: 'added', sheet: SOC_TAB, tab: 'uppfoljning', report: 'august', board: SOC, year: 2027, inputs: [] }]);
+
     // Both versions go through ExcelJS, so only the comment differs.
     const before = join(dir, 'upf-1.xlsx');
     const after = join(dir, 'upf-2.xlsx');

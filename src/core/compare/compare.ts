@@ -53,7 +53,8 @@ function rowsByBoard(model: BudgetModel): Map<string, OperatingBudgetRow[]> {
   return out;
 }
 
-const svOrder = (a: string, b: string) => a.localeCompare(b, 'sv');
+const SV = new Intl.Collator('sv');
+const svOrder = (a: string, b: string) => SV.compare(a, b);
 
 /** A row as a rename compares it: verksamhet, konto and the amounts by year (not the nämnd). */
 function renameSignature(row: OperatingBudgetRow, years: Triple): string {

@@ -66,6 +66,17 @@ describe('compareVersions', () => {
     expect(diff.rows.map((r) => [r.kind, r.cell, r.amounts])).toEqual([['changed', 'G8', [{ year: 2029, old: 10_000, new: 12_000, cell: 'G8' }]]]);
   });
 
+  it('a nämnd with 9 of 10 rows identical under a new name is renamed; the tenth row is a change under the new name', () => {
+    const kfn: Row[] = Array.from({ length: 10 }, (_, i) => [KFN, 'Bibliotek', String(5010 + i), `Konto ${i}`, 10 + i, 20, 30]);
+    const kin = kfn.map((r, i) => [KIN, ...r.slice(1, 4), i === 9 ? 99 : r[4], ...r.slice(5)]);
+    const frames = FRAMES.map((f) => (f[0] === KFN ? [KIN, ...f.slice(1)] : f));
+    const others = ROWS.filter((r) => r[0] !== KFN);
+    const diff = compareVersions(version(versionWorkbook(FRAMES, [...others, ...kfn])), version(versionWorkbook(frames, [...others, ...kin])));
+    expect(diff.renamed).toEqual([{ old: KFN, new: KIN, identical: 0.9, sheet: 'Driftbudget', cell: 'A6' }]);
+    expect(diff.rows.map((r) => [r.kind, r.board, r.description, r.cell, r.amounts])).toEqual([['changed', KIN, 'Konto 9', 'E15', [{ year: 2027, old: 19_000, new: 99_000, cell: 'E15' }]]]);
+    expect(diff.boards.map((b) => [b.board, b.net.map((n) => n.change), b.frames])).toEqual([[KIN, [80_000, 0, 0], null]]);
+  });
+
   it('a nämnd gone with fewer than 90 % of its rows found under a new name is removed and added, not renamed', () => {
     const rows = ROWS.map((r) => (r[0] === KFN ? [KIN, r[1], r[2], r[3], Number(r[4]) + 1, r[5], r[6]] : r));
     const frames = FRAMES.map((f) => (f[0] === KFN ? [KIN, ...f.slice(1)] : f));
