@@ -1,22 +1,23 @@
 /**
  * The part of the Uppföljning section shown once the workbook is read (year, nämnder, inputs found,
- * create, the existing tabs, Sammanställ för KS, import): loaded with the follow-up core, so it is
- * not in the task pane's initial JavaScript.
+ * create, the existing tabs, Sammanställ för KS, import) and the operations started from it: loaded
+ * with the follow-up core, so it is not in the task pane's initial JavaScript.
  */
 import { useMemo, type Dispatch, type SetStateAction } from 'react';
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
 import { PaneCheckbox } from '../PaneCheckbox';
+import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
+import { editsFor } from '../../../core/rules/quick-fixes';
 import { writeBlockers } from '../../../core/rules/write-blockers';
 import type { WorkbookPort } from '../../../core/workbook/port';
 import { formatList, useI18n, type MessageKey } from '../../i18n';
 import type { FollowUpSnapshot } from './followup-core';
 import { FollowUpTabs } from './FollowUpTabs';
 import { ImportTabs } from './ImportTabs';
-import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { InputList } from './InputList';
-import type { NewTabs } from './new-tabs';
-import type { CheckResult, FollowUpCore } from './use-follow-up';
+import { planNewTabs } from './new-tabs';
+import type { FollowUp } from './use-follow-up';
 
 const useStyles = makeStyles({
   intro: { margin: 0 },
@@ -29,43 +30,65 @@ const useStyles = makeStyles({
   primary: { alignSelf: 'flex-start', maxWidth: '100%', height: 'auto' },
 });
 
-export interface WorkbookViewProps {
-  snapshot: FollowUpSnapshot;
-  core: FollowUpCore | null;
-  years: number[];
-  year: number | null;
-  hasBudget: boolean;
-  busy: boolean;
-  setChosenYear(year: number): void;
-  nämnder: string[];
-  allChosen: boolean;
+/** The budget year: the user's choice, else the preferred one (the next report's), else the workbook's first. */
+export interface YearChoice {
+  chosen: number | null;
+  preferred: number;
+  choose(year: number): void;
+}
+
+/** The nämnder ticked (KOMMUN_BOARD stands for the kommun as a whole). */
+export interface BoardChoice {
   chosen: ReadonlySet<string>;
   setChosen: Dispatch<SetStateAction<ReadonlySet<string>>>;
-  boards: string[];
-  toggle(board: string, on: boolean): void;
-  report: FollowUpReport;
-  selected: string[];
-  generate(): void;
-  generateLabel: string;
-  /** The chosen nämnder split into new tabs and tabs that exist already. */
-  planned: NewTabs | null;
-  check: CheckResult | null;
-  refresh(sheet: string): void;
-  checkTab(sheet: string): void;
-  selectError: unknown;
-  setSelectError(error: unknown): void;
-  port: WorkbookPort;
-  compile(): void;
-  importService: FollowUpImportService | undefined;
-  importFiles(files: File[]): void;
-  /** Applies the quick fix of every blocking cell (write-blockers.ts). */
-  fixNames(): void;
+}
+
+/** Selecting a cell or a tab Budgetkoll wrote, and the error of the last try. */
+export interface Selection {
+  error: unknown;
+  setError(error: unknown): void;
+  showTab(name: string): Promise<void>;
+}
+
+export interface ImportOptions {
+  /** Absent where the host cannot import (the playground). */
+  service: FollowUpImportService | undefined;
   /** In the playground rather than Excel (the import note names the host). */
   embedded: boolean;
 }
 
+export interface WorkbookViewProps {
+  /** The section's follow-up state and operations (useFollowUp). */
+  followUp: FollowUp;
+  port: WorkbookPort;
+  now: () => Date;
+  report: FollowUpReport;
+  year: YearChoice;
+  boards: BoardChoice;
+  selection: Selection;
+  importing: ImportOptions;
+}
+
 export default function WorkbookView(props: WorkbookViewProps) {
-  const { snapshot, core, years, year, hasBudget, busy, setChosenYear, nämnder, allChosen, chosen, setChosen, boards, toggle, report, selected, planned, generate, generateLabel, check, refresh, checkTab, selectError, setSelectError, port, compile, importService, importFiles, fixNames, embedded } = props;
+  const snapshot = props.followUp.state.snapshot;
+  return snapshot ? <ReadView {...props} snapshot={snapshot} /> : null;
+}
+
+function ReadView({ followUp, port, now, report, year: yearChoice, boards: boardChoice, selection, importing, snapshot }: WorkbookViewProps & { snapshot: FollowUpSnapshot }) {
+  const { state, run, setProgress } = followUp;
+  const { core, check } = state;
+  const busy = state.operation !== null;
+  const { chosen, setChosen } = boardChoice;
+  const { error: selectError, setError: setSelectError } = selection;
+  const { service: importService, embedded } = importing;
+  const years = snapshot.years;
+  const year =
+    yearChoice.chosen !== null && years.includes(yearChoice.chosen) ? yearChoice.chosen : years.includes(yearChoice.preferred) ? yearChoice.preferred : (years[0] ?? null);
+  const boards = useMemo(() => [...snapshot.boards, KOMMUN_BOARD], [snapshot]);
+  const selected = boards.filter((b) => chosen.has(b));
+  const nämnder = boards.filter((b) => b !== KOMMUN_BOARD);
+  const allChosen = nämnder.length > 0 && nämnder.every((b) => chosen.has(b));
+  const hasBudget = snapshot.inputs.layouts.driftbudget !== undefined;
   const styles = useStyles();
   const { t, language } = useI18n();
   const boardsLabelId = useId('followup-boards');
@@ -80,6 +103,92 @@ export default function WorkbookView(props: WorkbookViewProps) {
     setSelectError(null);
     port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
   };
+
+  const toggle = (board: string, on: boolean) =>
+    setChosen((c) => {
+      const copy = new Set(c);
+      if (on) copy.add(board);
+      else copy.delete(board);
+      return copy;
+    });
+
+  const generate = () => {
+    if (year === null || selected.length === 0) return;
+    const boardsNow = [...selected];
+    void run('generating', async (core, snap, signal, session) => {
+      setProgress({ done: 0, total: boardsNow.length });
+      const outcome = await core.generateTabs(
+        port,
+        session,
+        snap,
+        { report, year, boards: boardsNow, now: now() },
+        { signal, onProgress: (done, total) => setProgress({ done, total }) },
+      );
+      const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [];
+      if (outcome.written.length > 0)
+        lines.push({ key: outcome.written.length === 1 ? 'followup.generated.one' : 'followup.generated.many', params: { count: outcome.written.length, names: formatList(language, outcome.written) } });
+      if (outcome.existing.length > 0) lines.push({ key: 'followup.generatedExisting', params: { names: formatList(language, outcome.existing.map((e) => e.sheet)) } });
+      if (outcome.cancelled) lines.push({ key: 'followup.generateCancelled', params: { done: outcome.written.length + outcome.existing.length, total: boardsNow.length } });
+      const intent = outcome.cancelled || outcome.existing.length > 0 ? 'warning' : 'success';
+      // The first new tab is shown, as Excel shows a sheet the user adds; each gets a link.
+      if (outcome.written.length > 0) await selection.showTab(outcome.written[0]);
+      return { outcome: { intent, lines, tabs: outcome.written }, wrote: outcome.written.length > 0 };
+    });
+  };
+
+  const refresh = (sheet: string) =>
+    void run('refreshing', async (core, snap, _signal, session) => {
+      const name = await core.refreshTab(port, session, snap, sheet, now());
+      return { outcome: { intent: 'success', lines: [{ key: 'followup.refreshed', params: { sheet: name } }], tabs: [name] }, wrote: true };
+    });
+
+  const checkTab = (sheet: string) =>
+    void run('checking', async (core, _snap, _signal, session) => {
+      const checked = await core.checkTab(session, sheet);
+      if (checked === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.tabGone', params: { sheet } }] } };
+      return { check: { sheet, ...checked } };
+    });
+
+  const compile = () => {
+    if (year === null) return;
+    void run('consolidating', async (core, snap, _signal, session) => {
+      const result = await core.consolidate(port, session, snap, report, year, now());
+      const reportName = t(`followup.report.${report}` as MessageKey);
+      if (result.sheet === null) return { outcome: { intent: 'warning', lines: [{ key: 'followup.nothingToConsolidate', params: { report: reportName, year } }] } };
+      const key = result.replaced ? 'followup.consolidatedReplaced' : 'followup.consolidated';
+      return { outcome: { intent: 'success', lines: [{ key, params: { sheet: result.sheet, count: result.compiled } }], tabs: [result.sheet] }, wrote: true };
+    });
+  };
+
+  /** The quick fix of every blocking cell (KEY-SPELLING-VARIANT, UTF-PERIOD-FORM), on a click: then read again. */
+  const fixNames = () =>
+    void run('fixingNames', async (_core, snap) => {
+      const blockers = writeBlockers(snap.inputs.findings);
+      const result = await port.writeCells(blockers.flatMap(editsFor));
+      const fixed: MessageKey = blockers.some((f) => f.rule === 'KEY-SPELLING-VARIANT') ? 'followup.namesFixed' : 'followup.periodsFixed';
+      const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [{ key: fixed, params: { count: result.changed.length } }];
+      if (result.skipped.length > 0) lines.push({ key: 'followup.namesSkipped', params: { cells: formatList(language, result.skipped.map((s) => `${s.sheet}!${s.cell}`)) } });
+      return { outcome: { intent: result.skipped.length > 0 ? 'warning' : 'success', lines }, wrote: true };
+    });
+
+  const importFiles = (files: File[]) => {
+    if (!importService || files.length === 0) return;
+    void run('importing', async () => {
+      const results = await importService.importFiles(files);
+      const names = results.flatMap((r) => r.sheets);
+      if (names.length === 0) return { outcome: { intent: 'warning', lines: [{ key: 'followup.importedNone' }] } };
+      const imported = { key: names.length === 1 ? 'followup.imported.one' : 'followup.imported.many', params: { count: names.length, names: formatList(language, names) } };
+      // What the host left out of the tabs (Excel on the web: charts and the like): said beside the success.
+      const notes = [...new Set(results.flatMap((r) => r.notes ?? []))].map((note) => ({ key: `followup.importNote.${note}` }));
+      return { outcome: { intent: notes.length > 0 ? 'warning' : 'success', lines: [imported, ...notes] }, wrote: true };
+    });
+  };
+
+  // Only tabs that do not exist yet are counted: "Skapa" leaves an existing one alone.
+  const planned = year === null ? null : planNewTabs(report, selected, year, snapshot.tabs.map((tab) => tab.sheet));
+  const newCount = planned ? planned.created.length : selected.length;
+  const generateLabel = newCount <= 1 ? t('followup.generate.one') : t('followup.generate.many', { count: newCount });
+
   return (
         <>
           {blocked && (
@@ -108,7 +217,7 @@ export default function WorkbookView(props: WorkbookViewProps) {
           ) : (
             <>
               <Field label={t('followup.year')}>
-                <Select value={String(year)} disabled={busy} onChange={(_, data) => setChosenYear(Number(data.value))}>
+                <Select value={String(year)} disabled={busy} onChange={(_, data) => yearChoice.choose(Number(data.value))}>
                   {years.map((y) => (
                     <option key={y} value={y}>
                       {y}

@@ -100,3 +100,6 @@ export function useFollowUp(port: WorkbookPort) {
 
   return { state, run, cancel, setProgress };
 }
+
+/** The follow-up state and its operations, as the section hands them to its views. */
+export type FollowUp = ReturnType<typeof useFollowUp>;
