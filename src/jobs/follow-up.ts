@@ -10,23 +10,26 @@ import {
   prepareFollowUp,
   type FollowUpIndex,
   checkFollowUpTab,
+  existingFollowUpTab,
   followUpBoards,
   periodMonth,
   planFollowUpRead,
+  planFollowUpTabs,
   readFollowUp,
   recognizeFollowUp,
   refreshFollowUpTab,
   SECTION_SOURCES,
+  sameBoard,
   sectionsFor,
   typedInputs,
   type FilledTab,
   type FollowUpReadPlan,
+  type FollowUpTabPlan,
   type FollowUpReport,
   type FollowUpWorkbook,
 } from '../core/followup';
 import { inputDef, type InputId } from '../core/inputs/catalogue';
 import type { BudgetModel } from '../core/recognition/model';
-import { normalizeKey } from '../core/text/normalize';
 import type { PlannedRead, WorkbookWriter } from '../core/workbook/port';
 import type { WorkbookIndex } from '../core/workbook/raw';
 import type { SheetSpec } from '../core/workbook/sheet-spec';
@@ -44,18 +47,10 @@ export function followUpPlan(mapping?: Mapping): (index: WorkbookIndex) => Plann
 }
 
 /**
- * Whether two spellings name the same nämnd: equal after trimming, collapsing white space (also
- * non-breaking), NFC and lower case (normalizeKey), the matching the rest of the follow-up uses.
- * The kommun ("Kommunen") is a name like any other here; isKommunBoard accepts no more than this.
+ * A nämnd's tab is found by its marker (report, year, nämnd matched with sameBoard), never by its
+ * name; new tabs are named by the one rule of core/followup/tab-names.ts (planFollowUpTabs).
  */
-export function sameBoard(a: string, b: string): boolean {
-  return normalizeKey(a) === normalizeKey(b);
-}
-
-/** The owned follow-up tab of this report, year and nämnd, if the workbook has one. */
-export function existingFollowUpTab(tabs: readonly FilledTab[], report: FollowUpReport, year: number, board: string): FilledTab | null {
-  return tabs.find((t) => t.kind === 'uppfoljning' && t.report === report && t.year === year && sameBoard(t.board, board)) ?? null;
-}
+export { existingFollowUpTab, planFollowUpTabs, sameBoard, type FollowUpTabPlan };
 
 /**
  * The inputs the report's tabs for these nämnder read, in order: Driftbudget (required) and Utfall
@@ -87,6 +82,8 @@ export interface FollowUpSnapshot {
   tabs: FilledTab[];
   /** Nämnder as spelt in Driftbudget (then Ramar). */
   boards: string[];
+  /** Every sheet of the workbook: new tabs are named clear of them (planFollowUpTabs). */
+  sheetNames: string[];
   years: number[];
   /** Sheets whose budget figures no longer match Driftbudget (UPF-STALE). */
   stale: ReadonlySet<string>;
@@ -120,6 +117,7 @@ export function followUpSnapshot(read: FollowUpWorkbook): FollowUpSnapshot {
     inputs: { layouts: model.layouts, findings: model.findings },
     tabs,
     boards: followUpBoards(model),
+    sheetNames: read.sheetNames,
     years: model.years ? [...model.years] : [],
     stale: staleTabs(read),
     lastActual: lastActualPerYear(model),
@@ -148,7 +146,7 @@ export function inputStatuses(snapshot: Pick<FollowUpSnapshot, 'inputs' | 'lastA
 
 /** One follow-up sheet to build: a new nämnd tab, a refresh of an owned one, or the KS compilation. */
 export type FollowUpBuild =
-  | { kind: 'tab'; report: FollowUpReport; board: string; year: number; now: Date }
+  | { kind: 'tab'; report: FollowUpReport; board: string; year: number; now: Date; /** The name planFollowUpTabs gave it. */ sheet: string }
   | { kind: 'refresh'; sheet: string; now: Date }
   | { kind: 'consolidation'; report: FollowUpReport; year: number; now: Date };
 
@@ -161,7 +159,7 @@ function ownedTab(tabs: readonly FilledTab[], sheet: string): FilledTab | null {
 export function followUpSpec({ model, tabs }: FollowUpWorkbook, build: FollowUpBuild, index: FollowUpIndex = prepareFollowUp(model)): SheetSpec {
   switch (build.kind) {
     case 'tab':
-      return buildFollowUpTab({ model, report: build.report, board: build.board, year: build.year, generatedAt: build.now, index });
+      return buildFollowUpTab({ model, report: build.report, board: build.board, year: build.year, generatedAt: build.now, sheetName: build.sheet, index });
     case 'refresh': {
       const tab = ownedTab(tabs, build.sheet);
       if (!tab) throw new RangeError(`no follow-up tab ${build.sheet}`);
@@ -189,7 +187,8 @@ export interface WrittenFollowUpTab {
 
 /**
  * The report's tab for each nämnd, in order: the nämnd's existing tab of this report and year is
- * refreshed in place (what people typed kept), otherwise a new tab is written under a free name.
+ * refreshed in place (what people typed kept), otherwise a new tab is written under the name
+ * planFollowUpTabs gives it (the names the task pane shows before creating).
  */
 export async function writeFollowUpTabs(
   writer: WorkbookWriter,
@@ -199,9 +198,13 @@ export async function writeFollowUpTabs(
   const { report, year, now } = request;
   const written: WrittenFollowUpTab[] = [];
   const index = prepareFollowUp(read.model);
+  const planned = planFollowUpTabs({ ...read, boards: followUpBoards(read.model, index) }, report, year, request.boards);
+  const names = new Map(planned.created.map((c) => [c.board, c.sheet]));
   for (const board of request.boards) {
     const earlier = existingFollowUpTab(read.tabs, report, year, board);
-    const spec = earlier ? refreshFollowUpTab(read.model, earlier, now, index) : buildFollowUpTab({ model: read.model, report, board, year, generatedAt: now, index });
+    const spec = earlier
+      ? refreshFollowUpTab(read.model, earlier, now, index)
+      : buildFollowUpTab({ model: read.model, report, board, year, generatedAt: now, sheetName: names.get(board), index });
     const { name } = await writer.writeSheet(spec, earlier ? { replace: earlier.sheet } : {});
     written.push({ name, board, action: earlier ? 'refreshed' : 'created', keptInputs: earlier ? typedInputs(earlier).values.length : 0 });
   }

@@ -192,7 +192,22 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
     [],
   );
 
-  const services = useMemo<TaskPaneServices>(() => ({ port, templates, today }), [port, templates, today]);
+  // "Använd markeringen" in Koppla indata takes the grid's selection (its range, else its cell).
+  const selectionRef = useRef<GridSelection | null>(null);
+  const services = useMemo<TaskPaneServices>(
+    () => ({
+      port,
+      templates,
+      today,
+      selection: {
+        selectedRange: async () => {
+          const s = selectionRef.current;
+          return s ? { sheet: s.sheet, address: s.range ?? s.address } : null;
+        },
+      },
+    }),
+    [port, templates, today],
+  );
 
   const onSelect = useCallback((sheet: string, address: string) => {
     setActiveSheet(sheet);
@@ -317,6 +332,9 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
   const engineTexts = ENGINE_TEXTS[i18n.language === 'sv' ? 'sv' : 'en'];
   // A sheet just opened has A1 selected, as in Excel.
   const selectionHere = sheet ? (selection && selection.sheet === sheet.name ? selection : { sheet: sheet.name, address: 'A1' }) : null;
+  useEffect(() => {
+    selectionRef.current = selectionHere;
+  }, [selectionHere?.sheet, selectionHere?.address, selectionHere?.range]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div className={styles.page}>
@@ -363,7 +381,7 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
       <div className={styles.body}>
         <section className={styles.sheetArea} aria-label={t('playground.toolbar')}>
           <div className={styles.formulaBar}>
-            <Input readOnly size="small" aria-label={t('playground.cell')} value={selectionHere?.address ?? ''} data-testid="cell-address" />
+            <Input readOnly size="small" aria-label={t('playground.cell')} value={selectionHere?.range ?? selectionHere?.address ?? ''} data-testid="cell-address" />
             <Input
               readOnly
               size="small"

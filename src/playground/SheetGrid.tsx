@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Caption1, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
-import { columnLetters, parseA1, parseRangeA1, toA1 } from '../core/a1';
+import { columnLetters, parseA1, parseRangeA1, rangeToA1, toA1 } from '../core/a1';
 import { formatNumberSv } from '../core/text/numbers';
 import type { RawGrid, RawValue, SheetInfo } from '../core/workbook/raw';
 import type { WorkbookPort } from '../core/workbook/port';
@@ -114,6 +114,7 @@ const useStyles = makeStyles({
     outlineOffset: '-2px',
     '@media (forced-colors: active)': { outline: '2px solid Highlight' },
   },
+  inRange: { backgroundColor: tokens.colorBrandBackground2 },
   footer: {
     display: 'flex',
     alignItems: 'center',
@@ -136,8 +137,10 @@ function engineNote(cached: boolean, engineError: string | undefined, formula: s
 
 export interface GridSelection {
   sheet: string;
-  /** "C5". */
+  /** "C5": the active cell. */
   address: string;
+  /** "C5:F20": a range extended from the active cell (Shift+click, Shift+arrow); absent for one cell. */
+  range?: string;
 }
 
 export interface SheetGridProps {
@@ -255,13 +258,25 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
   }
 
   const select = (row: number, col: number) => onSelect({ sheet: sheet.name, address: toA1(row, col) });
+  // Shift extends a range from the active cell to (row, col), as in Excel.
+  const extend = (row: number, col: number) => {
+    if (!selected) return select(row, col);
+    if (row === selected.row && col === selected.col) return select(row, col);
+    const range = rangeToA1({ top: Math.min(row, selected.row), left: Math.min(col, selected.col), bottom: Math.max(row, selected.row), right: Math.max(col, selected.col) });
+    onSelect({ sheet: sheet.name, address: toA1(selected.row, selected.col), range });
+  };
+  const ranged = selection?.range && selection.sheet === sheet.name ? parseRangeA1(selection.range) : null;
+  const inRange = (r: number, c: number) => ranged !== null && r >= ranged.top && r <= ranged.bottom && c >= ranged.left && c <= ranged.right;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
-    const from = selected ?? { row: page.firstRow, col: 0 };
+    const active = selected ?? { row: page.firstRow, col: 0 };
+    // With Shift the range's far corner moves; the active cell stays.
+    const far = ranged && selected ? { row: ranged.top === selected.row ? ranged.bottom : ranged.top, col: ranged.left === selected.col ? ranged.right : ranged.left } : active;
+    const from = event.shiftKey ? far : active;
     let row = from.row;
     let col = from.col;
     // Hidden rows and columns are stepped over, as in Excel.
@@ -271,7 +286,8 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
     while (move[1] !== 0 && col >= 0 && col <= page.lastCol && hiddenColumns?.has(col));
     if (row < 0 || row >= totalRows || hiddenRows?.has(row)) row = from.row;
     if (col < 0 || col > page.lastCol || hiddenColumns?.has(col)) col = from.col;
-    select(row, col);
+    if (event.shiftKey) extend(row, col);
+    else select(row, col);
   };
 
   const rows: number[] = [];
@@ -344,9 +360,10 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
                         notComputed && styles.notComputed,
                         !!layout && styles.cellSized,
                         typeof cell.value === 'object' && cell.value !== null && styles.error,
+                        inRange(r, c) && styles.inRange,
                         isSelected && styles.selected,
                       )}
-                      onClick={() => select(r, c)}
+                      onClick={(event) => (event.shiftKey ? extend(r, c) : select(r, c))}
                     >
                       {text}
                     </td>

@@ -14,6 +14,18 @@ export interface TemplateServices {
   sampleWorkbook(options: { year: number }): Promise<SheetSpec[]>;
 }
 
+/** A selected range: its sheet and A1 address without the sheet ("A4:F212", "C5"). */
+export interface SelectedRange {
+  sheet: string;
+  address: string;
+}
+
+/** The user's selection in the workbook (Koppla indata's "Använd markeringen"). */
+export interface SelectionService {
+  /** The selected range, or null when nothing usable is selected (a chart, several areas). */
+  selectedRange(): Promise<SelectedRange | null>;
+}
+
 export interface TaskPaneServices {
   port: WorkbookPort;
   templates: TemplateServices;
@@ -23,6 +35,8 @@ export interface TaskPaneServices {
   annualCycle?: AnnualCycleConfig;
   /** Importing other workbooks' follow-up tabs (Excel with ExcelApi 1.13); absent where the host cannot. */
   followUpImport?: FollowUpImportService;
+  /** The selection in the workbook; absent where the host has none to offer. */
+  selection?: SelectionService;
 }
 
 /**

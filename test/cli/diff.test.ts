@@ -168,6 +168,14 @@ describe('budgetkoll diff', () => {
     expect(stderrLines(missing)).toEqual([`budgetkoll: ${join(dir, 'finns-inte.xlsx')}: Filen finns inte.`]);
   });
 
+  it('--help: Swedish help with the flags and exit codes; diff is listed in budgetkoll --help', async () => {
+    const help = await run('diff', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Användning: budgetkoll diff FÖRUT\.xlsx NU\.xlsx \[--format text\|json\]/);
+    expect(help.stdout).toContain('Slutkoder: 0 = inga skillnader, 1 = skillnader hittades, 2 = kunde inte köras');
+    expect((await run('--help')).stdout).toMatch(/^\s+diff\s+Jämför två versioner av en arbetsbok/m);
+  });
+
   it('wrong arguments: exit 2 with a Swedish line', async () => {
     const one = await run('diff', v1);
     expect(one.code).toBe(2);

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { followUpTabName, readFollowUp, type FilledRow, type FilledTab } from '../../src/core/followup';
+import { followUpTabNames, readFollowUp, type FilledRow, type FilledTab } from '../../src/core/followup';
 import { MIN_SAMPLE_ROWS } from '../../src/core/sample/generate';
 import { openForReading } from '../../src/cli/open-workbook';
 import { nodeIo } from '../../src/cli/node-io';
@@ -88,11 +88,13 @@ describe('budgetkoll followup', () => {
     expect(economyRows(tabs[0]).length).toBeGreaterThan(0);
   });
 
-  it('--all writes a tab for every nämnd, named as followUpTabName says', async () => {
+  it('--all writes a tab for every nämnd, named as followUpTabNames says, and prints those names', async () => {
     const out = await followUp(sample, '--report', 'december', '--all', '-o', join(dir, 'alla.xlsx'));
     expect(out.tabs.length).toBeGreaterThan(5);
     expect(out.tabs.map((t) => t.board)).toEqual(expect.arrayContaining([SOC, BUN]));
-    for (const t of out.tabs) expect(t.name).toBe(followUpTabName('december', t.board, 2027));
+    const names = followUpTabNames('december', [...out.tabs.map((t) => t.board), 'Kommunen'], 2027);
+    for (const t of out.tabs) expect(t.name).toBe(names.get(t.board));
+    expect(out.tabs.find((t) => t.board === BUN)!.name).toBe('Årsbokslut 2027 Barn- o ungd.n.');
     const { tabs, sheets } = await readBack(join(dir, 'alla.xlsx'));
     expect(tabs.map((t) => t.sheet)).toEqual(out.tabs.map((t) => t.name));
     for (const t of out.tabs) expect(sheets).toContain(t.name);
@@ -122,7 +124,7 @@ describe('budgetkoll followup', () => {
     const out = await followUp(first, '--report', 'august', '--board', SOC, '--board', BUN, '-o', second);
     expect(out.tabs.map((t) => [t.name, t.action])).toEqual([
       ['Delår aug 2027 Socialnämnden', 'refreshed'],
-      [followUpTabName('august', BUN, 2027), 'created'],
+      ['Delår aug 2027 Barn- o ungd.n.', 'created'],
     ]);
     expect(out.tabs[0].kept_inputs).toBeGreaterThanOrEqual(1);
     const back = await readBack(second);

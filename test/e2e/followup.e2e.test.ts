@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { followUpBoards, followUpTabName, readFollowUp, type FilledRow } from '../../src/core/followup';
+import { followUpBoards, followUpTabNames, readFollowUp, type FilledRow } from '../../src/core/followup';
 import { normalizeKey } from '../../src/core/text/normalize';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
 import { expectInput, expectText, OUTPUT, startHarness, type Harness } from './browser';
@@ -51,7 +51,7 @@ async function generateAndDownload(page: Page, board: string): Promise<{ buffer:
   await page.getByRole('radio', { name: 'Delårsbokslut (per 31 augusti)' }).check();
   await page.getByRole('checkbox', { name: board, exact: true }).check();
   await page.getByRole('button', { name: 'Skapa uppföljningsflik', exact: true }).click();
-  const sheet = followUpTabName('august', board, 2027);
+  const sheet = followUpTabNames('august', [board], 2027).get(board)!;
   await expectText(page.getByTestId('followup-outcome'), new RegExp(`Skapade fliken ${escape(sheet)}\\.`));
   await page.getByTestId('sheet-tabs').getByRole('tab', { name: sheet, exact: true }).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);

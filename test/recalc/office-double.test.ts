@@ -546,8 +546,8 @@ describe('every formula the Office adapter writes parses in LibreOffice', () => 
     }, 120_000);
 
     it('wrote the tabs under the names that need quoting, and BUN\'s refreshed tab keeps the vanished rows', () => {
-      expect(book.tabs.get('followup august')).toEqual(['Delår aug 2027 BUN', "Delår aug 2027 O'Haras nämnd"]);
-      const grid = book.texts.get('Delår aug 2027 BUN')!;
+      expect(book.tabs.get('followup august')).toEqual(['Delår aug 2027 Barn- o ungd.n.', "Delår aug 2027 O'Haras nämnd"]);
+      const grid = book.texts.get('Delår aug 2027 Barn- o ungd.n.')!;
       for (const old of RENAMED_ACTIVITIES.keys()) expect(rowByLabel(grid, `Ekonomisk uppföljning: ${old}`)).toBeGreaterThan(0);
     });
 
@@ -561,7 +561,7 @@ describe('every formula the Office adapter writes parses in LibreOffice', () => 
     });
 
     it('the wildcard-named verksamheter sum only their own rows', () => {
-      const grid = book.texts.get('Delår aug 2027 BUN')!;
+      const grid = book.texts.get('Delår aug 2027 Barn- o ungd.n.')!;
       for (const activity of RENAMED_ACTIVITIES.values()) {
         const row = rowByLabel(grid, activity);
         const budget = book.model.operatingBudget.filter((r) => r.board === BUN && r.activity === activity).reduce((s, r) => s + r.amounts[0], 0) / 1000;
@@ -629,7 +629,7 @@ describe('every formula the Office adapter writes parses in LibreOffice', () => 
 
     it("the Sammanställning's live formulas still point at the tab and give the new budget, added verksamhet included", () => {
       const compilation = book.tabs.get('consolidation')![0];
-      const formulas = [...book.double.sheet(compilation).formulas.values()].filter((f) => f.includes('Delår aug 2027 BUN'));
+      const formulas = [...book.double.sheet(compilation).formulas.values()].filter((f) => f.includes('Delår aug 2027 Barn- o ungd.n.'));
       expect(formulas.length).toBeGreaterThan(0);
       for (const f of formulas) expect(f).not.toContain('#REF!');
       const grid = book.texts.get(compilation)!;

@@ -46,10 +46,10 @@ function renderPane(
 }
 
 describe('navigation', () => {
-  it('offers the five sections as tabs, Hem first and selected', () => {
+  it('offers the six sections as tabs, Hem first and selected', () => {
     renderPane();
     const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
-    const names = ['Hem', 'Kontrollera budget', 'Resursfördelning', 'Uppföljning', 'Mallar'];
+    const names = ['Hem', 'Kontrollera budget', 'Resursfördelning', 'Uppföljning', 'Mallar', 'Koppla indata'];
     expect(tabs).toHaveLength(names.length);
     tabs.forEach((tab, i) => expect(tab).toHaveAccessibleName(names[i]));
     expect(screen.getByRole('tab', { name: 'Hem' })).toHaveAttribute('aria-selected', 'true');
@@ -70,6 +70,7 @@ describe('navigation', () => {
     expect(screen.queryByRole('tabpanel', { name: 'Hem' })).not.toBeInTheDocument();
 
     await user.keyboard('{End}');
+    await user.keyboard('{ArrowLeft}');
     await user.keyboard(' ');
     expect(screen.getByRole('tab', { name: 'Mallar' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('button', { name: 'Skapa tomma mallflikar' })).toBeVisible();

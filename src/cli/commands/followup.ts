@@ -218,9 +218,10 @@ export const followUpCommand: Command = {
     let port: SavableWorkbookPort;
     let model: BudgetModel;
     let tabs: FilledTab[];
+    let sheetNames: string[];
     try {
       port = await openForWriting(io, file);
-      ({ model, tabs } = await readFollowUp(port, undefined, mapping));
+      ({ model, tabs, sheetNames } = await readFollowUp(port, undefined, mapping));
     } catch (error) {
       io.stderr(unreadableLine(file, asWorkbookError(error)));
       return EXIT_CANNOT_RUN;
@@ -248,7 +249,7 @@ export const followUpCommand: Command = {
     const boards = resolveBoards(model, asked, all);
     if (boards.length === 0) throw new CliError(`followup: ${file}: Driftbudget och Ramar nämner inga nämnder.`);
 
-    const tabsWritten = await writeFollowUpTabs(port, { model, tabs }, { report, year, boards, now: new Date() });
+    const tabsWritten = await writeFollowUpTabs(port, { model, tabs, sheetNames }, { report, year, boards, now: new Date() });
     const written: FollowUpTabJson[] = tabsWritten.map((t) => ({
       name: t.name,
       report,

@@ -19,7 +19,8 @@ import { prepareFollowUp, type FollowUpIndex } from './prepare';
 import { exactCriterion } from './formulas';
 import type { FilledTabInputs } from './filled';
 import { COL, COLUMN_WIDTHS, TAB_STATUS_VALUES } from './layout';
-import { followUpTabName, periodEndDate, sectionsFor, type FollowUpReport, type SectionId } from './reports';
+import { periodEndDate, sectionsFor, type FollowUpReport, type SectionId } from './reports';
+import { followUpTabNames } from './tab-names';
 import { economySection } from './sections/economy';
 import { measuresSection } from './sections/measures';
 import { goalSection } from './sections/goal';
@@ -40,6 +41,11 @@ export interface BuildFollowUpInput {
   /** The year followed up (normally the budget year Y1). */
   year: number;
   generatedAt: Date;
+  /**
+   * The tab's name: the one the job planned for this nämnd among all of the run (planFollowUpTabs),
+   * or the refreshed tab's own. By default the rule's name for this nämnd alone (followUpTabNames).
+   */
+  sheetName?: string;
   /** What was typed on an earlier version of the tab (refresh): put back by row key. */
   previous?: FilledTabInputs;
   /**
@@ -146,7 +152,7 @@ function headerBlock(ctx: BuildContext, generatedAt: Date, sections: readonly Se
 
 /**
  * Builds the follow-up tab. Pure: the same input gives the same spec. The spec's name is the
- * wanted tab name ("Delår aug 2027 BUN"); the port makes it free and ≤ 31 characters.
+ * tab name ("Delår aug 2027 Socialnämnden", tab-names.ts); the port keeps it when it is free.
  */
 export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
   const { model, report, year, generatedAt } = input;
@@ -160,7 +166,7 @@ export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
   for (const section of sections) SECTION_BUILDERS[section](ctx);
   removedSection(builder, report, builder.book.leftovers(), (title) => sectionHeading(ctx, title));
 
-  const spec = emptySheetSpec(followUpTabName(report, ctx.board, year));
+  const spec = emptySheetSpec(input.sheetName ?? followUpTabNames(report, [ctx.board], year).get(ctx.board)!);
   spec.rows = builder.rows;
   spec.columnWidths = [...COLUMN_WIDTHS];
   Object.assign(spec, builder.mergeRanges());

@@ -26,9 +26,7 @@ export {
   FOLLOW_UP_REPORTS,
   KOMMUN_BOARD,
   REPORT_IDS,
-  boardAbbreviation,
   consolidationTabName,
-  followUpTabName,
   isFollowUpReport,
   isKommunBoard,
   periodEndDate,
@@ -40,6 +38,7 @@ export {
   type ReportInfo,
   type SectionId,
 } from './reports';
+export { existingFollowUpTab, followUpTabNames, planFollowUpTabs, sameBoard, type FollowUpTabPlan, type TabNaming } from './tab-names';
 export type { FilledCell, FilledRow, FilledTab, FilledTabInputs, TypedInput } from './filled';
 export type { RowKey, RowSection } from './row-keys';
 export { REMOVED_TITLE } from './sections/removed';

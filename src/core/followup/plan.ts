@@ -72,24 +72,28 @@ export interface FollowUpReadPlan {
   located: LocatedInputs;
   /** ReadRange ids of the owned tabs, by sheet name. */
   tabs: OwnedTabRead[];
+  /** Every sheet of the workbook, in tab order: new follow-up tabs are named clear of them (tab-names.ts). */
+  sheetNames: string[];
 }
 
 /** What to read for the follow-up job: inputs and owned follow-up tabs (pure; from the index). */
 export function planFollowUpRead(index: WorkbookIndex, mapping?: Mapping): FollowUpReadPlan {
   const located = locateJobInputs(index, 'followUp', mapping);
   const owned = planOwnedTabs(index);
-  return { plan: { ranges: [...located.plan.ranges, ...owned.ranges] }, located, tabs: owned.tabs };
+  return { plan: { ranges: [...located.plan.ranges, ...owned.ranges] }, located, tabs: owned.tabs, sheetNames: index.sheets.map((s) => s.name) };
 }
 
 export interface FollowUpWorkbook {
   model: BudgetModel;
   /** Owned follow-up tabs and compilations, in tab order. */
   tabs: FilledTab[];
+  /** Every sheet of the workbook, in tab order. */
+  sheetNames: string[];
 }
 
 /** Recognises what one read phase returned for a plan from planFollowUpRead. */
 export function recognizeFollowUp(raw: RawWorkbook, planned: FollowUpReadPlan): FollowUpWorkbook {
-  return { model: recognizeWorkbook(raw, planned.located, JOB_INPUTS.followUp), tabs: readOwnedTabs(raw, planned.tabs) };
+  return { model: recognizeWorkbook(raw, planned.located, JOB_INPUTS.followUp), tabs: readOwnedTabs(raw, planned.tabs), sheetNames: [...planned.sheetNames] };
 }
 
 /** Reads inputs and owned follow-up tabs through the port in one read phase. */

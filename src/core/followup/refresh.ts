@@ -20,5 +20,5 @@ export function refreshFollowUpTab(model: BudgetModel, filled: FilledTab, now: D
   if (filled.report === null) throw new RangeError(`follow-up tab without a known report: ${filled.sheet}`);
   const year = filled.year ?? model.years?.[0];
   if (year === undefined) throw new RangeError(`follow-up tab without a year: ${filled.sheet}`);
-  return buildFollowUpTab({ model, report: filled.report, board: filled.board, year, generatedAt: now, previous: typedInputs(filled), ...(index ? { index } : {}) });
+  return buildFollowUpTab({ model, report: filled.report, board: filled.board, year, generatedAt: now, previous: typedInputs(filled), sheetName: filled.sheet, ...(index ? { index } : {}) });
 }

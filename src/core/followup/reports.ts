@@ -3,7 +3,7 @@
  * sections each report's standard tab holds, for a nämnd and for the kommun as a whole.
  */
 import type { FollowUpReport } from '../calendar/annual-cycle';
-import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from '../workbook/sheet-names';
+import { sanitizeSheetName } from '../workbook/sheet-names';
 
 export type { FollowUpReport } from '../calendar/annual-cycle';
 
@@ -135,33 +135,6 @@ export function periodEndDate(report: FollowUpReport, year: number): string {
 /** Last month of the report's period as Utfall writes periods: "2027-08". */
 export function periodMonth(report: FollowUpReport, year: number): string {
   return `${year}-${String(FOLLOW_UP_REPORTS[report].end.month).padStart(2, '0')}`;
-}
-
-const CONNECTIVES = new Set(['och', '&', 'samt', 'for', 'för']);
-
-/**
- * A short form of a nämnd's name for tab names, the way kommuner abbreviate them:
- * "Barn- och ungdomsnämnden" → "BUN", "Kultur- och fritidsnämnden" → "KFN", "Kommunstyrelsen" → "KS".
- */
-export function boardAbbreviation(board: string): string {
-  const words = board.split(/[\s]+/).map((w) => w.replace(/[-–,.]+$/u, '')).filter((w) => w.length > 0);
-  let letters = '';
-  for (const word of words) {
-    const lower = word.toLocaleLowerCase('sv-SE');
-    if (CONNECTIVES.has(lower)) continue;
-    letters += word[0].toLocaleUpperCase('sv-SE');
-    if (/nämnden?$/u.test(lower) && !/^nämnden?$/u.test(lower)) letters += 'N';
-    else if (/styrelsen?$/u.test(lower) && !/^styrelsen?$/u.test(lower)) letters += 'S';
-  }
-  return letters || board;
-}
-
-/** The wanted tab name ("Delår aug 2027 BUN"): the nämnd's full name when it fits in 31 characters. */
-export function followUpTabName(report: FollowUpReport, board: string, year: number): string {
-  const prefix = `${FOLLOW_UP_REPORTS[report].short} ${year} `;
-  const full = sanitizeSheetName(prefix + board.trim());
-  if ((prefix + board.trim()).length <= MAX_SHEET_NAME_LENGTH && full === prefix + board.trim()) return full;
-  return sanitizeSheetName(prefix + boardAbbreviation(board.trim()));
 }
 
 /** The wanted name of the kommun's compilation tab ("Sammanställning Delår aug 2027"). */

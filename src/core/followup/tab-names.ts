@@ -9,7 +9,7 @@
  * marker in A1 (report, year, nämnd), not by its name, so a tab keeps its name once written.
  */
 import { normalizeKey } from '../text/normalize';
-import { freeSheetName, MAX_SHEET_NAME_LENGTH, sanitizeSheetName, sheetNameText } from '../workbook/sheet-names';
+import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName, sheetNameText } from '../workbook/sheet-names';
 import type { FilledTab } from './filled';
 import { FOLLOW_UP_REPORTS, KOMMUN_BOARD, type FollowUpReport } from './reports';
 
@@ -18,7 +18,7 @@ const LETTER = /\p{L}/u;
 /** Letters a cut word keeps at least: "Gymn.", "ungd.", never "G." */
 const MIN_KEPT = 3;
 /** Combinations of word forms tried when two nämnder would get the same name. */
-const MAX_ALTERNATIVES = 20_000;
+const MAX_ALTERNATIVES = 5_000;
 
 /** One word of a nämnd's name and its forms, from the full word to the shortest. */
 interface Word {
@@ -91,24 +91,32 @@ function preferredLevels(words: readonly Word[], room: number): number[] | null 
   return levels;
 }
 
-/** Every combination of forms that fits `room`, longest first (a bounded number). */
+function shortest(words: readonly Word[]): number[] {
+  return words.map((w) => w.forms.length - 1);
+}
+
+/** Every combination of forms that fits `room`, longest first (a bounded number; stable order). */
 function alternatives(words: readonly Word[], room: number): number[][] {
-  const out: number[][] = [];
+  const out: { levels: number[]; length: number }[] = [];
   const levels = words.map(() => 0);
-  const visit = (i: number): void => {
+  // The shortest the words from i on can be, so a combination that cannot fit is left at once.
+  const rest = words.map((_, i) => words.slice(i).reduce((sum, w) => sum + w.forms[w.forms.length - 1].length + 1, -1));
+  const visit = (i: number, length: number): void => {
     if (out.length >= MAX_ALTERNATIVES) return;
     if (i === words.length) {
-      if (joined(words, levels).length <= room) out.push([...levels]);
+      out.push({ levels: [...levels], length });
       return;
     }
     for (let level = 0; level < words[i].forms.length; level++) {
+      const next = length + (i > 0 ? 1 : 0) + words[i].forms[level].length;
+      if (next + (i + 1 < words.length ? rest[i + 1] + 1 : 0) > room) continue;
       levels[i] = level;
-      visit(i + 1);
+      visit(i + 1, next);
     }
     levels[i] = 0;
   };
-  visit(0);
-  return out.sort((a, b) => joined(words, b).length - joined(words, a).length);
+  visit(0, 0);
+  return out.sort((a, b) => b.length - a.length).map((a) => a.levels);
 }
 
 interface NamedBoard {
@@ -149,15 +157,21 @@ export function followUpTabNames(report: FollowUpReport, boards: readonly string
     const alike = (levels: readonly number[]) => others.some((o) => isFormOf(levels.map((l, i) => entry.words[i].forms[l]), o));
     const preferred = preferredLevels(entry.words, room);
     let name: string;
-    if (preferred === null) name = text(entry.words.map((w) => w.forms.length - 1));
+    if (preferred === null) name = text(shortest(entry.words));
     else if (!alike(preferred)) name = text(preferred);
     else {
       // Alike another nämnd's name: more of the word that tells them apart, if any form does.
       const other = alternatives(entry.words, room).find((levels) => !alike(levels) && !taken.has(lower(text(levels))));
       name = text(other ?? preferred);
     }
-    // A sheet of this name exists (a copy, or one of the user's): " (2)", as Excel names a copy.
-    name = freeSheetName(name, taken);
+    name = sanitizeSheetName(name);
+    // A sheet of this name exists (a copy, or one of the user's), or no form tells two nämnder
+    // apart: " (2)", as Excel names a copy, with the name shortened to leave room for it.
+    for (let n = 2; taken.has(lower(name)); n++) {
+      const suffix = ` (${n})`;
+      const shorter = preferredLevels(entry.words, room - suffix.length);
+      name = (shorter ? text(shorter) : text(shortest(entry.words)).slice(0, MAX_SHEET_NAME_LENGTH - suffix.length).trimEnd()) + suffix;
+    }
     taken.add(lower(name));
     chosen.set(entry, name);
   }

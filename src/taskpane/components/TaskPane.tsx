@@ -14,12 +14,13 @@ import { FollowUpSection } from './followup/FollowUpSection';
 import { Header } from './Header';
 import { HomeSection } from './HomeSection';
 import type { HomeStep } from './home-step';
+import { MappingSection } from './mapping/MappingSection';
 import { TemplatesSection } from './TemplatesSection';
 
 /** Performance mark set when the task pane has rendered for the first time. */
 export const READY_MARK = 'budgetkoll:taskpane-ready';
 
-export type SectionId = 'home' | 'check' | 'allocation' | 'followUp' | 'templates';
+export type SectionId = 'home' | 'check' | 'allocation' | 'followUp' | 'templates' | 'mapping';
 
 interface SectionDef {
   id: SectionId;
@@ -33,6 +34,7 @@ const SECTIONS: readonly SectionDef[] = [
   { id: 'allocation', label: 'nav.allocation', heading: 'nav.allocation' },
   { id: 'followUp', label: 'nav.followUp', heading: 'nav.followUp' },
   { id: 'templates', label: 'nav.templates', heading: 'nav.templates' },
+  { id: 'mapping', label: 'nav.mapping', heading: 'nav.mapping' },
 ];
 
 const useStyles = makeStyles({
@@ -44,7 +46,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   nav: {
-    // Five sections do not fit one row in a 320–360 px pane: let the tabs wrap instead of hiding.
+    // Six sections do not fit one row in a 320–360 px pane: let the tabs wrap instead of hiding.
     flexWrap: 'wrap',
     rowGap: 0,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0`,
@@ -94,6 +96,13 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
     setSection(step.section);
     setFocusPanel(step.section);
   };
+  // Kontrollera's "Koppla om" opens Koppla indata, which reads the workbook again.
+  const [remapRequest, setRemapRequest] = useState(0);
+  const openMapping = () => {
+    setRemapRequest((n) => n + 1);
+    setSection('mapping');
+    setFocusPanel('mapping');
+  };
   // After Hem's button the focus follows to the section it opened.
   useEffect(() => {
     if (focusPanel === null) return;
@@ -139,7 +148,16 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
             <Text as="h2" className={styles.heading}>
               {t(s.heading)}
             </Text>
-            <SectionBody section={s.id} services={services} embedded={embedded} onStep={openStep} stepReport={stepReport} />
+            <SectionBody
+              section={s.id}
+              active={s.id === section}
+              services={services}
+              embedded={embedded}
+              onStep={openStep}
+              stepReport={stepReport}
+              onRemap={openMapping}
+              remapRequest={remapRequest}
+            />
           </div>
         ))}
       </Main>
@@ -149,23 +167,29 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
 
 interface SectionBodyProps {
   section: SectionId;
+  /** The section is the one shown. */
+  active: boolean;
   services: TaskPaneServices;
   embedded: boolean;
   onStep(step: HomeStep): void;
   stepReport: { report: FollowUpReport } | undefined;
+  onRemap(): void;
+  remapRequest: number;
 }
 
-function SectionBody({ section, services, embedded, onStep, stepReport }: SectionBodyProps) {
+function SectionBody({ section, active, services, embedded, onStep, stepReport, onRemap, remapRequest }: SectionBodyProps) {
   switch (section) {
     case 'home':
       return <HomeSection today={services.today()} annualCycle={services.annualCycle} onStep={onStep} />;
     case 'check':
-      return <CheckSection port={services.port} now={services.today} />;
+      return <CheckSection port={services.port} now={services.today} onRemap={onRemap} />;
     case 'allocation':
       return <AllocationSection port={services.port} now={services.today} />;
     case 'followUp':
       return <FollowUpSection port={services.port} now={services.today} annualCycle={services.annualCycle} importService={services.followUpImport} embedded={embedded} preferredReport={stepReport} />;
     case 'templates':
       return <TemplatesSection port={services.port} templates={services.templates} today={services.today()} />;
+    case 'mapping':
+      return <MappingSection port={services.port} selection={services.selection} now={services.today} active={active} reloadRequest={remapRequest} />;
   }
 }

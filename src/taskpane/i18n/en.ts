@@ -19,6 +19,7 @@ export const en: Catalogue = {
   'nav.allocation': 'Resource allocation',
   'nav.followUp': 'Follow-up',
   'nav.templates': 'Templates',
+  'nav.mapping': 'Map inputs',
 
   'soon.title': 'Coming soon',
   'soon.check':
@@ -164,6 +165,7 @@ export const en: Catalogue = {
   'check.severity.warning': 'Warning',
   'check.severity.info': 'Info',
   'check.fix': 'Fix: {label}',
+  'check.remap': 'Remap',
   'check.fixed': 'Fixed',
   'check.fixSkippedBadge': 'Left alone',
   'check.fixAllHeading': 'Quick fixes',

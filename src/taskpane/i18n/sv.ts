@@ -21,6 +21,7 @@ export const sv = {
   'nav.allocation': 'Resursfördelning',
   'nav.followUp': 'Uppföljning',
   'nav.templates': 'Mallar',
+  'nav.mapping': 'Koppla indata',
 
   'soon.title': 'Kommer snart',
   'soon.check':
@@ -166,6 +167,7 @@ export const sv = {
   'check.severity.warning': 'Varning',
   'check.severity.info': 'Info',
   'check.fix': 'Åtgärda: {label}',
+  'check.remap': 'Koppla om',
   'check.fixed': 'Åtgärdad',
   'check.fixSkippedBadge': 'Lämnades orörd',
   'check.fixAllHeading': 'Snabbåtgärder',

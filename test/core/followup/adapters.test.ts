@@ -98,7 +98,7 @@ describe.each([
 
     const spec = buildFollowUpTab({ model: first.model, report: 'august', board: BUN, year: 2027, generatedAt: GENERATED_AT });
     const { name } = await host.port.writeSheet(spec);
-    expect(name).toBe('Delår aug 2027 BUN');
+    expect(name).toBe('Delår aug 2027 Barn- o ungd.n.');
     const forecast = at(spec, 'Ekonomisk uppföljning', 'Elevhälsa', 'Prognos helår');
     const comment = at(spec, 'Ekonomisk uppföljning', 'Skolskjuts', 'Kommentar');
     expect(host.locked(name, forecast)).toBe(false);

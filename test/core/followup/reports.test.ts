@@ -1,15 +1,13 @@
 import {
-  boardAbbreviation,
   consolidationTabName,
   FOLLOW_UP_REPORTS,
-  followUpTabName,
   periodEndDate,
   periodMonth,
   REPORT_IDS,
   sectionsFor,
   sectionTitle,
 } from '../../../src/core/followup';
-import { freeSheetName, MAX_SHEET_NAME_LENGTH } from '../../../src/core/workbook/sheet-names';
+import { MAX_SHEET_NAME_LENGTH } from '../../../src/core/workbook/sheet-names';
 
 describe('the three follow-up reports', () => {
   it('have the names, months and period ends of the årshjul', () => {
@@ -50,38 +48,10 @@ describe('the three follow-up reports', () => {
   });
 });
 
-describe('tab names', () => {
-  it('abbreviate nämnder the way kommuner do', () => {
-    expect(boardAbbreviation('Barn- och ungdomsnämnden')).toBe('BUN');
-    expect(boardAbbreviation('Gymnasie- och vuxenutbildningsnämnden')).toBe('GVN');
-    expect(boardAbbreviation('Kultur- och fritidsnämnden')).toBe('KFN');
-    expect(boardAbbreviation('Miljö- och hälsoskyddsnämnden')).toBe('MHN');
-    expect(boardAbbreviation('Kommunstyrelsen')).toBe('KS');
-    expect(boardAbbreviation('Tekniska nämnden')).toBe('TN');
-  });
-
-  it('use the full nämnd when it fits in 31 characters, else the abbreviation', () => {
-    expect(followUpTabName('august', 'Barn- och ungdomsnämnden', 2027)).toBe('Delår aug 2027 BUN');
-    expect(followUpTabName('april', 'Socialnämnden', 2027)).toBe('MU april 2027 Socialnämnden');
-    expect(followUpTabName('december', 'Kommunstyrelsen', 2027)).toBe('Årsbokslut 2027 Kommunstyrelsen');
-    expect(followUpTabName('december', 'Kommunen', 2027)).toBe('Årsbokslut 2027 Kommunen');
+describe('the compilation tab name', () => {
+  // Nämnd tab names have their own rule and tests (tab-names.ts, tab-names.test.ts).
+  it('names the report and year, within 31 characters', () => {
     expect(consolidationTabName('december', 2027)).toBe('Sammanställning Årsbokslut 2027');
-    for (const report of REPORT_IDS) {
-      for (const board of ['Gymnasie- och vuxenutbildningsnämnden', 'Vård- och äldreomsorgsnämnden', 'Överförmyndarnämnden', 'Nämnden för: [särskilda] *frågor*?']) {
-        const name = followUpTabName(report, board, 2027);
-        expect(name.length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
-        expect(name).not.toMatch(/[:\\/?*[\]]/);
-      }
-      expect(consolidationTabName(report, 2027).length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
-    }
-  });
-
-  it('get a free name next to an existing tab, still within 31 characters', () => {
-    const wanted = followUpTabName('august', 'Barn- och ungdomsnämnden', 2027);
-    expect(freeSheetName(wanted, ['Delår aug 2027 BUN'])).toBe('Delår aug 2027 BUN (2)');
-    const long = followUpTabName('december', 'Kommunstyrelsen', 2027);
-    const free = freeSheetName(long, [long]);
-    expect(free.length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
-    expect(free.endsWith(' (2)')).toBe(true);
+    for (const report of REPORT_IDS) expect(consolidationTabName(report, 2027).length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
   });
 });

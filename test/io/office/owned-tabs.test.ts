@@ -38,10 +38,10 @@ describe('owned tabs through the Office adapter', () => {
     await port.writeSheet(followUpTab);
     expect(double.largestRequest).toBeLessThanOrEqual(FOUR_MB);
     expect(double.largestResponse).toBeLessThanOrEqual(FOUR_MB);
-    expect(double.inspect().map((s) => s.name)).toEqual([allocationTab.name, 'Delår aug 2027 BUN']);
+    expect(double.inspect().map((s) => s.name)).toEqual([allocationTab.name, 'Delår aug 2027 Barn- o ungd.n.']);
     // Every merged cell of the spec is in the sheet, though the Åtgärder rows' merges (two per row)
     // went over as a few blocks merged row by row.
-    const merged = double.sheet('Delår aug 2027 BUN').merges.map((m) => rangeToA1(m));
+    const merged = double.sheet('Delår aug 2027 Barn- o ungd.n.').merges.map((m) => rangeToA1(m));
     const wanted = mergedAreas(followUpTab).map((m) => rangeToA1(m));
     expect([...merged].sort()).toEqual([...wanted].sort());
     expect(wanted.length).toBeGreaterThan(1000);

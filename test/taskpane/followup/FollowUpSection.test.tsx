@@ -8,7 +8,7 @@
 import '@testing-library/jest-dom';
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { consolidationTabName, followUpBoards, followUpTabName, readFollowUp } from '../../../src/core/followup';
+import { consolidationTabName, followUpBoards, followUpTabNames, readFollowUp } from '../../../src/core/followup';
 import { AppProviders } from '../../../src/taskpane/app-providers';
 import { TaskPane } from '../../../src/taskpane/components/TaskPane';
 import type { FollowUpImportService } from '../../../src/core/followup/import-service';
@@ -97,7 +97,8 @@ test('generate writes one tab per chosen nämnd with its standard name, then lis
   const [first, second] = boards;
   await user.click(within(panel).getByRole('checkbox', { name: first }));
   await user.click(within(panel).getByRole('checkbox', { name: second }));
-  const names = [followUpTabName('august', first, 2027), followUpTabName('august', second, 2027)];
+  const rule = followUpTabNames('august', [...boards, 'Kommunen'], 2027);
+  const names = [rule.get(first)!, rule.get(second)!];
   expect(within(panel).getByTestId('followup-names')).toHaveTextContent(names[0]);
   await user.click(within(panel).getByRole('button', { name: 'Skapa uppföljningsflikar (2)' }));
   await within(panel).findByText(`Skapade 2 flikar: ${names[0]} och ${names[1]}.`);
@@ -125,7 +126,7 @@ test('generate writes one tab per chosen nämnd with its standard name, then lis
   // With a third nämnd only the new tab is counted.
   await user.click(within(panel).getByRole('checkbox', { name: boards[2] }));
   expect(within(panel).getByRole('button', { name: 'Skapa uppföljningsflik' })).toBeEnabled();
-  expect(within(panel).getByTestId('followup-names')).toHaveTextContent(`Nya flikar: ${followUpTabName('august', boards[2], 2027)}`);
+  expect(within(panel).getByTestId('followup-names')).toHaveTextContent(`Nya flikar: ${rule.get(boards[2])}`);
   await user.click(within(panel).getByRole('checkbox', { name: boards[2] }));
   expect(port.writes).toHaveLength(2);
 

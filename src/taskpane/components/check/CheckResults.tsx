@@ -56,6 +56,8 @@ export interface CheckResultsProps {
   /** The quick fix "Utöka tabellen" of a finding (STRUCT-OUTSIDE-TABLE). */
   onResize(resize: TableResize, finding: Finding): void;
   onWriteReport(): void;
+  /** Opens Koppla indata (a MAP-STALE finding's "Koppla om"); absent where it cannot. */
+  onRemap?: () => void;
 }
 
 export default function CheckResults(props: CheckResultsProps) {
@@ -103,6 +105,7 @@ export default function CheckResults(props: CheckResultsProps) {
           busy={busy}
           onSelect={props.onSelect}
           jumpToFirstError={jump}
+          onRemap={props.onRemap}
           onFix={(f) => {
             const resize = resizeFor(f);
             if (resize) props.onResize(resize, f);

@@ -54,11 +54,13 @@ export interface CheckSectionProps {
   port: WorkbookPort;
   /** The clock for the report's date; the real one when absent. */
   now?: () => Date;
+  /** Opens Koppla indata (a MAP-STALE finding's "Koppla om"). */
+  onRemap?: () => void;
 }
 
 const realNow = () => new Date();
 
-export function CheckSection({ port, now = realNow }: CheckSectionProps) {
+export function CheckSection({ port, now = realNow, onRemap }: CheckSectionProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
@@ -145,6 +147,7 @@ export function CheckSection({ port, now = realNow }: CheckSectionProps) {
             onApply={(edits) => void apply(edits)}
             onResize={(resize, finding) => void resizeTable(resize, finding)}
             onWriteReport={() => void report.write(check.result!, now())}
+            onRemap={onRemap}
           />
         </Suspense>
       )}

@@ -99,6 +99,8 @@ export interface FindingsListProps {
    * focus moves to the first error's button, scrolled into view. 0 = never asked.
    */
   jumpToFirstError?: number;
+  /** A mapping that no longer fits (MAP-STALE): "Koppla om" opens Koppla indata. */
+  onRemap?: () => void;
 }
 
 /** The first error's go-to button under `root`, in the order shown. */
@@ -123,7 +125,7 @@ interface Group {
   findings: Finding[];
 }
 
-export function FindingsList({ findings, handled, busy, onSelect, onFix, jumpToFirstError = 0 }: FindingsListProps) {
+export function FindingsList({ findings, handled, busy, onSelect, onFix, jumpToFirstError = 0, onRemap }: FindingsListProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const headingId = useId('findings-heading');
@@ -219,6 +221,7 @@ export function FindingsList({ findings, handled, busy, onSelect, onFix, jumpToF
                 handled={handled.get(cellKey(f.sheet, f.cell)) ?? null}
                 busy={busy}
                 onSelect={onSelect}
+                onRemap={onRemap}
                 onFix={onFix}
               />
             ))}
@@ -265,9 +268,13 @@ interface FindingItemProps {
   busy: boolean;
   onSelect(finding: Finding): void;
   onFix(finding: Finding): void;
+  onRemap?: () => void;
 }
 
-function FindingItem({ finding: f, fixText, handled, busy, onSelect, onFix }: FindingItemProps) {
+/** The rule of a mapping that no longer fits the workbook. */
+export const MAP_STALE = 'MAP-STALE';
+
+function FindingItem({ finding: f, fixText, handled, busy, onSelect, onFix, onRemap }: FindingItemProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const where = place(f.sheet, f.cell);
@@ -288,6 +295,11 @@ function FindingItem({ finding: f, fixText, handled, busy, onSelect, onFix }: Fi
         </Caption1>
       )}
       <RuleId rule={f.rule} className={styles.rule} />
+      {f.rule === MAP_STALE && onRemap && (
+        <Button className={styles.quickFix} size="small" onClick={onRemap} data-testid="remap">
+          {t('check.remap')}
+        </Button>
+      )}
       {f.quickFix &&
         (handled ? (
           <Badge className={styles.fixedBadge} appearance="tint" color={handled === 'changed' ? 'success' : 'subtle'}>

@@ -8,6 +8,7 @@ import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody,
 import { PaneCheckbox } from '../PaneCheckbox';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
+import { planFollowUpTabs } from '../../../core/followup/tab-names';
 import { editsFor } from '../../../core/rules/quick-fixes';
 import { writeBlockers } from '../../../core/rules/write-blockers';
 import type { WorkbookPort } from '../../../core/workbook/port';
@@ -16,7 +17,6 @@ import type { FollowUpSnapshot } from './followup-core';
 import { FollowUpTabs } from './FollowUpTabs';
 import { ImportTabs } from './ImportTabs';
 import { InputList } from './InputList';
-import { planNewTabs } from './new-tabs';
 import type { FollowUp } from './use-follow-up';
 
 const useStyles = makeStyles({
@@ -184,8 +184,8 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
     });
   };
 
-  // Only tabs that do not exist yet are counted: "Skapa" leaves an existing one alone.
-  const planned = year === null ? null : planNewTabs(report, selected, year, snapshot.tabs.map((tab) => tab.sheet));
+  // The names "Skapa" gives (the one rule, tab-names.ts); a nämnd whose tab exists is not counted: "Skapa" leaves it alone.
+  const planned = year === null ? null : planFollowUpTabs(snapshot, report, year, selected);
   const newCount = planned ? planned.created.length : selected.length;
   const generateLabel = newCount <= 1 ? t('followup.generate.one') : t('followup.generate.many', { count: newCount });
 
@@ -267,7 +267,7 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
               )}
               {planned && planned.existing.length > 0 && (
                 <Caption1 as="p" className={styles.hint} data-testid="followup-existing-names">
-                  {t('followup.tabNamesExisting', { names: formatList(language, planned.existing) })}
+                  {t('followup.tabNamesExisting', { names: formatList(language, planned.existing.map((e) => e.sheet)) })}
                 </Caption1>
               )}
               <Button

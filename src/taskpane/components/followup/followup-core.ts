@@ -7,7 +7,7 @@ import type { Finding } from '../../../core/findings';
 import { isKommunBoard, type FilledTab, type FollowUpReport } from '../../../core/followup';
 import { WorkbookError, type ReadOptions, type WorkbookPort, type WorkbookReader, type WriteOptions } from '../../../core/workbook/port';
 import type { SheetSpec } from '../../../core/workbook/sheet-spec';
-import { existingFollowUpTab, followUpPlan, inputStatuses, type FollowUpBuild, type FollowUpSnapshot } from '../../../jobs/follow-up';
+import { followUpPlan, inputStatuses, planFollowUpTabs, type FollowUpBuild, type FollowUpSnapshot } from '../../../jobs/follow-up';
 import { progressSpan, type CoreSession } from '../../worker/run-core-task';
 
 export type { FilledTab, Finding, FollowUpReport, FollowUpSnapshot };
@@ -24,9 +24,6 @@ export async function readSnapshot(reader: WorkbookReader, session: CoreSession,
   return session.run('followUp', { raw, planned }, { ...options, onProgress: progressSpan(options.onProgress, 0.5, 1) });
 }
 
-/** The owned follow-up tab of this report, year and nämnd, if the workbook has one (the follow-up job's lookup). */
-export const existingTab = existingFollowUpTab;
-
 export interface GenerateOutcome {
   written: string[];
   /** Nämnder that already had a tab of this report and year (refresh those instead). */
@@ -39,8 +36,9 @@ function isCancelled(error: unknown): boolean {
 }
 
 /**
- * One new tab per chosen nämnd (free names; never replaces anything), with progress and cancel.
- * The tabs are built in the session that read `snapshot`.
+ * One new tab per chosen nämnd without one (named as planFollowUpTabs says, the names the section
+ * showed; never replaces anything), with progress and cancel. The tabs are built in the session
+ * that read `snapshot`.
  */
 export async function generateTabs(
   port: WorkbookPort,
@@ -51,16 +49,12 @@ export async function generateTabs(
 ): Promise<GenerateOutcome> {
   const outcome: GenerateOutcome = { written: [], existing: [], cancelled: false };
   const total = request.boards.length;
-  const toBuild: string[] = [];
-  for (const board of request.boards) {
-    const already = existingTab(snapshot.tabs, request.report, request.year, board);
-    if (already) outcome.existing.push({ board, sheet: already.sheet });
-    else toBuild.push(board);
-  }
+  const planned = planFollowUpTabs(snapshot, request.report, request.year, request.boards);
+  outcome.existing.push(...planned.existing);
   let specs: SheetSpec[] = [];
   try {
-    if (toBuild.length > 0) {
-      const builds = toBuild.map((board): FollowUpBuild => ({ kind: 'tab', report: request.report, board, year: request.year, now: request.now }));
+    if (planned.created.length > 0) {
+      const builds = planned.created.map(({ board, sheet }): FollowUpBuild => ({ kind: 'tab', report: request.report, board, year: request.year, now: request.now, sheet }));
       specs = await session.run('followUpSpecs', { builds }, options.signal ? { signal: options.signal } : {});
     }
   } catch (error) {
