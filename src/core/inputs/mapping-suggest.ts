@@ -78,22 +78,38 @@ interface Evaluation {
   candidate: Candidate;
   score: number;
   complete: boolean;
-  columns: { key: string; col: number; header: ParsedHeader }[];
+  columns: { key: string; col: number; header: ParsedHeader; above?: true }[];
   missing: string[];
 }
 
 const ALL_MATCHERS = INPUTS.map((d) => ({ def: d, matchers: columnMatchers(d) }));
 
+type HeaderCell = { col: number; header: ParsedHeader; above?: true };
+
+/**
+ * The header cells of a candidate row. A header over two rows – the key headers merged down over
+ * rows 3–4 and "Budget" merged across the year columns on row 3, the years on row 4 – reads as
+ * its top cell, so row 4 holds only the years: when a sheet row has two or more year headers of
+ * its own, each of its empty cells takes the text header right above it (marked `above`).
+ */
+function headerCells(c: Candidate): HeaderCell[] {
+  const parse = (row: RawValue[]) => row.map((v, i) => ({ col: c.grid.left + i, header: parseHeader(v) })).filter((h): h is HeaderCell => h.header !== null);
+  const own = parse(c.grid.values[c.headerRow - c.grid.top] ?? []);
+  const i = c.headerRow - c.grid.top;
+  if (c.table !== null || i === 0 || own.filter((h) => h.header.year !== null).length < 2) return own;
+  const fromAbove = parse(c.grid.values[i - 1] ?? []).filter((h) => h.header.year === null && !own.some((o) => o.col === h.col));
+  return [...own, ...fromAbove.map((h) => ({ ...h, above: true as const }))].sort((a, b) => a.col - b.col);
+}
+
 function evaluate(def: InputDef, c: Candidate): Evaluation | null {
-  const row = c.grid.values[c.headerRow - c.grid.top] ?? [];
-  const headers = row.map((v, i) => ({ col: c.grid.left + i, header: parseHeader(v) })).filter((h): h is { col: number; header: ParsedHeader } => h.header !== null);
+  const headers = headerCells(c);
   const matchers = columnMatchers(def);
   const columns: Evaluation['columns'] = [];
   const used = new Set<number>();
-  for (const { col, header } of headers) {
+  for (const { col, header, above } of headers) {
     const column = matchColumn(matchers, header);
     if (column && !columns.some((x) => x.key === column.label)) {
-      columns.push({ key: column.label, col, header });
+      columns.push({ key: column.label, col, header, ...(above ? { above } : {}) });
       used.add(col);
     }
   }
@@ -175,15 +191,32 @@ function dataRows(e: Evaluation): { values: RawValue[]; first: number }[] {
   return g.values.slice(e.candidate.headerRow - g.top + 1).map((values) => ({ values, first: values.findIndex((v) => v !== null && !(typeof v === 'string' && v.trim() === '')) })).filter((r) => r.first >= 0);
 }
 
+/** The mapped key and text columns (Nämnd, Verksamhet …), left to right. */
+function keyColumns(e: Evaluation): number[] {
+  return e.columns
+    .filter((x) => !/\d{4}$/.test(x.key) && e.def.columns.some((c) => c.label === x.key && (c.kind === 'key' || c.kind === 'text')))
+    .map((x) => x.col - e.candidate.grid.left)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The cell (index in the row) that makes a row a subtotal row, or -1: its first filled cell, or
+ * else one of its key columns – a "Totalt" typed in the Nämnd column when the amounts come first.
+ */
+function totalCell(values: RawValue[], first: number, keys: readonly number[]): number {
+  // The recognizer's own test of a total row (Summa, Totalt, Total, "Summa …", "Totalt …").
+  return [first, ...keys].find((i) => typeof values[i] === 'string' && isTotalKey(values[i])) ?? -1;
+}
+
 function subtotalsOf(e: Evaluation): InputMapping['subtotals'] {
   const counts = new Map<number, number>();
   const words: string[] = [];
+  const keys = keyColumns(e);
   for (const { values, first } of dataRows(e)) {
-    const v = values[first];
-    // The recognizer's own test of a total row (Summa, Totalt, Total, "Summa …", "Totalt …").
-    if (typeof v !== 'string' || !isTotalKey(v)) continue;
-    const word = v.trim().split(/\s+/)[0];
-    counts.set(first, (counts.get(first) ?? 0) + 1);
+    const at = totalCell(values, first, keys);
+    if (at < 0) continue;
+    const word = String(values[at]).trim().split(/\s+/)[0];
+    counts.set(at, (counts.get(at) ?? 0) + 1);
     if (!words.some((w) => foldText(w) === foldText(word))) words.push(word);
   }
   if (counts.size === 0) return undefined;
@@ -193,11 +226,11 @@ function subtotalsOf(e: Evaluation): InputMapping['subtotals'] {
 
 function costsOf(e: Evaluation, subtotalColumn: string | undefined): { costs: 'positive' | 'negative'; from: SuggestedInput['costsFrom'] } {
   const amountCols = e.columns.filter((x) => /\d{4}$/.test(x.key) || e.def.columns.some((c) => c.kind === 'amount' && c.label === x.key)).map((x) => x.col - e.candidate.grid.left);
+  const keys = keyColumns(e);
   let sum = 0;
   let seen = 0;
   for (const { values, first } of dataRows(e)) {
-    const key = values[first];
-    if (subtotalColumn !== undefined && isTotalKey(key)) continue;
+    if (subtotalColumn !== undefined && totalCell(values, first, keys) >= 0) continue;
     for (const i of amountCols) {
       const reading = readNumber(values[i] ?? null);
       if (reading.kind === 'number' || reading.kind === 'text-number') {
@@ -217,7 +250,8 @@ function toInputMapping(e: Evaluation): { m: InputMapping; detail: SuggestedInpu
   const matched: SuggestedInput['matched'] = [];
   for (const x of [...e.columns].sort((a, b) => a.col - b.col)) {
     m.columns[x.key] = columnLetters(x.col);
-    seen[x.key] = x.header.original;
+    // A header read from the row above is not in the header row: the check would call it moved.
+    if (!x.above) seen[x.key] = x.header.original;
     matched.push({ key: x.key, column: columnLetters(x.col), header: x.header.original });
   }
   m.seen = seen;

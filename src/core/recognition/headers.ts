@@ -73,9 +73,11 @@ const GENERIC_YEAR_WORDS = new Set(['', 'budget', 'plan', 'ram', 'ar', 'belopp',
 /** The year group a header belongs to, or null. Year groups with `words` need one of them. */
 export function matchYearGroup(input: InputDef, header: ParsedHeader, y1: number | null): YearColumnGroup | null {
   if (header.year === null) return null;
+  // "KF-ram 2027" is "KF ram 2027": a hyphen between the words is a space.
+  const words = header.words.replace(/\s*-\s*/g, ' ');
   const candidates = input.yearGroups.filter((g) => {
     if (g.words && !g.words.some((w) => header.words.includes(w))) return false;
-    if (!g.words && !GENERIC_YEAR_WORDS.has(header.words) && !header.words.startsWith('budget') && !header.words.startsWith('ram') && !header.words.startsWith('plan')) {
+    if (!g.words && !GENERIC_YEAR_WORDS.has(words) && !words.startsWith('budget') && !words.startsWith('ram') && !words.startsWith('plan')) {
       return false;
     }
     return true;

@@ -116,3 +116,60 @@ describe('suggestMapping', () => {
     expect(mapping.inputs.Ramar).toEqual({ ...exampleMapping.inputs.Ramar, table: 'Tabell1' });
   });
 });
+
+describe('suggestMapping on own layouts', () => {
+  it('reads a header over two rows: keys merged down over rows 3–4, "Budget" across the years on row 3', () => {
+    // A merged cell reads as its top-left cell: row 4 holds only the years.
+    const merged: TestSheet = {
+      name: 'Nämndernas budget',
+      rows: [
+        [null, 'Nämndernas driftbudget (kr)'],
+        [],
+        [null, 'Nämnd', 'Verksamhet', 'Konto', 'Budget', null, null],
+        [null, null, null, null, 2027, 2028, 2029],
+        [null, 'KS', 'Adm', '5010', 1_200_000, 1_250_000, 1_300_000],
+      ],
+    };
+    const suggestion = suggest([merged], ['driftbudget', 'ramar', 'finansiering']);
+    expect(suggestion.mapping.inputs).toEqual({
+      Driftbudget: {
+        sheet: 'Nämndernas budget',
+        headerRow: 4,
+        lastRow: null,
+        columns: { Nämnd: 'B', Verksamhet: 'C', Konto: 'D', '2027': 'E', '2028': 'F', '2029': 'G' },
+        // Only the header row's own texts: the check compares `seen` with the header row.
+        seen: { '2027': '2027', '2028': '2028', '2029': '2029' },
+        unit: 'kr',
+        costs: 'positive',
+      },
+    });
+    expect(suggestion.undecided).toEqual([]);
+    expect(parseMapping(suggestion.mapping)).toEqual({ mapping: suggestion.mapping });
+  });
+
+  it('takes nothing from the row above a header with fewer than two years of its own', () => {
+    const data: TestSheet = { name: 'Budget', rows: [['Nämnd', 'Verksamhet', 'Konto', '2027', '2028', '2029'], [], ['KS', 'Adm', '5010', 1, 2, 3]] };
+    const { mapping } = suggest([data], ['driftbudget']);
+    expect(mapping.inputs.Driftbudget).toMatchObject({ headerRow: 1 });
+  });
+
+  it('finds a "Totalt" row by its label in the Nämnd column when the amounts come first', () => {
+    const yearsFirst: TestSheet = {
+      name: 'Drift',
+      rows: [
+        ['Budget 2027', 'Plan 2028', 'Plan 2029', 'Nämnd', 'Verksamhet', 'Konto'],
+        [-1200, -1250, -1300, 'KS', 'Adm', '5010'],
+        [100, 100, 100, 'KS', 'Adm', '3110'],
+        [-1100, -1150, -1200, 'Totalt', null, null],
+      ],
+    };
+    const { mapping } = suggest([yearsFirst], ['driftbudget']);
+    expect(mapping.inputs.Driftbudget).toMatchObject({ costs: 'negative', subtotals: { column: 'D', startsWith: ['Totalt'] } });
+  });
+
+  it('takes "KF-ram 2027" as a frame year, like "KF ram 2027"', () => {
+    const frames: TestSheet = { name: 'Ramar KF', rows: [['Ramar i kronor'], ['Nämnd', 'KF-ram 2027', 'KF-ram 2028', 'KF-ram 2029'], ['KS', 71_000_000, 72_000_000, 73_000_000]] };
+    const { mapping } = suggest([frames], ['ramar']);
+    expect(mapping.inputs.Ramar).toMatchObject({ sheet: 'Ramar KF', headerRow: 2, columns: { Nämnd: 'A', '2027': 'B', '2028': 'C', '2029': 'D' }, unit: 'kr' });
+  });
+});
