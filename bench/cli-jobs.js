@@ -1,6 +1,6 @@
 /**
  * The CLI's commands as a user runs them, for the benchmark (docs/quality.md's CLI rows): for a sample
- * workbook of each size, `sample`, `validate`, `allocate -o`, `followup --all -o` and
+ * workbook of each size, `sample`, `validate`, `submit -o`, `verify`, `allocate -o`, `followup --all -o` and
  * `consolidate -o` (of the follow-up output; and of 30 nämnd files, each the workbook with one
  * nämnd's tab, as a KS gets them) each in its own Node process through bin/budgetkoll.js
  * (the compiled CLI: `npm run build:cli`, which `npm ci` runs). For each: wall time (median over
@@ -52,6 +52,10 @@ function cliFigures(size, rows, runs) {
   const commands = [
     ['sample', ['sample', '--rows', String(rows), '-o', 'prov.xlsx']],
     ['validate', ['validate', 'prov.xlsx', '--format', 'json']],
+    // Inlämning: the check plus the inputs' fingerprint, the receipt written into a copy; then the
+    // receiving team's verify of that copy (the sample has no errors or warnings to comment).
+    ['submit -o', ['submit', 'prov.xlsx', '--by', 'Bänk', '-o', 'inlamnad.xlsx']],
+    ['verify', ['verify', 'inlamnad.xlsx', '--format', 'json']],
     ['allocate -o', ['allocate', 'prov.xlsx', '-o', 'resultat.xlsx', '--format', 'json']],
     ['followup --all -o', ['followup', 'prov.xlsx', '--report', 'august', '--all', '-o', 'uppfoljning.xlsx', '--format', 'json']],
     ['consolidate -o', ['consolidate', 'uppfoljning.xlsx', '--report', 'august', '-o', 'sammanstallning.xlsx', '--format', 'json']],
@@ -79,7 +83,7 @@ function cliFigures(size, rows, runs) {
       ms: Math.round(median(list.map((r) => r.ms))),
       peakRssMB: Math.round(Math.max(...list.map((r) => r.rssMB))),
     };
-    if (name === 'allocate -o' || name === 'followup --all -o') row.ratioToValidate = +median(list.map((r, k) => r.ms / validate[k].ms)).toFixed(2);
+    if (name === 'allocate -o' || name === 'followup --all -o' || name === 'submit -o' || name === 'verify') row.ratioToValidate = +median(list.map((r, k) => r.ms / validate[k].ms)).toFixed(2);
     return row;
   });
 }

@@ -61,7 +61,26 @@ export function cellChecksum(normalized: string): number {
   return (hash ^ (hash >>> 16)) & 0xffff;
 }
 
-function printGrid(grid: RawGrid, digest: ReturnType<typeof sha256.create>, encoder: TextEncoder): { rows: RowPrint[]; cells: number } {
+/** Feeds text to the digest in pieces of ~64 kB: one encode per piece, not per cell. */
+class DigestFeed {
+  private pending: string[] = [];
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+  constructor(readonly digest: ReturnType<typeof sha256.create>) {}
+  add(text: string): void {
+    this.pending.push(text);
+    this.length += text.length;
+    if (this.length >= 65_536) this.flush();
+  }
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.digest.update(this.encoder.encode(this.pending.join('')));
+    this.pending = [];
+    this.length = 0;
+  }
+}
+
+function printGrid(grid: RawGrid, feed: DigestFeed): { rows: RowPrint[]; cells: number } {
   const rows: RowPrint[] = [];
   let cells = 0;
   grid.values.forEach((values, i) => {
@@ -71,7 +90,7 @@ function printGrid(grid: RawGrid, digest: ReturnType<typeof sha256.create>, enco
       const normalized = normalizedCell(value);
       if (normalized === null) return;
       const col = grid.left + j;
-      digest.update(encoder.encode(`${toA1(row, col)}\u0000${normalized}\n`));
+      feed.add(`${toA1(row, col)}\u0000${normalized}\n`);
       printed.push([col, cellChecksum(normalized)]);
     });
     if (printed.length > 0) {
@@ -85,7 +104,7 @@ function printGrid(grid: RawGrid, digest: ReturnType<typeof sha256.create>, enco
 /** The fingerprint and row prints of every input source a read phase located, in input order. */
 export function fingerprintInputs(raw: RawWorkbook, located: LocatedInputs): InputFingerprint {
   const digest = sha256.create();
-  const encoder = new TextEncoder();
+  const feed = new DigestFeed(digest);
   const sources: SourcePrint[] = [];
   let cells = 0;
   const ids = Object.keys(located.sources).sort();
@@ -93,12 +112,13 @@ export function fingerprintInputs(raw: RawWorkbook, located: LocatedInputs): Inp
     for (const source of located.sources[id as keyof LocatedInputs['sources']] ?? []) {
       const grid = raw.grids.get(source.readId);
       if (!grid) continue;
-      digest.update(encoder.encode(`[${id}]\u0000${source.sheet}\n`));
-      const printed = printGrid(grid, digest, encoder);
+      feed.add(`[${id}]\u0000${source.sheet}\n`);
+      const printed = printGrid(grid, feed);
       sources.push({ input: id, sheet: source.sheet, rows: printed.rows });
       cells += printed.cells;
     }
   }
+  feed.flush();
   return { fingerprint: bytesToHex(digest.digest()), cells, sources };
 }
 
