@@ -7,7 +7,6 @@ import { OfficeWorkbookPort } from '../io/office/office-port';
 import { AppProviders } from './app-providers';
 import { TaskPane } from './components/TaskPane';
 import { officeFollowUpImport } from '../io/office/excel-import';
-import { officeSelection } from '../io/office/selection';
 import { translate } from './i18n';
 import { defaultTemplateServices, type TaskPaneServices } from './services';
 import { createLocalSettingsStore, createOfficeSettingsStore, type KeyValueStorage } from './settings-store';
@@ -52,7 +51,10 @@ async function start(): Promise<void> {
       // "OfficeOnline", "PC", "Mac", …: Excel on the web leaves charts out of imported tabs.
       platform: String(Office.context.platform ?? Office.context.diagnostics?.platform ?? ''),
     }),
-    selection: officeSelection(Excel.run),
+    // Koppla indata's "Använd markeringen": loaded on its first use, outside the initial JavaScript.
+    selection: {
+      selectedRange: async () => (await import(/* webpackChunkName: "mapping" */ '../io/office/selection')).officeSelection(Excel.run).selectedRange(),
+    },
   };
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing in taskpane.html');
