@@ -1,11 +1,13 @@
 /**
- * Issue #15 in a real spreadsheet engine: the same data set in the template layout (T) and in the
- * issue's own layout L1 (mnkr with decimals, costs negative, subtotal rows, frames in a table
- * KFramar; test/fixtures/own-layouts.ts). `followup --report august --all -o` and `allocate -o` run
- * on both through the CLI – L1 with its mapping, so the formulas written reference the user's
- * negative mnkr cells – and after LibreOffice has recalculated both outputs every figure of the
- * follow-up tabs and of the allocation tab is the same in both. And the mapping saved in the owned
- * tab Koppling survives a save in LibreOffice: `map` prints it back and `validate` uses it.
+ * Issue #15 in a real spreadsheet engine: the same data set in the template layout (T) and in each
+ * own layout (test/fixtures/own-layouts.ts) – L1 the issue's (mnkr with decimals, costs negative,
+ * subtotal rows, frames in a table KFramar), L2 merged headers in kr, L3 years first with costs
+ * negative in Driftbudget and Utfall. `followup --report august --all -o` and `allocate -o` run on
+ * each through the CLI with the layout's mapping, so the formulas written reference the user's own
+ * cells (times their unit and sign); after LibreOffice has recalculated the outputs every figure of
+ * the follow-up tabs (a Prognos helår typed in both) and of the allocation tab is the same as the
+ * template's. And the mapping saved in the owned tab Koppling survives a save in LibreOffice: `map`
+ * prints it back and `validate` uses it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,28 +17,41 @@ import { serializeMapping } from '../../src/core/inputs/mapping-parse';
 import { decodeMarker } from '../../src/core/workbook/marker';
 import { run } from '../cli/run-cli';
 import { testSheetsToXlsx } from '../cli/xlsx-fixtures';
-import { BUN, KS, layout1, ownLayoutSource, SOC, templateLayout } from '../fixtures/own-layouts';
+import { BUN, KS, ownLayouts, ownLayoutSource, SOC, templateLayout, type Layout } from '../fixtures/own-layouts';
 import { recalculate } from './libreoffice';
 
 const BOARDS = [KS, SOC, BUN];
 
 let dir: string;
 const t = templateLayout();
-const l1 = layout1();
-let templateBook: string;
-let ownBook: string;
-let mappingFile: string;
+const own = ownLayouts();
+const l1 = own[0];
+const books = new Map<string, { book: string; mapping: string }>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bk-own-layouts-recalc-'));
-  templateBook = join(dir, 'mall.xlsx');
-  ownBook = join(dir, 'egen.xlsx');
-  mappingFile = join(dir, 'koppling.json');
-  writeFileSync(templateBook, await testSheetsToXlsx(t.sheets));
-  writeFileSync(ownBook, await testSheetsToXlsx(l1.sheets));
-  writeFileSync(mappingFile, serializeMapping(l1.mapping));
+  for (const l of [t, ...own]) {
+    const book = join(dir, `${l.id}.xlsx`);
+    const mapping = join(dir, `${l.id}.json`);
+    writeFileSync(book, await testSheetsToXlsx(l.sheets));
+    writeFileSync(mapping, serializeMapping(l.mapping));
+    books.set(l.id, { book, mapping });
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The arguments that read a layout: its file, with its mapping unless it is the template. */
+function input(l: Layout): string[] {
+  const { book, mapping } = books.get(l.id)!;
+  return l.id === 'T' ? [book] : [book, '--mapping', mapping];
+}
+
+/** Each result once: the template's is compared with every layout's. */
+const memo = new Map<string, Promise<Recalculated>>();
+function once(key: string, make: () => Promise<Recalculated>): Promise<Recalculated> {
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key)!;
+}
 
 /** A CLI run that must write its output file. */
 async function write(...args: string[]): Promise<Uint8Array> {
@@ -86,9 +101,9 @@ function textOf(cell: ExcelJS.Cell): string {
  * rows, marked {"s":"ekonomi"} in column A): the same figure at the same cell in every file, so the
  * Prognos helår totals and Avvikelse helår (budget − prognos) are compared too.
  */
-async function withForecasts(bytes: Uint8Array): Promise<{ bytes: Uint8Array; typed: number }> {
+async function withForecasts(make: () => Promise<Uint8Array>): Promise<Recalculated> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  await book.xlsx.load((await make()) as unknown as ArrayBuffer);
   let typed = 0;
   book.eachSheet((sheet) => {
     if (decodeMarker(sheet.getCell('A1').value) === null) return;
@@ -99,7 +114,9 @@ async function withForecasts(bytes: Uint8Array): Promise<{ bytes: Uint8Array; ty
       typed++;
     });
   });
-  return { bytes: new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer), typed };
+  // A forecast on each verksamhet row: KS 2, SOC 2, BUN 2, Tekniska nämnden 1.
+  expect(typed).toBe(7);
+  return recalculated(new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
 /** A recalculated figure of a nämnd's total row (column B "Summa <nämnd>") in column `col` (1-based). */
@@ -112,27 +129,24 @@ function total(r: Recalculated, tab: string, board: string, col: number): number
   return found;
 }
 
-function expectSameFigures(template: Map<string, Map<string, number>>, own: Map<string, Map<string, number>>): void {
+function expectSameFigures(template: Map<string, Map<string, number>>, own: Map<string, Map<string, number>>, id: string): void {
   expect([...own.keys()].sort()).toEqual([...template.keys()].sort());
   for (const [name, figures] of template) {
     const other = own.get(name)!;
     expect({ tab: name, cells: [...other.keys()].sort() }).toEqual({ tab: name, cells: [...figures.keys()].sort() });
-    const differing = [...figures].filter(([address, v]) => !(Math.abs(v - other.get(address)!) < 1e-6)).map(([address, v]) => `${name}!${address}: template ${v}, L1 ${other.get(address)}`);
+    const differing = [...figures].filter(([address, v]) => !(Math.abs(v - other.get(address)!) < 1e-6)).map(([address, v]) => `${name}!${address}: template ${v}, ${id} ${other.get(address)}`);
     expect(differing).toEqual([]);
   }
 }
 
-describe('L1 (negative mnkr) and the template give the same figures after LibreOffice recalculates', () => {
+describe.each(own.map((l) => [l.id, l] as const))('%s and the template give the same figures after LibreOffice recalculates', (_id, l) => {
   it('followup --report august --all: every follow-up tab, figure by figure', async () => {
-    const templateTyped = await withForecasts(await write('followup', templateBook, '--report', 'august', '--all'));
-    const ownTyped = await withForecasts(await write('followup', ownBook, '--report', 'august', '--all', '--mapping', mappingFile));
-    expect(ownTyped.typed).toBe(templateTyped.typed);
-    expect(templateTyped.typed).toBeGreaterThanOrEqual(6);
-    const template = await recalculated(templateTyped.bytes);
-    const own = await recalculated(ownTyped.bytes);
+    const followUp = (x: Layout) => withForecasts(async () => write('followup', ...input(x), '--report', 'august', '--all'));
+    const template = await once('followup', () => followUp(t));
+    const mapped = await followUp(l);
     // One tab per nämnd (Tekniska nämnden, with rows but no frame, too).
     expect(template.tabs.size).toBeGreaterThanOrEqual(BOARDS.length);
-    expectSameFigures(template.tabs, own.tabs);
+    expectSameFigures(template.tabs, mapped.tabs, l.id);
 
     // The figures are the data set's, not two equal zeros: each nämnd's Budget helår in tkr and
     // its Utfall t.o.m. period (January–August of the source's Utfall).
@@ -140,12 +154,12 @@ describe('L1 (negative mnkr) and the template give the same figures after LibreO
     const actuals: Record<string, number | undefined> = {};
     const forecasts: Record<string, number | undefined> = {};
     const deviations: Record<string, number | undefined> = {};
-    for (const tab of own.tabs.keys()) {
+    for (const tab of mapped.tabs.keys()) {
       for (const board of BOARDS) {
-        budgets[board] ??= total(own, tab, board, 3); // Budget helår
-        actuals[board] ??= total(own, tab, board, 5); // Utfall t.o.m. period
-        forecasts[board] ??= total(own, tab, board, 7); // Prognos helår
-        deviations[board] ??= total(own, tab, board, 8); // Avvikelse helår
+        budgets[board] ??= total(mapped, tab, board, 3); // Budget helår
+        actuals[board] ??= total(mapped, tab, board, 5); // Utfall t.o.m. period
+        forecasts[board] ??= total(mapped, tab, board, 7); // Prognos helår
+        deviations[board] ??= total(mapped, tab, board, 8); // Avvikelse helår
       }
     }
     for (const board of BOARDS) {
@@ -160,17 +174,17 @@ describe('L1 (negative mnkr) and the template give the same figures after LibreO
   });
 
   it('allocate -o: the allocation tab, figure by figure', async () => {
-    const template = await recalculated(await write('allocate', templateBook));
-    const own = await recalculated(await write('allocate', ownBook, '--mapping', mappingFile));
+    const template = await once('allocate', async () => recalculated(await write('allocate', ...input(t))));
+    const mapped = await recalculated(await write('allocate', ...input(l)));
     expect(template.tabs.size).toBe(1);
     expect([...template.tabs.values()][0].size).toBeGreaterThan(20);
-    expectSameFigures(template.tabs, own.tabs);
+    expectSameFigures(template.tabs, mapped.tabs, l.id);
   });
 });
 
 describe('the saved mapping survives a save in LibreOffice', () => {
   it('map -o stores it; after LibreOffice saved the copy, map prints it back and validate uses it', async () => {
-    const stored = await write('map', ownBook, '--mapping', mappingFile);
+    const stored = await write('map', ...input(l1));
     const roundTripped = join(dir, 'libreoffice.xlsx');
     writeFileSync(roundTripped, await recalculate(stored));
 
@@ -183,7 +197,7 @@ describe('the saved mapping survives a save in LibreOffice', () => {
       const r = await run('validate', ...args, '--format', 'json');
       return (JSON.parse(r.stdout).files[0].findings as Parameters<typeof key>[0][]).map(key).sort();
     };
-    const withFlag = await findings(ownBook, '--mapping', mappingFile);
+    const withFlag = await findings(...input(l1));
     expect(withFlag.some((f) => f.startsWith('RAM-OVER error KF-ramar!D5'))).toBe(true);
     expect(await findings(roundTripped)).toEqual(withFlag);
   });
