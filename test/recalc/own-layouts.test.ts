@@ -17,7 +17,7 @@ import { serializeMapping } from '../../src/core/inputs/mapping-parse';
 import { decodeMarker } from '../../src/core/workbook/marker';
 import { run } from '../cli/run-cli';
 import { testSheetsToXlsx } from '../cli/xlsx-fixtures';
-import { BUN, KS, ownLayouts, ownLayoutSource, SOC, templateLayout, type Layout } from '../fixtures/own-layouts';
+import { BUN, FRAME_SOC_ROW, KS, ownLayouts, ownLayoutSource, SOC, templateLayout, type Layout } from '../fixtures/own-layouts';
 import { recalculate } from './libreoffice';
 
 const BOARDS = [KS, SOC, BUN];
@@ -25,7 +25,6 @@ const BOARDS = [KS, SOC, BUN];
 let dir: string;
 const t = templateLayout();
 const own = ownLayouts();
-const l1 = own[0];
 const books = new Map<string, { book: string; mapping: string }>();
 
 beforeAll(async () => {
@@ -183,22 +182,23 @@ describe.each(own.map((l) => [l.id, l] as const))('%s and the template give the 
 });
 
 describe('the saved mapping survives a save in LibreOffice', () => {
-  it('map -o stores it; after LibreOffice saved the copy, map prints it back and validate uses it', async () => {
-    const stored = await write('map', ...input(l1));
-    const roundTripped = join(dir, 'libreoffice.xlsx');
+  it.each(own.map((l) => [l.id, l] as const))('%s: map -o stores it; after LibreOffice saved the copy, map prints it back and validate uses it', async (_id, l) => {
+    const stored = await write('map', ...input(l));
+    const roundTripped = join(dir, `${l.id}-libreoffice.xlsx`);
     writeFileSync(roundTripped, await recalculate(stored));
 
     const printed = await run('map', roundTripped);
     expect(printed.code).toBe(0);
-    expect(JSON.parse(printed.stdout)).toEqual(JSON.parse(serializeMapping(l1.mapping)));
+    expect(JSON.parse(printed.stdout)).toEqual(JSON.parse(serializeMapping(l.mapping)));
 
     const key = (f: { rule: string; severity: string; sheet: string; cell: string; message: string }) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell} ${f.message}`;
     const findings = async (...args: string[]) => {
       const r = await run('validate', ...args, '--format', 'json');
       return (JSON.parse(r.stdout).files[0].findings as Parameters<typeof key>[0][]).map(key).sort();
     };
-    const withFlag = await findings(...input(l1));
-    expect(withFlag.some((f) => f.startsWith('RAM-OVER error KF-ramar!D5'))).toBe(true);
+    const withFlag = await findings(...input(l));
+    const frame = l.cell('Ramar', FRAME_SOC_ROW, '2028');
+    expect(withFlag.some((f) => f.startsWith(`RAM-OVER error ${frame.sheet}!${frame.cell} `))).toBe(true);
     expect(await findings(roundTripped)).toEqual(withFlag);
   });
 });
