@@ -3,10 +3,10 @@
  * shows it): FluentProvider with the theme that follows Office or the browser, and the language
  * remembered in the settings store.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { DEFAULT_LANGUAGE, I18nContext, LOCALES, makeI18n, type Language } from './i18n';
-import type { SettingsStore } from './settings-store';
+import { createMemorySettingsStore, type SettingsStore } from './settings-store';
 import { FLUENT_THEMES, useThemeKind, type HostTheme, type ThemeKind } from './theme';
 
 const useStyles = makeStyles({
@@ -16,6 +16,14 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
 });
+
+const SettingsContext = createContext<SettingsStore | null>(null);
+let fallbackSettings: SettingsStore | null = null;
+
+/** The settings store handed to AppProviders (a memory store outside them, e.g. a bare component test). */
+export function useSettingsStore(): SettingsStore {
+  return useContext(SettingsContext) ?? (fallbackSettings ??= createMemorySettingsStore());
+}
 
 export interface AppProvidersProps {
   settings: SettingsStore;
@@ -61,7 +69,9 @@ export function AppProviders({ settings, getOfficeTheme, themeKind, children }: 
 
   return (
     <FluentProvider theme={FLUENT_THEMES[kind]} className={styles.root} data-theme={kind}>
-      <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>
+      <SettingsContext.Provider value={settings}>
+        <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>
+      </SettingsContext.Provider>
     </FluentProvider>
   );
 }

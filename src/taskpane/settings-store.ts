@@ -1,5 +1,5 @@
 /**
- * Remembers the user's settings (today: the language). Inside Office the values live in
+ * Remembers the user's settings: the language, and the name last typed under Lämna in. Inside Office the values live in
  * office-js-helpers' `Storage` under a container named from `Office.context.partitionKey`, as
  * Microsoft advises for partitioned localStorage in Office on the web; in the playground plain
  * localStorage is enough.
@@ -12,6 +12,8 @@ import { isLanguage, type Language } from './i18n';
 
 export interface Settings {
   language: Language;
+  /** The name last typed under Lämna in (Excel's API offers no user display name). */
+  submitter: string;
 }
 
 export interface SettingsStore {
@@ -31,6 +33,8 @@ function pickSettings(read: (key: keyof Settings) => unknown): Partial<Settings>
   const result: Partial<Settings> = {};
   const language = read('language');
   if (isLanguage(language)) result.language = language;
+  const submitter = read('submitter');
+  if (typeof submitter === 'string' && submitter.trim()) result.submitter = submitter.slice(0, 200);
   return result;
 }
 

@@ -46,10 +46,10 @@ function renderPane(
 }
 
 describe('navigation', () => {
-  it('offers the six sections as tabs, Hem first and selected', () => {
+  it('offers the seven sections as tabs, Hem first and selected', () => {
     renderPane();
     const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
-    const names = ['Hem', 'Kontrollera budget', 'Resursfördelning', 'Uppföljning', 'Mallar', 'Koppla indata'];
+    const names = ['Hem', 'Kontrollera budget', 'Resursfördelning', 'Uppföljning', 'Lämna in', 'Mallar', 'Koppla indata'];
     expect(tabs).toHaveLength(names.length);
     tabs.forEach((tab, i) => expect(tab).toHaveAccessibleName(names[i]));
     expect(screen.getByRole('tab', { name: 'Hem' })).toHaveAttribute('aria-selected', 'true');

@@ -15,12 +15,13 @@ import { Header } from './Header';
 import { HomeSection } from './HomeSection';
 import type { HomeStep } from './home-step';
 import { MappingSection } from './mapping/MappingSection';
+import { SubmissionEntry } from './submission/SubmissionEntry';
 import { TemplatesSection } from './TemplatesSection';
 
 /** Performance mark set when the task pane has rendered for the first time. */
 export const READY_MARK = 'budgetkoll:taskpane-ready';
 
-export type SectionId = 'home' | 'check' | 'allocation' | 'followUp' | 'templates' | 'mapping';
+export type SectionId = 'home' | 'check' | 'allocation' | 'followUp' | 'submission' | 'templates' | 'mapping';
 
 interface SectionDef {
   id: SectionId;
@@ -33,6 +34,7 @@ const SECTIONS: readonly SectionDef[] = [
   { id: 'check', label: 'nav.check', heading: 'nav.check' },
   { id: 'allocation', label: 'nav.allocation', heading: 'nav.allocation' },
   { id: 'followUp', label: 'nav.followUp', heading: 'nav.followUp' },
+  { id: 'submission', label: 'nav.submission', heading: 'nav.submission' },
   { id: 'templates', label: 'nav.templates', heading: 'nav.templates' },
   { id: 'mapping', label: 'nav.mapping', heading: 'nav.mapping' },
 ];
@@ -46,7 +48,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   nav: {
-    // Six sections do not fit one row in a 320–360 px pane: let the tabs wrap instead of hiding.
+    // Seven sections do not fit one row in a 320–360 px pane: let the tabs wrap instead of hiding.
     flexWrap: 'wrap',
     rowGap: 0,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0`,
@@ -103,6 +105,11 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
     setSection('mapping');
     setFocusPanel('mapping');
   };
+  // Lämna in's "Öppna Kontrollera budget" (errors block a submission).
+  const openCheck = () => {
+    setSection('check');
+    setFocusPanel('check');
+  };
   // After Hem's button the focus follows to the section it opened.
   useEffect(() => {
     if (focusPanel === null) return;
@@ -157,6 +164,7 @@ export function TaskPane({ services, initialSection = 'home', embedded = false }
               stepReport={stepReport}
               onRemap={openMapping}
               remapRequest={remapRequest}
+              onOpenCheck={openCheck}
             />
           </div>
         ))}
@@ -175,9 +183,10 @@ interface SectionBodyProps {
   stepReport: { report: FollowUpReport } | undefined;
   onRemap(): void;
   remapRequest: number;
+  onOpenCheck(): void;
 }
 
-function SectionBody({ section, active, services, embedded, onStep, stepReport, onRemap, remapRequest }: SectionBodyProps) {
+function SectionBody({ section, active, services, embedded, onStep, stepReport, onRemap, remapRequest, onOpenCheck }: SectionBodyProps) {
   switch (section) {
     case 'home':
       return <HomeSection today={services.today()} annualCycle={services.annualCycle} onStep={onStep} />;
@@ -187,6 +196,8 @@ function SectionBody({ section, active, services, embedded, onStep, stepReport, 
       return <AllocationSection port={services.port} now={services.today} />;
     case 'followUp':
       return <FollowUpSection port={services.port} now={services.today} annualCycle={services.annualCycle} importService={services.followUpImport} embedded={embedded} preferredReport={stepReport} />;
+    case 'submission':
+      return <SubmissionEntry port={services.port} active={active} now={services.today} onOpenCheck={onOpenCheck} />;
     case 'templates':
       return <TemplatesSection port={services.port} templates={services.templates} today={services.today()} />;
     case 'mapping':

@@ -20,6 +20,7 @@ export const en: Catalogue = {
   'nav.followUp': 'Follow-up',
   'nav.templates': 'Templates',
   'nav.mapping': 'Map inputs',
+  'nav.submission': 'Submit',
 
   'soon.title': 'Coming soon',
   'soon.check':

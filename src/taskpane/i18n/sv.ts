@@ -22,6 +22,7 @@ export const sv = {
   'nav.followUp': 'Uppföljning',
   'nav.templates': 'Mallar',
   'nav.mapping': 'Koppla indata',
+  'nav.submission': 'Lämna in',
 
   'soon.title': 'Kommer snart',
   'soon.check':
