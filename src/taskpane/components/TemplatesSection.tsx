@@ -9,7 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   tokens,
 } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../core/workbook/port';
@@ -17,6 +16,7 @@ import { formatList, useI18n, type I18n } from '../i18n';
 import type { TemplateServices } from '../services';
 import type { SkippedTab } from '../templates/plan';
 import { useTemplateWriter, type TemplateWriteStatus } from '../templates/use-template-writer';
+import { BusyLine } from './BusyLine';
 import { ErrorNotice } from './ErrorNotice';
 import { PaneGroup } from './PaneGroup';
 
@@ -29,7 +29,6 @@ const useStyles = makeStyles({
   intro: { margin: 0 },
   button: { alignSelf: 'flex-start' },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  working: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   year: { maxWidth: '10em' },
 });
 
@@ -116,7 +115,6 @@ function createdText(i18n: I18n, created: readonly string[]): string {
 }
 
 function StatusView({ status, onCancel }: { status: TemplateWriteStatus; onCancel: () => void }) {
-  const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
   switch (status.phase) {
@@ -126,14 +124,7 @@ function StatusView({ status, onCancel }: { status: TemplateWriteStatus; onCance
       const label = status.progress
         ? t('templates.writing', { sheet: status.progress.sheet, index: status.progress.index, count: status.progress.count })
         : t('templates.preparing');
-      return (
-        <div className={styles.working}>
-          <Spinner size="tiny" label={label} />
-          <Button size="small" onClick={onCancel}>
-            {t('templates.cancel')}
-          </Button>
-        </div>
-      );
+      return <BusyLine label={label} cancelLabel={t('templates.cancel')} onCancel={onCancel} />;
     }
     case 'done': {
       const nothing = status.created.length === 0;

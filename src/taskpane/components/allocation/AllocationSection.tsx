@@ -13,11 +13,11 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Spinner,
   tokens,
 } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type MessageKey } from '../../i18n';
+import { BusyLine } from '../BusyLine';
 import { ErrorNotice } from '../ErrorNotice';
 import { PaneGroup } from '../PaneGroup';
 import { useFocusResult } from '../use-focus-result';
@@ -45,7 +45,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   working: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  workingLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   button: { alignSelf: 'flex-start' },
 });
 
@@ -170,12 +169,7 @@ function Working({ busy, tabName, onCancel }: { busy: AllocationBusy; tabName: s
         : t('allocation.readingPercent', { percent: Math.round(busy.progress * 100) });
   return (
     <div className={styles.working} data-testid="allocation-working">
-      <div className={styles.workingLine}>
-        <Spinner size="tiny" label={label} />
-        <Button size="small" onClick={onCancel}>
-          {t('allocation.cancel')}
-        </Button>
-      </div>
+      <BusyLine label={label} cancelLabel={t('allocation.cancel')} onCancel={onCancel} />
       {busy.step === 'reading' && busy.progress !== null && <ProgressBar value={busy.progress} max={1} aria-label={label} />}
     </div>
   );
