@@ -94,10 +94,10 @@ export function useAllocation(port: WorkbookPort, options: AllocationOptions = {
 
   const read = useCallback(
     () =>
-      startTask('read', async (run, onProgress) => {
+      startTask('read', async (task, onProgress) => {
         const { loadAllocation } = await loadCore();
-        const loaded = await loadAllocation(port, { signal: run.signal, onProgress });
-        if (run.live()) showData({ ...loaded, ran: false });
+        const loaded = await loadAllocation(port, { signal: task.signal, onProgress });
+        if (task.live()) showData({ ...loaded, ran: false });
       }),
     [port, showData, startTask],
   );
