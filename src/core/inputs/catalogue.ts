@@ -3,6 +3,7 @@
  * its name, its columns with synonyms, and what kind of values they hold. Recognition, the blank
  * template, the sample generator and the docs all read this one table.
  */
+import { foldName } from '../text/normalize';
 
 export type InputId =
   | 'parametrar'
@@ -285,6 +286,16 @@ export function inputDef(id: InputId): InputDef {
   const def = INPUTS.find((d) => d.id === id);
   if (!def) throw new Error(`unknown input ${id}`);
   return def;
+}
+
+/**
+ * The input a table or sheet name stands for (its name or an alias, folded as sheet names are), or
+ * null: recognition's `inputForName` (recognition/locate.ts) without the locating and the mapping
+ * check it brings along, for code in the task pane's initial JavaScript (Mallar's plan).
+ */
+export function inputByName(name: string): InputDef | null {
+  const folded = foldName(name);
+  return INPUTS.find((def) => [def.name, ...(def.aliases ?? [])].some((n) => foldName(n) === folded)) ?? null;
 }
 
 /** Parameters `Parametrar` may hold; any other name is STRUCT-UNKNOWN-PARAMETER. */

@@ -3,7 +3,7 @@
  * counts as present when a sheet or an Excel table answers to its name or one of its aliases (as
  * recognition finds inputs), so a workbook with "Detaljbudget" gets no second "Driftbudget".
  */
-import { inputForName } from '../../core/recognition/locate';
+import { inputByName } from '../../core/inputs/catalogue';
 import { foldName } from '../../core/text/normalize';
 import type { WorkbookIndex } from '../../core/workbook/raw';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
@@ -25,7 +25,7 @@ export function planTemplateTabs(specs: readonly SheetSpec[], index: WorkbookInd
   const remember = (name: string) => {
     const folded = foldName(name);
     if (!present.has(folded)) present.set(folded, name);
-    const input = inputForName(name);
+    const input = inputByName(name);
     const key = input ? `input:${input.id}` : null;
     if (key && !present.has(key)) present.set(key, name);
   };
@@ -35,7 +35,7 @@ export function planTemplateTabs(specs: readonly SheetSpec[], index: WorkbookInd
   const toWrite: SheetSpec[] = [];
   const skipped: SkippedTab[] = [];
   for (const spec of specs) {
-    const input = inputForName(spec.name);
+    const input = inputByName(spec.name);
     const existing = present.get(foldName(spec.name)) ?? (input ? present.get(`input:${input.id}`) : undefined);
     if (existing !== undefined) {
       skipped.push({ wanted: spec.name, existing });
