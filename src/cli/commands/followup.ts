@@ -237,7 +237,7 @@ export const followUpCommand: Command = {
     if (!model.layouts.driftbudget) {
       throw new CliError(`followup: ${file}: Driftbudget saknas, så det finns inget att följa upp. Lägg till tabellen Driftbudget (se budgetkoll template).`);
     }
-    const blockers = writeBlockers(model.findings);
+    const blockers = writeBlockers(model.findings, model.layouts);
     if (blockers.length > 0) {
       io.stderr(`budgetkoll: ${file}: ${blockedMessage(blockers).sv}\n`);
       if (format === 'json') io.stdout(`${JSON.stringify({ file, written: false, findings: blockers.map(findingJson), summary: summarize(blockers) }, null, 2)}\n`);

@@ -38,6 +38,10 @@ export const enFollowUp: Record<keyof typeof svFollowUp, string> = {
   'followup.blocked.period':
     'Periods in Utfall are not written as "YYYY-MM" (e.g. "2027/08" or "2027-8" instead of "2027-08"); cells: {count}. The tabs\' formulas would leave those rows out, so no follow-up tab is created, refreshed or compiled until the periods are corrected. Correct them with the button below or in the cells:',
   'followup.blocked.fixPeriods': 'Write the periods as YYYY-MM',
+  'followup.blocked.text':
+    'Amounts in Driftbudget or Utfall are stored as text; cells: {count}. The tabs\' formulas (SUMIFS) leave text out and would show totals that are too small, so no follow-up tab is created, refreshed or compiled until the amounts are numbers. Make them numbers with the button below or in the cells:',
+  'followup.blocked.fixTexts': 'Make the amounts numbers',
+  'followup.textsFixed': 'Made the amounts numbers. Cells changed: {count}.',
   'followup.blocked.cell': 'Go to {sheet}!{cell}',
   'followup.blocked.more': 'and {count} more',
   'followup.blocked.fix': 'Correct the spelling',

@@ -36,6 +36,10 @@ export const svFollowUp = {
   'followup.blocked.period':
     'Perioder i Utfall är inte skrivna som ”ÅÅÅÅ-MM” (t.ex. ”2027/08” eller ”2027-8” i stället för ”2027-08”); antal celler: {count}. Flikarnas formler skulle inte räkna med raderna, så inga uppföljningsflikar skapas, uppdateras eller sammanställs förrän perioderna är rättade. Rätta dem med knappen nedan eller i cellerna:',
   'followup.blocked.fixPeriods': 'Skriv perioderna som ÅÅÅÅ-MM',
+  'followup.blocked.text':
+    'Belopp i Driftbudget eller Utfall är lagrade som text; antal celler: {count}. Flikarnas formler (SUMIFS) räknar inte med text och skulle visa för små summor, så inga uppföljningsflikar skapas, uppdateras eller sammanställs förrän beloppen är tal. Gör dem till tal med knappen nedan eller i cellerna:',
+  'followup.blocked.fixTexts': 'Gör beloppen till tal',
+  'followup.textsFixed': 'Gjorde beloppen till tal. Ändrade celler: {count}.',
   'followup.blocked.cell': 'Gå till {sheet}!{cell}',
   'followup.blocked.more': 'och {count} till',
   'followup.blocked.fix': 'Rätta stavningen',

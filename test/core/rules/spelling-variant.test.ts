@@ -113,7 +113,7 @@ describe('KEY-SPELLING-VARIANT', () => {
     const findings = validateModel(model).filter((f) => f.rule === 'KEY-SPELLING-VARIANT');
     const count = workbook.sheets.find((s) => s.input === 'driftbudget')!.rows.filter((r) => r[0] === `${SOC} `).length;
     expect(findings).toHaveLength(count);
-    const blockers = writeBlockers(validateModel(model));
+    const blockers = writeBlockers(validateModel(model), model.layouts);
     expect(blockers).toHaveLength(count);
     expect(blockedMessage(blockers).sv).toMatch(new RegExp(`^${count} namn i indata har en osynlig skillnad .*: Driftbudget!A\\d+, .* och ${count - 5} till\\. .*inget skrevs`));
     const edits = editsForRule(findings, 'KEY-SPELLING-VARIANT');

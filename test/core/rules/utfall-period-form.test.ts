@@ -66,7 +66,7 @@ describe('UTF-PERIOD-FORM', () => {
 
   it('blocks the follow-up writer, naming the cell and the expected form', () => {
     const model = withPeriod(4, '2027/08');
-    const blockers = writeBlockers(model.findings);
+    const blockers = writeBlockers(model.findings, model.layouts);
     expect(blockers.map((f) => f.rule)).toEqual(['UTF-PERIOD-FORM']);
     const message = blockedMessage(blockers);
     expect(message.sv).toMatch(new RegExp(`^En period i Utfall är inte skriven som ”ÅÅÅÅ-MM” .*: Utfall!${blockers[0].cell}\\. .*inget skrevs`));

@@ -95,10 +95,11 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
   // Names with invisible differences (KEY-SPELLING-VARIANT) or Utfall periods in a form the
   // criteria do not match (UTF-PERIOD-FORM): the tabs' SUMIFS would miss their rows, so nothing
   // that writes formulas over the inputs is offered until they are corrected.
-  const blockers = useMemo(() => writeBlockers(snapshot.inputs.findings), [snapshot.inputs]);
+  const blockers = useMemo(() => writeBlockers(snapshot.inputs.findings, snapshot.inputs.layouts), [snapshot.inputs]);
   const blocked = blockers.length > 0;
   const spellingCount = blockers.filter((f) => f.rule === 'KEY-SPELLING-VARIANT').length;
-  const periodCount = blockers.length - spellingCount;
+  const textCount = blockers.filter((f) => f.rule === 'CELL-TEXT-NUMBER').length;
+  const periodCount = blockers.length - spellingCount - textCount;
   const select = (sheet: string, cell: string) => {
     setSelectError(null);
     port.selectCell(sheet, cell).catch((error: unknown) => setSelectError(error));
@@ -163,9 +164,13 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
   /** The quick fix of every blocking cell (KEY-SPELLING-VARIANT, UTF-PERIOD-FORM), on a click: then read again. */
   const fixNames = () =>
     void run('fixingNames', async (_core, snap) => {
-      const blockers = writeBlockers(snap.inputs.findings);
+      const blockers = writeBlockers(snap.inputs.findings, snap.inputs.layouts);
       const result = await port.writeCells(blockers.flatMap(editsFor));
-      const fixed: MessageKey = blockers.some((f) => f.rule === 'KEY-SPELLING-VARIANT') ? 'followup.namesFixed' : 'followup.periodsFixed';
+      const fixed: MessageKey = blockers.some((f) => f.rule === 'KEY-SPELLING-VARIANT')
+        ? 'followup.namesFixed'
+        : blockers.some((f) => f.rule === 'CELL-TEXT-NUMBER')
+          ? 'followup.textsFixed'
+          : 'followup.periodsFixed';
       const lines: { key: MessageKey; params?: Record<string, string | number> }[] = [{ key: fixed, params: { count: result.changed.length } }];
       if (result.skipped.length > 0) lines.push({ key: 'followup.namesSkipped', params: { cells: formatList(language, result.skipped.map((s) => `${s.sheet}!${s.cell}`)) } });
       return { outcome: { intent: result.skipped.length > 0 ? 'warning' : 'success', lines }, wrote: true };
@@ -196,6 +201,7 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
               <MessageBarBody>
                 {spellingCount > 0 && <>{t('followup.blocked.spelling', { count: spellingCount })} </>}
                 {periodCount > 0 && <>{t('followup.blocked.period', { count: periodCount })} </>}
+                {textCount > 0 && <>{t('followup.blocked.text', { count: textCount })} </>}
                 {blockers.slice(0, 5).map((f) => (
                   <Button key={`${f.sheet}!${f.cell}`} appearance="transparent" size="small" onClick={() => select(f.sheet, f.cell)}>
                     {t('followup.blocked.cell', { sheet: f.sheet, cell: f.cell })}
@@ -204,7 +210,7 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
                 {blockers.length > 5 && t('followup.blocked.more', { count: blockers.length - 5 })}
                 <div>
                   <Button appearance="primary" size="small" disabled={busy} onClick={fixNames}>
-                    {t(spellingCount > 0 ? 'followup.blocked.fix' : 'followup.blocked.fixPeriods')}
+                    {t(spellingCount > 0 ? 'followup.blocked.fix' : textCount > 0 ? 'followup.blocked.fixTexts' : 'followup.blocked.fixPeriods')}
                   </Button>
                 </div>
               </MessageBarBody>
