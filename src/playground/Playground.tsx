@@ -12,8 +12,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   Text,
   tokens,
   Toolbar,
@@ -27,6 +25,7 @@ import type { TaskPaneServices, TemplateServices } from '../taskpane/services';
 import { Logo } from '../taskpane/components/Logo';
 import { createForwardingPort } from './playground-port';
 import { SheetGrid, type GridSelection } from './SheetGrid';
+import { SheetTabs } from './SheetTabs';
 import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
 import type { Evaluation } from './engine/evaluation';
 import type { WorkbookReader } from '../core/workbook/port';
@@ -107,13 +106,6 @@ const useStyles = makeStyles({
   },
   formulaInput: { fontFamily: tokens.fontFamilyMonospace },
   toolbar: { gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  sheetTabs: {
-    overflowX: 'auto',
-    flexShrink: 0,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  sheetTabList: { flexWrap: 'nowrap' },
   pane: {
     width: '360px',
     flexShrink: 0,
@@ -323,9 +315,14 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
         : t('playground.fileError');
 
   const sheet = sheets.find((s) => s.name === activeSheet) ?? null;
-  // The sheet's layout, once per sheet and change (a scan of its cells in ExcelJS).
+  // The sheet's layout and charts, once per sheet and change (a scan of its cells in ExcelJS).
   const layout = useMemo(
     () => (current && sheet ? (current.workbook.layout?.(sheet.name) ?? null) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [current, sheet?.name, revision],
+  );
+  const charts = useMemo(
+    () => (current && sheet ? current.workbook.charts?.(sheet.name) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [current, sheet?.name, revision],
   );
@@ -402,6 +399,7 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
               onSelectedContent={setSelectedContent}
               evaluation={evaluator ? evaluation : undefined}
               layout={layout}
+              charts={charts}
             />
           ) : (
             <p className={styles.message}>{loading ? t('playground.loading') : t('playground.noWorkbook')}</p>
@@ -420,24 +418,13 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
             </Caption1>
           )}
           {sheets.length > 0 && (
-            <div className={styles.sheetTabs}>
-              <TabList
-                className={styles.sheetTabList}
-                size="small"
-                aria-label={t('playground.sheets')}
-                selectedValue={activeSheet ?? ''}
-                onTabSelect={(_, data) => {
-                  setActiveSheet(String(data.value));
-                }}
-                data-testid="sheet-tabs"
-              >
-                {sheets.map((s) => (
-                  <Tab key={s.name} value={s.name}>
-                    {s.name}
-                  </Tab>
-                ))}
-              </TabList>
-            </div>
+            <SheetTabs
+              sheets={sheets}
+              active={activeSheet}
+              onSelect={setActiveSheet}
+              tabColor={current?.workbook.tabColor}
+              activeProtected={!!layout?.protection}
+            />
           )}
         </section>
         <aside className={styles.pane} aria-label={t('playground.taskPane')} data-testid="task-pane-host">

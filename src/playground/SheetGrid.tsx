@@ -3,16 +3,21 @@
  * formula cells marked. Renders one page of rows at a time (PAGE_ROWS) so sheets of 20 000 rows
  * stay responsive; selecting a cell outside the page moves to its page.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Caption1, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { columnLetters, parseA1, parseRangeA1, rangeToA1, toA1 } from '../core/a1';
 import { formatNumberSv } from '../core/text/numbers';
 import type { RawGrid, RawValue, SheetInfo } from '../core/workbook/raw';
+import type { ChartSpec } from '../core/workbook/sheet-spec';
 import type { WorkbookPort } from '../core/workbook/port';
 import { useI18n } from '../taskpane/i18n';
 import { displayValue, formulaBarText, isNumeric } from './cell-format';
 import type { Evaluation, ValueSource } from './engine/evaluation';
 import type { SheetLayout } from './workbook-loader';
+import { cellKey, layoutSpans, moveOrigin, spanAt, spansOf, spanStart } from './grid-spans';
+import { useFrozenOffsets, useFrozenStyles } from './frozen-panes';
+import { useLookStyles } from './grid-look';
+import { chartData, ChartView } from './ChartView';
 
 /** Excel's default column width in characters, and pixels per character (Calibri 11 at 96 dpi). */
 const DEFAULT_WIDTH_CHARS = 8.43;
@@ -48,7 +53,7 @@ const useStyles = makeStyles({
     position: 'sticky',
     top: 0,
     left: 0,
-    zIndex: 3,
+    zIndex: 7,
     width: '48px',
     minWidth: '48px',
     backgroundColor: tokens.colorNeutralBackground3,
@@ -58,7 +63,7 @@ const useStyles = makeStyles({
   colHeader: {
     position: 'sticky',
     top: 0,
-    zIndex: 2,
+    zIndex: 6,
     minWidth: '96px',
     maxWidth: '240px',
     padding: '2px 4px',
@@ -72,7 +77,7 @@ const useStyles = makeStyles({
   rowHeader: {
     position: 'sticky',
     left: 0,
-    zIndex: 1,
+    zIndex: 4,
     padding: '2px 6px',
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground2,
@@ -159,6 +164,8 @@ export interface SheetGridProps {
   evaluation?: Evaluation | null;
   /** Hidden rows and columns and widths; without it every row and column shows at one width. */
   layout?: SheetLayout | null;
+  /** Charts Budgetkoll wrote on the tab: drawn over their placement's cells. */
+  charts?: readonly ChartSpec[];
 }
 
 interface Page {
@@ -173,18 +180,28 @@ function pageOf(row: number): number {
   return Math.floor(row / PAGE_ROWS);
 }
 
-export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelectedContent, evaluation, layout }: SheetGridProps) {
+export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelectedContent, evaluation, layout, charts }: SheetGridProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const frozenStyles = useFrozenStyles();
+  const look = useLookStyles();
+  const { t, language } = useI18n();
   const used = sheet.usedAddress ? parseRangeA1(sheet.usedAddress) : null;
-  const totalRows = used ? used.bottom + 1 : 0;
-  const lastCol = used ? Math.min(used.right, MAX_COLUMNS - 1) : 0;
+  // A chart placed under the last used row still gets its rows (they are empty cells).
+  const placements = (charts ?? []).map((c) => parseRangeA1(c.placement)).filter((a): a is NonNullable<typeof a> => a !== null);
+  const totalRows = used ? Math.max(used.bottom, ...placements.map((p) => p.bottom)) + 1 : 0;
+  const lastCol = used ? Math.min(Math.max(used.right, ...placements.map((p) => p.right)), MAX_COLUMNS - 1) : 0;
   const selected = selection && selection.sheet === sheet.name ? parseA1(selection.address) : null;
   const [pageIndex, setPageIndex] = useState(() => (selected ? pageOf(selected.row) : 0));
   const [loaded, setPage] = useState<Page | null>(null);
   // A page read for another sheet is not shown while this sheet's page loads.
   const page = loaded && loaded.sheet === sheet.name ? loaded : null;
   const scroller = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLTableElement>(null);
+  const spans = useMemo(
+    () => spansOf(layout?.merges, charts?.map((c) => parseRangeA1(c.placement)).filter((a): a is NonNullable<typeof a> => a !== null)),
+    [layout, charts],
+  );
+  const frozen = layout?.frozen;
 
   // A selection on another page (from the task pane's selectCell) moves the page there.
   useEffect(() => {
@@ -231,13 +248,34 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
   };
   const hiddenRows = layout?.hiddenRows;
   const hiddenColumns = layout?.hiddenColumns;
+  const rows: number[] = [];
+  const cols: number[] = [];
+  if (page) {
+    for (let r = page.firstRow; r <= page.lastRow; r++) if (!hiddenRows?.has(r)) rows.push(r);
+    for (let c = 0; c <= page.lastCol; c++) if (!hiddenColumns?.has(c) && !(layout && (layout.widths.get(c) ?? 1) === 0)) cols.push(c);
+  }
+  const frozenRows = frozen ? rows.filter((r) => r < frozen.rows) : [];
+  const frozenCols = frozen ? cols.filter((c) => c < frozen.columns) : [];
+  const offsets = useFrozenOffsets(table, frozenRows, frozenCols, page);
+  const drawn = useMemo(() => layoutSpans(spans, rows, cols), [spans, page, layout]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The selected cell as drawn: the anchor of the span it is in.
+  const selectedSpan = selected ? spanAt(spans, selected.row, selected.col) : undefined;
+  const drawnAddressOf = (row: number, col: number): string => {
+    const span = spanAt(spans, row, col);
+    if (!span) return toA1(row, col);
+    for (const [key, d] of drawn.anchors) if (d.area === span.area) {
+      const [r, c] = key.split(':').map(Number);
+      return toA1(r, c);
+    }
+    return toA1(row, col);
+  };
 
   // Tell the formula bar what the selected cell holds, and bring the cell into view.
   useEffect(() => {
     if (!selected || !page) return;
     const cell = cellAt(selected.row, selected.col);
     onSelectedContent?.(formulaBarText(cell.value, cell.format, cell.formula));
-    const element = scroller.current?.querySelector<HTMLElement>(`[data-address="${toA1(selected.row, selected.col)}"]`);
+    const element = scroller.current?.querySelector<HTMLElement>(`[data-address="${drawnAddressOf(selected.row, selected.col)}"]`);
     element?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection?.address, selection?.sheet, page]);
@@ -276,7 +314,8 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
     const active = selected ?? { row: page.firstRow, col: 0 };
     // With Shift the range's far corner moves; the active cell stays.
     const far = ranged && selected ? { row: ranged.top === selected.row ? ranged.bottom : ranged.top, col: ranged.left === selected.col ? ranged.right : ranged.left } : active;
-    const from = event.shiftKey ? far : active;
+    // From a merged cell the move starts at its far edge, so it leaves the span (as in Excel).
+    const from = event.shiftKey ? far : moveOrigin(spans, active, move);
     let row = from.row;
     let col = from.col;
     // Hidden rows and columns are stepped over, as in Excel.
@@ -286,15 +325,17 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
     while (move[1] !== 0 && col >= 0 && col <= page.lastCol && hiddenColumns?.has(col));
     if (row < 0 || row >= totalRows || hiddenRows?.has(row)) row = from.row;
     if (col < 0 || col > page.lastCol || hiddenColumns?.has(col)) col = from.col;
-    if (event.shiftKey) extend(row, col);
-    else select(row, col);
+    if (event.shiftKey) return extend(row, col);
+    // Into a span: its top-left cell; at the sheet's edge a span stays selected as it was.
+    const target = spanStart(spans, row, col);
+    if (target.row === active.row && target.col === active.col) return;
+    select(target.row, target.col);
   };
 
-  const rows: number[] = [];
-  for (let r = page.firstRow; r <= page.lastRow; r++) if (!hiddenRows?.has(r)) rows.push(r);
-  const cols: number[] = [];
-  for (let c = 0; c <= page.lastCol; c++) if (!hiddenColumns?.has(c) && !(layout && (layout.widths.get(c) ?? 1) === 0)) cols.push(c);
-  const activeId = selected ? `cell-${toA1(selected.row, selected.col)}` : undefined;
+  const activeId = selected ? `cell-${drawnAddressOf(selected.row, selected.col)}` : undefined;
+  const lastFrozenRow = frozenRows[frozenRows.length - 1];
+  const lastFrozenCol = frozenCols[frozenCols.length - 1];
+  const protection = layout?.protection;
   const paged = totalRows > PAGE_ROWS;
 
   return (
@@ -311,16 +352,22 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
         onKeyDown={onKeyDown}
         data-testid="sheet-grid"
       >
-        <table className={styles.table} role="presentation">
+        <table ref={table} className={styles.table} role="presentation">
           <thead role="rowgroup">
             <tr role="row" aria-rowindex={1}>
-              <th className={styles.corner} role="columnheader" aria-label={t('playground.cell')} />
+              <th className={styles.corner} role="columnheader" aria-label={t('playground.cell')} data-corner="" />
               {cols.map((c) => (
                 <th
                   key={c}
                   role="columnheader"
-                  className={mergeClasses(styles.colHeader, layout ? styles.colHeaderSized : undefined, selected?.col === c && styles.headerActive)}
-                  style={layout ? { width: `${columnPixels(layout.widths.get(c))}px` } : undefined}
+                  data-col={c}
+                  className={mergeClasses(
+                    styles.colHeader,
+                    layout ? styles.colHeaderSized : undefined,
+                    c === lastFrozenCol && frozenStyles.lastFrozenColumn,
+                    selected?.col === c && styles.headerActive,
+                  )}
+                  style={{ ...(layout ? { width: `${columnPixels(layout.widths.get(c))}px` } : {}), ...(offsets.left.has(c) ? { left: `${offsets.left.get(c)}px`, zIndex: 7 } : {}) }}
                 >
                   {columnLetters(c)}
                 </th>
@@ -329,14 +376,30 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
           </thead>
           <tbody role="rowgroup">
             {rows.map((r) => (
-              <tr key={r} role="row" aria-rowindex={r + 2}>
-                <th role="rowheader" className={mergeClasses(styles.rowHeader, selected?.row === r && styles.headerActive)}>
+              <tr key={r} role="row" aria-rowindex={r + 2} data-row={r} data-frozen={offsets.top.has(r) ? 'true' : undefined}>
+                <th
+                  role="rowheader"
+                  className={mergeClasses(
+                    styles.rowHeader,
+                    offsets.top.has(r) && frozenStyles.frozenRowHeader,
+                    r === lastFrozenRow && frozenStyles.lastFrozenRow,
+                    selected?.row === r && styles.headerActive,
+                  )}
+                  style={offsets.top.has(r) ? { top: `${offsets.top.get(r)}px` } : undefined}
+                >
                   {r + 1}
                 </th>
                 {cols.map((c) => {
-                  const cell = cellAt(r, c);
+                  if (drawn.covered.has(cellKey(r, c))) return null;
+                  const span = drawn.anchors.get(cellKey(r, c));
+                  // A span shows its top-left cell's value (a merge's is there even when its row is hidden).
+                  const cell = span ? cellAt(span.area.top, span.area.left) : cellAt(r, c);
                   const address = toA1(r, c);
-                  const isSelected = selected?.row === r && selected.col === c;
+                  const isSelected = span ? !!selectedSpan && selectedSpan.area === span.area : selected?.row === r && selected.col === c;
+                  const chart = span?.chart !== undefined ? charts?.[span.chart] : undefined;
+                  const stickyTop = offsets.top.get(r);
+                  const stickyLeft = offsets.left.get(c);
+                  const locked = protection ? protection.locked(span ? span.area.top : r, span ? span.area.left : c) : undefined;
                   const pending = cell.source === 'pending' && (cell.value === null || cell.value === '');
                   const showsFormulaText = cell.source === undefined && cell.formula !== undefined && (cell.value === null || cell.value === '');
                   const text = layout?.concealed(r, c) ? '' : pending ? '…' : cell.source !== undefined ? displayValue(cell.value, cell.format) : displayValue(cell.value, cell.format, cell.formula);
@@ -350,22 +413,48 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
                       data-address={address}
                       data-formula={cell.formula !== undefined ? 'true' : undefined}
                       data-source={cell.source}
-                      title={notComputed ? engineNote(cell.source === 'cached', cell.engineError, cell.formula) : cell.formula}
+                      data-locked={locked === undefined ? undefined : String(locked)}
+                      rowSpan={span && span.rowSpan > 1 ? span.rowSpan : undefined}
+                      colSpan={span && span.colSpan > 1 ? span.colSpan : undefined}
+                      aria-rowspan={span && span.rowSpan > 1 ? span.rowSpan : undefined}
+                      aria-colspan={span && span.colSpan > 1 ? span.colSpan : undefined}
+                      aria-label={chart?.title}
+                      title={chart ? undefined : notComputed ? engineNote(cell.source === 'cached', cell.engineError, cell.formula) : cell.formula}
+                      style={stickyTop !== undefined || stickyLeft !== undefined ? { top: stickyTop, left: stickyLeft } : undefined}
                       className={mergeClasses(
                         styles.cell,
+                        stickyLeft !== undefined && frozenStyles.frozenColumn,
+                        stickyTop !== undefined && frozenStyles.frozenRow,
+                        stickyTop !== undefined && stickyLeft !== undefined && frozenStyles.frozenBoth,
+                        r === lastFrozenRow && frozenStyles.lastFrozenRow,
+                        c === lastFrozenCol && frozenStyles.lastFrozenColumn,
+                        span && look.span,
                         isNumeric(cell.value) && styles.number,
                         cell.formula !== undefined && styles.formula,
                         showsFormulaText && styles.formulaText,
                         pending && styles.formulaText,
                         notComputed && styles.notComputed,
+                        locked === true && look.locked,
+                        locked === false && look.unlocked,
                         !!layout && styles.cellSized,
+                        chart && look.chart,
                         typeof cell.value === 'object' && cell.value !== null && styles.error,
                         inRange(r, c) && styles.inRange,
                         isSelected && styles.selected,
                       )}
-                      onClick={(event) => (event.shiftKey ? extend(r, c) : select(r, c))}
+                      onClick={(event) => {
+                        const start = span ? { row: span.area.top, col: span.area.left } : { row: r, col: c };
+                        if (event.shiftKey) extend(start.row, start.col);
+                        else select(start.row, start.col);
+                      }}
                     >
-                      {text}
+                      {chart ? (
+                        <div style={{ height: `${span!.rowSpan * 23 - 2}px` }}>
+                          <ChartView chart={chart} data={chartData(chart, (row, col) => cellAt(row, col).value)} language={language} />
+                        </div>
+                      ) : (
+                        text
+                      )}
                     </td>
                   );
                 })}

@@ -11,6 +11,7 @@ import { browserInflateRaw } from '../io/xlsx/browser-inflate';
 import type { PackageDeps } from '../io/xlsx/package';
 import type { Fill, Workbook } from 'exceljs';
 import type { OpenWorkbook, SelectListener, SheetLayout, WorkbookLoader } from './workbook-loader';
+import { frozenOf, mergesOf, protectionOf, tabColorOf } from './exceljs-look';
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/xlsx-port');
 const loadWriter = () =>
@@ -31,17 +32,26 @@ function browserDeps(): PackageDeps {
   return { inflateRaw: browserInflateRaw, deflateRaw: browserDeflateRaw, deflateRawChunks: browserDeflateRawChunks };
 }
 
-async function openBytes(bytes: Uint8Array, onSelect: SelectListener): Promise<OpenWorkbook> {
-  const deps = browserDeps();
+/** Opens package bytes for the playground: the ExcelJS view, journaled; `deps` are the browser's zlib (tests pass Node's). */
+export async function openBytes(bytes: Uint8Array, onSelect: SelectListener, deps: PackageDeps = browserDeps()): Promise<OpenWorkbook> {
   const [{ XlsxWorkbookPort }, [{ journaled }, { withExcelJsPartNames }]] = await Promise.all([loadAdapter(), loadWriter()]);
   // The view gets every sheet, whatever its part is called; the journal applies to the bytes opened.
   const prepare = (checked: Uint8Array) => withExcelJsPartNames(checked, deps.inflateRaw, deps);
   const view = await XlsxWorkbookPort.fromBuffer(bytes, { onSelect, inflateRaw: deps.inflateRaw, prepare });
   const workbook = journaled(view, bytes, deps);
-  return { port: workbook.port, toBuffer: () => workbook.toBuffer(), layout: (sheet) => sheetLayout(view.workbook, sheet) };
+  return {
+    port: workbook.port,
+    toBuffer: () => workbook.toBuffer(),
+    layout: (sheet) => sheetLayout(view.workbook, sheet),
+    tabColor: (sheet) => {
+      const worksheet = view.workbook.getWorksheet(sheet);
+      return worksheet ? tabColorOf(worksheet) : null;
+    },
+    charts: (sheet) => workbook.charts(sheet),
+  };
 }
 
-/** Hidden rows and columns and column widths of a sheet, from ExcelJS's in-memory workbook. */
+/** Hidden rows and columns, widths, merges, frozen panes and protection of a sheet, from ExcelJS's in-memory workbook. */
 export function sheetLayout(workbook: Workbook, name: string): SheetLayout | null {
   const sheet = workbook.getWorksheet(name);
   if (!sheet) return null;
@@ -62,7 +72,9 @@ export function sheetLayout(workbook: Workbook, name: string): SheetLayout | nul
     if (column.hidden) hiddenColumns.add(c - 1);
     if (typeof column.width === 'number' && column.width >= 0) widths.set(c - 1, column.width);
   }
-  return { hiddenRows, hiddenColumns, widths, concealed };
+  const frozen = frozenOf(sheet);
+  const protection = protectionOf(sheet);
+  return { hiddenRows, hiddenColumns, widths, concealed, merges: mergesOf(sheet), ...(frozen ? { frozen } : {}), ...(protection ? { protection } : {}) };
 }
 
 const isWhite = (argb: string | undefined) => !!argb && /^(FF)?FFFFFF$/i.test(argb);

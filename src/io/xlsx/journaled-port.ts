@@ -9,7 +9,7 @@
  * The view and the file agree because both apply the same operations: the inner port decides
  * (free names, what a quick fix changed), and the journal records the outcome.
  */
-import type { SheetSpec } from '../../core/workbook/sheet-spec';
+import type { ChartSpec, SheetSpec } from '../../core/workbook/sheet-spec';
 import { WorkbookError, type CellEdit, type CellEditResult, type TableResize, type WorkbookPort } from '../../core/workbook/port';
 import { PackageWriteError, writePackage, type PackageDeps, type PackageSheet } from './package';
 
@@ -20,6 +20,11 @@ export interface JournaledWorkbook {
   port: WorkbookPort;
   /** The opened package with every recorded change applied. */
   toBuffer(): Promise<Uint8Array>;
+  /**
+   * The charts of a tab written this session, as its spec placed them (the package writer and
+   * ExcelJS write none, so the playground draws them from this).
+   */
+  charts(sheet: string): readonly ChartSpec[];
 }
 
 function ownTabsOnly(): WorkbookError {
@@ -86,6 +91,10 @@ export function journaled(inner: WorkbookPort, input: Uint8Array, deps: PackageD
 
   return {
     port,
+    charts(sheet: string) {
+      const at = writtenEntry(sheet);
+      return at >= 0 ? (written[at].spec.charts ?? []) : [];
+    },
     async toBuffer() {
       try {
         return await writePackage(input, written, deps, { deleted, cellEdits, tableResizes });
