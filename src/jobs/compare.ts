@@ -20,14 +20,23 @@ export interface CompareOptions {
  */
 export async function readVersion(reader: WorkbookReader, options: CompareOptions = {}): Promise<FollowUpWorkbook> {
   const version = await readFollowUp(reader, options.read, options.mapping);
-  if (!version.model.layouts.driftbudget) {
-    throw new WorkbookError(
-      'not-found',
-      'Fliken Driftbudget hittades inte, så det finns inget att jämföra. Kontrollera att det är en budgetarbetsbok.',
-      'No Driftbudget sheet was found, so there is nothing to compare. Check that it is a budget workbook.',
-    );
-  }
+  const problem = versionProblem(version);
+  if (problem) throw problem;
   return version;
+}
+
+/** Why a version that was read cannot be compared (no recognisable Driftbudget), or null. */
+export function versionProblem(version: FollowUpWorkbook): WorkbookError | null {
+  return version.model.layouts.driftbudget ? null : noDriftbudget();
+}
+
+/** The error for a version without a recognisable Driftbudget. */
+export function noDriftbudget(): WorkbookError {
+  return new WorkbookError(
+    'not-found',
+    'Fliken Driftbudget hittades inte, så det finns inget att jämföra. Kontrollera att det är en budgetarbetsbok.',
+    'No Driftbudget sheet was found, so there is nothing to compare. Check that it is a budget workbook.',
+  );
 }
 
 /** A version could not be read: which one, and why (the reader's error, usually a WorkbookError). */

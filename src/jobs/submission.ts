@@ -11,7 +11,8 @@ import { buildSubmissionTab, prepareSubmission, readSubmission, submissionTab, t
 import { verifySubmission, type Verification } from '../core/submission/verify';
 import { normalizeKey } from '../core/text/normalize';
 import type { PlannedRead, WorkbookReader, WorkbookWriter } from '../core/workbook/port';
-import type { WorkbookIndex } from '../core/workbook/raw';
+import type { RawWorkbook, WorkbookIndex } from '../core/workbook/raw';
+import type { SheetSpec } from '../core/workbook/sheet-spec';
 import { checkPlan, checkWorkbook, type CheckLocated, type CheckOutcome } from './check';
 import type { JobOptions } from './read-inputs';
 
@@ -20,13 +21,14 @@ export type { Verification, SubmissionRefusal, SubmissionRecord };
 
 const SUBMISSION_READ_ID = 'inlamning#tab';
 
-interface SubmissionLocated {
+export interface SubmissionLocated {
   check: CheckLocated;
   /** The Inlämning tab, when there is one (read whole). */
   tab: WorkbookIndex['sheets'][number] | null;
 }
 
-function submissionPlan(mapping?: Mapping): (index: WorkbookIndex) => PlannedRead<SubmissionLocated> {
+/** The read plan: what the check reads plus the Inlämning tab (the pane reads with it, then runs submissionState in its worker). */
+export function submissionPlan(mapping?: Mapping): (index: WorkbookIndex) => PlannedRead<SubmissionLocated> {
   const check = checkPlan(mapping);
   return (index) => {
     const planned = check(index);
@@ -54,7 +56,12 @@ function workbookBoard(check: CheckOutcome): string | null {
 /** Reads the workbook (one read phase): the check, the inputs' fingerprint and the stored receipt. */
 export async function readSubmissionState(reader: WorkbookReader, options: JobOptions = {}): Promise<SubmissionState> {
   const { located, ...raw } = await reader.read(submissionPlan(options.mapping), options.read);
-  const check = checkWorkbook(raw, located.check, options.overrides);
+  return submissionState(raw, located, options.overrides);
+}
+
+/** The pure part of readSubmissionState, on what submissionPlan read. */
+export function submissionState(raw: RawWorkbook, located: SubmissionLocated, overrides?: JobOptions['overrides']): SubmissionState {
+  const check = checkWorkbook(raw, located.check, overrides);
   const fingerprint = fingerprintInputs(raw, located.check.inputs);
   const grid = raw.grids.get(SUBMISSION_READ_ID);
   const stored = located.tab && grid ? readSubmission(located.tab, grid) : null;
@@ -84,6 +91,21 @@ export async function submitWorkbook(
   state: SubmissionState,
   options: SubmitOptions,
 ): Promise<{ refused: SubmissionRefusal } | { name: string; record: SubmissionRecord }> {
+  const prepared = submissionSpec(state, options);
+  if ('refused' in prepared) return prepared;
+  const { spec, replace, record } = prepared;
+  const { name } = await port.writeSheet(spec, replace ? { replace, ...(options.signal ? { signal: options.signal } : {}) } : options.signal ? { signal: options.signal } : {});
+  return { name, record };
+}
+
+/**
+ * The pure part of submitWorkbook: the refusal, or the Inlämning tab to write (replacing the
+ * earlier one, `replace`) and the receipt. The pane builds it in its worker and writes it.
+ */
+export function submissionSpec(
+  state: SubmissionState,
+  options: Omit<SubmitOptions, 'signal'>,
+): { refused: SubmissionRefusal } | { spec: SheetSpec; replace: string | undefined; record: SubmissionRecord } {
   const previous = state.stored?.state === 'submitted' ? state.stored.record : state.stored?.record ?? null;
   const prepared = prepareSubmission({
     by: options.by,
@@ -96,10 +118,7 @@ export async function submitWorkbook(
     previous,
   });
   if ('refused' in prepared) return prepared;
-  const spec = buildSubmissionTab(prepared.record, prepared.prints);
-  const replace = state.stored?.sheet;
-  const { name } = await port.writeSheet(spec, replace ? { replace, ...(options.signal ? { signal: options.signal } : {}) } : options.signal ? { signal: options.signal } : {});
-  return { name, record: prepared.record };
+  return { spec: buildSubmissionTab(prepared.record, prepared.prints), replace: state.stored?.sheet, record: prepared.record };
 }
 
 /** The warnings a submission needs a comment on (the pane lists them with a text field each). */

@@ -34,7 +34,7 @@ function pickSettings(read: (key: keyof Settings) => unknown): Partial<Settings>
   const language = read('language');
   if (isLanguage(language)) result.language = language;
   const submitter = read('submitter');
-  if (typeof submitter === 'string' && submitter.trim()) result.submitter = submitter.slice(0, 200);
+  if (typeof submitter === 'string') result.submitter = submitter;
   return result;
 }
 

@@ -14,6 +14,11 @@ describe('local settings store', () => {
     expect(await createLocalSettingsStore(window.localStorage).load()).toEqual({ language: 'en' });
   });
 
+  it('remembers the name last typed under Lämna in', async () => {
+    await createLocalSettingsStore(window.localStorage).save({ submitter: 'Anna Andersson' });
+    expect(await createLocalSettingsStore(window.localStorage).load()).toMatchObject({ submitter: 'Anna Andersson' });
+  });
+
   it('ignores values that are not a known language', async () => {
     window.localStorage.setItem('budgetkoll.language', 'fi');
     expect(await createLocalSettingsStore(window.localStorage).load()).toEqual({});

@@ -24,6 +24,10 @@ import {
   type FollowUpWorkbook,
 } from '../../jobs/follow-up';
 
+import { compareVersions, type VersionDiff } from '../../core/compare';
+import { versionProblem } from '../../jobs/compare';
+import { submissionSpec, submissionState, verifyState, type SubmissionLocated, type SubmitOptions, type Verification } from '../../jobs/submission';
+
 export type { FollowUpBuild };
 
 /** What a read for Resursfördelning gives; `spec` (the result tab) only when asked for with `tabAt`. */
@@ -83,6 +87,45 @@ export function followUpCheckTask({ sheet }: { sheet: string }, state: CoreState
   return checkOwnedTab(followUpRead(state), sheet);
 }
 
+/** What Lämna in shows of a read: the verification of its receipt and the check's findings. */
+export interface SubmissionStatus {
+  verification: Verification;
+  findings: Finding[];
+}
+
+/**
+ * Lämna in's status: the submission job's state (check, the inputs' fingerprint — seconds on a
+ * 1.6 M-cell L workbook — and the receipt), verified. Only what the pane shows goes back.
+ */
+export function submissionStatusTask({ raw, located }: { raw: RawWorkbook; located: SubmissionLocated }): SubmissionStatus {
+  const state = submissionState(raw, located);
+  return { verification: verifyState(state), findings: state.check.findings };
+}
+
+/** Lämna in's write: the job's refusal, or the Inlämning tab to write (its row prints are large on L). */
+export function submissionSpecTask({ raw, located, options }: { raw: RawWorkbook; located: SubmissionLocated; options: Omit<SubmitOptions, 'signal'> }) {
+  return submissionSpec(submissionState(raw, located), options);
+}
+
+/** One version for Jämför: what the follow-up job's plan read. */
+export interface VersionRead {
+  raw: RawWorkbook;
+  planned: FollowUpReadPlan;
+}
+
+/**
+ * Jämför: both versions recognised (a 200 000-row budget each) and compared, as `budgetkoll diff`
+ * (jobs/compare.ts). A version without a Driftbudget is named rather than thrown: a WorkbookError
+ * would lose its class on the way back from the worker.
+ */
+export function compareTask({ old, neu }: { old: VersionRead; neu: VersionRead }): { diff: VersionDiff } | { unusable: 'old' | 'new' } {
+  const before = recognizeFollowUp(old.raw, old.planned);
+  if (versionProblem(before)) return { unusable: 'old' };
+  const after = recognizeFollowUp(neu.raw, neu.planned);
+  if (versionProblem(after)) return { unusable: 'new' };
+  return { diff: compareVersions(before, after) };
+}
+
 /** The tasks by name: what the worker can be asked to run. */
 export const CORE_TASKS = {
   check: checkTask,
@@ -90,6 +133,9 @@ export const CORE_TASKS = {
   followUp: followUpTask,
   followUpSpecs: followUpSpecsTask,
   followUpCheck: followUpCheckTask,
+  submissionStatus: submissionStatusTask,
+  submissionSpec: submissionSpecTask,
+  compare: compareTask,
 };
 
 export type CoreTaskName = keyof typeof CORE_TASKS;

@@ -11,6 +11,7 @@ Object.assign(globalThis, { TextEncoder, TextDecoder });
 import '@testing-library/jest-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { compareWorkbooks } from '../../../src/jobs/compare';
 import { readSubmissionState, submitWorkbook, verifyState } from '../../../src/jobs/submission';
 import { AppProviders } from '../../../src/taskpane/app-providers';
 import { TaskPane } from '../../../src/taskpane/components/TaskPane';
@@ -202,13 +203,17 @@ describe('Jämför med en annan version', () => {
     const diff = await within(section).findByTestId('compare-diff', {}, { timeout: 10000 });
     expect(opened).toEqual([4]);
     expect(diff).toHaveTextContent('Jämfört med budget-v1.xlsx');
+    await waitFor(() => expect(within(diff).getByRole('heading', { name: 'Jämfört med budget-v1.xlsx' })).toHaveFocus());
     const boards = within(diff).getByTestId('compare-boards');
     expect(within(boards).getByText('Kommunstyrelsen')).toBeInTheDocument();
     expect(boards).toHaveTextContent('2027186 400187 400+1 000');
     expect(within(diff).getByTestId('diff-chart')).toBeInTheDocument();
     expect(within(diff).getByRole('img', { name: 'Förändring av nettobudget per nämnd' })).toBeInTheDocument();
     const rows = within(diff).getAllByTestId('compare-row');
-    expect(rows).toHaveLength(1);
+    // The same answer as `budgetkoll diff OTHER CURRENT` (the job the CLI calls).
+    const cli = await compareWorkbooks(other, current);
+    expect(rows).toHaveLength(cli.rows.length);
+    expect(cli.rows.map((r) => [r.kind, r.sheet, r.cell])).toEqual([['changed', 'Driftbudget', 'E3']]);
     expect(rows[0]).toHaveTextContent('Ändrat belopp Kommunstyrelsen, Nämnd- och styrelseverksamhet, 5010 Löner');
     expect(rows[0]).toHaveTextContent('2027: 5 516 → 6 516 tkr');
     await user.click(within(rows[0]).getByRole('button', { name: 'Gå till Driftbudget!E3' }));

@@ -67,6 +67,14 @@ export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: C
 
   const reading = state.phase === 'reading';
   useEffect(() => onBusy(reading), [reading, onBusy]);
+  // Focus follows the outcome (the Välj fil button is enabled again by then, so focus is not "lost").
+  const result = useRef<HTMLDivElement>(null);
+  const phase = state.phase;
+  useEffect(() => {
+    if (phase !== 'done' && phase !== 'error') return;
+    const root = result.current;
+    root?.querySelector<HTMLElement>('[data-focus-result="notice"], [data-focus-result="heading"]')?.focus();
+  }, [phase]);
 
   const compare = useCallback(
     async (file: File) => {
@@ -115,7 +123,7 @@ export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: C
         </Button>
         <span className={styles.fileName}>{file ?? t('compare.noFile')}</span>
       </div>
-      <div aria-live="polite" className={styles.group} data-testid="compare-result">
+      <div aria-live="polite" className={styles.group} data-testid="compare-result" ref={result}>
         {state.phase === 'reading' && (
           <div className={styles.working}>
             <Field className={styles.progress} label={t('compare.reading', { file: state.file })}>

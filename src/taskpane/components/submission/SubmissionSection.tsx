@@ -95,6 +95,15 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
 
   const busy = status.phase === 'reading' || submitted.phase === 'writing' || comparing;
   const sectionRef = useFocusResult(busy);
+  // Focus follows a submission's outcome: the Lämna in button may be enabled again by then (a
+  // clean workbook), so use-focus-result would see no lost focus.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const submitPhase = submitted.phase;
+  useEffect(() => {
+    if (submitPhase === 'done' || submitPhase === 'refused' || submitPhase === 'error') {
+      outcomeRef.current?.querySelector<HTMLElement>('[data-focus-result="notice"]')?.focus();
+    }
+  }, [submitPhase]);
 
   useEffect(() => {
     let live = true;
@@ -141,9 +150,9 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
     [port],
   );
 
-  const state = status.phase === 'done' ? status.status.state : null;
-  const warnings = useMemo(() => (state ? warningsToComment(state.check.findings) : []), [state]);
-  const errors = state ? state.check.findings.filter((f) => f.severity === 'error').length : 0;
+  const state = status.phase === 'done' ? status.status : null;
+  const warnings = useMemo(() => (state ? warningsToComment(state.findings) : []), [state]);
+  const errors = state ? state.findings.filter((f) => f.severity === 'error').length : 0;
   const uncommented = warnings.filter((w) => !(comments.get(warningKey(w)) ?? '').trim()).length;
   const ready = state !== null && errors === 0 && uncommented === 0 && name.trim() !== '';
 
@@ -154,7 +163,7 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
     void settings.save({ submitter: by });
     setSubmitted({ phase: 'writing' });
     const outcome = await writing.start(async (task) => {
-      const result = await submit(port, state, { by, at: now(), comments, signal: task.signal });
+      const result = await submit(port, { by, at: now(), comments, signal: task.signal });
       if ('refused' in result) return { result, status: null };
       // The status follows: read again, now with the receipt (intact).
       const after = await readStatus(port, { signal: task.signal });
@@ -199,8 +208,8 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
           <Text as="h3" id="submission-form-heading" className={styles.heading}>
             {t('submission.formHeading')}
           </Text>
-          {status.phase === 'done' && status.status.verification.receipt && (
-            <p className={styles.hint}>{t('submission.nextVersion', { number: status.status.verification.receipt.number + 1 })}</p>
+          {state.verification.receipt && (
+            <p className={styles.hint}>{t('submission.nextVersion', { number: state.verification.receipt.number + 1 })}</p>
           )}
           {errors > 0 ? (
             <MessageBar intent="error" layout="multiline" data-testid="submission-errors">
@@ -231,7 +240,7 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
               onSelect={select}
             />
           )}
-          <div aria-live="polite" className={styles.group}>
+          <div aria-live="polite" className={styles.group} ref={outcomeRef}>
             <SubmitOutcome state={submitted} onSelect={select} />
           </div>
         </section>
