@@ -102,6 +102,10 @@ describe('Koppla indata in the playground', () => {
     await expectText(card(panel, 'Ramar').getByTestId('mapping-where'), /Tabellen KFramar/);
     // The draft is tried: what each input reads, with the subtotal rows left out.
     await expectText(panel.getByTestId('mapping-trial-inputs'), /Rader som lämnades utanför: 4 summarader/);
+    // Pröva by keyboard: the focus moves to the trial's outcome.
+    await panel.getByRole('button', { name: 'Pröva' }).focus();
+    await page.keyboard.press('Enter');
+    await expectFocus(panel.getByTestId('mapping-trial').getByRole('heading', { name: 'Prövning' }));
 
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUTPUT, 'e2e-koppla-indata-1366.png') });
@@ -169,6 +173,15 @@ describe('Koppla indata in the playground', () => {
     await page.context().close();
   });
 });
+
+async function expectFocus(locator: Locator): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(await locator.evaluate((el) => el === document.activeElement)).toBe(true);
+}
 
 async function expectEnabled(locator: Locator): Promise<void> {
   const deadline = Date.now() + 30_000;

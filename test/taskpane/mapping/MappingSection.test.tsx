@@ -136,6 +136,7 @@ describe('Koppla indata', () => {
     const trial = await screen.findByTestId('mapping-problems');
     expect(screen.getByTestId('mapping-trial')).toHaveTextContent('Kopplingen passar inte arbetsboken: 1 problem.');
     expect(trial).toHaveTextContent('Ansvar');
+    await waitFor(() => expect(within(screen.getByTestId('mapping-trial')).getByRole('heading', { name: 'Prövning' })).toHaveFocus());
     expect(screen.getByRole('button', { name: 'Spara i arbetsboken' })).toBeDisabled();
     await user.click(within(trial).getByRole('button', { name: `Gå till ${BUDGET_SHEET}!B4` }));
     expect(port.selected).toEqual([`${BUDGET_SHEET}!B4`]);

@@ -3,7 +3,7 @@
  * and Ta bort, or the proposal as one card per input; editing per input; Pröva (the trial, with
  * click-to-cell problems) and Spara i arbetsboken. Every workbook access goes through useMapping.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Body1,
   Button,
@@ -313,12 +313,17 @@ function TrialView({ mapping }: { mapping: MappingEditor }) {
   const styles = useMappingStyles();
   const { t, language } = useMappingText();
   const headingId = useId('mapping-trial');
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const trial = mapping.trial;
+  // After "Pröva" the focus moves to the outcome.
+  useEffect(() => {
+    if (mapping.trialsShown > 0) headingRef.current?.focus();
+  }, [mapping.trialsShown]);
   if (!trial) return null;
   const count = trial.problems.length;
   return (
     <section className={styles.group} aria-labelledby={headingId} data-testid="mapping-trial">
-      <Text as="h3" id={headingId} className={styles.heading} data-focus-result="notice" tabIndex={-1}>
+      <Text as="h3" id={headingId} ref={headingRef} className={styles.heading} data-focus-result="notice" tabIndex={-1}>
         {t('trialHeading')}
       </Text>
       {count === 0 ? (

@@ -42,6 +42,8 @@ export interface MappingEditor {
   trying: boolean;
   /** "Pröva" was pressed and its trial runs: focus moves to the result when it ends. */
   tryingExplicitly: boolean;
+  /** Counts the trials "Pröva" started that ended with a result (the view moves focus to it). */
+  trialsShown: number;
   data: MappingData | null;
   /** The mapping being edited; null while the saved one is only shown. */
   draft: Mapping | null;
@@ -88,6 +90,7 @@ export function useMapping(port: WorkbookPort, selection: SelectionService | und
   const [draft, setDraft] = useState<Mapping | null>(null);
   const [trial, setTrial] = useState<{ key: string; result: MappingTrial } | null>(null);
   const [explicit, setExplicit] = useState(false);
+  const [trialsShown, setTrialsShown] = useState(0);
   const [headers, setHeaders] = useState<Record<string, HeaderRow | null | undefined>>({});
   const [limits, setLimits] = useState<Record<string, ColumnLimit | undefined>>({});
   const [notice, setNotice] = useState<MappingNotice | null>(null);
@@ -221,7 +224,11 @@ export function useMapping(port: WorkbookPort, selection: SelectionService | und
       const outcome = await startTrial((run) => tryMapping(port, mapping, { read: { signal: run.signal } }));
       if (outcome.kind === 'ignored') return;
       setExplicit(false);
-      if (outcome.kind === 'done') setTrial({ key, result: outcome.value });
+      if (outcome.kind === 'done') {
+        setTrial({ key, result: outcome.value });
+        // A fast trial may never show as busy: the focus is moved by the count, not by busy.
+        if (byClick) setTrialsShown((n) => n + 1);
+      }
       else if (outcome.kind === 'failed') setNotice({ kind: 'failed', task: 'try', error: outcome.error });
     },
     [port, startTrial],
@@ -295,6 +302,7 @@ export function useMapping(port: WorkbookPort, selection: SelectionService | und
     busy,
     trying,
     tryingExplicitly: explicit && trying,
+    trialsShown,
     data,
     draft,
     parsed,
