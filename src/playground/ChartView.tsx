@@ -95,8 +95,10 @@ export function ChartView({ chart, data, language }: { chart: ChartSpec; data: C
   }
   const seriesStyles = [styles.series0, styles.series1, styles.series2, styles.series3];
   const all = data.series.flatMap((s) => s.values);
-  const max = Math.max(0, ...all);
   const min = Math.min(0, ...all);
+  // All zero: an axis from 0 to 1, so the bars sit on the axis under their labels.
+  const highest = Math.max(0, ...all);
+  const max = highest || (min === 0 ? 1 : 0);
   const span = max - min || 1;
   const plotH = H - PAD.top - PAD.bottom;
   const plotW = W - PAD.left - PAD.right;
@@ -122,7 +124,7 @@ export function ChartView({ chart, data, language }: { chart: ChartSpec; data: C
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className={styles.axis} />
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} className={styles.axis} />
         <text x={PAD.left - 4} y={y(max) + 4} textAnchor="end" className={styles.label}>
-          {formatNumberSv(max)}
+          {highest === 0 && min === 0 ? '' : formatNumberSv(highest)}
         </text>
         {data.categories.map((category, i) => {
           const x0 = PAD.left + i * groupW + (groupW - barW * data.series.length) / 2;

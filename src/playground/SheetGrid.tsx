@@ -449,7 +449,7 @@ export function SheetGrid({ port, sheet, selection, onSelect, revision, onSelect
                       }}
                     >
                       {chart ? (
-                        <div style={{ height: `${span!.rowSpan * 23 - 2}px` }}>
+                        <div className={look.chartBox}>
                           <ChartView chart={chart} data={chartData(chart, (row, col) => cellAt(row, col).value)} language={language} />
                         </div>
                       ) : (

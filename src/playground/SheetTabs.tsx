@@ -1,6 +1,6 @@
 /**
  * The playground's sheet tabs under the grid: each tab with its tab colour as a bar under the name
- * (as Excel draws it), and on a protected tab a note that only the white cells take input in Excel.
+ * (as Excel draws it), and on a protected tab a note that only the yellow, framed (unlocked) cells take input in Excel.
  * The tabs are Fluent's TabList, so arrow keys move between them as before.
  */
 import { Caption1, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
@@ -8,8 +8,8 @@ import type { SheetInfo } from '../core/workbook/raw';
 import { useI18n } from '../taskpane/i18n';
 
 const TEXTS = {
-  sv: { protectedNote: 'Skyddad flik – bara de vita cellerna kan ändras i Excel' },
-  en: { protectedNote: 'Protected tab – only the white cells can be changed in Excel' },
+  sv: { protectedNote: 'Skyddad flik – bara de gula, inramade cellerna kan ändras i Excel' },
+  en: { protectedNote: 'Protected tab – only the yellow, framed cells can be changed in Excel' },
 };
 
 const useStyles = makeStyles({

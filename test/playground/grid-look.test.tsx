@@ -160,7 +160,7 @@ describe('the playground grid draws the sheet’s look', () => {
     expect(cell('B5')).toHaveAttribute('data-locked', 'true');
     expect(cell('A1')).toHaveAttribute('data-locked', 'true');
     expect(cell('C5')!.className).not.toBe(cell('B5')!.className);
-    expect(screen.getByTestId('protected-note')).toHaveTextContent('Skyddad flik – bara de vita cellerna kan ändras i Excel');
+    expect(screen.getByTestId('protected-note')).toHaveTextContent('Skyddad flik – bara de gula, inramade cellerna kan ändras i Excel');
     // An unprotected tab: no marks, no note.
     fireEvent.click(screen.getByRole('tab', { name: 'Anteckningar' }));
     await waitFor(() => expect(cell('A1')).toHaveTextContent('Ingen färg'));
