@@ -4,7 +4,8 @@
  * shows up in the grid's sheet tabs, and the status says oförändrad. Then Jämför med en annan
  * version… with a copy of the workbook in which one Driftbudget amount was changed (the playground's
  * own download, edited with ExcelJS, set on the file input): the changed row is listed with a link
- * that selects its cell. Screenshots at 1366×768 and in a 320 px pane go to test-output/.
+ * that selects its cell. That copy opened as the workbook says "Ändrad efter inlämning: 1 cell" with
+ * a link to it. Screenshots at 1366×768 and in a 320 px pane go to test-output/.
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
@@ -132,6 +133,21 @@ describe('Lämna in in the playground', () => {
     await page.setViewportSize({ width: 320, height: 768 });
     await expectNoOverflow(page, 'compare at 320 px');
     await shotPane(page, 'narrow', 320);
+
+    // The changed copy opened as the workbook: its receipt is the submission's, E3 differs.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page
+      .getByTestId('open-file-input')
+      .setInputFiles({ name: 'budget-ändrad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: copy });
+    await page.getByTestId('file-name').filter({ hasText: 'budget-ändrad.xlsx' }).waitFor();
+    const reopened = pane(page).getByRole('tabpanel', { name: 'Lämna in' });
+    if (!(await reopened.isVisible())) await pane(page).getByRole('tab', { name: 'Lämna in', exact: true }).click();
+    await reopened.getByTestId('submission-refresh').click();
+    const changed = reopened.getByTestId('submission-changed');
+    await expectText(changed, /^Ändrad efter inlämning: 1 cell ?Inlämnad .* av Anna Andersson \(version 1\)\. De här indatacellerna har ändrats sedan dess: ?Driftbudget!E3 ändrad$/, 60_000);
+    await changed.getByRole('button', { name: 'Gå till Driftbudget!E3' }).click();
+    await expectInput(page, 'cell-address', 'E3');
+    await shotPane(page, 'changed', 1366);
 
     expect(page.errors).toEqual([]);
     await page.context().close();

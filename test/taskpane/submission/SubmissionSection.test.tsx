@@ -158,9 +158,9 @@ describe('Lämna in: submitting', () => {
     const { user } = renderSubmission(port, { settings });
     const form = await screen.findByTestId('submission-form', {}, { timeout: 10000 });
     expect(within(form).getByText('Kontrollen hittar inga fel eller varningar.')).toBeInTheDocument();
-    const submit = within(form).getByRole('button', { name: 'Lämna in' });
+    const submit = within(form).getByRole('button', { name: 'Lämna in igen (version 2)' });
     expect(submit).toBeDisabled();
-    expect(within(form).getByText('Skriv ditt namn.')).toBeInTheDocument();
+    expect(within(form).getByTestId('submission-name-needed')).toHaveTextContent('Skriv ditt namn för att lämna in.');
     await user.type(within(form).getByRole('textbox', { name: /Ditt namn/ }), 'Bo Berg');
     await user.click(submit);
     expect(await screen.findByTestId('submission-done', {}, { timeout: 10000 })).toHaveTextContent('av Bo Berg (version 2)');
@@ -218,6 +218,29 @@ describe('Jämför med en annan version', () => {
     expect(rows[0]).toHaveTextContent('2027: 5 516 → 6 516 tkr');
     await user.click(within(rows[0]).getByRole('button', { name: 'Gå till Driftbudget!E3' }));
     expect(current.selected).toEqual(['Driftbudget!E3']);
+  });
+
+  it('forgets the outcome and the comparison, and reads the status again, when another workbook is opened', async () => {
+    const first = await SamplePort.create();
+    const other = await SamplePort.create();
+    const user = userEvent.setup();
+    const ui = (port: SamplePort) => (
+      <AppProviders settings={createMemorySettingsStore({ language: 'sv', submitter: 'Anna Andersson' })} themeKind="light">
+        <SubmissionSection port={port} active now={() => TODAY} openVersion={async () => other} />
+      </AppProviders>
+    );
+    const { rerender } = render(ui(first));
+    const form = await screen.findByTestId('submission-form', {}, { timeout: 10000 });
+    await waitFor(() => expect(within(form).getByRole('button', { name: 'Lämna in' })).toBeEnabled());
+    await user.click(within(form).getByRole('button', { name: 'Lämna in' }));
+    await screen.findByTestId('submission-done', {}, { timeout: 10000 });
+    await user.upload(screen.getByTestId('compare-file'), new File(['x'], 'v1.xlsx'));
+    await screen.findByTestId('compare-none', {}, { timeout: 10000 });
+
+    rerender(ui(await submittedSample()));
+    await waitFor(() => expect(screen.queryByTestId('submission-done')).not.toBeInTheDocument());
+    expect(screen.queryByTestId('compare-none')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('submission-intact', {}, { timeout: 10000 })).toHaveTextContent('Anna Andersson (version 1)');
   });
 
   it('says so when the picked file cannot be read, naming it', async () => {

@@ -65,6 +65,15 @@ export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: C
   const input = useRef<HTMLInputElement>(null);
   const task = useCancellableTask();
 
+  // Another workbook opened (a new port): the comparison shown was with the last one.
+  const shownPort = useRef(port);
+  useEffect(() => {
+    if (shownPort.current === port) return;
+    shownPort.current = port;
+    task.cancel();
+    setState({ phase: 'idle' });
+  }, [port, task]);
+
   const reading = state.phase === 'reading';
   useEffect(() => onBusy(reading), [reading, onBusy]);
   // Focus follows the outcome (the Välj fil button is enabled again by then, so focus is not "lost").

@@ -130,12 +130,24 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
     else if (outcome.kind === 'cancelled') setStatus({ phase: 'idle', cancelled: true });
   }, [port, reading]);
 
-  // The status is read each time the section is opened: the workbook may have changed meanwhile.
+  // The status is read each time the section is opened (the workbook may have changed meanwhile),
+  // and when another workbook is opened (the playground hands a new port): what was shown for the
+  // last one goes.
+  const shownPort = useRef(port);
   useEffect(() => {
-    if (active && submitted.phase !== 'writing') void refresh();
-    // Only on opening the section.
+    const another = shownPort.current !== port;
+    if (another) {
+      shownPort.current = port;
+      writing.cancel();
+      setSubmitted({ phase: 'idle' });
+      setComments(new Map());
+      setTried(false);
+      setStatus({ phase: 'idle', cancelled: false });
+    }
+    if (active && (another || submitted.phase !== 'writing')) void refresh();
+    // On opening the section and on a new port only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active]);
+  }, [active, port]);
 
   const cancelRead = useCallback(() => {
     if (reading.cancel()) setStatus({ phase: 'idle', cancelled: true });
@@ -236,6 +248,7 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
               uncommented={uncommented}
               ready={ready}
               busy={busy}
+              again={state.verification.receipt ? state.verification.receipt.number + 1 : null}
               onSubmit={() => void doSubmit()}
               onSelect={select}
             />
@@ -344,15 +357,18 @@ interface SubmitFormProps {
   uncommented: number;
   ready: boolean;
   busy: boolean;
+  /** The version a new submission becomes, when the workbook was submitted before. */
+  again: number | null;
   onSubmit(): void;
   onSelect(sheet: string, cell: string): void;
 }
 
-function SubmitForm({ name, onName, warnings, comments, onComment, tried, uncommented, ready, busy, onSubmit, onSelect }: SubmitFormProps) {
+function SubmitForm({ name, onName, warnings, comments, onComment, tried, uncommented, ready, busy, again, onSubmit, onSelect }: SubmitFormProps) {
   const styles = useStyles();
   const { t, language } = useSubmissionText();
-  // The name is asked for once the comments are done (or after a try), not while the user starts.
-  const nameMissing = name.trim() === '' && (tried || uncommented === 0);
+  // An error only after a try; before that a plain hint says why the button cannot be chosen yet.
+  const nameMissing = name.trim() === '' && tried;
+  const nameNeeded = name.trim() === '' && uncommented === 0;
   return (
     <form
       className={styles.group}
@@ -398,8 +414,13 @@ function SubmitForm({ name, onName, warnings, comments, onComment, tried, uncomm
           )}
         </div>
       )}
+      {nameNeeded && !nameMissing && (
+        <p className={styles.hint} data-testid="submission-name-needed">
+          {t('submission.nameNeeded')}
+        </p>
+      )}
       <Button className={styles.submit} appearance="primary" type="submit" disabled={!ready || busy} data-testid="submission-submit">
-        {t('submission.submit')}
+        {again ? t('submission.submitAgain', { number: again }) : t('submission.submit')}
       </Button>
       {busy && <Text className={styles.hint}>{t('submission.writing')}</Text>}
     </form>
