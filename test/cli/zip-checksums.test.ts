@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { PACKAGE_DEPS } from '../../src/cli/open-workbook';
 import { crc32 } from '../../src/io/xlsx/package/crc32';
-import { templateLayout } from '../fixtures/own-layouts';
+import { numericOwnLayoutSource, templateLayout } from '../fixtures/own-layouts';
 import { run } from './run-cli';
 import { testSheetsToXlsx } from './xlsx-fixtures';
 
@@ -50,7 +50,7 @@ describe('the CRC-32 of the parts the CLI writes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bk-crc-'));
     try {
       const book = join(dir, 'mall.xlsx');
-      writeFileSync(book, await testSheetsToXlsx(templateLayout().sheets));
+      writeFileSync(book, await testSheetsToXlsx(templateLayout(numericOwnLayoutSource()).sheets));
       for (const args of [['allocate', book], ['followup', book, '--report', 'august', '--all']]) {
         const out = join(dir, `${args[0]}.xlsx`);
         await run(...args, '-o', out);

@@ -17,7 +17,7 @@ import { serializeMapping } from '../../src/core/inputs/mapping-parse';
 import { decodeMarker } from '../../src/core/workbook/marker';
 import { run } from '../cli/run-cli';
 import { testSheetsToXlsx } from '../cli/xlsx-fixtures';
-import { BUDGET_TEXT_ROW, BUN, FRAME_SOC_ROW, KS, ownLayouts, ownLayoutSource, SOC, templateLayout, type Layout, type Source } from '../fixtures/own-layouts';
+import { BUDGET_TEXT_ROW, BUN, FRAME_SOC_ROW, KS, numericOwnLayoutSource, ownLayouts, ownLayoutSource, SOC, templateLayout, type Layout } from '../fixtures/own-layouts';
 import { recalculate } from './libreoffice';
 
 const BOARDS = [KS, SOC, BUN];
@@ -25,17 +25,9 @@ const BOARDS = [KS, SOC, BUN];
 let dir: string;
 const t = templateLayout();
 const own = ownLayouts();
-/**
- * The data set with its seeded number-stored-as-text made a number: the follow-up refuses to write
- * tabs while an amount it sums is text (SUMIFS would leave it out, write-blockers.ts), so the
- * follow-up figures are compared on this one.
- */
-function numericSource(): Source {
-  const s = ownLayoutSource();
-  return { ...s, budget: s.budget.map((r) => ({ ...r, asText: [] })) };
-}
-const tNumeric = templateLayout(numericSource());
-const ownNumeric = ownLayouts(numericSource());
+// Follow-up output is compared on the data set with its number-stored-as-text made a number.
+const tNumeric = templateLayout(numericOwnLayoutSource());
+const ownNumeric = ownLayouts(numericOwnLayoutSource());
 const books = new Map<Layout, { book: string; mapping: string }>();
 
 beforeAll(async () => {
