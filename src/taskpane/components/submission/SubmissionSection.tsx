@@ -206,7 +206,17 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
           <Text as="h3" id="submission-status-heading" className={styles.heading}>
             {t('submission.statusHeading')}
           </Text>
-          <Button size="small" appearance="subtle" disabled={busy} onClick={() => void refresh()} data-testid="submission-refresh">
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={busy}
+            onClick={() => {
+              // Read again on request: the last submission's message belongs to the status before.
+              setSubmitted({ phase: 'idle' });
+              void refresh();
+            }}
+            data-testid="submission-refresh"
+          >
             {t('submission.refresh')}
           </Button>
         </div>
