@@ -16,6 +16,7 @@ import {
   tokens,
   Toolbar,
 } from '@fluentui/react-components';
+import { toA1 } from '../core/a1';
 import type { SheetInfo } from '../core/workbook/raw';
 import { isWorkbookError, type WorkbookPort } from '../core/workbook/port';
 import { useI18n } from '../taskpane/i18n';
@@ -327,8 +328,9 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
     [current, sheet?.name, revision],
   );
   const engineTexts = ENGINE_TEXTS[i18n.language === 'sv' ? 'sv' : 'en'];
-  // A sheet just opened has A1 selected, as in Excel.
-  const selectionHere = sheet ? (selection && selection.sheet === sheet.name ? selection : { sheet: sheet.name, address: 'A1' }) : null;
+  // A sheet just opened has its first visible cell selected: A1, as in Excel, unless row 1 or
+  // column A is hidden (Budgetkoll's own tabs keep their marker in a hidden row 1).
+  const selectionHere = sheet ? (selection && selection.sheet === sheet.name ? selection : { sheet: sheet.name, address: firstVisibleCell(layout) }) : null;
   useEffect(() => {
     selectionRef.current = selectionHere;
   }, [selectionHere?.sheet, selectionHere?.address, selectionHere?.range]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -433,4 +435,13 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
       </div>
     </div>
   );
+}
+
+/** The first cell not in a hidden row or column (A1 when nothing is hidden). */
+function firstVisibleCell(layout: { hiddenRows: ReadonlySet<number>; hiddenColumns: ReadonlySet<number> } | null): string {
+  let row = 0;
+  let col = 0;
+  while (layout?.hiddenRows.has(row)) row++;
+  while (layout?.hiddenColumns.has(col)) col++;
+  return toA1(row, col);
 }
