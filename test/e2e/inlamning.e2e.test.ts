@@ -101,7 +101,7 @@ describe('Lämna in in the playground', () => {
     // Focus went to the outcome.
     expect(await section.getByTestId('submission-done').evaluate((el) => el === document.activeElement)).toBe(true);
     await section.getByTestId('submission-open-tab').click();
-    await expectInput(page, 'cell-address', 'A1');
+    await expectInput(page, 'cell-address', 'A2');
     expect(await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Inlämning', exact: true }).getAttribute('aria-selected')).toBe('true');
     await shotPane(page, 'submitted', 1366);
 

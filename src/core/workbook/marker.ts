@@ -8,6 +8,8 @@ import { parseRangeA1, rangeToA1 } from '../a1';
 
 export const MARKER_PREFIX = 'BUDGETKOLL:';
 export const FORMAT_VERSION = 1;
+/** The cell to show when opening an owned tab: the first under the hidden marker row (A1 would show the marker in the formula bar). */
+export const OWNED_TAB_FIRST_CELL = 'A2';
 
 export type OwnedTabType = 'kontrollrapport' | 'resursfordelning' | 'uppfoljning' | 'sammanstallning' | 'koppling' | 'inlamning';
 

@@ -103,9 +103,9 @@ test('generate writes one tab per chosen nämnd with its standard name, then lis
   await user.click(within(panel).getByRole('button', { name: 'Skapa uppföljningsflikar (2)' }));
   await within(panel).findByText(`Skapade 2 flikar: ${names[0]} och ${names[1]}.`);
   // The first new tab is shown; each new tab has a link to it.
-  expect(port.selected).toEqual([`${names[0]}!A1`]);
+  expect(port.selected).toEqual([`${names[0]}!A2`]);
   await user.click(within(panel).getByRole('button', { name: `Visa fliken ${names[1]}` }));
-  expect(port.selected).toEqual([`${names[0]}!A1`, `${names[1]}!A1`]);
+  expect(port.selected).toEqual([`${names[0]}!A2`, `${names[1]}!A2`]);
   port.selected.length = 0;
 
   expect(port.writes.map((w) => w.written)).toEqual(names);

@@ -149,7 +149,7 @@ describe('Lämna in: submitting', () => {
     ]);
 
     await user.click(within(done).getByRole('button', { name: 'Visa fliken' }));
-    expect(port.selected).toEqual(['Inlämning!A1']);
+    expect(port.selected).toEqual(['Inlämning!A2']);
   });
 
   it('asks for a name, remembers it, and submits a clean workbook again as version 2', async () => {

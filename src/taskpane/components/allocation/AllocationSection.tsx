@@ -22,6 +22,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { PaneGroup } from '../PaneGroup';
 import { useFocusResult } from '../use-focus-result';
 import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
+import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 
 /*
  * What is shown once the workbook has been read (the summary, the result with its chart, the
@@ -147,7 +148,7 @@ function StatusRegion({ allocation, tasks, testId }: { allocation: Allocation; t
       {busy && tasks.includes(busy.task) && (
         <Working busy={busy} tabName={data?.tabName ?? ''} onCancel={allocation.cancel} />
       )}
-      {notice && tasks.includes(noticeTask(notice)) && <Notice notice={notice} onOpenTab={(name) => void allocation.selectCell(name, 'A2')} />}
+      {notice && tasks.includes(noticeTask(notice)) && <Notice notice={notice} onOpenTab={(name) => void allocation.selectCell(name, OWNED_TAB_FIRST_CELL)} />}
     </div>
   );
 }

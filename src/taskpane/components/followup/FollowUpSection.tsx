@@ -28,6 +28,7 @@ import { errorText } from '../check/format';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { useFollowUp, type Outcome } from './use-follow-up';
 import { useFocusResult } from '../use-focus-result';
+import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 
 const WorkbookView = lazy(() => import(/* webpackChunkName: "followup-view" */ './WorkbookView'));
 
@@ -82,7 +83,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   const showTab = async (name: string) => {
     setSelectError(null);
     try {
-      await port.selectCell(name, 'A1');
+      await port.selectCell(name, OWNED_TAB_FIRST_CELL);
     } catch (error) {
       setSelectError(error);
     }

@@ -28,6 +28,7 @@ import { useMappingText, type MappingT } from './mapping-texts';
 import { useMapping, type MappingEditor, type MappingNotice } from './use-mapping';
 import type { MappingSectionProps } from './MappingSection';
 import { useMappingStyles } from './mapping-styles';
+import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 
 
 export default function MappingView({ port, selection, now = () => new Date(), reloadRequest = 0 }: Omit<MappingSectionProps, 'active'>) {
@@ -60,7 +61,7 @@ export default function MappingView({ port, selection, now = () => new Date(), r
             )}
           </div>
         )}
-        {mapping.notice && <Notice notice={mapping.notice} t={t} onShowTab={(name) => void mapping.selectCell(name, 'A2')} />}
+        {mapping.notice && <Notice notice={mapping.notice} t={t} onShowTab={(name) => void mapping.selectCell(name, OWNED_TAB_FIRST_CELL)} />}
       </div>
 
       {data && !draft && data.saved && 'mapping' in data.saved && <SavedView mapping={mapping} />}

@@ -34,6 +34,7 @@ import { useCancellableTask } from '../use-cancellable-task';
 import { useFocusResult } from '../use-focus-result';
 import { CompareVersions } from './CompareVersions';
 import { formatSubmittedAt, readStatus, submit, warningKey, warningsToComment, type OpenVersion, type SubmissionStatus, type Verification } from './submission-core';
+import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 
 export interface SubmissionSectionProps {
   port: WorkbookPort;
@@ -448,7 +449,7 @@ function SubmitOutcome({ state, onSelect }: { state: SubmitState; onSelect(sheet
         <MessageBar intent="success" layout="multiline" data-testid="submission-done" data-focus-result="notice" tabIndex={-1}>
           <MessageBarBody>
             {t('submission.done', { at: formatSubmittedAt(state.at), by: state.by, number: state.number, name: state.name })}{' '}
-            <Link as="button" inline onClick={() => onSelect(state.name, 'A1')} data-testid="submission-open-tab">
+            <Link as="button" inline onClick={() => onSelect(state.name, OWNED_TAB_FIRST_CELL)} data-testid="submission-open-tab">
               {t('submission.openTab')}
             </Link>
           </MessageBarBody>
