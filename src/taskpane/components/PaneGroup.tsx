@@ -5,7 +5,8 @@
 import type { ReactNode } from 'react';
 import { Body1, makeStyles, Text, tokens, useId } from '@fluentui/react-components';
 
-const useStyles = makeStyles({
+/** The card's look, for sections that lay out their cards themselves (Koppla indata). */
+export const PANE_GROUP_STYLES = {
   group: {
     display: 'flex',
     flexDirection: 'column',
@@ -16,7 +17,9 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
+} as const;
+
+const useStyles = makeStyles(PANE_GROUP_STYLES);
 
 export interface PaneGroupProps {
   /** The prefix of the heading's generated id. */

@@ -1,20 +1,14 @@
 /** The styles Koppla indata's view and cards share (Fluent tokens; nothing wider than a 320 px pane). */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { PANE_GROUP_STYLES } from '../PaneGroup';
 
 export const useMappingStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   intro: { margin: 0 },
-  group: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  text: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  // The pane's card (PaneGroup), allowed to shrink in a 320 px pane with long names wrapping.
+  group: { ...PANE_GROUP_STYLES.group, minWidth: 0 },
+  heading: { ...PANE_GROUP_STYLES.heading, overflowWrap: 'anywhere' },
+  text: { ...PANE_GROUP_STYLES.text, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':empty': { display: 'none' } },
