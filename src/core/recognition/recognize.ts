@@ -15,9 +15,7 @@ import { checkFormulaTrust } from './formula-trust';
 import { JOB_NAMES, RowReader } from './row-reader';
 import { readTable, yearsInHeader, type ReadTable } from './table-reader';
 import { tableExtentFindings } from './table-extents';
-import { applyMapping, rowsLeftOut } from '../inputs/mapping-apply';
-import { checkMappedHeaders, type MappingIssue } from '../inputs/mapping-check';
-import { hasCosts, letterColumn, mappedInputDef } from '../inputs/mapping';
+import { finishMappedLayout, mappedGrid, mappedInputId, staleFinding } from './mapped-input';
 
 export type Job = 'validation' | 'allocation' | 'followUp';
 
@@ -64,49 +62,14 @@ function establishY1(model: BudgetModel, raw: RawWorkbook, located: LocatedInput
   return null;
 }
 
-const staleFinding = (issue: MappingIssue): Finding =>
-  makeFinding('MAP-STALE', { sheet: issue.sheet, cell: issue.cell }, { message: issue.sv, messageEn: issue.en, key: issue.key });
-
 function readSource(def: InputDef, source: InputSource, raw: RawWorkbook, y1: number | null, findings: Finding[], model: BudgetModel): ReadTable | null {
-  let grid = raw.grids.get(source.readId);
+  const read = raw.grids.get(source.readId);
+  const grid = read && source.mapped ? mappedGrid(def, source.mapped, read, findings, model) : read;
   if (!grid) return null;
-  const mapped = source.mapped;
-  if (mapped) {
-    // A mapped column whose header changed since it was mapped is not read: MAP-STALE says why.
-    const stale = checkMappedHeaders(mapped.name, mapped.mapping, grid);
-    if (stale.length > 0) {
-      findings.push(...stale.map(staleFinding));
-      return null;
-    }
-    const applied = applyMapping(mapped.name, mapped.mapping, grid);
-    const boardLetter = mapped.mapping.columns.Nämnd;
-    for (const row of applied.skippedWithFigures) {
-      findings.push(makeFinding('MAP-SKIPPED-ROW', { sheet: grid.sheet, cell: `${boardLetter ?? 'A'}${row}` }, { row, input: def.name }));
-    }
-    grid = applied.grid;
-    model.mappedInputs.push({ input: def.id, summary: mapped.summary, leftOut: rowsLeftOut(applied) });
-  }
   const result = readTable(def, grid, { table: source.kind === 'table' ? source.name : null }, y1);
   findings.push(...result.findings);
-  const subtotals = mapped?.mapping.subtotals;
-  if (subtotals && result.table) result.table.layout.subtotals = { col: letterColumn(subtotals.column), words: subtotals.startsWith };
-  if (mapped?.mapping.costs === 'negative' && result.table && hasCosts(mappedInputDef(mapped.name) ?? def)) {
-    // Costs negative in the workbook: the sign goes into the amount columns' factor, so the
-    // model reads costs positive and every formula Budgetkoll writes multiplies the user's own
-    // cells by the same negative factor. The cells themselves are never changed.
-    const perUnit = result.table.layout.kronorPerUnit;
-    for (const col of signedColumns(def, result.table)) if (perUnit[col] !== undefined) perUnit[col] = -perUnit[col];
-  }
+  if (source.mapped && result.table) finishMappedLayout(def, source.mapped, result.table.layout);
   return result.table;
-}
-
-/** The amount columns whose sign a "costs negative" mapping turns: the input's amount-kind columns (not unit costs or counts). */
-function signedColumns(def: InputDef, table: ReadTable): number[] {
-  const { layout } = table;
-  const cols: number[] = [];
-  for (const group of def.yearGroups) if (group.kind === 'amount') cols.push(...(layout.yearColumns[group.key] ?? []));
-  for (const column of def.columns) if (column.kind === 'amount' && layout.columns[column.key] !== undefined) cols.push(layout.columns[column.key]);
-  return cols;
 }
 
 /** A cheap fingerprint of a table's data to tell whether two sources agree. */
@@ -159,7 +122,7 @@ export function recognizeWorkbook(raw: RawWorkbook, located: LocatedInputs, requ
 
   const mappingIssues = located.mappingIssues ?? [];
   findings.push(...mappingIssues.map(staleFinding));
-  const staleInputs = new Set(mappingIssues.map((i) => mappedInputDef(i.input)?.id));
+  const staleInputs = new Set(mappingIssues.map((i) => mappedInputId(i.input)));
   for (const id of request.required) {
     if (!located.sources[id] && !staleInputs.has(id)) {
       const def = inputDef(id);
