@@ -2,7 +2,9 @@
 /**
  * The pictures of the illustrated guide (docs/guide.md): a controller's first hour in the
  * playground on the bundled sample, 1366×768, light theme, Swedish, one PNG per step in
- * docs/bilder/. Run after `npm run build`: `npm run screenshots:guide`. A step whose section is
+ * docs/bilder/; with --narrow the same steps with the pane at 320 px, the pane alone, in
+ * test-output/guide-320/ (to look at, not for the docs). Run after `npm run build`:
+ * `npm run screenshots:guide` (`npm run screenshots` runs both widths). A step whose section is
  * missing from the build fails the run (the guide must not show what is not there).
  */
 'use strict';
@@ -12,7 +14,9 @@ const { chromium } = require('playwright-core');
 const { serveStatic } = require('./serve-static');
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const OUT = path.resolve(__dirname, '..', 'docs', 'bilder');
+const NARROW = process.argv.includes('--narrow');
+const OUT = NARROW ? path.resolve(__dirname, '..', 'test-output', 'guide-320') : path.resolve(__dirname, '..', 'docs', 'bilder');
+const WIDTH = NARROW ? 320 : 1366;
 
 async function main() {
   const dist = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dist';
@@ -22,7 +26,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: FLAGS });
   const errors = [];
   try {
-    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: WIDTH, height: 768 }, locale: 'sv-SE' });
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/playground.html`);
@@ -34,8 +38,10 @@ async function main() {
     };
     const shot = async (name) => {
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-      console.log(`docs/bilder/${name}.png`);
+      // At 320 px the pane sits under the grid: the pane alone, whole.
+      if (NARROW) await pane.screenshot({ path: path.join(OUT, `${name}.png`) });
+      else await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+      console.log(path.relative(process.cwd(), path.join(OUT, `${name}.png`)));
     };
 
     await pane.getByTestId('home-step').waitFor();
