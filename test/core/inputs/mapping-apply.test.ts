@@ -2,7 +2,6 @@ import { applyMapping, rowsLeftOut } from '../../../src/core/inputs/mapping-appl
 import { mappedReadRange, mappedSource } from '../../../src/core/inputs/mapping-check';
 import { describeMapping, type Mapping } from '../../../src/core/inputs/mapping';
 import { JOB_INPUTS, locateInputs, recognizeWorkbook } from '../../../src/core/recognition';
-import type { LocatedInputs } from '../../../src/core/recognition/locate';
 import { indexOf, readPlan, type TestSheet } from '../../helpers/raw-workbook';
 import { BUDGET_SHEET, budgetSheet, exampleMapping, exampleSheets, expectedMnkr } from './mapping-example';
 
