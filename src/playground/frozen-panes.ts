@@ -2,9 +2,12 @@
  * Frozen panes in the grid: the frozen rows and columns are CSS sticky, each at the height of the
  * column header plus the frozen rows above it (and at the row header's width plus the frozen
  * columns to its left). The offsets are measured after drawing, since row heights and column
- * widths come from the browser's table layout.
+ * widths come from the browser's table layout — in an effect after the paint, not a layout effect:
+ * measuring inside the render's task forced a second layout and render of the whole grid there
+ * (creating a follow-up tab on 20 000 rows: longest main-thread task 226 ms, over the 200 ms
+ * budget; test/e2e/main-thread.e2e.test.ts).
  */
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export interface FrozenOffsets {
@@ -24,9 +27,9 @@ export function useFrozenOffsets(table: RefObject<HTMLTableElement | null>, froz
   const [offsets, setOffsets] = useState<FrozenOffsets>({ top: new Map(), left: new Map() });
   const rowsKey = frozenRows.join(',');
   const columnsKey = frozenColumns.join(',');
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = table.current;
-    if (!element) return;
+    if (!element || (frozenRows.length === 0 && frozenColumns.length === 0)) return;
     const top = new Map<number, number>();
     const left = new Map<number, number>();
     let y = element.querySelector<HTMLElement>('thead tr')?.offsetHeight ?? 0;

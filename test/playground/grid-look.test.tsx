@@ -130,8 +130,9 @@ describe('the playground grid draws the sheet’s look', () => {
     await renderWorkbook();
     await waitFor(() => expect(cell('A1')).not.toBeNull());
     const grid = screen.getByTestId('sheet-grid');
-    const frozenRows = [...grid.querySelectorAll('tbody tr[data-frozen="true"]')].map((tr) => tr.getAttribute('data-row'));
-    expect(frozenRows).toEqual(['0', '1']);
+    // Measured in an effect after the grid is drawn (frozen-panes.ts).
+    const frozenRows = () => [...grid.querySelectorAll('tbody tr[data-frozen="true"]')].map((tr) => tr.getAttribute('data-row'));
+    await waitFor(() => expect(frozenRows()).toEqual(['0', '1']));
     expect(cell('B2')!.style.top).not.toBe('');
     expect(cell('B2')!.style.left).toBe('');
     expect(cell('A10')!.style.left).not.toBe('');
