@@ -3,7 +3,7 @@
  * grid, and the same task pane as in Excel beside it — so anyone can try Budgetkoll in a browser
  * and the end-to-end tests can drive it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -180,7 +180,9 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
   const port = useMemo<WorkbookPort>(
     () =>
       createForwardingPort(async () => (await (workbookRef.current ?? firstWorkbook.current!.promise)).port, {
-        onChanged: () => setRevision((r) => r + 1),
+        // A transition: React renders the grid anew in slices, so a tab written by the pane does not
+        // hold the page in one long task (test/e2e/main-thread.e2e.test.ts, ≤ 200 ms).
+        onChanged: () => startTransition(() => setRevision((r) => r + 1)),
       }),
     [],
   );
@@ -202,9 +204,12 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
     [port, templates, today],
   );
 
+  // The pane's selectCell (a finding's link, Visa fliken): the other sheet is drawn in a transition too.
   const onSelect = useCallback((sheet: string, address: string) => {
-    setActiveSheet(sheet);
-    setSelection({ sheet, address });
+    startTransition(() => {
+      setActiveSheet(sheet);
+      setSelection({ sheet, address });
+    });
   }, []);
 
   const load = useCallback(
