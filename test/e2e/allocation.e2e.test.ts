@@ -150,6 +150,8 @@ describe('Resursfördelning in the playground', () => {
     const sheetTab = page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Resursfördelning 2027', exact: true });
     await sheetTab.waitFor();
     await write.getByRole('button', { name: 'Visa fliken Resursfördelning 2027' }).click();
+    // The grid switches tabs in a React transition: wait for it.
+    await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Resursfördelning 2027', exact: true, selected: true }).waitFor();
     await expect(sheetTab.getAttribute('aria-selected')).resolves.toBe('true');
     await page.getByTestId('sheet-grid').getByText('Sammanställning per nämnd (tkr)', { exact: true }).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'e2e-allocation-tab-light.png') });
