@@ -1,16 +1,6 @@
 /** Mallar: put the blank standard template or the sample data into the workbook. */
 import { useState } from 'react';
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../core/workbook/port';
 import { formatList, useI18n, type I18n } from '../i18n';
 import type { TemplateServices } from '../services';
@@ -19,6 +9,7 @@ import { useTemplateWriter, type TemplateWriteStatus } from '../templates/use-te
 import { BusyLine } from './BusyLine';
 import { ErrorNotice } from './ErrorNotice';
 import { PaneGroup } from './PaneGroup';
+import { Notice } from './Notice';
 
 const MIN_YEAR = 2000;
 // Three budget years must end by 2100, the last year the builders accept.
@@ -129,23 +120,17 @@ function StatusView({ status, onCancel }: { status: TemplateWriteStatus; onCance
     case 'done': {
       const nothing = status.created.length === 0;
       return (
-        <MessageBar intent={nothing ? 'info' : 'success'} layout="multiline" data-testid="templates-result">
-          <MessageBarBody>
-            <MessageBarTitle>{nothing ? t('templates.nothingToDo') : t('templates.done')}</MessageBarTitle>
-            {!nothing && <div>{createdText(i18n, status.created)}</div>}
-            {status.skipped.length > 0 && <div>{t('templates.skipped', { names: skippedNames(i18n, status.skipped) })}</div>}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent={nothing ? 'info' : 'success'} title={nothing ? t('templates.nothingToDo') : t('templates.done')} testId="templates-result">
+          {!nothing && <div>{createdText(i18n, status.created)}</div>}
+          {status.skipped.length > 0 && <div>{t('templates.skipped', { names: skippedNames(i18n, status.skipped) })}</div>}
+        </Notice>
       );
     }
     case 'cancelled':
       return (
-        <MessageBar intent="warning" layout="multiline" data-testid="templates-result">
-          <MessageBarBody>
-            <MessageBarTitle>{t('templates.cancelled')}</MessageBarTitle>
-            <div>{status.created.length > 0 ? createdText(i18n, status.created) : t('templates.cancelledNone')}</div>
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" title={t('templates.cancelled')} testId="templates-result">
+          <div>{status.created.length > 0 ? createdText(i18n, status.created) : t('templates.cancelledNone')}</div>
+        </Notice>
       );
     case 'failed':
       return (

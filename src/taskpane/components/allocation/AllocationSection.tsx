@@ -4,21 +4,12 @@
  * goes through the port (useAllocation); this component only renders.
  */
 import { lazy, Suspense } from 'react';
-import {
-  Body1,
-  Button,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Link, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type MessageKey } from '../../i18n';
 import { BusyLine } from '../BusyLine';
 import { ErrorNotice } from '../ErrorNotice';
+import { Notice } from '../Notice';
 import { PaneGroup } from '../PaneGroup';
 import { useFocusResult } from '../use-focus-result';
 import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
@@ -75,12 +66,9 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
       )}
 
       {data && !result && (
-        <MessageBar intent="error" layout="multiline" data-testid="allocation-no-years" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>
-            <MessageBarTitle>{t('allocation.noYearsTitle')}</MessageBarTitle>
-            {t('allocation.noYears')}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title={t('allocation.noYearsTitle')} testId="allocation-no-years" focus>
+          {t('allocation.noYears')}
+        </Notice>
       )}
 
       <div className={styles.actions}>
@@ -148,7 +136,7 @@ function StatusRegion({ allocation, tasks, testId }: { allocation: Allocation; t
       {busy && tasks.includes(busy.task) && (
         <Working busy={busy} tabName={data?.tabName ?? ''} onCancel={allocation.cancel} />
       )}
-      {notice && tasks.includes(noticeTask(notice)) && <Notice notice={notice} onOpenTab={(name) => void allocation.selectCell(name, OWNED_TAB_FIRST_CELL)} />}
+      {notice && tasks.includes(noticeTask(notice)) && <AllocationOutcome notice={notice} onOpenTab={(name) => void allocation.selectCell(name, OWNED_TAB_FIRST_CELL)} />}
     </div>
   );
 }
@@ -182,30 +170,24 @@ const FAILED_TITLE: Record<NoticeTask, MessageKey> = {
   select: 'allocation.errorSelect',
 };
 
-function Notice({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (name: string) => void }) {
+function AllocationOutcome({ notice, onOpenTab }: { notice: AllocationNotice; onOpenTab: (name: string) => void }) {
   const { t } = useI18n();
   switch (notice.kind) {
     case 'written':
       return (
-        <MessageBar intent="success" layout="multiline" data-testid="allocation-notice" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>
-            <MessageBarTitle>{t('allocation.written')}</MessageBarTitle>
-            <div>{t(notice.replaced ? 'allocation.writtenReplaced' : 'allocation.writtenNew', { name: notice.name })}</div>
-            {notice.updated && <div>{t('allocation.updated')}</div>}
-            <Link as="button" onClick={() => onOpenTab(notice.name)}>
-              {t('allocation.openTab', { name: notice.name })}
-            </Link>
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" title={t('allocation.written')} testId="allocation-notice" focus>
+          <div>{t(notice.replaced ? 'allocation.writtenReplaced' : 'allocation.writtenNew', { name: notice.name })}</div>
+          {notice.updated && <div>{t('allocation.updated')}</div>}
+          <Link as="button" onClick={() => onOpenTab(notice.name)}>
+            {t('allocation.openTab', { name: notice.name })}
+          </Link>
+        </Notice>
       );
     case 'cancelled':
       return (
-        <MessageBar intent="warning" layout="multiline" data-testid="allocation-notice" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>
-            <MessageBarTitle>{t('allocation.cancelled')}</MessageBarTitle>
-            {t(notice.task === 'read' ? 'allocation.cancelledRead' : 'allocation.cancelledWrite')}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" title={t('allocation.cancelled')} testId="allocation-notice" focus>
+          {t(notice.task === 'read' ? 'allocation.cancelledRead' : 'allocation.cancelledWrite')}
+        </Notice>
       );
     case 'failed':
       return <ErrorNotice title={t(FAILED_TITLE[notice.task])} error={notice.error} testId="allocation-notice" focus />;

@@ -2,21 +2,14 @@
  * Before the model runs: what it will use — years, prisnivå, uppräkning per year, modell,
  * korrigering, the activities per nämnd, and every row left out with its reason and a link to it.
  */
-import {
-  Body1,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { formatList, useI18n } from '../../i18n';
 import { PaneGroup } from '../PaneGroup';
 import { CellLink } from './CellLink';
 import { percentText } from './format';
 import { LimitedList } from './LimitedList';
 import type { AllocationPreview } from './preview';
+import { Notice } from '../Notice';
 
 /** Activities named per nämnd before the rest are counted ("och 12 till"): large workbooks have hundreds. */
 const ACTIVITIES_NAMED = 6;
@@ -90,9 +83,7 @@ export function InputSummary({ preview, onSelectCell }: InputSummaryProps) {
       </dl>
 
       {delta && !preview.hasBaseFrames && (
-        <MessageBar intent="warning" layout="multiline" data-testid="allocation-no-base-frames">
-          <MessageBarBody>{t('allocation.noBaseFrames')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" testId="allocation-no-base-frames">{t('allocation.noBaseFrames')}</Notice>
       )}
       {preview.boardsWithoutBaseFrame.length > 0 && (
         <Body1 as="p" className={styles.muted}>

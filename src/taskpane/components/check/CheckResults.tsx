@@ -4,19 +4,7 @@
  * check's core (see CheckSection).
  */
 import { useState, type RefObject } from 'react';
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { listPhrase, submissionGaps, summarize, type Finding } from '../../../core/findings';
 import { editsFor, resizeFor } from '../../../core/rules/quick-fixes';
 import type { CellEdit, CellEditResult, TableResize } from '../../../core/workbook/port';
@@ -30,6 +18,7 @@ import { cellValueText, countText, place, timeOfDay } from './format';
 import { FrameChart } from './FrameChart';
 import type { CellFixes, FixStatus } from './use-cell-fixes';
 import type { ControlReportWriter, ReportStatus } from './use-control-report';
+import { Notice } from '../Notice';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
@@ -165,9 +154,7 @@ function ReportStatusView({ status }: { status: ReportStatus }) {
       return <Spinner size="tiny" label={t('check.reportWriting')} />;
     case 'done':
       return (
-        <MessageBar intent="success" layout="multiline" data-testid="report-result">
-          <MessageBarBody>{t(status.replaced ? 'check.reportReplaced' : 'check.reportDone', { name: status.name })}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" testId="report-result">{t(status.replaced ? 'check.reportReplaced' : 'check.reportDone', { name: status.name })}</Notice>
       );
     case 'error':
       return <ErrorNotice title={t('check.reportErrorTitle')} error={status.error} testId="report-result" />;
@@ -178,11 +165,9 @@ function ReportStatusView({ status }: { status: ReportStatus }) {
 function RecheckAction({ busy, onRecheck }: { busy: boolean; onRecheck: () => void }) {
   const { t } = useI18n();
   return (
-    <MessageBarActions>
-      <Button size="small" appearance="primary" disabled={busy} onClick={onRecheck}>
-        {t('check.recheck')}
-      </Button>
-    </MessageBarActions>
+    <Button size="small" appearance="primary" disabled={busy} onClick={onRecheck}>
+      {t('check.recheck')}
+    </Button>
   );
 }
 
@@ -198,35 +183,35 @@ function FixStatusView({ status, onRecheck, busy }: { status: FixStatus; onReche
     case 'done': {
       const { changed, skipped } = status.result;
       return (
-        <MessageBar intent={changed.length > 0 ? 'success' : 'warning'} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{changed.length === 1 ? t('check.fixChangedOne') : t('check.fixChangedMany', { count: changed.length })}</MessageBarTitle>
-            {changed.length > 0 && <ChangedList changed={changed} />}
-            {skipped.length > 0 && (
-              <div>
-                {t('check.fixSkipped', { count: skipped.length })}
-                <ul className={styles.cells}>
-                  {skipped.map((s) => (
-                    <li key={place(s.sheet, s.cell)}>{t('check.fixSkippedItem', { place: place(s.sheet, s.cell), reason: s.reason })}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {changed.length > 0 && <div>{t('check.fixStale')}</div>}
-          </MessageBarBody>
-          <RecheckAction busy={busy} onRecheck={onRecheck} />
-        </MessageBar>
+        <Notice
+          intent={changed.length > 0 ? 'success' : 'warning'}
+          title={changed.length === 1 ? t('check.fixChangedOne') : t('check.fixChangedMany', { count: changed.length })}
+          actions={<RecheckAction busy={busy} onRecheck={onRecheck} />}
+        >
+          {changed.length > 0 && <ChangedList changed={changed} />}
+          {skipped.length > 0 && (
+            <div>
+              {t('check.fixSkipped', { count: skipped.length })}
+              <ul className={styles.cells}>
+                {skipped.map((s) => (
+                  <li key={place(s.sheet, s.cell)}>{t('check.fixSkippedItem', { place: place(s.sheet, s.cell), reason: s.reason })}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {changed.length > 0 && <div>{t('check.fixStale')}</div>}
+        </Notice>
       );
     }
     case 'resized':
       return (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('check.resized', { table: status.resize.table, address: status.resize.address })}</MessageBarTitle>
-            <div>{t('check.fixStale')}</div>
-          </MessageBarBody>
-          <RecheckAction busy={busy} onRecheck={onRecheck} />
-        </MessageBar>
+        <Notice
+          intent="success"
+          title={t('check.resized', { table: status.resize.table, address: status.resize.address })}
+          actions={<RecheckAction busy={busy} onRecheck={onRecheck} />}
+        >
+          <div>{t('check.fixStale')}</div>
+        </Notice>
       );
     case 'error':
       return <ErrorNotice title={t('check.fixErrorTitle')} error={status.error} />;

@@ -7,17 +7,7 @@
  * in one lazily loaded chunk (docs/quality.md: initial JavaScript ≤ 200 KB gzip).
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Field, makeStyles, ProgressBar, Spinner, tokens } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
 import { isWorkbookError, type CellEdit, type TableResize, type WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
@@ -27,6 +17,7 @@ import { useFocusResult } from '../use-focus-result';
 import { useBudgetCheck, type BudgetCheck } from './use-budget-check';
 import { useCellFixes } from './use-cell-fixes';
 import { useControlReport } from './use-control-report';
+import { Notice } from '../Notice';
 
 const CheckResults = lazy(() => import(/* webpackChunkName: "check" */ './CheckResults'));
 
@@ -177,9 +168,7 @@ function CheckStatusView({ check }: { check: BudgetCheck }) {
       return <ErrorNotice title={t('check.errorTitle')} error={check.error} testId="check-error" focus />;
     case 'idle':
       return check.cancelled ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="check-cancelled" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>{t('check.cancelled')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" testId="check-cancelled" focus>{t('check.cancelled')}</Notice>
       ) : null;
     case 'done':
       return null;

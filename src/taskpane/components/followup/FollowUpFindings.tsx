@@ -3,13 +3,14 @@
  * select the cell). A clean tab says it is ready for submission.
  */
 import { useState } from 'react';
-import { Body1, makeStyles, MessageBar, MessageBarBody, Text, tokens, useId } from '@fluentui/react-components';
+import { Body1, makeStyles, Text, tokens, useId } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
 import { useI18n } from '../../i18n';
 import { FindingsList, FirstErrorLink } from '../check/FindingsList';
 import { countText } from '../check/format';
 import { ErrorNotice } from '../ErrorNotice';
 import type { CheckResult } from './use-follow-up';
+import { Notice } from '../Notice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
@@ -40,9 +41,7 @@ export default function FollowUpFindings({ result, selectError, onSelect }: Foll
         {t('followup.checkHeading', { sheet: result.sheet })}
       </Text>
       {result.findings.length === 0 ? (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t('followup.checkClean')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="success">{t('followup.checkClean')}</Notice>
       ) : (
         <Body1 as="p" className={styles.summary} aria-live="polite">
           {t(summaryKey, { counts })}

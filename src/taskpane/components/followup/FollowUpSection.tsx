@@ -4,21 +4,7 @@
  * tabs already in the workbook, and compile them for KS. The core comes in a lazily loaded chunk.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  RadioGroup,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Link, makeStyles, ProgressBar, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
 import { PaneRadio } from '../PaneRadio';
 import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
 import { REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
@@ -29,6 +15,7 @@ import type { FollowUpImportService } from '../../../core/followup/import-servic
 import { useFollowUp, type Outcome } from './use-follow-up';
 import { useFocusResult } from '../use-focus-result';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
+import { Notice } from '../Notice';
 
 const WorkbookView = lazy(() => import(/* webpackChunkName: "followup-view" */ './WorkbookView'));
 
@@ -168,33 +155,26 @@ function OutcomeBar({ outcome, errorText, onShowTab }: { outcome: Outcome; error
   const { t } = useI18n();
   if (outcome.intent === 'cancelled')
     return (
-      <MessageBar intent="warning" layout="multiline" data-testid="followup-outcome" data-focus-result="notice" tabIndex={-1}>
-        <MessageBarBody>{t('followup.cancelled')}</MessageBarBody>
-      </MessageBar>
+      <Notice intent="warning" testId="followup-outcome" focus>{t('followup.cancelled')}</Notice>
     );
   if (outcome.intent === 'error')
     return (
-      <MessageBar intent="error" layout="multiline" data-testid="followup-outcome" data-focus-result="notice" tabIndex={-1}>
-        <MessageBarBody>
-          <MessageBarTitle>{t('followup.errorTitle')}</MessageBarTitle>
-          {errorText(outcome.error)}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="error" title={t('followup.errorTitle')} testId="followup-outcome" focus>
+        {errorText(outcome.error)}
+      </Notice>
     );
   return (
-    <MessageBar intent={outcome.intent} layout="multiline" data-testid="followup-outcome" data-focus-result="notice" tabIndex={-1}>
-      <MessageBarBody>
-        {outcome.lines.map((line, i) => (
-          <span key={i} className={styles.line}>
-            {t(line.key as MessageKey, line.params)}
-          </span>
-        ))}
-        {outcome.tabs?.map((name) => (
-          <Link key={name} as="button" className={styles.line} onClick={() => onShowTab(name)}>
-            {t('followup.openTab', { name })}
-          </Link>
-        ))}
-      </MessageBarBody>
-    </MessageBar>
+    <Notice intent={outcome.intent} testId="followup-outcome" focus>
+      {outcome.lines.map((line, i) => (
+        <span key={i} className={styles.line}>
+          {t(line.key as MessageKey, line.params)}
+        </span>
+      ))}
+      {outcome.tabs?.map((name) => (
+        <Link key={name} as="button" className={styles.line} onClick={() => onShowTab(name)}>
+          {t('followup.openTab', { name })}
+        </Link>
+      ))}
+    </Notice>
   );
 }

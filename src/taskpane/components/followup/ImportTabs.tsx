@@ -3,10 +3,11 @@
  * insert worksheets from other files (ExcelApi 1.13), otherwise a plain note pointing to the CLI.
  */
 import { useRef } from 'react';
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n';
 import type { FollowUpReport } from '../../../core/calendar/annual-cycle';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
+import { Notice } from '../Notice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
@@ -38,14 +39,12 @@ export function ImportTabs({ service, busy, onFiles, report, embedded = false }:
   const input = useRef<HTMLInputElement>(null);
   if (!service?.supported)
     return (
-      <MessageBar intent="info" layout="multiline" data-testid="followup-import-unsupported">
-        <MessageBarBody>
-          {t(embedded ? 'followup.importPlayground' : 'followup.importUnsupported')}{' '}
-          <span className={styles.code} data-testid="followup-import-command">
-            {consolidateCommand(report)}
-          </span>
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="info" testId="followup-import-unsupported">
+        {t(embedded ? 'followup.importPlayground' : 'followup.importUnsupported')}{' '}
+        <span className={styles.code} data-testid="followup-import-command">
+          {consolidateCommand(report)}
+        </span>
+      </Notice>
     );
   return (
     <div className={styles.root}>

@@ -4,7 +4,7 @@
  * with the follow-up core, so it is not in the task pane's initial JavaScript.
  */
 import { useMemo, type Dispatch, type SetStateAction } from 'react';
-import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import { PaneCheckbox } from '../PaneCheckbox';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { KOMMUN_BOARD, type FollowUpReport } from '../../../core/followup/reports';
@@ -18,6 +18,7 @@ import { FollowUpTabs } from './FollowUpTabs';
 import { ImportTabs } from './ImportTabs';
 import { InputList } from './InputList';
 import type { FollowUp } from './use-follow-up';
+import { Notice } from '../Notice';
 
 const useStyles = makeStyles({
   intro: { margin: 0 },
@@ -197,29 +198,25 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
   return (
         <>
           {blocked && (
-            <MessageBar intent="error" layout="multiline" data-testid="followup-blocked" data-focus-result="notice" tabIndex={-1}>
-              <MessageBarBody>
-                {spellingCount > 0 && <>{t('followup.blocked.spelling', { count: spellingCount })} </>}
-                {periodCount > 0 && <>{t('followup.blocked.period', { count: periodCount })} </>}
-                {textCount > 0 && <>{t('followup.blocked.text', { count: textCount })} </>}
-                {blockers.slice(0, 5).map((f) => (
-                  <Button key={`${f.sheet}!${f.cell}`} appearance="transparent" size="small" onClick={() => select(f.sheet, f.cell)}>
-                    {t('followup.blocked.cell', { sheet: f.sheet, cell: f.cell })}
-                  </Button>
-                ))}
-                {blockers.length > 5 && t('followup.blocked.more', { count: blockers.length - 5 })}
-                <div>
-                  <Button appearance="primary" size="small" disabled={busy} onClick={fixNames}>
-                    {t(spellingCount > 0 ? 'followup.blocked.fix' : textCount > 0 ? 'followup.blocked.fixTexts' : 'followup.blocked.fixPeriods')}
-                  </Button>
-                </div>
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="error" testId="followup-blocked" focus>
+              {spellingCount > 0 && <>{t('followup.blocked.spelling', { count: spellingCount })} </>}
+              {periodCount > 0 && <>{t('followup.blocked.period', { count: periodCount })} </>}
+              {textCount > 0 && <>{t('followup.blocked.text', { count: textCount })} </>}
+              {blockers.slice(0, 5).map((f) => (
+                <Button key={`${f.sheet}!${f.cell}`} appearance="transparent" size="small" onClick={() => select(f.sheet, f.cell)}>
+                  {t('followup.blocked.cell', { sheet: f.sheet, cell: f.cell })}
+                </Button>
+              ))}
+              {blockers.length > 5 && t('followup.blocked.more', { count: blockers.length - 5 })}
+              <div>
+                <Button appearance="primary" size="small" disabled={busy} onClick={fixNames}>
+                  {t(spellingCount > 0 ? 'followup.blocked.fix' : textCount > 0 ? 'followup.blocked.fixTexts' : 'followup.blocked.fixPeriods')}
+                </Button>
+              </div>
+            </Notice>
           )}
           {years.length === 0 || year === null ? (
-            <MessageBar intent="warning" layout="multiline" data-focus-result="notice" tabIndex={-1}>
-              <MessageBarBody>{t(hasBudget ? 'followup.noYears' : 'followup.noBudget')}</MessageBarBody>
-            </MessageBar>
+            <Notice intent="warning" focus>{t(hasBudget ? 'followup.noYears' : 'followup.noBudget')}</Notice>
           ) : (
             <>
               <Field label={t('followup.year')}>

@@ -4,21 +4,7 @@
  * click-to-cell problems) and Spara i arbetsboken. Every workbook access goes through useMapping.
  */
 import { useEffect, useRef, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Text,
-  useId,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Link, Select, Spinner, Text, useId } from '@fluentui/react-components';
 import { mappingSummary } from '../../../jobs/mapping';
 import { addableInputs, addInput, mappableSheets, removeInput } from '../../../jobs/mapping-edit';
 import { isWorkbookError } from '../../../core/workbook/port';
@@ -29,6 +15,7 @@ import { useMapping, type MappingEditor, type MappingNotice } from './use-mappin
 import type { MappingSectionProps } from './MappingSection';
 import { useMappingStyles } from './mapping-styles';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
+import { Notice } from '../Notice';
 
 
 export default function MappingView({ port, selection, now = () => new Date(), reloadRequest = 0 }: Omit<MappingSectionProps, 'active'>) {
@@ -61,7 +48,7 @@ export default function MappingView({ port, selection, now = () => new Date(), r
             )}
           </div>
         )}
-        {mapping.notice && <Notice notice={mapping.notice} t={t} onShowTab={(name) => void mapping.selectCell(name, OWNED_TAB_FIRST_CELL)} />}
+        {mapping.notice && <MappingOutcome notice={mapping.notice} t={t} onShowTab={(name) => void mapping.selectCell(name, OWNED_TAB_FIRST_CELL)} />}
       </div>
 
       {data && !draft && data.saved && 'mapping' in data.saved && <SavedView mapping={mapping} />}
@@ -82,52 +69,47 @@ function errorText(t: MappingT, language: 'sv' | 'en', error: unknown): string {
   return t('unexpected');
 }
 
-function Notice({ notice, t, onShowTab }: { notice: MappingNotice; t: MappingT; onShowTab(name: string): void }) {
+function MappingOutcome({ notice, t, onShowTab }: { notice: MappingNotice; t: MappingT; onShowTab(name: string): void }) {
   const { language } = useMappingText();
   switch (notice.kind) {
     case 'saved':
       return (
-        <MessageBar intent="success" layout="multiline" data-testid="mapping-saved" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>{t('saved', { name: notice.name })}</MessageBarBody>
-          <MessageBarActions>
+        <Notice
+          intent="success"
+          testId="mapping-saved"
+          focus
+          actions={
             <Button size="small" onClick={() => onShowTab(notice.name)}>
               {t('showTab')}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {t('saved', { name: notice.name })}
+        </Notice>
       );
     case 'removed':
       return (
-        <MessageBar intent="info" layout="multiline" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>{t('removed')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" focus>
+          {t('removed')}
+        </Notice>
       );
     case 'cancelled':
       return (
-        <MessageBar intent="warning" layout="multiline" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>{t('cancelled')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" focus>{t('cancelled')}</Notice>
       );
     case 'noSelection':
       return (
-        <MessageBar intent="warning" layout="multiline" data-testid="mapping-no-selection">
-          <MessageBarBody>{t('noSelection')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" testId="mapping-no-selection">{t('noSelection')}</Notice>
       );
     case 'selectionUsed':
       return (
-        <MessageBar intent="info" layout="multiline" data-testid="mapping-selection-used">
-          <MessageBarBody>{t('selectionUsed', { place: notice.place, row: notice.row })}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" testId="mapping-selection-used">{t('selectionUsed', { place: notice.place, row: notice.row })}</Notice>
       );
     case 'failed':
       return (
-        <MessageBar intent="error" layout="multiline" data-testid="mapping-error" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>
-            <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-            {errorText(t, language, notice.error)}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title={t('errorTitle')} testId="mapping-error" focus>
+          {errorText(t, language, notice.error)}
+        </Notice>
       );
   }
 }
@@ -170,24 +152,27 @@ function BrokenView({ mapping }: { mapping: MappingEditor }) {
   const { data, busy } = mapping;
   if (!data?.saved || !('errors' in data.saved)) return null;
   return (
-    <MessageBar intent="error" layout="multiline" data-focus-result="notice" tabIndex={-1}>
-      <MessageBarBody>
-        <MessageBarTitle>{t('brokenTitle', { sheet: data.saved.sheet })}</MessageBarTitle>
-        <ul className={styles.list}>
-          {data.saved.errors.map((e) => (
-            <li key={e.key + e.sv}>{e[language]}</li>
-          ))}
-        </ul>
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="primary" disabled={busy !== null || !data.suggestion} onClick={() => mapping.edit('suggestion')}>
-          {t('startOver')}
-        </Button>
-        <Button size="small" disabled={busy !== null} onClick={() => void mapping.remove()}>
-          {t('remove')}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <Notice
+      intent="error"
+      title={t('brokenTitle', { sheet: data.saved.sheet })}
+      focus
+      actions={
+        <>
+          <Button size="small" appearance="primary" disabled={busy !== null || !data.suggestion} onClick={() => mapping.edit('suggestion')}>
+            {t('startOver')}
+          </Button>
+          <Button size="small" disabled={busy !== null} onClick={() => void mapping.remove()}>
+            {t('remove')}
+          </Button>
+        </>
+      }
+    >
+      <ul className={styles.list}>
+        {data.saved.errors.map((e) => (
+          <li key={e.key + e.sv}>{e[language]}</li>
+        ))}
+      </ul>
+    </Notice>
   );
 }
 
@@ -276,16 +261,13 @@ function DraftView({ mapping, selectionAvailable }: { mapping: MappingEditor; se
       )}
 
       {errors.length > 0 && names.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="mapping-errors">
-          <MessageBarBody>
-            <MessageBarTitle>{t('errorsHeading')}</MessageBarTitle>
-            <ul className={styles.list}>
-              {errors.map((e) => (
-                <li key={e.key + e.sv}>{e[language]}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" title={t('errorsHeading')} testId="mapping-errors">
+          <ul className={styles.list}>
+            {errors.map((e) => (
+              <li key={e.key + e.sv}>{e[language]}</li>
+            ))}
+          </ul>
+        </Notice>
       )}
 
       <div className={styles.actions}>
@@ -332,9 +314,7 @@ function TrialView({ mapping }: { mapping: MappingEditor }) {
           {t('trialFits')}
         </Body1>
       ) : (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('trialProblems', { count: count === 1 ? t('trialProblemsOne') : t('trialProblemsMany', { count }) })}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="error">{t('trialProblems', { count: count === 1 ? t('trialProblemsOne') : t('trialProblemsMany', { count }) })}</Notice>
       )}
       {count > 0 && (
         <ul className={styles.list} data-testid="mapping-problems">

@@ -7,7 +7,7 @@
  * follow-up tabs' changed inputs.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, mergeClasses, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { hasDifferences, type BoardChange, type InputValue, type RowChange, type VersionDiff, type YearAmounts } from '../../../core/compare';
 import { fieldLabel } from '../../../core/followup/layout';
 import type { WorkbookPort } from '../../../core/workbook/port';
@@ -19,6 +19,7 @@ import { useCancellableTask } from '../use-cancellable-task';
 import { DiffChart, signed } from './DiffChart';
 import { CompareFailure, compareWithFile, type OpenVersion } from './submission-core';
 import { useSubmissionText, type SubmissionT } from './submission-texts';
+import { Notice } from '../Notice';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -162,9 +163,7 @@ function DiffView({ file, diff, onSelect }: { file: string; diff: VersionDiff; o
   const { t } = useSubmissionText();
   if (!hasDifferences(diff)) {
     return (
-      <MessageBar intent="success" layout="multiline" data-testid="compare-none" data-focus-result="notice" tabIndex={-1}>
-        <MessageBarBody>{t('compare.none', { file })}</MessageBarBody>
-      </MessageBar>
+      <Notice intent="success" testId="compare-none" focus>{t('compare.none', { file })}</Notice>
     );
   }
   const frames = diff.boards.filter((b) => b.frames);

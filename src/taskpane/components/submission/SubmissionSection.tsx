@@ -5,21 +5,7 @@
  * version. The same job functions as `budgetkoll verify`, `submit` and `diff`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Link, makeStyles, ProgressBar, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../core/findings';
 import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import { useSettingsStore } from '../../app-providers';
@@ -35,6 +21,7 @@ import { useFocusResult } from '../use-focus-result';
 import { CompareVersions } from './CompareVersions';
 import { formatSubmittedAt, readStatus, submit, warningKey, warningsToComment, type OpenVersion, type SubmissionStatus, type Verification } from './submission-core';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
+import { Notice } from '../Notice';
 
 export interface SubmissionSectionProps {
   port: WorkbookPort;
@@ -235,16 +222,14 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
             <p className={styles.hint}>{t('submission.nextVersion', { number: state.verification.receipt.number + 1 })}</p>
           )}
           {errors > 0 ? (
-            <MessageBar intent="error" layout="multiline" data-testid="submission-errors">
-              <MessageBarBody>
-                {t('submission.errors', { errors: countText(i18n, 'error', errors) })}{' '}
-                {onOpenCheck && (
-                  <Link as="button" inline onClick={onOpenCheck}>
-                    {t('submission.openCheck')}
-                  </Link>
-                )}
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="error" testId="submission-errors">
+              {t('submission.errors', { errors: countText(i18n, 'error', errors) })}{' '}
+              {onOpenCheck && (
+                <Link as="button" inline onClick={onOpenCheck}>
+                  {t('submission.openCheck')}
+                </Link>
+              )}
+            </Notice>
           ) : (
             <SubmitForm
               name={name}
@@ -305,53 +290,41 @@ function StatusView({ status, onCancel, onSelect }: { status: StatusState; onCan
       return <ErrorNotice title={t('submission.readErrorTitle')} error={status.error} testId="submission-read-error" focus />;
     case 'idle':
       return status.cancelled ? (
-        <MessageBar intent="warning" layout="multiline" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>{t('submission.cancelled')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" focus>{t('submission.cancelled')}</Notice>
       ) : null;
     case 'done': {
       const v = status.status.verification;
       switch (v.status) {
         case 'not-submitted':
           return (
-            <MessageBar intent="info" layout="multiline" data-testid="submission-not-submitted">
-              <MessageBarBody>{t('submission.notSubmitted')}</MessageBarBody>
-            </MessageBar>
+            <Notice intent="info" testId="submission-not-submitted">{t('submission.notSubmitted')}</Notice>
           );
         case 'intact':
           return (
-            <MessageBar intent="success" layout="multiline" data-testid="submission-intact">
-              <MessageBarBody className={styles.text}>{t('submission.intact', who(v))}</MessageBarBody>
-            </MessageBar>
+            <Notice intent="success" testId="submission-intact" className={styles.text}>{t('submission.intact', who(v))}</Notice>
           );
         case 'changed':
           return (
-            <MessageBar intent="warning" layout="multiline" data-testid="submission-changed">
-              <MessageBarBody className={styles.text}>
-                <MessageBarTitle>{t('submission.changedTitle', { cells: cellsText(t, v.changed.length) })}</MessageBarTitle>
-                {t('submission.changedBody', who(v))}
-                <LimitedList
-                  items={v.changed}
-                  limit={10}
-                  className={styles.cells}
-                  testId="submission-changed-cells"
-                  renderItem={(c) => (
-                    <li key={`${c.sheet}!${c.cell}!${c.kind}`}>
-                      <CellLink sheet={c.sheet} cell={c.cell} onSelect={onSelect} /> {t(`submission.kind.${c.kind}`)}
-                    </li>
-                  )}
-                />
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="warning" title={t('submission.changedTitle', { cells: cellsText(t, v.changed.length) })} testId="submission-changed" className={styles.text}>
+              {t('submission.changedBody', who(v))}
+              <LimitedList
+                items={v.changed}
+                limit={10}
+                className={styles.cells}
+                testId="submission-changed-cells"
+                renderItem={(c) => (
+                  <li key={`${c.sheet}!${c.cell}!${c.kind}`}>
+                    <CellLink sheet={c.sheet} cell={c.cell} onSelect={onSelect} /> {t(`submission.kind.${c.kind}`)}
+                  </li>
+                )}
+              />
+            </Notice>
           );
         case 'tampered':
           return (
-            <MessageBar intent="error" layout="multiline" data-testid="submission-tampered">
-              <MessageBarBody className={styles.text}>
-                <MessageBarTitle>{t('submission.tamperedTitle')}</MessageBarTitle>
-                {language === 'sv' ? v.reason?.sv : v.reason?.en} {t('submission.tamperedHint')}
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="error" title={t('submission.tamperedTitle')} testId="submission-tampered" className={styles.text}>
+              {language === 'sv' ? v.reason?.sv : v.reason?.en} {t('submission.tamperedHint')}
+            </Notice>
           );
       }
     }
@@ -446,20 +419,16 @@ function SubmitOutcome({ state, onSelect }: { state: SubmitState; onSelect(sheet
       return null;
     case 'done':
       return (
-        <MessageBar intent="success" layout="multiline" data-testid="submission-done" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>
-            {t('submission.done', { at: formatSubmittedAt(state.at), by: state.by, number: state.number, name: state.name })}{' '}
-            <Link as="button" inline onClick={() => onSelect(state.name, OWNED_TAB_FIRST_CELL)} data-testid="submission-open-tab">
-              {t('submission.openTab')}
-            </Link>
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" testId="submission-done" focus>
+          {t('submission.done', { at: formatSubmittedAt(state.at), by: state.by, number: state.number, name: state.name })}{' '}
+          <Link as="button" inline onClick={() => onSelect(state.name, OWNED_TAB_FIRST_CELL)} data-testid="submission-open-tab">
+            {t('submission.openTab')}
+          </Link>
+        </Notice>
       );
     case 'refused':
       return (
-        <MessageBar intent="error" layout="multiline" data-testid="submission-refused" data-focus-result="notice" tabIndex={-1}>
-          <MessageBarBody>{t(state.kind === 'errors' ? 'submission.refusedErrors' : 'submission.refusedUncommented')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" testId="submission-refused" focus>{t(state.kind === 'errors' ? 'submission.refusedErrors' : 'submission.refusedUncommented')}</Notice>
       );
     case 'error':
       return <ErrorNotice title={t('submission.submitErrorTitle')} error={state.error} testId="submission-error" focus />;
