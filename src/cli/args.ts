@@ -78,3 +78,10 @@ export function outputPath(command: string, raw: string | boolean | undefined, e
   checkOutputExtension(command, raw, input);
   return raw;
 }
+
+/** The one workbook a single-file command works on; `example` is the command line shown when it is missing. */
+export function oneWorkbook(command: string, positionals: readonly string[], example: string): string {
+  if (positionals.length === 0) throw new CliError(`${command}: ange arbetsboken, t.ex. ${example}`);
+  if (positionals.length > 1) throw new CliError(`${command}: ange en arbetsbok åt gången, inte ${positionals.length}.`);
+  return positionals[0];
+}

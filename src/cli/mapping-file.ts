@@ -5,23 +5,11 @@
 import type { Mapping } from '../core/inputs/mapping';
 import { parseMapping } from '../core/inputs/mapping-parse';
 import { CliError, type CliIo } from './io';
+import { readJsonFile } from './json-file';
 
 export async function loadMappingFile(io: CliIo, path: string | undefined): Promise<Mapping | undefined> {
   if (path === undefined) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp' : 'filen kunde inte läsas';
-    throw new CliError(`kan inte läsa kopplingsfilen ${path}: ${why}.`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
-  } catch {
-    throw new CliError(`kopplingsfilen ${path} är inte giltig JSON. Ta fram ett förslag med budgetkoll map ARBETSBOK --suggest > ${path}.`);
-  }
+  const json = await readJsonFile(io, path, 'kopplingsfilen', `Ta fram ett förslag med budgetkoll map ARBETSBOK --suggest > ${path}.`);
   const parsed = parseMapping(json);
   if ('mapping' in parsed) return parsed.mapping;
   throw new CliError([`kopplingsfilen ${path} har ${parsed.errors.length === 1 ? 'ett fel' : `${parsed.errors.length} fel`}:`, ...parsed.errors.map((e) => `  ${e.sv}`)].join('\n'));

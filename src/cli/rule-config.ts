@@ -6,6 +6,7 @@
 import type { RuleConfig } from '../core/rules';
 import { editDistance, foldText } from '../core/text/normalize';
 import { CliError, type CliIo } from './io';
+import { readJsonFile } from './json-file';
 
 type Check = (value: unknown) => string | null;
 
@@ -87,20 +88,7 @@ export function parseRuleConfig(path: string, value: unknown): Partial<RuleConfi
 /** Reads and checks --config; undefined when no file was given. */
 export async function loadRuleConfig(io: CliIo, path: string | undefined): Promise<Partial<RuleConfig>> {
   if (path === undefined) return {};
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp' : 'filen kunde inte läsas';
-    throw new CliError(`kan inte läsa inställningsfilen ${path}: ${why}.`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
-  } catch {
-    throw new CliError(`inställningsfilen ${path} är inte giltig JSON. Skriv den som t.ex. {"frameJump": 0.15, "maxDirections": 6}.`);
-  }
+  const parsed = await readJsonFile(io, path, 'inställningsfilen', 'Skriv den som t.ex. {"frameJump": 0.15, "maxDirections": 6}.');
   return parseRuleConfig(path, parsed);
 }
 

@@ -10,9 +10,9 @@ import type { BudgetModel, Triple } from '../../core/recognition/model';
 import { formatNumberSv } from '../../core/text/numbers';
 import type { SavableWorkbookPort, WorkbookReader } from '../../core/workbook/port';
 import { readAllocation, type AllocationOutcome } from '../../jobs/allocation';
-import { parseCommandArgs } from '../args';
+import { oneWorkbook, parseCommandArgs } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
-import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { allocationOutputPath, writeAllocationWorkbook } from '../allocation-output';
 import { refuseInputAsOutput } from '../write-workbook';
 import { asWorkbookError, openForReading, openForWriting, unreadableLine } from '../open-workbook';
@@ -203,9 +203,7 @@ export const allocateCommand: Command = {
       return EXIT_OK;
     }
     const format = outputFormat('allocate', values.format);
-    if (positionals.length === 0) throw new CliError('allocate: ange arbetsboken, t.ex. budgetkoll allocate budget.xlsx');
-    if (positionals.length > 1) throw new CliError(`allocate: ange en arbetsbok åt gången, inte ${positionals.length}.`);
-    const [file] = positionals;
+    const file = oneWorkbook('allocate', positionals, 'budgetkoll allocate budget.xlsx');
     const output = values.output === undefined ? undefined : allocationOutputPath(file, values.output);
     if (output) await refuseInputAsOutput(io, 'allocate', output, typeof values.config === 'string' ? [file, values.config] : [file]);
     const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);

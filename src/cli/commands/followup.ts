@@ -15,7 +15,7 @@ import { inputDef, type InputId } from '../../core/inputs/catalogue';
 import { inputsUsed, readFollowUp, writeFollowUpTabs } from '../../jobs/follow-up';
 import type { BudgetModel } from '../../core/recognition/model';
 import { editDistance, normalizeKey } from '../../core/text/normalize';
-import { checkOutputExtension, integerFlag, outputExtension, parseCommandArgs } from '../args';
+import { checkOutputExtension, integerFlag, oneWorkbook, outputExtension, parseCommandArgs } from '../args';
 import { fileExists, reportFlag, reportName } from '../followup-args';
 import { loadMappingFile } from '../mapping-file';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
@@ -205,12 +205,10 @@ export const followUpCommand: Command = {
     }
     const format = outputFormat('followup', values.format);
     const report = reportFlag('followup', values.report);
-    if (positionals.length === 0) throw new CliError('followup: ange arbetsboken, t.ex. budgetkoll followup budget.xlsx --report august --all');
-    if (positionals.length > 1) throw new CliError(`followup: ange en arbetsbok åt gången, inte ${positionals.length}.`);
+    const file = oneWorkbook('followup', positionals, 'budgetkoll followup budget.xlsx --report august --all');
     const asked = (values.board as unknown as string[] | undefined) ?? [];
     const all = values.all === true;
     if (!all && asked.length === 0) throw new CliError('followup: ange nämnden med --board NAMN (eller Kommunen), eller --all för alla nämnder.');
-    const [file] = positionals;
     const output = await outputFor(io, file, values.output);
     await refuseInputAsOutput(io, 'followup', output, [file]);
     const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);

@@ -6,7 +6,7 @@
  */
 import { serializeMapping } from '../../core/inputs/mapping-parse';
 import { savedMapping, mappingSummary, saveMapping, suggestInputMapping, tryMapping } from '../../jobs/mapping';
-import { outputPath, parseCommandArgs } from '../args';
+import { oneWorkbook, outputPath, parseCommandArgs } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { findingsText } from '../findings-output';
 import { loadMappingFile } from '../mapping-file';
@@ -56,9 +56,7 @@ export const mapCommand: Command = {
       io.stdout(`${this.help()}\n`);
       return EXIT_OK;
     }
-    if (positionals.length === 0) throw new CliError('map: ange arbetsboken, t.ex. budgetkoll map budget.xlsx --suggest');
-    if (positionals.length > 1) throw new CliError(`map: ange en arbetsbok åt gången, inte ${positionals.length}.`);
-    const [file] = positionals;
+    const file = oneWorkbook('map', positionals, 'budgetkoll map budget.xlsx --suggest');
     const mappingPath = typeof values.mapping === 'string' ? values.mapping : undefined;
     if (values.suggest && mappingPath !== undefined) throw new CliError('map: ange antingen --suggest eller --mapping, inte båda.');
     if (values.output !== undefined && mappingPath === undefined) throw new CliError('map: -o sparar en koppling; ange den med --mapping koppling.json.');

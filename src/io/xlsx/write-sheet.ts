@@ -4,19 +4,19 @@
  */
 import type { CellHyperlinkValue, CellValue, DataValidation, Worksheet } from 'exceljs';
 import { freeTableName } from '../../core/workbook/sheet-names';
-import { parseRangeA1, rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
-import type { ConditionalFormatSpec, DataValidationSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
-import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, specWidth } from '../../core/workbook/sheet-spec';
+import { rangeToA1, toA1, toAbsoluteA1, quoteSheetName, type RangePosition } from '../../core/a1';
+import type { ConditionalFormatSpec, SheetSpec, SpecCell, TableSpec } from '../../core/workbook/sheet-spec';
+import { mergedAreas, tableColumnNames } from '../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../core/workbook/styles';
 import { argb, createStyleLookup, warningDxf, type StyleLookup } from './cell-styles';
 import { cancelled } from './messages';
 import { isBalancedFormula, toFileFormula } from './formula-text';
 import { formulaOfCell } from '../../core/workbook/r1c1';
+import { planValidations } from './validation-plan';
+import { specRange } from './spec-range';
 
 /** Excel's limits that, when exceeded, make Excel "repair" (damage) the file. */
 const MAX_TEXT_LENGTH = 32767;
-const MAX_VALIDATION_MESSAGE = 225;
-const MAX_VALIDATION_TITLE = 32;
 /** Text that a spreadsheet would read as a formula or an operator if it were typed in. */
 const FORMULA_LIKE = /^[=+\-@]/;
 /**
@@ -49,12 +49,6 @@ function internals(sheet: Worksheet): WorksheetInternals {
   return sheet as unknown as WorksheetInternals;
 }
 
-function range(address: string, what: string): RangePosition {
-  const pos = parseRangeA1(address);
-  if (!pos) throw new Error(`invalid ${what} range: ${address}`);
-  return pos;
-}
-
 function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -69,7 +63,7 @@ export function internalLinkTarget(link: string, ownSheet: string): string {
   const target = link.startsWith('#') ? link.slice(1) : link;
   const bang = target.lastIndexOf('!');
   const sheetPart = bang >= 0 ? target.slice(0, bang) : quoteSheetName(ownSheet);
-  const pos = range(bang >= 0 ? target.slice(bang + 1) : target, 'link');
+  const pos = specRange(bang >= 0 ? target.slice(bang + 1) : target, 'link');
   const start = toAbsoluteA1(pos.top, pos.left);
   const address = pos.top === pos.bottom && pos.left === pos.right ? start : `${start}:${toAbsoluteA1(pos.bottom, pos.right)}`;
   return `#${sheetPart}!${address}`;
@@ -117,62 +111,31 @@ function serialToDate(serial: number): Date {
   return new Date(Math.round((serial - 25569) * 86400000));
 }
 
-/** Bounds as ExcelJS wants them: an operator and one or two formulae. */
-function bounds(v: DataValidationSpec, convert: (n: number) => unknown): Pick<DataValidation, 'operator' | 'formulae'> {
-  if (v.min !== undefined && v.max !== undefined) return { operator: 'between', formulae: [convert(v.min), convert(v.max)] };
-  if (v.min !== undefined) return { operator: 'greaterThanOrEqual', formulae: [convert(v.min)] };
-  if (v.max !== undefined) return { operator: 'lessThanOrEqual', formulae: [convert(v.max)] };
-  // No bounds: any number of the kind (Excel needs an operator and a formula).
-  return { operator: 'between', formulae: [convert(-1e15), convert(1e15)] };
-}
-
 function addValidations(sheet: Worksheet, spec: SheetSpec, ctx: WriteSheetContext, styles: StyleLookup): void {
-  // Lists that do not fit Excel's inline form go into hidden columns right of the content.
-  let nextListColumn = specWidth(spec) + 1;
-  for (const v of spec.validations) {
-    const address = rangeToA1(range(v.range, 'validation'));
-    const common: Omit<DataValidation, 'type' | 'formulae'> = {
+  const plan = planValidations(spec);
+  for (const { col, items } of plan.listColumns) {
+    items.forEach((item, i) => writeCell(sheet, i, col, { value: item, style: 'text', numberFormat: NUMBER_FORMATS.text }, styles, ctx));
+    sheet.getColumn(col + 1).hidden = true;
+  }
+  for (const v of plan.validations) {
+    const validation: DataValidation = {
+      type: v.type,
       allowBlank: true,
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: 'Budgetkoll'.slice(0, MAX_VALIDATION_TITLE),
-      error: (v.errorMessage ?? defaultValidationMessage(v)).slice(0, MAX_VALIDATION_MESSAGE),
+      errorTitle: v.errorTitle,
+      error: v.error,
+      // ExcelJS wants Dates for a date validation's bounds.
+      formulae: v.type === 'date' ? v.formulae.map((f) => serialToDate(f as number)) : v.formulae,
+      ...(v.operator ? { operator: v.operator } : {}),
     };
-    let validation: DataValidation;
-    switch (v.kind) {
-      case 'list': {
-        const items = v.list ?? [];
-        if (items.length === 0) throw new Error(`list validation without values: ${v.range}`);
-        const inline = inlineListFormula(items);
-        if (inline !== null) {
-          validation = { ...common, type: 'list', formulae: [inline] };
-        } else {
-          const col = nextListColumn++;
-          items.forEach((item, i) => writeCell(sheet, i, col, { value: item, style: 'text', numberFormat: NUMBER_FORMATS.text }, styles, ctx));
-          sheet.getColumn(col + 1).hidden = true;
-          const source = `${toAbsoluteA1(0, col)}:${toAbsoluteA1(items.length - 1, col)}`;
-          validation = { ...common, type: 'list', formulae: [source] };
-        }
-        break;
-      }
-      case 'wholeNumber':
-        validation = { ...common, type: 'whole', ...bounds(v, (n) => Math.round(n)) };
-        break;
-      case 'decimal':
-        validation = { ...common, type: 'decimal', ...bounds(v, (n) => n) };
-        break;
-      case 'date':
-        // Spec bounds are Excel serials; ExcelJS wants Dates for date validations.
-        validation = { ...common, type: 'date', ...bounds(v, serialToDate) };
-        break;
-    }
-    internals(sheet).dataValidations.add(address, validation);
+    internals(sheet).dataValidations.add(v.sqref, validation);
   }
 }
 
 function addConditionalFormats(sheet: Worksheet, formats: ConditionalFormatSpec[]): void {
   formats.forEach((cf, i) => {
-    const address = rangeToA1(range(cf.range, 'conditional format'));
+    const address = rangeToA1(specRange(cf.range, 'conditional format'));
     if (!isBalancedFormula(cf.formula)) throw new Error(`unbalanced conditional format formula: ${cf.formula}`);
     sheet.addConditionalFormatting({
       ref: address,
@@ -202,7 +165,7 @@ function addTables(sheet: Worksheet, spec: SheetSpec, ctx: WriteSheetContext): v
 }
 
 function addTable(sheet: Worksheet, table: TableSpec, merges: RangePosition[], ctx: WriteSheetContext): void {
-  const pos = { ...range(table.range, 'table') };
+  const pos = { ...specRange(table.range, 'table') };
   // Excel tables need at least one data row below the header.
   if (pos.bottom === pos.top) pos.bottom += 1;
   if (merges.some((m) => overlaps(m, pos))) throw new Error(`table ${table.name} overlaps merged cells`);

@@ -5,17 +5,18 @@
  * formulas carry the core's figure as their cached value. Elements follow CT_Worksheet's order
  * (ECMA-376 Part 1, 18.3.1.99): Excel calls a file with them out of order damaged.
  */
-import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1, toA1, toAbsoluteA1, type RangePosition } from '../../../core/a1';
-import type { DataValidationSpec, SheetSpec, SpecCell } from '../../../core/workbook/sheet-spec';
-import { defaultValidationMessage, inlineListFormula, mergedAreas, tableColumnNames, specWidth } from '../../../core/workbook/sheet-spec';
+import { columnLetters, quoteSheetName, rangeToA1, toA1, type RangePosition } from '../../../core/a1';
+import type { SheetSpec, SpecCell } from '../../../core/workbook/sheet-spec';
+import { mergedAreas, tableColumnNames } from '../../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
 import type { StyleBook } from './styles-part';
 import { cellXml } from './cell-xml';
 import { ChunkWriter } from './chunk-writer';
 import { escapeXml } from './xml-text';
+import { planValidations } from '../validation-plan';
+import { specRange } from '../spec-range';
 
-const MAX_VALIDATION_MESSAGE = 225;
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -48,24 +49,11 @@ export interface SheetXml {
   hasFormulas: boolean;
 }
 
-function range(address: string, what: string): RangePosition {
-  const pos = parseRangeA1(address);
-  if (!pos) throw new Error(`invalid ${what} range: ${address}`);
-  return pos;
-}
-
 function overlaps(a: RangePosition, b: RangePosition): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 /** Operator and formulas of a bounded validation, as write-sheet.ts gives them. */
-function boundsXml(v: DataValidationSpec, convert: (n: number) => number): string {
-  if (v.min !== undefined && v.max !== undefined) return `><formula1>${convert(v.min)}</formula1><formula2>${convert(v.max)}</formula2>`;
-  if (v.min !== undefined) return ` operator="greaterThanOrEqual"><formula1>${convert(v.min)}</formula1>`;
-  if (v.max !== undefined) return ` operator="lessThanOrEqual"><formula1>${convert(v.max)}</formula1>`;
-  return `><formula1>${convert(-1e15)}</formula1><formula2>${convert(1e15)}</formula2>`;
-}
-
 /** Cells added to the spec's own: list sources in hidden columns and table header names. */
 type ExtraCells = Map<number, Map<number, SpecCell>>;
 
@@ -76,38 +64,16 @@ function addExtra(extra: ExtraCells, row: number, col: number, cell: SpecCell): 
 }
 
 function validationsXml(spec: SheetSpec, extra: ExtraCells, hiddenColumns: number[]): string {
-  let nextListColumn = specWidth(spec);
-  const out: string[] = [];
-  for (const v of spec.validations) {
-    const sqref = rangeToA1(range(v.range, 'validation'));
-    const common = ` allowBlank="1" showErrorMessage="1" errorTitle="Budgetkoll" error="${escapeXml((v.errorMessage ?? defaultValidationMessage(v)).slice(0, MAX_VALIDATION_MESSAGE))}" sqref="${sqref}"`;
-    switch (v.kind) {
-      case 'list': {
-        const items = v.list ?? [];
-        if (items.length === 0) throw new Error(`list validation without values: ${v.range}`);
-        const inline = inlineListFormula(items);
-        if (inline !== null) {
-          out.push(`<dataValidation type="list"${common}><formula1>${escapeXml(inline)}</formula1></dataValidation>`);
-        } else {
-          const col = nextListColumn++;
-          items.forEach((item, i) => addExtra(extra, i, col, { value: item, style: 'text', numberFormat: NUMBER_FORMATS.text }));
-          hiddenColumns.push(col);
-          out.push(`<dataValidation type="list"${common}><formula1>${toAbsoluteA1(0, col)}:${toAbsoluteA1(items.length - 1, col)}</formula1></dataValidation>`);
-        }
-        break;
-      }
-      case 'wholeNumber':
-        out.push(`<dataValidation type="whole"${common}${boundsXml(v, Math.round)}</dataValidation>`);
-        break;
-      case 'decimal':
-        out.push(`<dataValidation type="decimal"${common}${boundsXml(v, (n) => n)}</dataValidation>`);
-        break;
-      case 'date':
-        // Spec bounds are already Excel serials, which is what the file stores.
-        out.push(`<dataValidation type="date"${common}${boundsXml(v, (n) => n)}</dataValidation>`);
-        break;
-    }
+  const plan = planValidations(spec);
+  for (const { col, items } of plan.listColumns) {
+    items.forEach((item, i) => addExtra(extra, i, col, { value: item, style: 'text', numberFormat: NUMBER_FORMATS.text }));
+    hiddenColumns.push(col);
   }
+  const out = plan.validations.map((v) => {
+    const operator = v.operator && v.operator !== 'between' ? ` operator="${v.operator}"` : '';
+    const formulae = v.formulae.map((f, i) => `<formula${i + 1}>${escapeXml(String(f))}</formula${i + 1}>`).join('');
+    return `<dataValidation type="${v.type}"${operator} allowBlank="1" showErrorMessage="1" errorTitle="${escapeXml(v.errorTitle)}" error="${escapeXml(v.error)}" sqref="${v.sqref}">${formulae}</dataValidation>`;
+  });
   return out.length === 0 ? '' : `<dataValidations count="${out.length}">${out.join('')}</dataValidations>`;
 }
 
@@ -136,7 +102,7 @@ function headerNames(header: readonly (SpecCell | null)[], pos: RangePosition): 
 
 function tablesOf(spec: SheetSpec, merges: RangePosition[], extra: ExtraCells, ctx: SheetXmlContext): TableXml[] {
   return spec.tables.map((table, i) => {
-    const pos = { ...range(table.range, 'table') };
+    const pos = { ...specRange(table.range, 'table') };
     // Excel tables need at least one data row below the header.
     if (pos.bottom === pos.top) pos.bottom += 1;
     if (merges.some((m) => overlaps(m, pos))) throw new Error(`table ${table.name} overlaps merged cells`);
@@ -279,7 +245,7 @@ export function sheetXml(spec: SheetSpec, ctx: SheetXmlContext): SheetXml {
   spec.conditionalFormats.forEach((cf, i) => {
     if (!isBalancedFormula(cf.formula)) throw new Error(`unbalanced conditional format formula: ${cf.formula}`);
     tail +=
-      `<conditionalFormatting sqref="${rangeToA1(range(cf.range, 'conditional format'))}">` +
+      `<conditionalFormatting sqref="${rangeToA1(specRange(cf.range, 'conditional format'))}">` +
       `<cfRule type="expression" dxfId="${ctx.styles.warningDxfId()}" priority="${i + 1}"><formula>${escapeXml(toFileFormula(cf.formula))}</formula></cfRule>` +
       '</conditionalFormatting>';
   });

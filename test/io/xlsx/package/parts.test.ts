@@ -46,13 +46,13 @@ describe('worksheet XML', () => {
   const context = () => ({ finalName: 'Blad', styles: createStyleBook(null), claimTable: (name: string) => ({ name, id: 1 }) });
   const xmlOf = (spec: ReturnType<typeof emptySheetSpec>) => new TextDecoder().decode(joined(sheetXml(spec, context()).chunks));
 
-  it('puts a list too long for Excel’s inline form into a hidden column right of the content', () => {
+  it('puts a list too long for Excel’s inline form into a hidden column, one empty column right of the content (as the ExcelJS writer does)', () => {
     const items = Array.from({ length: 40 }, (_, i) => `Verksamhet nummer ${i + 1}`);
     const xml = xmlOf({ ...emptySheetSpec('Blad'), rows: [[{ value: 'a' }, { value: 'b' }]], validations: [{ range: 'A2:A9', kind: 'list', list: items }] });
-    expect(xml).toContain('<formula1>$C$1:$C$40</formula1>');
-    expect(xml).toContain('<col min="3" max="3" width="9.140625" hidden="1"/>');
-    expect(xml).toMatch(/<c r="C40" s="\d+" t="inlineStr"><is><t>Verksamhet nummer 40<\/t><\/is><\/c>/);
-    expect(xml).toMatch(/<row r="1"><c r="A1" t="inlineStr"><is><t>a<\/t><\/is><\/c><c r="B1" t="inlineStr"><is><t>b<\/t><\/is><\/c><c r="C1"/);
+    expect(xml).toContain('<formula1>$D$1:$D$40</formula1>');
+    expect(xml).toContain('<col min="4" max="4" width="9.140625" hidden="1"/>');
+    expect(xml).toMatch(/<c r="D40" s="\d+" t="inlineStr"><is><t>Verksamhet nummer 40<\/t><\/is><\/c>/);
+    expect(xml).toMatch(/<row r="1"><c r="A1" t="inlineStr"><is><t>a<\/t><\/is><\/c><c r="B1" t="inlineStr"><is><t>b<\/t><\/is><\/c><c r="D1"/);
   });
 
   it('escapes text, keeps spaces, drops characters XML cannot hold, formats formula-like text as text, and writes NaN as #NUM!', () => {
