@@ -23,8 +23,8 @@ import '../taskpane/jsdom-layout';
 configure({ asyncUtilTimeout: 8000 });
 jest.setTimeout(60_000);
 
-/** A user's workbook: a title merged over A1:D1, a block merged over A3:B4, two rows and a column frozen, a tab colour, protection with C5 open for input. */
-async function userWorkbook(): Promise<Uint8Array> {
+/** A user's workbook: a title merged over A1:D1, a block merged over A3:B4, two rows and a column frozen, a tab colour, protection with C5 open for input; `lastRow` rows. */
+async function userWorkbook(lastRow = 60): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Uppföljning', { properties: { tabColor: { argb: 'FF548235' } } });
   ws.getCell('A1').value = 'Delårsbokslut 2027';
@@ -32,7 +32,7 @@ async function userWorkbook(): Promise<Uint8Array> {
   ws.getRow(2).values = ['Nämnd', 'Budget', 'Prognos', 'Avvikelse'];
   ws.getCell('A3').value = 'Kommunstyrelsen';
   ws.mergeCells('A3:B4');
-  for (let r = 5; r <= 60; r++) ws.getRow(r).values = [`Rad ${r}`, r * 1000, null, r];
+  for (let r = 5; r <= lastRow; r++) ws.getRow(r).values = [`Rad ${r}`, r * 1000, null, r];
   ws.getCell('C5').protection = { locked: false };
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 2, topLeftCell: 'B3', activeCell: 'B3' }];
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
@@ -66,8 +66,8 @@ const templates: TemplateServices = {
 };
 
 /** The playground on the user's workbook; `before` writes through the opened workbook's port first. */
-async function renderWorkbook(before?: (opened: OpenWorkbook) => Promise<void>): Promise<void> {
-  const bytes = await userWorkbook();
+async function renderWorkbook(before?: (opened: OpenWorkbook) => Promise<void>, lastRow?: number): Promise<void> {
+  const bytes = await userWorkbook(lastRow);
   const loader: WorkbookLoader = {
     open: (buffer, onSelect) => openBytes(new Uint8Array(buffer), onSelect, deps),
     async sample(onSelect) {
@@ -139,6 +139,36 @@ describe('the playground grid draws the sheet’s look', () => {
     expect(cell('A10')!.style.top).toBe('');
     expect(cell('B10')!.getAttribute('style') ?? '').toBe('');
     expect(grid.querySelector('tr[data-row="1"] th[role="rowheader"]')!.getAttribute('style')).toMatch(/top/);
+  });
+
+  it('frozen rows and columns stay on every page: on page 2 the frozen rows are drawn above its rows, sticky', async () => {
+    await renderWorkbook(undefined, 1200);
+    await waitFor(() => expect(cell('A1')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Följande rader' }));
+    await waitFor(() => expect(screen.getByTestId('rows-note')).toHaveTextContent('Visar rad 501–1 000 av 1 200.'));
+    const grid = screen.getByTestId('sheet-grid');
+    const drawnRows = () => [...grid.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-row'));
+    await waitFor(() => expect(drawnRows().slice(0, 3)).toEqual(['0', '1', '500']));
+    expect(drawnRows()).toHaveLength(2 + 500);
+    // The frozen rows show their own values (read apart from the page) and stick under the column header.
+    expect(cell('A1')).toHaveTextContent('Delårsbokslut 2027');
+    expect(cell('A1')).toHaveAttribute('colspan', '4');
+    expect(cell('B2')).toHaveTextContent('Budget');
+    const frozenRows = () => [...grid.querySelectorAll('tbody tr[data-frozen="true"]')].map((tr) => tr.getAttribute('data-row'));
+    await waitFor(() => expect(frozenRows()).toEqual(['0', '1']));
+    expect(cell('B2')!.style.top).not.toBe('');
+    expect(cell('A501')).toHaveTextContent('Rad 501');
+    expect(cell('A501')!.style.left).not.toBe('');
+    expect(cell('A501')!.style.top).toBe('');
+    expect(cell('B501')!.getAttribute('style') ?? '').toBe('');
+    // Selecting a frozen cell keeps the page; a cell on another page moves there.
+    fireEvent.click(cell('B2')!);
+    expect(screen.getByTestId('cell-address')).toHaveValue('B2');
+    expect(screen.getByTestId('rows-note')).toHaveTextContent('Visar rad 501–1 000 av 1 200.');
+    fireEvent.click(cell('B501')!);
+    fireEvent.keyDown(grid, { key: 'ArrowUp' });
+    expect(screen.getByTestId('cell-address')).toHaveValue('B500');
+    await waitFor(() => expect(screen.getByTestId('rows-note')).toHaveTextContent('Visar rad 1–500 av 1 200.'));
   });
 
   it('tabs show their tab colour as a bar; tabs without one show none; its name unchanged', async () => {
