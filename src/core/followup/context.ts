@@ -1,27 +1,11 @@
 /** What every section builder of a follow-up tab knows: the model, the report, the nämnd, the rows so far. */
 import type { BudgetModel, InputLayout } from '../recognition/model';
 import { normalizeKey } from '../text/normalize';
-import { isKommunBoard, KOMMUN_BOARD, periodMonth, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
-import type { BlockRow, DescriptorMemo } from './row-shape';
+import { isKommunBoard, KOMMUN_BOARD, reportInfo, type FollowUpReport, type ReportInfo } from './reports';
 import type { TabBuilder } from './tab-builder';
-import type { SpecCell } from '../workbook/sheet-spec';
 import type { CellResult } from './cached';
 import type { FollowUpIndex } from './prepare';
-
-/**
- * A verksamhet (a nämnd on the kommun tab) of the Ekonomisk uppföljning block and of the Åtgärder
- * block below it. One object per name and model, shared by every tab that lists it: its cells are
- * built once for all three reports (specs are read-only).
- */
-export interface EconomyLine extends BlockRow {
-  /** Column B: the name ("(utan verksamhet)" for none). */
-  label: SpecCell;
-  /** Column J: the SUMIFS criterion matching exactly this name. */
-  extra: Record<number, SpecCell>;
-  descriptorMemo: DescriptorMemo;
-  /** Its row in Åtgärder. */
-  measure: BlockRow & { descriptorMemo: DescriptorMemo };
-}
+import type { EconomyLine } from './sections/economy-names';
 
 /** The Ekonomisk uppföljning block of this tab: its lines, one per row from firstRow on. */
 export interface EconomyBlock {
@@ -83,13 +67,6 @@ export function resolveBoard(index: FollowUpIndex, board: string): string {
  */
 export function boardRows<T extends object>(ctx: Pick<BuildContext, 'board' | 'kommunLevel' | 'index'>, rows: readonly T[], boardOf: (row: T) => string): readonly T[] {
   return ctx.kommunLevel ? rows : ctx.index.rowsOfBoard(rows, boardOf, ctx.board);
-}
-
-/** True for a "YYYY-MM" period inside the report's months of the year. */
-export function periodMatcher(year: number, report: FollowUpReport): (period: string) => boolean {
-  const first = `${year}-01`;
-  const last = periodMonth(report, year);
-  return (period) => period !== '' && period >= first && period <= last;
 }
 
 /** Driftbudget's column of the follow-up year (Y1, or a plan year), or -1. */

@@ -141,3 +141,10 @@ export function periodMonth(report: FollowUpReport, year: number): string {
 export function consolidationTabName(report: FollowUpReport, year: number): string {
   return sanitizeSheetName(`Sammanställning ${FOLLOW_UP_REPORTS[report].short} ${year}`);
 }
+
+/** True for a "YYYY-MM" period inside the report's months of the year. */
+export function periodMatcher(year: number, report: FollowUpReport): (period: string) => boolean {
+  const first = `${year}-01`;
+  const last = periodMonth(report, year);
+  return (period) => period !== '' && period >= first && period <= last;
+}

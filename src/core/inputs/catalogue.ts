@@ -323,3 +323,17 @@ export const FINANCING_POSTS = {
   financialNet: 'Finansnetto',
   other: 'Övriga poster',
 } as const;
+
+/** Folded names each input answers to (its name and aliases). */
+const INPUT_NAMES: ReadonlyMap<InputId, ReadonlySet<string>> = new Map(INPUTS.map((def) => [def.id, new Set([def.name, ...(def.aliases ?? [])].map(foldName))]));
+
+/** Folded names an input answers to (its name and aliases). */
+export function inputNames(def: InputDef): ReadonlySet<string> {
+  return INPUT_NAMES.get(def.id) ?? new Set();
+}
+
+/** The input a table or sheet name stands for, or null. */
+export function inputForName(name: string): InputDef | null {
+  const folded = foldName(name);
+  return INPUTS.find((def) => inputNames(def).has(folded)) ?? null;
+}

@@ -6,7 +6,7 @@
  * and the cell, for a finding with a "Koppla om" action; it is never read silently.
  */
 import { parseRangeA1, toA1 } from '../a1';
-import type { InputSource } from '../recognition/locate';
+import type { InputSource } from './input-source';
 import { parseHeader } from '../recognition/headers';
 import { decodeMarker } from '../workbook/marker';
 import { gridValue, type RawGrid, type ReadRange, type SheetInfo, type TableInfo, type WorkbookIndex } from '../workbook/raw';

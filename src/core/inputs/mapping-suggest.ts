@@ -11,7 +11,7 @@ import { columnLetters, parseRangeA1, rangeToA1 } from '../a1';
 import type { Unit } from '../money';
 import { readNumber } from '../recognition/cell-values';
 import { columnMatchers, matchColumn, matchYearGroup, parseHeader, type ParsedHeader } from '../recognition/headers';
-import { inputNames } from '../recognition/locate';
+import { inputNames } from './catalogue';
 import { isTotalKey } from '../recognition/table-reader';
 import { foldName, foldText } from '../text/normalize';
 import { decodeMarker } from '../workbook/marker';

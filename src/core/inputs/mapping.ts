@@ -12,7 +12,7 @@
 import { columnIndex, columnLetters, parseRangeA1, quoteSheetName, rangeToA1 } from '../a1';
 import type { Unit } from '../money';
 import { columnMatchers, matchColumn, matchYearGroup, parseHeader, type ParsedHeader } from '../recognition/headers';
-import { inputForName } from '../recognition/locate';
+import { inputForName } from './catalogue';
 import type { WorkbookIndex } from '../workbook/raw';
 import type { ColumnDef, InputDef, YearColumnGroup } from './catalogue';
 

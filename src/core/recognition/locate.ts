@@ -2,31 +2,15 @@
  * Finding inputs: by Excel table name first, otherwise by a sheet with the input's name.
  * A pure function of the workbook index; it decides what the adapter reads (one read phase).
  */
-import { INPUTS, type InputDef, type InputId } from '../inputs/catalogue';
+import { INPUTS, inputForName, inputNames, type InputId } from '../inputs/catalogue';
+import type { InputSource } from '../inputs/input-source';
 import { foldName } from '../text/normalize';
 import type { ReadPlan, ReadRange, SheetInfo, TableInfo, WorkbookIndex } from '../workbook/raw';
 import { decodeMarker } from '../workbook/marker';
 import { parseRangeA1, rangeToA1 } from '../a1';
-import { describeMapping, type InputMapping, type Mapping } from '../inputs/mapping';
+import { describeMapping, type Mapping } from '../inputs/mapping';
 import { checkMapping, mappedReadRange, mappedSource, type MappingIssue } from '../inputs/mapping-check';
 
-export interface InputSource {
-  input: InputId;
-  kind: 'table' | 'sheet';
-  /** Table name (kind table) or sheet name. */
-  name: string;
-  sheet: string;
-  /** ReadRange id of this source's grid. */
-  readId: string;
-  /**
-   * Kind table: the table's range and the ReadRange ids of the cells next to it (rows below,
-   * columns to the right, within the sheet's used range), where users type rows the table did not
-   * take in. Absent when the used range ends at the table.
-   */
-  table?: { address: string; belowId?: string; rightId?: string; belowCapped?: boolean; rightCapped?: boolean };
-  /** Set when a mapping (Koppla indata) says where the input is: its key in the mapping and how to read it. */
-  mapped?: { name: string; mapping: InputMapping; summary: { sv: string; en: string } };
-}
 
 /** Rows below a table read to see what was typed under it (the first fully empty row ends it). */
 export const MAX_ROWS_BELOW_TABLE = 500;
@@ -77,24 +61,6 @@ export interface LocatedInputs {
    * Such an input is not read at all — neither where the mapping says nor by its name.
    */
   mappingIssues?: MappingIssue[];
-}
-
-const namesCache = new Map<InputId, Set<string>>();
-
-/** Folded names an input answers to (its name and aliases). */
-export function inputNames(def: InputDef): Set<string> {
-  let names = namesCache.get(def.id);
-  if (!names) {
-    names = new Set([def.name, ...(def.aliases ?? [])].map(foldName));
-    namesCache.set(def.id, names);
-  }
-  return names;
-}
-
-/** The input a table or sheet name stands for, or null. */
-export function inputForName(name: string): InputDef | null {
-  const folded = foldName(name);
-  return INPUTS.find((def) => inputNames(def).has(folded)) ?? null;
 }
 
 /**

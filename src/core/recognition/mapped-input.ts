@@ -11,7 +11,7 @@ import { applyMapping, rowsLeftOut } from '../inputs/mapping-apply';
 import { checkMappedHeaders, type MappingIssue } from '../inputs/mapping-check';
 import { makeFinding } from '../messages/rule-catalogue';
 import type { RawGrid } from '../workbook/raw';
-import type { InputSource } from './locate';
+import type { InputSource } from '../inputs/input-source';
 import type { BudgetModel, InputLayout } from './model';
 
 type Mapped = NonNullable<InputSource['mapped']>;

@@ -8,7 +8,8 @@ import { INPUTS, inputDef, type InputDef, type InputId } from '../inputs/catalog
 import { makeFinding } from '../messages/rule-catalogue';
 import type { RawWorkbook } from '../workbook/raw';
 import { roundHalfAwayFromZero } from '../money';
-import type { InputRequest, InputSource, LocatedInputs } from './locate';
+import type { InputRequest, LocatedInputs } from './locate';
+import type { InputSource } from '../inputs/input-source';
 import type { BudgetModel, TotalRow, Triple } from './model';
 import { defaultParameters, readParameters } from './parameters';
 import { checkFormulaTrust } from './formula-trust';

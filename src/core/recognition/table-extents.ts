@@ -10,7 +10,7 @@ import type { Finding } from '../findings';
 import { makeFinding } from '../messages/rule-catalogue';
 import type { RawGrid, RawValue, RawWorkbook } from '../workbook/raw';
 import { readNumber } from './cell-values';
-import type { InputSource } from './locate';
+import type { InputSource } from '../inputs/input-source';
 import type { InputLayout } from './model';
 
 const isEmpty = (v: RawValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');

@@ -12,7 +12,6 @@
  * XML nesting 8 deep. Every cap leaves a wide margin above those figures (docs/granser.md).
  */
 import * as messages from './messages';
-import type { ZipEntry } from './zip-entries';
 
 export interface XlsxLimits {
   /** Parts in the package. */
@@ -57,8 +56,17 @@ export const LIMITS: Readonly<XlsxLimits> = {
   maxColumns: 16_384,
 };
 
+/** What the directory check needs of a central-directory entry (a zip-entries.ts ZipEntry). */
+export interface DirectoryEntry {
+  name: string;
+  /** 0 = stored, 8 = deflated. */
+  method: number;
+  compressedSize: number;
+  size: number;
+}
+
 /** Checks the central directory before anything is inflated: entry count, declared sizes and ratios. */
-export function checkDirectory(entryCount: number, entries: Iterable<ZipEntry>, limits: Readonly<XlsxLimits> = LIMITS): void {
+export function checkDirectory(entryCount: number, entries: Iterable<DirectoryEntry>, limits: Readonly<XlsxLimits> = LIMITS): void {
   if (entryCount > limits.maxEntries) throw messages.limit.entries(entryCount, limits.maxEntries);
   let total = 0;
   for (const entry of entries) {

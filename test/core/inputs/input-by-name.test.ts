@@ -1,5 +1,5 @@
 import { INPUTS, inputByName } from '../../../src/core/inputs/catalogue';
-import { inputForName } from '../../../src/core/recognition/locate';
+import { inputForName } from '../../../src/core/inputs/catalogue';
 
 describe('inputByName', () => {
   it('answers as recognition’s inputForName for every name and alias, folded, and for other names', () => {

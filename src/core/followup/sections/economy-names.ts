@@ -4,10 +4,11 @@
  */
 import type { BudgetModel } from '../../recognition/model';
 import { normalizeKey } from '../../text/normalize';
-import { periodMatcher, type EconomyLine } from '../context';
 import { exactCriterion } from '../formulas';
 import { COL } from '../layout';
-import { periodMonth, type FollowUpReport } from '../reports';
+import { periodMatcher, periodMonth, type FollowUpReport } from '../reports';
+import type { BlockRow, DescriptorMemo } from '../row-shape';
+import type { SpecCell } from '../../workbook/sheet-spec';
 import { textCell } from '../tab-builder';
 
 /*
@@ -16,6 +17,22 @@ import { textCell } from '../tab-builder';
  * first spelling of a name wins. Gathered in one pass over Driftbudget and Utfall per model and
  * year, then cut per period: a tab per nämnd and report would otherwise rescan up to a million rows.
  */
+
+
+/**
+ * A verksamhet (a nämnd on the kommun tab) of the Ekonomisk uppföljning block and of the Åtgärder
+ * block below it. One object per name and model, shared by every tab that lists it: its cells are
+ * built once for all three reports (specs are read-only).
+ */
+export interface EconomyLine extends BlockRow {
+  /** Column B: the name ("(utan verksamhet)" for none). */
+  label: SpecCell;
+  /** Column J: the SUMIFS criterion matching exactly this name. */
+  extra: Record<number, SpecCell>;
+  descriptorMemo: DescriptorMemo;
+  /** Its row in Åtgärder. */
+  measure: BlockRow & { descriptorMemo: DescriptorMemo };
+}
 
 /** A (nämnd, verksamhet) of the source data. */
 interface NamePair {

@@ -10,7 +10,6 @@ import { PackageWriteError } from './package-error';
 import type { SheetElement } from './package-shape';
 import type { StyleBook } from './styles-part';
 import { checkedTableRange, resizedTable, tableRange } from './table-part';
-import type { PackageChanges } from './write-package';
 
 /** Text a spreadsheet would read as a formula or an operator if it were typed in. */
 const FORMULA_LIKE = /^[=+\-@]/;
@@ -30,7 +29,15 @@ export interface CellChangeContext {
 }
 
 /** Cell edits and table resizes in the input's own sheets, each sheet's XML patched once. */
-export async function applyCellChanges(changes: PackageChanges, pkg: CellChangeContext): Promise<void> {
+/** Edits in the input's own sheets (write-package.ts PackageChanges has these and more). */
+export interface CellChanges {
+  /** Values typed into existing cells of the input's sheets (not of sheets written in the same call), in order. */
+  cellEdits?: readonly { sheet: string; cell: string; value: number | string }[];
+  /** Excel tables given a new range ("A1:F40"); the header row stays. */
+  tableResizes?: readonly { sheet: string; table: string; address: string }[];
+}
+
+export async function applyCellChanges(changes: CellChanges, pkg: CellChangeContext): Promise<void> {
   const { elements, writtenPaths, read, relsOf, put, putCompressed, styles } = pkg;
   const lower = (name: string) => name.toLocaleLowerCase('sv-SE');
   const edits = changes.cellEdits ?? [];

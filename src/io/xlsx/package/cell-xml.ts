@@ -4,7 +4,7 @@ import { formulaOfCell } from '../../../core/workbook/r1c1';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
 import { internalLinkTarget } from '../write-sheet';
-import type { SheetXmlContext } from './sheet-xml';
+import type { StyleBook } from './styles-part';
 import { escapeXml } from './xml-text';
 
 const MAX_TEXT_LENGTH = 32767;
@@ -33,7 +33,14 @@ export interface CellOutcome {
 }
 
 /** The cell's XML ('' for an empty cell without a style) and its hyperlink element, if any. */
-export function cellXml(ref: string, cell: SpecCell, row: number, col: number, ctx: SheetXmlContext): CellOutcome {
+/** What a cell needs of its sheet (sheet-xml.ts SheetXmlContext has it). */
+export interface CellXmlContext {
+  /** The tab's final name (internal links resolve against it). */
+  finalName: string;
+  styles: StyleBook;
+}
+
+export function cellXml(ref: string, cell: SpecCell, row: number, col: number, ctx: CellXmlContext): CellOutcome {
   let numberFormat = cell.numberFormat;
   let body: string;
   let type = '';

@@ -10,8 +10,7 @@ import type { SheetSpec, SpecCell } from '../../../core/workbook/sheet-spec';
 import { mergedAreas, tableColumnNames } from '../../../core/workbook/sheet-spec';
 import { NUMBER_FORMATS } from '../../../core/workbook/styles';
 import { isBalancedFormula, toFileFormula } from '../formula-text';
-import type { StyleBook } from './styles-part';
-import { cellXml } from './cell-xml';
+import { cellXml, type CellXmlContext } from './cell-xml';
 import { ChunkWriter } from './chunk-writer';
 import { escapeXml } from './xml-text';
 import { planValidations } from '../validation-plan';
@@ -22,10 +21,7 @@ const MAX_COLUMNS = 16384;
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export interface SheetXmlContext {
-  /** The tab's final name (links and print titles refer to it). */
-  finalName: string;
-  styles: StyleBook;
+export interface SheetXmlContext extends CellXmlContext {
   /** A unique table name and id for a wanted name (unique across the package). */
   claimTable(wanted: string): { name: string; id: number };
 }

@@ -35,7 +35,7 @@ import {
   withoutSheet,
 } from './package-edits';
 import { withWorksheetTitles } from './app-props';
-import { applyCellChanges } from './cell-changes';
+import { applyCellChanges, type CellChanges } from './cell-changes';
 import { checkSheetName, freePartPath, minimalPackage, relativeTarget, type Part, type SheetElement } from './package-shape';
 import { PackageWriteError } from './package-error';
 import { MAIN_NS, sheetXml } from './sheet-xml';
@@ -66,17 +66,13 @@ export interface PackageDeps {
 
 export { PackageWriteError } from './package-error';
 
-export interface PackageChanges {
+export interface PackageChanges extends CellChanges {
   /**
    * Sheets (by name, case-insensitively) to remove, with the parts only they use (tables,
    * drawings and their charts, comments, printer settings). Print titles and other names local to
    * them go; workbook-level names that refer to them get #REF!, as in Excel.
    */
   deleted?: readonly string[];
-  /** Values typed into existing cells of the input's sheets (not of sheets written in the same call), in order. */
-  cellEdits?: readonly { sheet: string; cell: string; value: number | string }[];
-  /** Excel tables given a new range ("A1:F40"); the header row stays. */
-  tableResizes?: readonly { sheet: string; table: string; address: string }[];
 }
 
 const utf8 = new TextDecoder('utf-8');
