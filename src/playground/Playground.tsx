@@ -1,62 +1,26 @@
 /**
  * The playground page: a toolbar (open, sample, download), the open workbook's sheets in a simple
  * grid, and the same task pane as in Excel beside it — so anyone can try Budgetkoll in a browser
- * and the end-to-end tests can drive it.
+ * and the end-to-end tests can drive it. The workbook's state is in use-playground-workbook.ts.
  */
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Button,
-  Caption1,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  tokens,
-  Toolbar,
-} from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Caption1, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens, Toolbar } from '@fluentui/react-components';
 import { toA1 } from '../core/a1';
-import type { SheetInfo } from '../core/workbook/raw';
-import { isWorkbookError, type WorkbookPort } from '../core/workbook/port';
+import { isWorkbookError } from '../core/workbook/port';
 import { useI18n } from '../taskpane/i18n';
-import { formatNumberSv } from '../core/text/numbers';
 import { TaskPane } from '../taskpane/components/TaskPane';
+import { FileButton } from '../taskpane/components/FileButton';
 import type { TaskPaneServices, TemplateServices } from '../taskpane/services';
 import { Logo } from '../taskpane/components/Logo';
-import { createForwardingPort } from './playground-port';
 import { SheetGrid, type GridSelection } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
-import type { OpenWorkbook, WorkbookLoader } from './workbook-loader';
-import type { Evaluation } from './engine/evaluation';
-import type { WorkbookReader } from '../core/workbook/port';
+import { EngineStatus } from './EngineStatus';
+import { WORKBOOK_ACCEPT } from './file-transfer';
+import { useEvaluation, type PlaygroundEvaluator } from './use-evaluation';
+import { usePlaygroundWorkbook } from './use-playground-workbook';
+import type { SheetLayout, WorkbookLoader } from './workbook-loader';
 
-/** Evaluates the workbook's formulas (the real one: IronCalc in a worker, see engine/). */
-export type PlaygroundEvaluator = (port: WorkbookReader) => Promise<Evaluation>;
-
-const ENGINE_TEXTS = {
-  sv: {
-    evaluating: 'Räknar formlerna …',
-    evaluated: (ms: string) => `Formlerna räknade av IronCalc (${ms} ms)`,
-    notEvaluated: (n: string) => `${n} formelceller kunde inte räknas av IronCalc och visar filens sparade värde (markerade)`,
-    tooLarge: (cells: string) => `Arbetsboken är för stor för att räknas om i lekplatsen (${cells} celler); formlerna visar värdena som sparats i filen (markerade)`,
-  },
-  en: {
-    evaluating: 'Calculating the formulas …',
-    evaluated: (ms: string) => `Formulas calculated by IronCalc (${ms} ms)`,
-    notEvaluated: (n: string) => `${n} formula cells could not be calculated by IronCalc and show the file's saved value (marked)`,
-    tooLarge: (cells: string) => `The workbook is too large to recalculate in the playground (${cells} cells); formulas show the values saved in the file (marked)`,
-  },
-};
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
-
-/** The download's name: the file's own, so a macro workbook stays .xlsm (its VBA is kept as it was). */
-function downloadName(fileName: string): string {
-  return /\.xls[xm]$/i.test(fileName) ? fileName : `${fileName}.xlsx`;
-}
-const SAMPLE_FILE_NAME = 'budgetkoll-exempel.xlsx';
+export type { PlaygroundEvaluator } from './use-evaluation';
 
 const useStyles = makeStyles({
   page: {
@@ -117,7 +81,6 @@ const useStyles = makeStyles({
   },
   message: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
   error: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
-  hiddenInput: { display: 'none' },
   engineStatus: {
     padding: `2px ${tokens.spacingHorizontalS}`,
     color: tokens.colorNeutralForeground3,
@@ -134,58 +97,16 @@ export interface PlaygroundProps {
   evaluator?: PlaygroundEvaluator;
 }
 
-interface Current {
-  workbook: OpenWorkbook;
-  fileName: string;
-}
-
 const systemToday = () => new Date();
-
-/** The file's bytes (FileReader where Blob.arrayBuffer is missing, as in older engines). */
-function readFileBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 export function Playground({ loader, templates, today = systemToday, evaluator }: PlaygroundProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const [current, setCurrent] = useState<Current | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [sheets, setSheets] = useState<SheetInfo[]>([]);
-  const [activeSheet, setActiveSheet] = useState<string | null>(null);
-  const [selection, setSelection] = useState<GridSelection | null>(null);
+  const { current, loading, error, sheets, activeSheet, setActiveSheet, selection, setSelection, revision, port, openSample, openFile, download } =
+    usePlaygroundWorkbook(loader);
+  const { evaluation, evaluating } = useEvaluation(current?.workbook.port ?? null, revision, evaluator);
   const [selectedContent, setSelectedContent] = useState('');
-  const [revision, setRevision] = useState(0);
-  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
-  const [evaluating, setEvaluating] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  // The task pane may ask for the workbook before the first one has loaded: it waits for it.
-  const workbookRef = useRef<Promise<OpenWorkbook> | null>(null);
-  const firstWorkbook = useRef<{ promise: Promise<OpenWorkbook>; resolve(w: OpenWorkbook): void } | null>(null);
-  if (!firstWorkbook.current) {
-    let resolve!: (w: OpenWorkbook) => void;
-    const promise = new Promise<OpenWorkbook>((r) => (resolve = r));
-    firstWorkbook.current = { promise, resolve };
-  }
-
-  const port = useMemo<WorkbookPort>(
-    () =>
-      createForwardingPort(async () => (await (workbookRef.current ?? firstWorkbook.current!.promise)).port, {
-        // A transition: React renders the grid anew in slices, so a tab written by the pane does not
-        // hold the page in one long task (test/e2e/main-thread.e2e.test.ts, ≤ 200 ms).
-        onChanged: () => startTransition(() => setRevision((r) => r + 1)),
-      }),
-    [],
-  );
 
   // "Använd markeringen" in Koppla indata takes the grid's selection (its range, else its cell).
   const selectionRef = useRef<GridSelection | null>(null);
@@ -203,113 +124,6 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
     }),
     [port, templates, today],
   );
-
-  // The pane's selectCell (a finding's link, Visa fliken): the other sheet is drawn in a transition too.
-  const onSelect = useCallback((sheet: string, address: string) => {
-    startTransition(() => {
-      setActiveSheet(sheet);
-      setSelection({ sheet, address });
-    });
-  }, []);
-
-  const load = useCallback(
-    async (open: () => Promise<OpenWorkbook>, fileName: string) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const workbook = await open();
-        workbookRef.current = Promise.resolve(workbook);
-        firstWorkbook.current!.resolve(workbook);
-        setCurrent({ workbook, fileName });
-        setActiveSheet(null);
-        setSelection(null);
-        setRevision((r) => r + 1);
-      } catch (e) {
-        // A bad file leaves the workbook that was open as it was.
-        if (!isWorkbookError(e)) console.error(e);
-        setError(e);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [],
-  );
-
-  const openSample = useCallback(() => load(() => loader.sample(onSelect), SAMPLE_FILE_NAME), [load, loader, onSelect]);
-
-  // The playground opens on the bundled sample workbook.
-  useEffect(() => {
-    void openSample();
-  }, [openSample]);
-
-  // Re-list the tabs whenever the workbook changed (opened, or the task pane wrote a tab).
-  useEffect(() => {
-    if (!current) return;
-    let live = true;
-    current.workbook.port
-      .index()
-      .then((index) => {
-        if (!live) return;
-        setSheets(index.sheets);
-        setActiveSheet((active) =>
-          active && index.sheets.some((s) => s.name === active) ? active : (index.sheets.find((s) => s.visible) ?? index.sheets[0])?.name ?? null,
-        );
-      })
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [current, revision]);
-
-  // Evaluate the formulas after every open and every write; a newer revision wins.
-  useEffect(() => {
-    if (!current || !evaluator) return;
-    let live = true;
-    setEvaluating(true);
-    evaluator(current.workbook.port)
-      .then((result) => {
-        if (live) setEvaluation(result);
-      })
-      .catch((e) => {
-        if (!isWorkbookError(e)) console.error(e);
-      })
-      .finally(() => {
-        if (live) setEvaluating(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [current, revision, evaluator]);
-
-  // The evaluation of the previous workbook is not shown on another one.
-  useEffect(() => setEvaluation(null), [current]);
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    const buffer = await readFileBytes(file);
-    await load(() => loader.open(buffer, onSelect), file.name);
-    if (fileInput.current) fileInput.current.value = '';
-  };
-
-  const download = async () => {
-    if (!current) return;
-    try {
-      const bytes = await current.workbook.toBuffer();
-      const name = downloadName(current.fileName);
-      const type = /\.xlsm$/i.test(name) ? XLSM_TYPE : XLSX_TYPE;
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      if (!isWorkbookError(e)) console.error(e);
-      setError(e);
-    }
-  };
 
   const errorText =
     error === null
@@ -332,7 +146,6 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [current, sheet?.name, revision],
   );
-  const engineTexts = ENGINE_TEXTS[i18n.language === 'sv' ? 'sv' : 'en'];
   // A sheet just opened has its first visible cell selected: A1, as in Excel, unless row 1 or
   // column A is hidden (Budgetkoll's own tabs keep their marker in a hidden row 1).
   const selectionHere = sheet ? (selection && selection.sheet === sheet.name ? selection : { sheet: sheet.name, address: firstVisibleCell(layout) }) : null;
@@ -348,18 +161,16 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
           {t('playground.title')}
         </Text>
         <Toolbar className={styles.toolbar} aria-label={t('playground.toolbar')} size="small">
-          <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={loading}>
+          <FileButton
+            appearance="primary"
+            disabled={loading}
+            accept={WORKBOOK_ACCEPT}
+            label={t('playground.open')}
+            inputTestId="open-file-input"
+            onFiles={(files) => files[0] && void openFile(files[0])}
+          >
             {t('playground.open')}
-          </Button>
-          <input
-            ref={fileInput}
-            className={styles.hiddenInput}
-            type="file"
-            accept={`.xlsx,.xlsm,${XLSX_TYPE},${XLSM_TYPE}`}
-            aria-label={t('playground.open')}
-            data-testid="open-file-input"
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
+          </FileButton>
           <Button onClick={() => void openSample()} disabled={loading}>
             {t('playground.sample')}
           </Button>
@@ -411,19 +222,7 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
           ) : (
             <p className={styles.message}>{loading ? t('playground.loading') : t('playground.noWorkbook')}</p>
           )}
-          {evaluator && current && (
-            <Caption1 className={styles.engineStatus} data-testid="engine-status" data-state={evaluating ? 'evaluating' : evaluation ? 'done' : 'waiting'}>
-              {evaluating
-                ? engineTexts.evaluating
-                : evaluation
-                  ? evaluation.tooLarge
-                    ? engineTexts.tooLarge(formatNumberSv(evaluation.tooLarge.cells))
-                    : evaluation.notEvaluated > 0
-                    ? engineTexts.notEvaluated(formatNumberSv(evaluation.notEvaluated))
-                    : engineTexts.evaluated(formatNumberSv(Math.round(evaluation.timing.total)))
-                  : ''}
-            </Caption1>
-          )}
+          {evaluator && current && <EngineStatus className={styles.engineStatus} language={i18n.language} evaluation={evaluation} evaluating={evaluating} />}
           {sheets.length > 0 && (
             <SheetTabs
               sheets={sheets}
@@ -443,7 +242,7 @@ export function Playground({ loader, templates, today = systemToday, evaluator }
 }
 
 /** The first cell not in a hidden row or column (A1 when nothing is hidden). */
-function firstVisibleCell(layout: { hiddenRows: ReadonlySet<number>; hiddenColumns: ReadonlySet<number> } | null): string {
+function firstVisibleCell(layout: Pick<SheetLayout, 'hiddenRows' | 'hiddenColumns'> | null): string {
   let row = 0;
   let col = 0;
   while (layout?.hiddenRows.has(row)) row++;

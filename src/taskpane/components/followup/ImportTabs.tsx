@@ -2,9 +2,9 @@
  * Importing the nämnder's filled workbooks for the KS compilation: a file picker where the host can
  * insert worksheets from other files (ExcelApi 1.13), otherwise a plain note pointing to the CLI.
  */
-import { useRef } from 'react';
-import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n';
+import { FileButton } from '../FileButton';
 import type { FollowUpReport } from '../../../core/calendar/annual-cycle';
 import type { FollowUpImportService } from '../../../core/followup/import-service';
 import { Notice } from '../Notice';
@@ -14,7 +14,6 @@ const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0 },
   button: { alignSelf: 'flex-start' },
-  input: { display: 'none' },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
@@ -36,7 +35,6 @@ export function consolidateCommand(report: FollowUpReport): string {
 export function ImportTabs({ service, busy, onFiles, report, embedded = false }: ImportTabsProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   if (!service?.supported)
     return (
       <Notice intent="info" testId="followup-import-unsupported">
@@ -51,24 +49,17 @@ export function ImportTabs({ service, busy, onFiles, report, embedded = false }:
       <Body1 as="p" className={styles.text}>
         {t('followup.importIntro')}
       </Body1>
-      <Button className={styles.button} disabled={busy} onClick={() => input.current?.click()}>
-        {t('followup.importChoose')}
-      </Button>
-      <input
-        ref={input}
-        className={styles.input}
-        type="file"
+      <FileButton
+        className={styles.button}
+        disabled={busy}
         multiple
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t('followup.importChoose')}
-        tabIndex={-1}
-        data-testid="followup-import-input"
-        onChange={(e) => {
-          const files = [...(e.currentTarget.files ?? [])];
-          e.currentTarget.value = '';
-          onFiles(files);
-        }}
-      />
+        label={t('followup.importChoose')}
+        inputTestId="followup-import-input"
+        onFiles={onFiles}
+      >
+        {t('followup.importChoose')}
+      </FileButton>
       <Caption1 as="p" className={styles.text}>
         {t('followup.importNote')}
       </Caption1>
