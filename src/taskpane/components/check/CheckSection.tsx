@@ -7,7 +7,7 @@
  * in one lazily loaded chunk (docs/quality.md: initial JavaScript ≤ 200 KB gzip).
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Body1, Button, Field, makeStyles, ProgressBar, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
 import { isWorkbookError, type CellEdit, type TableResize, type WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
@@ -18,6 +18,7 @@ import { useBudgetCheck, type BudgetCheck } from './use-budget-check';
 import { useCellFixes } from './use-cell-fixes';
 import { useControlReport } from './use-control-report';
 import { Notice } from '../Notice';
+import { ProgressLine } from '../ProgressLine';
 
 const CheckResults = lazy(() => import(/* webpackChunkName: "check" */ './CheckResults'));
 
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { margin: 0 },
   run: { alignSelf: 'flex-start' },
-  working: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  progress: { flexGrow: 1, minWidth: 0 },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':empty': { display: 'none' } },
   visuallyHidden: {
     position: 'absolute',
@@ -147,21 +146,12 @@ export function CheckSection({ port, now = realNow, onRemap }: CheckSectionProps
 }
 
 function CheckStatusView({ check }: { check: BudgetCheck }) {
-  const styles = useStyles();
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   switch (check.phase) {
     case 'reading': {
       const label = check.progress === null ? t('check.reading') : t('check.readingPercent', { percent: Math.round(check.progress * 100) });
       return (
-        <div className={styles.working}>
-          <Field className={styles.progress} label={label}>
-            <ProgressBar value={check.progress ?? undefined} max={1} thickness="large" />
-          </Field>
-          <Button size="small" onClick={check.cancel}>
-            {t('check.cancel')}
-          </Button>
-        </div>
+        <ProgressLine label={label} progress={check.progress} onCancel={check.cancel} cancelLabel={t('check.cancel')} />
       );
     }
     case 'error':

@@ -4,7 +4,7 @@
  * tabs already in the workbook, and compile them for KS. The core comes in a lazily loaded chunk.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, Link, makeStyles, ProgressBar, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Link, makeStyles, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
 import { PaneRadio } from '../PaneRadio';
 import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
 import { REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
@@ -16,6 +16,7 @@ import { useFollowUp, type Outcome } from './use-follow-up';
 import { useFocusResult } from '../use-focus-result';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 import { Notice } from '../Notice';
+import { ProgressLine } from '../ProgressLine';
 
 const WorkbookView = lazy(() => import(/* webpackChunkName: "followup-view" */ './WorkbookView'));
 
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
   start: { alignSelf: 'flex-start' },
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground2, margin: 0 },
-  working: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  progress: { flexGrow: 1, minWidth: 0 },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':empty': { display: 'none' } },
   line: { display: 'block', overflowWrap: 'anywhere' },
 });
@@ -101,16 +100,12 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
 
       <div className={styles.status} aria-live="polite" data-testid="followup-status">
         {operation !== null && (
-          <div className={styles.working}>
-            <Field className={styles.progress} label={progressLabel(t, operation, state.progress)}>
-              <ProgressBar value={progressValue(state.progress)} max={1} thickness="large" />
-            </Field>
-            {(operation === 'reading' || operation === 'generating') && (
-              <Button size="small" onClick={cancel}>
-                {t('followup.cancel')}
-              </Button>
-            )}
-          </div>
+          <ProgressLine
+            label={progressLabel(t, operation, state.progress)}
+            progress={progressValue(state.progress)}
+            onCancel={operation === 'reading' || operation === 'generating' ? cancel : undefined}
+            cancelLabel={t('followup.cancel')}
+          />
         )}
         {state.outcome && operation === null && <OutcomeBar outcome={state.outcome} errorText={(e) => errorText(i18n, e)} onShowTab={(name) => void showTab(name)} />}
       </div>
@@ -133,10 +128,9 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   );
 }
 
-function progressValue(progress: { done: number; total: number } | number | null): number | undefined {
-  if (progress === null) return undefined;
-  if (typeof progress === 'number') return progress;
-  return progress.total === 0 ? undefined : progress.done / progress.total;
+function progressValue(progress: { done: number; total: number } | number | null): number | null {
+  if (progress === null || typeof progress === 'number') return progress;
+  return progress.total === 0 ? null : progress.done / progress.total;
 }
 
 function progressLabel(

@@ -7,7 +7,7 @@
  * follow-up tabs' changed inputs.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Field, makeStyles, mergeClasses, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { hasDifferences, type BoardChange, type InputValue, type RowChange, type VersionDiff, type YearAmounts } from '../../../core/compare';
 import { fieldLabel } from '../../../core/followup/layout';
 import type { WorkbookPort } from '../../../core/workbook/port';
@@ -20,6 +20,7 @@ import { DiffChart, signed } from './DiffChart';
 import { CompareFailure, compareWithFile, type OpenVersion } from './submission-core';
 import { useSubmissionText, type SubmissionT } from './submission-texts';
 import { Notice } from '../Notice';
+import { ProgressLine } from '../ProgressLine';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -29,8 +30,6 @@ const useStyles = makeStyles({
   picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { minWidth: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   fileInput: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clipPath: 'inset(50%)', border: 0 },
-  working: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  progress: { flexGrow: 1, minWidth: 0 },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums' },
   th: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   thFirst: { textAlign: 'left', width: '3.5em' },
@@ -135,14 +134,7 @@ export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: C
       </div>
       <div aria-live="polite" className={styles.group} data-testid="compare-result" ref={result}>
         {state.phase === 'reading' && (
-          <div className={styles.working}>
-            <Field className={styles.progress} label={t('compare.reading', { file: state.file })}>
-              <ProgressBar value={state.progress ?? undefined} max={1} thickness="large" />
-            </Field>
-            <Button size="small" onClick={() => task.cancel()}>
-              {t('submission.cancel')}
-            </Button>
-          </div>
+          <ProgressLine label={t('compare.reading', { file: state.file })} progress={state.progress} onCancel={() => task.cancel()} cancelLabel={t('submission.cancel')} />
         )}
         {state.phase === 'error' && (
           <ErrorNotice

@@ -5,7 +5,7 @@
  * version. The same job functions as `budgetkoll verify`, `submit` and `diff`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Body1, Button, Field, Input, Link, makeStyles, ProgressBar, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Link, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../core/findings';
 import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import { useSettingsStore } from '../../app-providers';
@@ -22,6 +22,7 @@ import { CompareVersions } from './CompareVersions';
 import { formatSubmittedAt, readStatus, submit, warningKey, warningsToComment, type OpenVersion, type SubmissionStatus, type Verification } from './submission-core';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 import { Notice } from '../Notice';
+import { ProgressLine } from '../ProgressLine';
 
 export interface SubmissionSectionProps {
   port: WorkbookPort;
@@ -39,8 +40,6 @@ const useStyles = makeStyles({
   intro: { margin: 0 },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  working: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  progress: { flexGrow: 1, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   cells: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   warnings: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -276,14 +275,7 @@ function StatusView({ status, onCancel, onSelect }: { status: StatusState; onCan
     case 'reading': {
       const label = status.progress === null ? t('submission.reading') : t('submission.readingPercent', { percent: Math.round(status.progress * 100) });
       return (
-        <div className={styles.working}>
-          <Field className={styles.progress} label={label}>
-            <ProgressBar value={status.progress ?? undefined} max={1} thickness="large" />
-          </Field>
-          <Button size="small" onClick={onCancel}>
-            {t('submission.cancel')}
-          </Button>
-        </div>
+        <ProgressLine label={label} progress={status.progress} onCancel={onCancel} cancelLabel={t('submission.cancel')} />
       );
     }
     case 'error':
