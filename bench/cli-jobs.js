@@ -20,8 +20,11 @@ const CLI = path.join(ROOT, 'bin', 'budgetkoll.js');
 const PRELOAD = path.join(__dirname, 'max-rss.js');
 const NAMND_FILES = Array.from({ length: 30 }, (_, i) => `namnd-${i + 1}.xlsx`);
 
-/** Runs one CLI command; exit codes 0 and 1 (findings) are a run, anything else fails the bench. */
-function runCli(args, dir) {
+/**
+ * Runs one CLI command; exit codes 0 and 1 (findings) are a run, anything else fails the bench
+ * (`expectedCodes` says otherwise: a hostile file must end in 2).
+ */
+function runCli(args, dir, expectedCodes = [0, 1]) {
   const rssFile = path.join(dir, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
   const t0 = performance.now();
   const child = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], {
@@ -31,7 +34,7 @@ function runCli(args, dir) {
     maxBuffer: 256 * 1024 * 1024,
   });
   const ms = performance.now() - t0;
-  if (child.status !== 0 && child.status !== 1) {
+  if (!expectedCodes.includes(child.status)) {
     throw new Error(`budgetkoll ${args.join(' ')}: slutkod ${child.status}\n${(child.stderr || '').slice(0, 2000)}`);
   }
   const rssKB = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
@@ -88,4 +91,4 @@ function cliFigures(size, rows, runs) {
   });
 }
 
-module.exports = { cliFigures };
+module.exports = { cliFigures, runCli, median };

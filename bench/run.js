@@ -20,7 +20,8 @@
  * setTimeout(0) chain on the main thread during the job. Each context.sync of the double is answered
  * in a later task, as Excel's round trip is; the block still includes the double's own measuring of
  * each request and response (work Excel does outside the pane), so it is an upper bound.
- * Usage: npm run bench [-- --sizes S,M,L --runs 5 --cli-runs 1 --only core,office,cli]
+ * and hostile files (bench/hostile-jobs.js): exit 2 with one line, wall time and peak RSS.
+ * Usage: npm run bench [-- --sizes S,M,L --runs 5 --cli-runs 1 --only core,office,cli,hostile]
  */
 require('./register');
 const { performance } = require('node:perf_hooks');
@@ -32,7 +33,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     // The CLI table runs whole processes (minutes on L): its own run count, and a way to run only it.
     'cli-runs': { type: 'string', default: '1' },
-    only: { type: 'string', default: 'core,office,cli' },
+    only: { type: 'string', default: 'core,office,cli,hostile' },
   },
 });
 const PARTS = new Set(args.only.split(',').map((s) => s.trim()));
@@ -48,6 +49,7 @@ const { buildFollowUpTab, followUpBoards, prepareFollowUp, REPORT_IDS } = requir
 const { rangeToA1 } = require('../src/core/a1');
 const { CellError, isErrorCode } = require('../src/core/workbook/raw');
 const { cliFigures } = require('./cli-jobs');
+const { hostileFigures, TARGET_MS: HOSTILE_MS, TARGET_RSS_MB: HOSTILE_RSS_MB } = require('./hostile-jobs');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -211,9 +213,12 @@ async function main() {
     if (PARTS.has('cli')) cliRows.push(...cliFigures(size, n, Math.max(1, Number(args['cli-runs']))));
     process.stderr.write(`${size} klar\n`);
   }
+  // Hostile files do not scale with the sample: measured once, whatever the sizes.
+  const hostileRows = PARTS.has('hostile') ? hostileFigures(Math.max(1, Number(args['cli-runs']))) : [];
   if (rows.length > 0) console.table(rows);
   if (jobRows.length > 0) console.table(jobRows);
   if (cliRows.length > 0) console.table(cliRows);
+  if (hostileRows.length > 0) console.table(hostileRows);
   console.log(
     JSON.stringify({
       bench: 'budgetkoll',
@@ -222,9 +227,10 @@ async function main() {
       results: rows,
       officeJobs: jobRows,
       cli: cliRows,
+      hostile: hostileRows,
       // docs/quality.md's targets this run measures; the core-only ratios above are for comparing runs
       // (their ≤ 0.5 × JSON.parse targets are retired: whole jobs with the writer are what count).
-      targets: { officeSyncs: 'constant in data size, plus payload chunks', officeLargest: '≤ 4096 KB', longestBlockMs: '≤ 200 (task pane, any job, L)', cliPeakRssMB: '≤ 1024 (every command, L)', cliRatioToValidate: '≤ 3 (allocate -o, followup --all -o, L)', cliSampleMs: '≤ 10000 (sample, L)' },
+      targets: { officeSyncs: 'constant in data size, plus payload chunks', officeLargest: '≤ 4096 KB', longestBlockMs: '≤ 200 (task pane, any job, L)', cliPeakRssMB: '≤ 1024 (every command, L)', cliRatioToValidate: '≤ 3 (allocate -o, followup --all -o, L)', cliSampleMs: '≤ 10000 (sample, L)', hostile: `exit 2 within ${HOSTILE_MS} ms, ≤ ${HOSTILE_RSS_MB} MB (validate and allocate -o, each hostile file)` },
     }),
   );
 }
