@@ -18,15 +18,13 @@ import { ErrorNotice } from '../ErrorNotice';
 import { useCancellableTask } from '../use-cancellable-task';
 import { DiffChart, signed } from './DiffChart';
 import { CompareFailure, compareWithFile, type OpenVersion } from './submission-core';
+import { useSubmissionStyles } from './submission-styles';
 import { useSubmissionText, type SubmissionT } from './submission-texts';
 import { Notice } from '../Notice';
 import { ProgressLine } from '../ProgressLine';
 
 const useStyles = makeStyles({
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold },
-  hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'break-word' },
   picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { minWidth: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   fileInput: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clipPath: 'inset(50%)', border: 0 },
@@ -59,7 +57,7 @@ type CompareState =
   | { phase: 'error'; file: string; failure: unknown };
 
 export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: CompareVersionsProps) {
-  const styles = useStyles();
+  const styles = { ...useSubmissionStyles(), ...useStyles() };
   const { t } = useSubmissionText();
   const [state, setState] = useState<CompareState>({ phase: 'idle' });
   const input = useRef<HTMLInputElement>(null);
@@ -151,7 +149,7 @@ export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: C
 }
 
 function DiffView({ file, diff, onSelect }: { file: string; diff: VersionDiff; onSelect(sheet: string, cell: string): void }) {
-  const styles = useStyles();
+  const styles = { ...useSubmissionStyles(), ...useStyles() };
   const { t } = useSubmissionText();
   if (!hasDifferences(diff)) {
     return (
@@ -291,7 +289,7 @@ function rowLabel(r: RowChange): string {
 }
 
 function RowItem({ row, file, onSelect }: { row: RowChange; file: string; onSelect(sheet: string, cell: string): void }) {
-  const styles = useStyles();
+  const styles = { ...useSubmissionStyles(), ...useStyles() };
   const { t } = useSubmissionText();
   const kind = t(row.kind === 'added' ? 'compare.row.added' : row.kind === 'removed' ? 'compare.row.removed' : 'compare.row.changed');
   const amount = (v: number | null) => (v === null ? '–' : tkrText(v));
