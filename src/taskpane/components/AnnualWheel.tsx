@@ -14,6 +14,7 @@ import {
   type CycleEvent,
 } from '../../core/calendar/annual-cycle';
 import { shortMonthNames, useI18n } from '../i18n';
+import { FORCED_COLORS } from './forced-colors';
 
 const SIZE = 320;
 const C = SIZE / 2;
@@ -26,32 +27,30 @@ const LABEL_R = 80;
 const PHASE_LABEL_R = 93;
 const HUB_R = 48;
 
-const FORCED = '@media (forced-colors: active)';
-
 const useStyles = makeStyles({
   svg: { display: 'block', width: '100%', maxWidth: '300px', height: 'auto', marginInline: 'auto' },
-  monthEven: { fill: tokens.colorNeutralBackground2, stroke: tokens.colorNeutralStroke2, strokeWidth: 1, [FORCED]: { fill: 'Canvas', stroke: 'CanvasText' } },
-  monthOdd: { fill: tokens.colorNeutralBackground4, stroke: tokens.colorNeutralStroke2, strokeWidth: 1, [FORCED]: { fill: 'Canvas', stroke: 'CanvasText' } },
-  monthCurrent: { fill: tokens.colorBrandBackground2, stroke: tokens.colorBrandStroke2, strokeWidth: 1, [FORCED]: { fill: 'Highlight', stroke: 'CanvasText' } },
+  monthEven: { fill: tokens.colorNeutralBackground2, stroke: tokens.colorNeutralStroke2, strokeWidth: 1, [FORCED_COLORS]: { fill: 'Canvas', stroke: 'CanvasText' } },
+  monthOdd: { fill: tokens.colorNeutralBackground4, stroke: tokens.colorNeutralStroke2, strokeWidth: 1, [FORCED_COLORS]: { fill: 'Canvas', stroke: 'CanvasText' } },
+  monthCurrent: { fill: tokens.colorBrandBackground2, stroke: tokens.colorBrandStroke2, strokeWidth: 1, [FORCED_COLORS]: { fill: 'Highlight', stroke: 'CanvasText' } },
   monthLabel: {
     fill: tokens.colorNeutralForeground2,
     fontSize: '11px',
     fontFamily: tokens.fontFamilyBase,
-    [FORCED]: { fill: 'CanvasText' },
+    [FORCED_COLORS]: { fill: 'CanvasText' },
   },
-  monthLabelCurrent: { fill: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold, [FORCED]: { fill: 'HighlightText' } },
-  phaseArc: { fill: 'none', stroke: tokens.colorBrandStroke1, strokeWidth: 8, strokeLinecap: 'round', [FORCED]: { stroke: 'CanvasText' } },
-  phaseLabel: { fill: tokens.colorBrandForeground1, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
-  marker: { fill: tokens.colorBrandBackground, stroke: tokens.colorNeutralBackground1, strokeWidth: 2, [FORCED]: { fill: 'CanvasText', stroke: 'Canvas' } },
-  markerPast: { fill: tokens.colorNeutralForeground4, [FORCED]: { fill: 'GrayText' } },
-  markerNext: { fill: tokens.colorPaletteDarkOrangeBackground3, [FORCED]: { fill: 'Highlight' } },
-  markerLabel: { fill: tokens.colorNeutralForeground1, fontSize: '11px', fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
-  markerLabelPast: { fill: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, [FORCED]: { fill: 'GrayText' } },
-  hand: { stroke: tokens.colorNeutralForeground1, strokeWidth: 3, strokeLinecap: 'round', [FORCED]: { stroke: 'CanvasText' } },
-  handTip: { fill: tokens.colorNeutralForeground1, [FORCED]: { fill: 'CanvasText' } },
-  hub: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralStroke1, strokeWidth: 1.5, [FORCED]: { fill: 'Canvas', stroke: 'CanvasText' } },
-  hubDay: { fill: tokens.colorNeutralForeground1, fontSize: '12px', fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
-  hubYear: { fill: tokens.colorNeutralForeground3, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
+  monthLabelCurrent: { fill: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold, [FORCED_COLORS]: { fill: 'HighlightText' } },
+  phaseArc: { fill: 'none', stroke: tokens.colorBrandStroke1, strokeWidth: 8, strokeLinecap: 'round', [FORCED_COLORS]: { stroke: 'CanvasText' } },
+  phaseLabel: { fill: tokens.colorBrandForeground1, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED_COLORS]: { fill: 'CanvasText' } },
+  marker: { fill: tokens.colorBrandBackground, stroke: tokens.colorNeutralBackground1, strokeWidth: 2, [FORCED_COLORS]: { fill: 'CanvasText', stroke: 'Canvas' } },
+  markerPast: { fill: tokens.colorNeutralForeground4, [FORCED_COLORS]: { fill: 'GrayText' } },
+  markerNext: { fill: tokens.colorPaletteDarkOrangeBackground3, [FORCED_COLORS]: { fill: 'Highlight' } },
+  markerLabel: { fill: tokens.colorNeutralForeground1, fontSize: '11px', fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase, [FORCED_COLORS]: { fill: 'CanvasText' } },
+  markerLabelPast: { fill: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, [FORCED_COLORS]: { fill: 'GrayText' } },
+  hand: { stroke: tokens.colorNeutralForeground1, strokeWidth: 3, strokeLinecap: 'round', [FORCED_COLORS]: { stroke: 'CanvasText' } },
+  handTip: { fill: tokens.colorNeutralForeground1, [FORCED_COLORS]: { fill: 'CanvasText' } },
+  hub: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralStroke1, strokeWidth: 1.5, [FORCED_COLORS]: { fill: 'Canvas', stroke: 'CanvasText' } },
+  hubDay: { fill: tokens.colorNeutralForeground1, fontSize: '12px', fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase, [FORCED_COLORS]: { fill: 'CanvasText' } },
+  hubYear: { fill: tokens.colorNeutralForeground3, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED_COLORS]: { fill: 'CanvasText' } },
 });
 
 /** Point at `fraction` of the year (0 = top, clockwise) on a circle of radius r. */

@@ -8,6 +8,7 @@
 import type { ReactNode } from 'react';
 import { makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
 import { wholeTkrText } from '../allocation/format';
+import { FORCED_COLORS } from '../forced-colors';
 
 const WIDTH = 320;
 const PAD = 4;
@@ -19,20 +20,18 @@ const AXIS_HEIGHT = 16;
 /** Longer labels are cut with "…" in the chart (the full label is the tooltip and in the table). */
 const MAX_LABEL = 46;
 
-const FORCED = '@media (forced-colors: active)';
-
 const useStyles = makeStyles({
   figure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   caption: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   svg: { display: 'block', width: '100%', height: 'auto' },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
-  axisLabel: { fill: tokens.colorNeutralForeground3, fontSize: '10px', fontFamily: tokens.fontFamilyBase, [FORCED]: { fill: 'CanvasText' } },
-  zero: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1, [FORCED]: { stroke: 'CanvasText' } },
-  series0: { fill: tokens.colorBrandBackground, backgroundColor: tokens.colorBrandBackground, [FORCED]: { fill: 'CanvasText', backgroundColor: 'CanvasText' } },
-  series1: { fill: tokens.colorPaletteMarigoldBackground3, backgroundColor: tokens.colorPaletteMarigoldBackground3, [FORCED]: { fill: 'GrayText', backgroundColor: 'GrayText' } },
-  series2: { fill: tokens.colorPaletteBerryBackground3, backgroundColor: tokens.colorPaletteBerryBackground3, [FORCED]: { fill: 'Highlight', backgroundColor: 'Highlight' } },
-  series3: { fill: tokens.colorPaletteTealBackground2, backgroundColor: tokens.colorPaletteTealBackground2, [FORCED]: { fill: 'LinkText', backgroundColor: 'LinkText' } },
+  label: { fill: tokens.colorNeutralForeground1, fontSize: '11px', fontFamily: tokens.fontFamilyBase, [FORCED_COLORS]: { fill: 'CanvasText' } },
+  axisLabel: { fill: tokens.colorNeutralForeground3, fontSize: '10px', fontFamily: tokens.fontFamilyBase, [FORCED_COLORS]: { fill: 'CanvasText' } },
+  zero: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1, [FORCED_COLORS]: { stroke: 'CanvasText' } },
+  series0: { fill: tokens.colorBrandBackground, backgroundColor: tokens.colorBrandBackground, [FORCED_COLORS]: { fill: 'CanvasText', backgroundColor: 'CanvasText' } },
+  series1: { fill: tokens.colorPaletteMarigoldBackground3, backgroundColor: tokens.colorPaletteMarigoldBackground3, [FORCED_COLORS]: { fill: 'GrayText', backgroundColor: 'GrayText' } },
+  series2: { fill: tokens.colorPaletteBerryBackground3, backgroundColor: tokens.colorPaletteBerryBackground3, [FORCED_COLORS]: { fill: 'Highlight', backgroundColor: 'Highlight' } },
+  series3: { fill: tokens.colorPaletteTealBackground2, backgroundColor: tokens.colorPaletteTealBackground2, [FORCED_COLORS]: { fill: 'LinkText', backgroundColor: 'LinkText' } },
   legend: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -25,8 +25,8 @@ import {
 import type { BoardFrameSummary } from '../../../core/rules';
 import { formatList, useI18n, type I18n } from '../../i18n';
 import { tkr, tkrNumber } from './format';
+import { FORCED_COLORS } from '../forced-colors';
 
-const FORCED = '@media (forced-colors: active)';
 /** Bars shorter than this share of the frame still get the full scale when nothing is larger. */
 const MIN_SCALE = 0.01;
 /** Any breach gets at least this much of the half-width (48 units), so a small one still stands out. */
@@ -69,10 +69,10 @@ const useStyles = makeStyles({
     justifyContent: 'center',
   },
   bar: { display: 'block', width: '100%', height: `${BAR_HEIGHT}px`, overflow: 'visible' },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, [FORCED]: { stroke: 'CanvasText' } },
-  over: { fill: tokens.colorStatusDangerForeground1, [FORCED]: { fill: 'Highlight' } },
-  under: { fill: tokens.colorStatusWarningForeground3, [FORCED]: { fill: 'CanvasText' } },
-  within: { fill: tokens.colorStatusSuccessForeground1, [FORCED]: { fill: 'CanvasText' } },
+  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, [FORCED_COLORS]: { stroke: 'CanvasText' } },
+  over: { fill: tokens.colorStatusDangerForeground1, [FORCED_COLORS]: { fill: 'Highlight' } },
+  under: { fill: tokens.colorStatusWarningForeground3, [FORCED_COLORS]: { fill: 'CanvasText' } },
+  within: { fill: tokens.colorStatusSuccessForeground1, [FORCED_COLORS]: { fill: 'CanvasText' } },
   amount: { textAlign: 'center', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
   amountOver: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
   amountUnder: { color: tokens.colorStatusWarningForeground3, fontWeight: tokens.fontWeightSemibold },
