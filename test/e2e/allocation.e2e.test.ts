@@ -17,19 +17,14 @@ import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
 import { tkrText } from '../../src/taskpane/components/allocation/format';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
 import { findSoffice, recalculate, SOFFICE_MISSING } from '../recalc/libreoffice';
-import { OUTPUT, startHarness, type Harness } from './browser';
+import { OUTPUT, openPlaygroundPage, harnessForFile, type PlaygroundPage } from './browser';
 
-let harness: Harness;
-
-beforeAll(async () => {
+beforeAll(() => {
   // This test needs LibreOffice (CI installs it first): say so at once instead of after the browser work.
   if (!findSoffice()) throw new Error(SOFFICE_MISSING);
-  harness = await startHarness();
 });
 
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 /** The core's run on the sample the playground loads (generateSample() at its defaults). */
 async function coreOnSample(): Promise<AllocationResult> {
@@ -51,14 +46,8 @@ async function coreOnFile(bytes: Uint8Array): Promise<AllocationResult> {
 // The pane's tkr rule (src/taskpane/format/tkr.ts): whole tkr unless a figure needs decimals.
 const tkr = (kronor: number) => tkrText(kronor).replace(/\s/g, ' ');
 
-async function openPlayground(scheme: 'light' | 'dark'): Promise<Page & { errors: string[] }> {
-  const context = await harness.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 }, locale: 'sv-SE', acceptDownloads: true });
-  const page = (await context.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(`${harness.baseUrl}/playground.html`);
-  await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Volymer', exact: true }).waitFor();
-  return page;
+async function openPlayground(scheme: 'light' | 'dark'): Promise<PlaygroundPage> {
+  return openPlaygroundPage(harness(), { colorScheme: scheme, viewport: { width: 1280, height: 900 }, acceptDownloads: true }, 'Volymer');
 }
 
 /** Opens Resursfördelning in the task pane, reads the workbook and runs the model. */

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { AddressInfo, Server } from 'net';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveStatic } = require('../../scripts/serve-static.js') as { serveStatic: (root: string, port: number) => Promise<Server> };
@@ -39,6 +39,41 @@ export async function startHarness(): Promise<Harness> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The e2e file's harness: started before its tests and closed after them. Returns a getter, as the
+ * harness exists only once beforeAll has run.
+ */
+export function harnessForFile(): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the e2e harness did not start');
+    return harness;
+  };
+}
+
+/** A playground page that collects its uncaught errors (tests expect none). */
+export type PlaygroundPage = Page & { errors: string[] };
+
+/**
+ * The playground in a new browser context (sv-SE unless `options` say otherwise), once its sample
+ * workbook shows the tab `firstTab`.
+ */
+export async function openPlaygroundPage(harness: Harness, options: BrowserContextOptions = {}, firstTab = 'Driftbudget'): Promise<PlaygroundPage> {
+  const context = await harness.browser.newContext({ locale: 'sv-SE', ...options });
+  const page = (await context.newPage()) as PlaygroundPage;
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(`${harness.baseUrl}/playground.html`);
+  await page.getByTestId('sheet-tabs').getByRole('tab', { name: firstTab, exact: true }).waitFor();
+  return page;
 }
 
 /** Waits (up to `ms`) until the locator's first match shows text matching the pattern; white space folded. */

@@ -11,28 +11,12 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { testSheetsToXlsx } from '../cli/xlsx-fixtures';
 import { BROKEN_CASES, cleanWorkbook } from '../fixtures/broken-cases';
-import { expectInput, expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectInput, expectText, OUTPUT, openPlaygroundPage, harnessForFile, type PlaygroundPage } from './browser';
 
-let harness: Harness;
+const harness = harnessForFile();
 
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-type PageWithErrors = Page & { errors: string[] };
-
-async function openPlayground(scheme: 'light' | 'dark', height = 900): Promise<PageWithErrors> {
-  const context = await harness.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height }, locale: 'sv-SE', acceptDownloads: true });
-  const page = (await context.newPage()) as PageWithErrors;
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(`${harness.baseUrl}/playground.html`);
-  await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
-  return page;
+async function openPlayground(scheme: 'light' | 'dark', height = 900): Promise<PlaygroundPage> {
+  return openPlaygroundPage(harness(), { colorScheme: scheme, viewport: { width: 1280, height }, acceptDownloads: true });
 }
 
 /** The clean broken-case workbook with a number stored as text (Driftbudget!E3) and a budget over its frame (Ramar!C2). */

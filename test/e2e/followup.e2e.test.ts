@@ -13,30 +13,14 @@ import type { Page } from 'playwright-core';
 import { followUpBoards, followUpTabNames, readFollowUp, type FilledRow } from '../../src/core/followup';
 import { normalizeKey } from '../../src/core/text/normalize';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
-import { expectInput, expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectInput, expectText, OUTPUT, openPlaygroundPage, harnessForFile, type PlaygroundPage } from './browser';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-type PageWithErrors = Page & { errors: string[] };
+const harness = harnessForFile();
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function openPlayground(scheme: 'light' | 'dark', height = 1600): Promise<PageWithErrors> {
-  const context = await harness.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height }, locale: 'sv-SE', acceptDownloads: true });
-  const page = (await context.newPage()) as PageWithErrors;
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(`${harness.baseUrl}/playground.html`);
-  await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
-  return page;
+async function openPlayground(scheme: 'light' | 'dark', height = 1600): Promise<PlaygroundPage> {
+  return openPlaygroundPage(harness(), { colorScheme: scheme, viewport: { width: 1280, height }, acceptDownloads: true });
 }
 
 async function openFollowUp(page: Page): Promise<void> {

@@ -11,30 +11,14 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { expectInput, expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectInput, expectText, OUTPUT, openPlaygroundPage, harnessForFile, type PlaygroundPage } from './browser';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 jest.setTimeout(180_000);
 
-type PageWithErrors = Page & { errors: string[] };
-
-async function openPlayground(): Promise<PageWithErrors> {
-  const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE', colorScheme: 'light', acceptDownloads: true });
-  const page = (await context.newPage()) as PageWithErrors;
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(`${harness.baseUrl}/playground.html`);
-  await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
-  return page;
+async function openPlayground(): Promise<PlaygroundPage> {
+  return openPlaygroundPage(harness(), { viewport: { width: 1366, height: 768 }, colorScheme: 'light', acceptDownloads: true });
 }
 
 const pane = (page: Page): Locator => page.getByTestId('task-pane-host');

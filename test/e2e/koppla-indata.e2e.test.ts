@@ -10,30 +10,14 @@ import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { testSheetsToXlsx } from '../cli/xlsx-fixtures';
 import { BUDGET_SHEET, exampleSheets } from '../core/inputs/mapping-example';
-import { expectInput, expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectInput, expectText, OUTPUT, openPlaygroundPage, harnessForFile, type PlaygroundPage } from './browser';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 jest.setTimeout(180_000);
 
-type PageWithErrors = Page & { errors: string[] };
-
-async function openPlayground(width: number, height: number): Promise<PageWithErrors> {
-  const context = await harness.browser.newContext({ viewport: { width, height }, locale: 'sv-SE', colorScheme: 'light' });
-  const page = (await context.newPage()) as PageWithErrors;
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(`${harness.baseUrl}/playground.html`);
-  await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
-  return page;
+async function openPlayground(width: number, height: number): Promise<PlaygroundPage> {
+  return openPlaygroundPage(harness(), { viewport: { width, height }, colorScheme: 'light' });
 }
 
 async function upload(page: Page): Promise<void> {

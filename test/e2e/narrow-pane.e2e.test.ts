@@ -8,30 +8,16 @@
  */
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { OUTPUT, startHarness, type Harness } from './browser';
+import { OUTPUT, openPlaygroundPage, harnessForFile, type PlaygroundPage } from './browser';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 jest.setTimeout(180_000);
 
 const WIDTH = 320;
 
-async function openNarrow(): Promise<Page & { errors: string[] }> {
-  const context = await harness.browser.newContext({ viewport: { width: WIDTH, height: 900 }, locale: 'sv-SE', colorScheme: 'light' });
-  const page = (await context.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(`${harness.baseUrl}/playground.html`);
-  await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
-  return page;
+async function openNarrow(): Promise<PlaygroundPage> {
+  return openPlaygroundPage(harness(), { viewport: { width: WIDTH, height: 900 }, colorScheme: 'light' });
 }
 
 /** The pane's width and whether anything in it is wider than the pane. */
