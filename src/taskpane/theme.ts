@@ -2,7 +2,7 @@
  * Which Fluent theme to use: Office's own theme when the host gives one (dark when its body
  * background is dark), else the browser's prefers-color-scheme (Excel on the web may leave
  * officeTheme undefined, and the playground has no Office); high contrast whenever the system
- * forces colours.
+ * forces colours, with links in the system's LinkText.
  */
 import { useEffect, useState } from 'react';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
@@ -42,10 +42,23 @@ export function pickThemeKind(signals: ThemeSignals): ThemeKind {
   return signals.prefersDark ? 'dark' : 'light';
 }
 
+/**
+ * Teams' high-contrast theme with every link colour as the system's LinkText. The theme is used only
+ * while the system forces colours, but its link yellow (#ffff00) belongs to Teams' dark palette:
+ * the browser forces `color` to a system colour, yet what derives from the authored colour and is
+ * not forced (`-webkit-text-fill-color`, which axe reads) stayed yellow — on a light palette such as
+ * Windows' Desert that is yellow on white — and a link drawn as a button took ButtonText, not the
+ * user's link colour. A system colour is left as authored, so links follow the user's palette.
+ */
+const forcedColorsTheme: Theme = {
+  ...teamsHighContrastTheme,
+  ...Object.fromEntries(Object.keys(teamsHighContrastTheme).filter((token) => /^color\w*Link/.test(token)).map((token) => [token, 'LinkText'])),
+};
+
 export const FLUENT_THEMES: Readonly<Record<ThemeKind, Theme>> = {
   light: webLightTheme,
   dark: webDarkTheme,
-  highContrast: teamsHighContrastTheme,
+  highContrast: forcedColorsTheme,
 };
 
 function mediaMatches(query: string): boolean {

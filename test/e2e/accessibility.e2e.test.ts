@@ -1,13 +1,17 @@
 /**
  * Accessibility of the task pane, measured with axe-core (WCAG 2.1 A and AA rules) in the states a
  * controller meets in the first hour — Hem, the check of the sample, the allocation result, a
- * follow-up tab created, Mallar — in the light theme, the dark theme and Windows' high contrast
- * (forced colours, with a dark palette as Windows' Aquatic and Night sky themes); the page's CSP is bypassed only to inject axe. No violation of impact "serious" or "critical" is allowed; the list of any
- * found names the rule, the element and the state.
+ * follow-up tab created, Mallar, and an error (Jämför with a file that is not a workbook) — in the
+ * light theme, the dark theme and Windows' high contrast: forced colours with Chromium's dark palette
+ * (as Windows' Aquatic and Night sky) and with its light one (as Desert). The page's CSP is bypassed
+ * only to inject axe. No violation of impact "serious" or "critical" is allowed; the list of any
+ * found names the rule, the element and the state. The pane in the follow-up and error states is
+ * saved to test-output/ for a look.
  */
 import { createRequire } from 'module';
 import type { Locator, Page } from 'playwright-core';
-import { startHarness, type Harness } from './browser';
+import { join } from 'path';
+import { expectText, OUTPUT, startHarness, type Harness } from './browser';
 
 const resolve = createRequire(__filename).resolve;
 
@@ -46,6 +50,12 @@ async function openSection(page: Page, name: string): Promise<Locator> {
 
 /** Serious and critical WCAG A/AA violations inside the pane. */
 async function audit(page: Page, state: string): Promise<Violation[]> {
+  // The settled look is what is measured: a button enabled again when a read ends fades from its
+  // disabled grey over Fluent's transition, and axe would read a colour halfway.
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
     const r = await axe.run({ include: [['[data-testid="task-pane-host"]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -63,7 +73,7 @@ async function audit(page: Page, state: string): Promise<Violation[]> {
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ state, ...v }));
 }
 
-async function walk(page: Page, theme: string): Promise<Violation[]> {
+async function walk(page: Page, theme: string, slug: string): Promise<Violation[]> {
   const found: Violation[] = [];
   await pane(page).getByTestId('home-step').waitFor();
   found.push(...(await audit(page, `${theme}: Hem`)));
@@ -85,10 +95,19 @@ async function walk(page: Page, theme: string): Promise<Violation[]> {
   await followUp.getByRole('button', { name: 'Skapa uppföljningsflik', exact: true }).click();
   await followUp.getByTestId('followup-outcome').filter({ hasText: 'Skapade fliken' }).waitFor({ timeout: 60_000 });
   found.push(...(await audit(page, `${theme}: Uppföljning`)));
+  await pane(page).screenshot({ path: join(OUTPUT, `e2e-a11y-${slug}-uppfoljning.png`) });
 
   await openSection(page, 'Mallar');
   await pane(page).getByRole('button', { name: 'Skapa tomma mallflikar' }).waitFor();
   found.push(...(await audit(page, `${theme}: Mallar`)));
+
+  // An error a controller meets: Jämför with a file that is not a workbook (a PDF saved as .xlsx).
+  const submission = await openSection(page, 'Lämna in');
+  await submission.getByTestId('compare-file').setInputFiles({ name: 'budget.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('%PDF-1.7 detta är ingen arbetsbok') });
+  await expectText(submission.getByTestId('compare-error'), /budget\.xlsx.*Filen är ingen Excel-arbetsbok/, 60_000);
+  found.push(...(await audit(page, `${theme}: fel`)));
+  await submission.getByTestId('compare-error').scrollIntoViewIfNeeded();
+  await pane(page).screenshot({ path: join(OUTPUT, `e2e-a11y-${slug}-fel.png`) });
   return found;
 }
 
@@ -96,10 +115,11 @@ describe('the task pane with axe-core', () => {
   it.each([
     ['ljust', 'light', 'none'],
     ['mörkt', 'dark', 'none'],
-    ['hög kontrast', 'dark', 'active'],
+    ['hög kontrast, mörkt', 'dark', 'active'],
+    ['hög kontrast, ljust', 'light', 'active'],
   ] as const)('has no serious or critical WCAG A/AA violation (%s tema)', async (theme, scheme, forced) => {
     const page = await open(scheme, forced);
-    expect(await walk(page, theme)).toEqual([]);
+    expect(await walk(page, theme, `${forced === 'active' ? 'forced-' : ''}${scheme}`)).toEqual([]);
     await page.context().close();
   });
 });
