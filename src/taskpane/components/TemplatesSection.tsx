@@ -1,6 +1,6 @@
 /** Mallar: put the blank standard template or the sample data into the workbook. */
 import { useState } from 'react';
-import { Body1, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../core/workbook/port';
 import { formatList, useI18n, type I18n } from '../i18n';
 import type { TemplateServices } from '../services';
@@ -10,14 +10,13 @@ import { BusyLine } from './BusyLine';
 import { ErrorNotice } from './ErrorNotice';
 import { PaneGroup } from './PaneGroup';
 import { Notice } from './Notice';
+import { PaneSection } from './PaneSection';
 
 const MIN_YEAR = 2000;
 // Three budget years must end by 2100, the last year the builders accept.
 const MAX_YEAR = 2098;
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  intro: { margin: 0 },
   button: { alignSelf: 'flex-start' },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   year: { maxWidth: '10em' },
@@ -41,10 +40,7 @@ export function TemplatesSection({ port, templates, today }: TemplatesSectionPro
   const disabled = working || !yearValid;
 
   return (
-    <div className={styles.section}>
-      <Body1 as="p" className={styles.intro}>
-        {t('templates.intro')}
-      </Body1>
+    <PaneSection intro={t('templates.intro')}>
       <Field
         label={t('templates.year')}
         hint={t('templates.yearHint')}
@@ -85,7 +81,7 @@ export function TemplatesSection({ port, templates, today }: TemplatesSectionPro
       <div className={styles.status} aria-live="polite" data-testid="templates-status">
         <StatusView status={writer.status} onCancel={writer.cancel} />
       </div>
-    </div>
+    </PaneSection>
   );
 }
 

@@ -4,7 +4,7 @@
  * goes through the port (useAllocation); this component only renders.
  */
 import { lazy, Suspense } from 'react';
-import { Body1, Button, Link, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type MessageKey } from '../../i18n';
 import { BusyLine } from '../BusyLine';
@@ -14,6 +14,7 @@ import { PaneGroup } from '../PaneGroup';
 import { useFocusResult } from '../use-focus-result';
 import { useAllocation, type Allocation, type AllocationBusy, type AllocationNotice, type AllocationOptions } from './use-allocation';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
+import { PaneSection } from '../PaneSection';
 
 /*
  * What is shown once the workbook has been read (the summary, the result with its chart, the
@@ -32,8 +33,6 @@ function preloadViews(): void {
 }
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  intro: { margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   working: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -54,11 +53,7 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
   const sectionRef = useFocusResult(busy !== null);
 
   return (
-    <div className={styles.section} ref={sectionRef}>
-      <Body1 as="p" className={styles.intro}>
-        {t('allocation.intro')}
-      </Body1>
-
+    <PaneSection intro={t('allocation.intro')} ref={sectionRef}>
       {data?.preview && (
         <Suspense fallback={null}>
           <InputSummary preview={data.preview} onSelectCell={(s, c) => void allocation.selectCell(s, c)} />
@@ -106,7 +101,7 @@ export function AllocationSection({ port, ...options }: AllocationSectionProps) 
           />
         </Suspense>
       )}
-    </div>
+    </PaneSection>
   );
 }
 

@@ -7,7 +7,7 @@
  * in one lazily loaded chunk (docs/quality.md: initial JavaScript ≤ 200 KB gzip).
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Body1, Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { summarize, type Finding } from '../../../core/findings';
 import { isWorkbookError, type CellEdit, type TableResize, type WorkbookPort } from '../../../core/workbook/port';
 import { useI18n, type I18n } from '../../i18n';
@@ -19,12 +19,11 @@ import { useCellFixes } from './use-cell-fixes';
 import { useControlReport } from './use-control-report';
 import { Notice } from '../Notice';
 import { ProgressLine } from '../ProgressLine';
+import { PaneSection } from '../PaneSection';
 
 const CheckResults = lazy(() => import(/* webpackChunkName: "check" */ './CheckResults'));
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  intro: { margin: 0 },
   run: { alignSelf: 'flex-start' },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':empty': { display: 'none' } },
   visuallyHidden: {
@@ -106,10 +105,7 @@ export function CheckSection({ port, now = realNow, onRemap }: CheckSectionProps
   }, [fixPhase]);
 
   return (
-    <div className={styles.section} ref={sectionRef}>
-      <Body1 as="p" className={styles.intro}>
-        {t('check.intro')}
-      </Body1>
+    <PaneSection intro={t('check.intro')} ref={sectionRef}>
       <Button className={styles.run} appearance="primary" disabled={busy} onClick={run}>
         {t('check.run')}
       </Button>
@@ -141,7 +137,7 @@ export function CheckSection({ port, now = realNow, onRemap }: CheckSectionProps
           />
         </Suspense>
       )}
-    </div>
+    </PaneSection>
   );
 }
 

@@ -4,7 +4,7 @@
  * tabs already in the workbook, and compile them for KS. The core comes in a lazily loaded chunk.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, Link, makeStyles, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Link, makeStyles, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
 import { PaneRadio } from '../PaneRadio';
 import { calendarDateOf, nextFollowUpReport, type AnnualCycleConfig } from '../../../core/calendar/annual-cycle';
 import { REPORT_IDS, type FollowUpReport } from '../../../core/followup/reports';
@@ -17,12 +17,11 @@ import { useFocusResult } from '../use-focus-result';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 import { Notice } from '../Notice';
 import { ProgressLine } from '../ProgressLine';
+import { PaneSection } from '../PaneSection';
 
 const WorkbookView = lazy(() => import(/* webpackChunkName: "followup-view" */ './WorkbookView'));
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  intro: { margin: 0 },
   start: { alignSelf: 'flex-start' },
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground2, margin: 0 },
@@ -76,11 +75,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
   };
 
   return (
-    <div className={styles.section} ref={sectionRef}>
-      <Body1 as="p" className={styles.intro}>
-        {t('followup.intro')}
-      </Body1>
-
+    <PaneSection intro={t('followup.intro')} ref={sectionRef}>
       <div className={styles.block}>
         <Field label={t('followup.report')}>
           <RadioGroup value={report} onChange={(_, data) => setReport(data.value as FollowUpReport)} disabled={busy}>
@@ -124,7 +119,7 @@ export function FollowUpSection({ port, now = realNow, annualCycle, importServic
           />
         </Suspense>
       )}
-    </div>
+    </PaneSection>
   );
 }
 

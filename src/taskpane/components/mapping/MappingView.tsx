@@ -16,6 +16,7 @@ import type { MappingSectionProps } from './MappingSection';
 import { useMappingStyles } from './mapping-styles';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 import { Notice } from '../Notice';
+import { PaneSection } from '../PaneSection';
 
 
 export default function MappingView({ port, selection, now = () => new Date(), reloadRequest = 0 }: Omit<MappingSectionProps, 'active'>) {
@@ -32,11 +33,7 @@ export default function MappingView({ port, selection, now = () => new Date(), r
 
   const { data, draft, busy } = mapping;
   return (
-    <div className={styles.section} ref={sectionRef} data-testid="mapping-section">
-      <Body1 as="p" className={styles.intro}>
-        {t('intro')}
-      </Body1>
-
+    <PaneSection intro={t('intro')} ref={sectionRef} testId="mapping-section">
       <div className={styles.status} aria-live="polite" data-testid="mapping-status">
         {busy !== null && (
           <div className={styles.working}>
@@ -60,7 +57,7 @@ export default function MappingView({ port, selection, now = () => new Date(), r
           {t('reread')}
         </Button>
       )}
-    </div>
+    </PaneSection>
   );
 }
 

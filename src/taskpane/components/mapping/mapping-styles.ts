@@ -4,7 +4,6 @@ import { PANE_GROUP_STYLES } from '../PaneGroup';
 
 export const useMappingStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  intro: { margin: 0 },
   // The pane's card (PaneGroup), allowed to shrink in a 320 px pane with long names wrapping.
   group: { ...PANE_GROUP_STYLES.group, minWidth: 0 },
   heading: { ...PANE_GROUP_STYLES.heading, overflowWrap: 'anywhere' },

@@ -5,7 +5,7 @@
  * the same job functions as `budgetkoll verify`, `submit` and `diff`.
  */
 import { useEffect, useRef } from 'react';
-import { Body1, Button, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../../core/workbook/port';
 import { useI18n } from '../../i18n';
 import { countText } from '../check/format';
@@ -18,6 +18,7 @@ import { useSubmissionText } from './submission-texts';
 import { SubmissionStatusView } from './SubmissionStatus';
 import { SubmitForm, SubmitOutcome } from './SubmitForm';
 import { useSubmission } from './use-submission';
+import { PaneSection } from '../PaneSection';
 
 export interface SubmissionSectionProps {
   port: WorkbookPort;
@@ -31,8 +32,6 @@ export interface SubmissionSectionProps {
 }
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  intro: { margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -57,11 +56,7 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
   }, [submitPhase]);
 
   return (
-    <div className={styles.section} ref={sectionRef} data-testid="submission-section">
-      <Body1 as="p" className={styles.intro}>
-        {t('submission.intro')}
-      </Body1>
-
+    <PaneSection intro={t('submission.intro')} ref={sectionRef} testId="submission-section">
       <section className={styles.group} aria-labelledby="submission-status-heading">
         <div className={styles.row}>
           <Text as="h3" id="submission-status-heading" className={styles.heading}>
@@ -103,6 +98,6 @@ export default function SubmissionSection({ port, active, now = realNow, onOpenC
       )}
 
       <CompareVersions port={port} busy={busy} onBusy={submission.setComparing} onSelect={select} openVersion={openVersion} />
-    </div>
+    </PaneSection>
   );
 }
