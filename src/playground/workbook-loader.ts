@@ -17,7 +17,7 @@ export interface OpenWorkbook {
   layout?(sheet: string): SheetLayout | null;
   /** The tab's colour as #RRGGBB, where it has one. */
   tabColor?(sheet: string): string | null;
-  /** The charts Budgetkoll wrote on the tab this session (the file's own charts are not read). */
+  /** The tab's charts: those Budgetkoll wrote this session, else the file's clustered column charts (file-charts.ts). */
   charts?(sheet: string): readonly ChartSpec[];
 }
 

@@ -12,10 +12,15 @@ import type { PackageDeps } from '../io/xlsx/package';
 import type { Fill, Workbook } from 'exceljs';
 import type { OpenWorkbook, SelectListener, SheetLayout, WorkbookLoader } from './workbook-loader';
 import { frozenOf, mergesOf, protectionOf, tabColorOf } from './exceljs-look';
+import type { ChartSpec } from '../core/workbook/sheet-spec';
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/xlsx-port');
 const loadWriter = () =>
-  Promise.all([import(/* webpackChunkName: "package" */ '../io/xlsx/journaled-port'), import(/* webpackChunkName: "package" */ '../io/xlsx/view-part-names')]);
+  Promise.all([
+    import(/* webpackChunkName: "package" */ '../io/xlsx/journaled-port'),
+    import(/* webpackChunkName: "package" */ '../io/xlsx/view-part-names'),
+    import(/* webpackChunkName: "package" */ './file-charts'),
+  ]);
 
 /**
  * The browser's own zlib (DecompressionStream / CompressionStream, "deflate-raw"): inflating never
@@ -34,20 +39,22 @@ function browserDeps(): PackageDeps {
 
 /** Opens package bytes for the playground: the ExcelJS view, journaled; `deps` are the browser's zlib (tests pass Node's). */
 export async function openBytes(bytes: Uint8Array, onSelect: SelectListener, deps: PackageDeps = browserDeps()): Promise<OpenWorkbook> {
-  const [{ XlsxWorkbookPort }, [{ journaled }, { withExcelJsPartNames }]] = await Promise.all([loadAdapter(), loadWriter()]);
+  const [{ XlsxWorkbookPort }, [{ journaled }, { withExcelJsPartNames }, { fileCharts, withFileCharts }]] = await Promise.all([loadAdapter(), loadWriter()]);
   // The view gets every sheet, whatever its part is called; the journal applies to the bytes opened.
   const prepare = (checked: Uint8Array) => withExcelJsPartNames(checked, deps.inflateRaw, deps);
   const view = await XlsxWorkbookPort.fromBuffer(bytes, { onSelect, inflateRaw: deps.inflateRaw, prepare });
   const workbook = journaled(view, bytes, deps);
+  // The file's own charts (those Budgetkoll added in Excel): a file they cannot be read from still opens.
+  const file = withFileCharts(workbook.port, await fileCharts(bytes, deps.inflateRaw).catch(() => new Map<string, ChartSpec[]>()));
   return {
-    port: workbook.port,
+    port: file.port,
     toBuffer: () => workbook.toBuffer(),
     layout: (sheet) => sheetLayout(view.workbook, sheet),
     tabColor: (sheet) => {
       const worksheet = view.workbook.getWorksheet(sheet);
       return worksheet ? tabColorOf(worksheet) : null;
     },
-    charts: (sheet) => workbook.charts(sheet),
+    charts: (sheet) => file.charts(sheet) ?? workbook.charts(sheet),
   };
 }
 

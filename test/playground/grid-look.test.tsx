@@ -18,6 +18,7 @@ import { AppProviders } from '../../src/taskpane/app-providers';
 import type { TemplateServices } from '../../src/taskpane/services';
 import { createMemorySettingsStore } from '../../src/taskpane/settings-store';
 import { deps } from '../io/xlsx/package/input-package';
+import { chartXml, workbookWithChart } from './chart-package';
 import '../taskpane/jsdom-layout';
 
 configure({ asyncUtilTimeout: 8000 });
@@ -65,9 +66,9 @@ const templates: TemplateServices = {
   },
 };
 
-/** The playground on the user's workbook; `before` writes through the opened workbook's port first. */
-async function renderWorkbook(before?: (opened: OpenWorkbook) => Promise<void>, lastRow?: number): Promise<void> {
-  const bytes = await userWorkbook(lastRow);
+/** The playground on `bytes` (the user's workbook); `before` writes through the opened workbook's port first. */
+async function renderWorkbook(before?: (opened: OpenWorkbook) => Promise<void>, lastRow?: number, file?: Uint8Array): Promise<void> {
+  const bytes = file ?? (await userWorkbook(lastRow));
   const loader: WorkbookLoader = {
     open: (buffer, onSelect) => openBytes(new Uint8Array(buffer), onSelect, deps),
     async sample(onSelect) {
@@ -81,7 +82,7 @@ async function renderWorkbook(before?: (opened: OpenWorkbook) => Promise<void>, 
       <Playground loader={loader} templates={templates} today={() => new Date(2027, 6, 17)} />
     </AppProviders>,
   );
-  await within(await screen.findByTestId('sheet-tabs')).findByRole('tab', { name: 'Uppföljning' });
+  await within(await screen.findByTestId('sheet-tabs')).findByRole('tab', { name: file ? 'Data' : 'Uppföljning' });
 }
 
 const cell = (address: string) => screen.getByTestId('sheet-grid').querySelector<HTMLElement>(`[data-address="${address}"]`);
@@ -220,5 +221,19 @@ describe('the playground grid draws the sheet’s look', () => {
     await waitFor(() => expect(screen.getByTestId('grid-chart')).toHaveAttribute('data-drawn', 'false'));
     expect(screen.getByTestId('grid-chart')).toHaveTextContent('Nyckeltal per kvadrant');
     expect(screen.getByTestId('grid-chart')).toHaveTextContent('Diagrammet visas i Excel');
+  });
+
+  it('a chart the opened file has (as Excel saves the ones Budgetkoll adds there) is drawn over its cells from them', async () => {
+    const series = [{ name: 'Data!$B$1', categories: 'Data!$A$2:$A$3', values: 'Data!$B$2:$B$3' }];
+    await renderWorkbook(undefined, undefined, await workbookWithChart(chartXml(series)));
+    const chart = await screen.findByTestId('grid-chart');
+    expect(chart).toHaveAttribute('data-drawn', 'true');
+    expect(within(chart).getByText('Belopp per enhet')).toBeInTheDocument();
+    const host = chart.closest('td')!;
+    expect(host).toHaveAttribute('data-address', 'E2');
+    expect(host).toHaveAttribute('rowspan', '14');
+    expect(host).toHaveAttribute('colspan', '6');
+    expect(within(chart).getByRole('img').getAttribute('aria-label')).toContain('Skola: Belopp 100');
+    expect(within(chart).getByRole('img').getAttribute('aria-label')).toContain('Omsorg: Belopp 250');
   });
 });
