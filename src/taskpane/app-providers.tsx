@@ -3,11 +3,12 @@
  * shows it): FluentProvider with the theme that follows Office or the browser, and the language
  * remembered in the settings store.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { DEFAULT_LANGUAGE, I18nContext, LOCALES, makeI18n, type Language } from './i18n';
 import { createMemorySettingsStore, type SettingsStore } from './settings-store';
 import { FLUENT_THEMES, useThemeKind, type HostTheme, type ThemeKind } from './theme';
+import { useLoadedSetting } from './use-loaded-setting';
 
 const useStyles = makeStyles({
   root: {
@@ -38,27 +39,14 @@ export function AppProviders({ settings, getOfficeTheme, themeKind, children }: 
   const styles = useStyles();
   const followedKind = useThemeKind(getOfficeTheme);
   const kind = themeKind ?? followedKind;
-  const [language, setLanguageState] = useState<Language>(DEFAULT_LANGUAGE);
-  // A choice the user makes before the saved setting arrives must win over it.
-  const chosen = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    void settings.load().then((saved) => {
-      if (live && !chosen.current && saved.language) setLanguageState(saved.language);
-    });
-    return () => {
-      live = false;
-    };
-  }, [settings]);
+  const [language, chooseLanguage] = useLoadedSetting(settings, 'language', DEFAULT_LANGUAGE);
 
   const setLanguage = useCallback(
     (next: Language) => {
-      chosen.current = true;
-      setLanguageState(next);
+      chooseLanguage(next);
       void settings.save({ language: next });
     },
-    [settings],
+    [settings, chooseLanguage],
   );
 
   useEffect(() => {

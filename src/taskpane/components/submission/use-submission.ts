@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../core/findings';
 import { isWorkbookError, type WorkbookPort } from '../../../core/workbook/port';
 import { useSettingsStore } from '../../app-providers';
+import { useLoadedSetting } from '../../use-loaded-setting';
 import { useCancellableTask } from '../use-cancellable-task';
 import { readStatus, submit, warningKey, warningsToComment, type SubmissionStatus } from './submission-core';
 
@@ -53,23 +54,12 @@ export function useSubmission(port: WorkbookPort, active: boolean, now: () => Da
   const settings = useSettingsStore();
   const [status, setStatus] = useState<StatusState>({ phase: 'idle', cancelled: false });
   const [submitted, setSubmitted] = useState<SubmitState>({ phase: 'idle' });
-  const [name, setNameState] = useState('');
-  const nameTyped = useRef(false);
+  const [name, setName] = useLoadedSetting(settings, 'submitter', '');
   const [comments, setComments] = useState<ReadonlyMap<string, string>>(new Map());
   const [tried, setTried] = useState(false);
   const [comparing, setComparing] = useState(false);
   const reading = useCancellableTask();
   const writing = useCancellableTask();
-
-  useEffect(() => {
-    let live = true;
-    void settings.load().then((saved) => {
-      if (live && !nameTyped.current && saved.submitter) setNameState(saved.submitter);
-    });
-    return () => {
-      live = false;
-    };
-  }, [settings]);
 
   const refresh = useCallback(async () => {
     const outcome = await reading.start(async (task) => {
@@ -151,10 +141,6 @@ export function useSubmission(port: WorkbookPort, active: boolean, now: () => Da
     else if (outcome.kind !== 'ignored') setSubmitted({ phase: 'idle' });
   }, [state, ready, name, settings, writing, port, now, comments]);
 
-  const setName = useCallback((value: string) => {
-    nameTyped.current = true;
-    setNameState(value);
-  }, []);
   const setComment = useCallback((key: string, text: string) => setComments((m) => new Map(m).set(key, text)), []);
   const reread = useCallback(() => {
     setSubmitted({ phase: 'idle' });
