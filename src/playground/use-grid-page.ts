@@ -3,7 +3,7 @@
  * responsive, plus the sheet's frozen top rows when the page starts below them — Excel keeps
  * frozen rows in view wherever you scroll, so the grid draws them above every page.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { parseRangeA1, toA1 } from '../core/a1';
 import type { RawGrid, RawValue, SheetInfo } from '../core/workbook/raw';
 import type { ChartSpec } from '../core/workbook/sheet-spec';
@@ -95,7 +95,8 @@ export function useGridPage(
       .then((raw) => {
         const grid = raw.grids.get('grid');
         const head = raw.grids.get('head') ?? null;
-        if (live && grid) setPage({ sheet: sheet.name, grid, head, headRows: head ? headRows : 0, firstRow, lastRow, lastCol });
+        // A transition: the page's rows are drawn in slices that yield to the page, not in one long task.
+        if (live && grid) startTransition(() => setPage({ sheet: sheet.name, grid, head, headRows: head ? headRows : 0, firstRow, lastRow, lastCol }));
       })
       .catch(() => {
         if (live) setPage(null);
