@@ -85,3 +85,8 @@ export function oneWorkbook(command: string, positionals: readonly string[], exa
   if (positionals.length > 1) throw new CliError(`${command}: ange en arbetsbok åt gången, inte ${positionals.length}.`);
   return positionals[0];
 }
+
+/** A string flag's value; undefined when it was not given. */
+export function textFlag(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

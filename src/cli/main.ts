@@ -12,7 +12,7 @@ import { verifyCommand } from './commands/verify';
 import { sampleCommand } from './commands/sample';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
-import type { Command } from './commands/command';
+import { runCommand, type Command } from './commands/command';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK, type CliIo } from './io';
 import { VERSION } from './version';
 import { WorkbookError } from '../core/workbook/port';
@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const what = first.startsWith('-') ? `okänd flagga ${first}` : `okänt kommando "${first}"`;
       throw new CliError(`${what}. Kommandon: ${COMMANDS.map((c) => c.name).join(', ')}. Se budgetkoll --help.`);
     }
-    return await command.run(rest, io);
+    return await runCommand(command, rest, io);
   } catch (error) {
     if (error instanceof CliError || error instanceof WorkbookError) {
       // Both carry a Swedish message meant for users.

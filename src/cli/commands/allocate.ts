@@ -10,7 +10,7 @@ import type { BudgetModel, Triple } from '../../core/recognition/model';
 import { formatNumberSv } from '../../core/text/numbers';
 import type { SavableWorkbookPort, WorkbookReader } from '../../core/workbook/port';
 import { readAllocation, type AllocationOutcome } from '../../jobs/allocation';
-import { oneWorkbook, parseCommandArgs } from '../args';
+import { oneWorkbook, textFlag } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { allocationOutputPath, writeAllocationWorkbook } from '../allocation-output';
@@ -19,7 +19,7 @@ import { asWorkbookError, openForReading, openForWriting, unreadableLine } from 
 import { loadRuleConfig } from '../rule-config';
 import { loadMappingFile } from '../mapping-file';
 import { outputFormat } from './validate';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
 
 /** Amounts per year, keyed by the year as a string ("2027"). */
 export type PerYear = Record<string, number>;
@@ -185,29 +185,15 @@ export const allocateCommand: Command = {
       '         budgetkoll allocate budget.xlsx --format json > resursfordelning.json',
       '         budgetkoll allocate budget.xlsx -o budget-resursfordelning.xlsx',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      'allocate',
-      args,
-      {
-        output: { type: 'string', short: 'o' },
-        format: { type: 'string' },
-        config: { type: 'string' },
-        mapping: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      true,
-    );
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: sharedFlags('output', 'format', 'config', 'mapping'),
+  files: true,
+  async run({ values, positionals }, io) {
     const format = outputFormat('allocate', values.format);
     const file = oneWorkbook('allocate', positionals, 'budgetkoll allocate budget.xlsx');
     const output = values.output === undefined ? undefined : allocationOutputPath(file, values.output);
     if (output) await refuseInputAsOutput(io, 'allocate', output, typeof values.config === 'string' ? [file, values.config] : [file]);
-    const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
-    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
+    const overrides = await loadRuleConfig(io, textFlag(values.config));
+    const mapping = await loadMappingFile(io, textFlag(values.mapping));
 
     // Writing needs the whole workbook (ExcelJS); only reading takes the lean path.
     let writable: SavableWorkbookPort | null = null;

@@ -11,7 +11,7 @@ import { basename, resolve } from 'node:path';
 import type { FindingSummary } from '../../core/findings';
 import { isKommunBoard, periodEndDate, type CompiledTab, type FilledTab, type FollowUpReport } from '../../core/followup';
 import { consolidateWorkbooks, consolidationYear, readCompiledTabs } from '../../jobs/consolidation';
-import { integerFlag, outputPath, parseCommandArgs } from '../args';
+import { integerFlag, outputPath } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { reportFlag, reportName } from '../followup-args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
@@ -19,7 +19,7 @@ import { asWorkbookError, openForReading, unreadableLine } from '../open-workboo
 import { progressBar } from '../progress';
 import { refuseInputAsOutput, writeWorkbook } from '../write-workbook';
 import { outputFormat } from './validate';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
 
 export interface ConsolidateJson {
   output: string;
@@ -99,23 +99,9 @@ export const consolidateCommand: Command = {
       '',
       'Exempel: budgetkoll consolidate nämnder/*.xlsx --report august -o sammanstallning-delar.xlsx',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      'consolidate',
-      args,
-      {
-        report: { type: 'string' },
-        year: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      true,
-    );
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: sharedFlags('report', 'year', 'output', 'format'),
+  files: true,
+  async run({ values, positionals }, io) {
     const format = outputFormat('consolidate', values.format);
     const report = reportFlag('consolidate', values.report);
     if (positionals.length === 0) throw new CliError('consolidate: ange nämndernas arbetsböcker, t.ex. budgetkoll consolidate nämnder/*.xlsx --report august -o kommunen.xlsx');

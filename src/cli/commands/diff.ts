@@ -11,12 +11,12 @@ import type { Mapping } from '../../core/inputs/mapping';
 import { formatNumberSv } from '../../core/text/numbers';
 import type { WorkbookReader } from '../../core/workbook/port';
 import { compareWorkbooks, VersionReadError } from '../../jobs/compare';
-import { parseCommandArgs } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { loadMappingFile } from '../mapping-file';
 import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
 import { outputFormat } from './validate';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
+import { textFlag } from '../args';
 
 /** Amounts per year, keyed by the year as a string ("2027"), as allocate's JSON. */
 export type PerYear = Record<string, number>;
@@ -173,16 +173,13 @@ export const diffCommand: Command = {
       'Exempel: budgetkoll diff budget-v1.xlsx budget-v2.xlsx',
       '         budgetkoll diff budget-v1.xlsx budget-v2.xlsx --format json > skillnader.json',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs('diff', args, { format: { type: 'string' }, mapping: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: sharedFlags('format', 'mapping'),
+  files: true,
+  async run({ values, positionals }, io) {
     const format = outputFormat('diff', values.format);
     if (positionals.length !== 2) throw new CliError('diff: ange två arbetsböcker, den förra versionen först, t.ex. budgetkoll diff budget-v1.xlsx budget-v2.xlsx');
     const [oldFile, newFile] = positionals;
-    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
+    const mapping = await loadMappingFile(io, textFlag(values.mapping));
 
     const diff = await compareFiles(io, oldFile, newFile, mapping);
     if (!diff) return EXIT_CANNOT_RUN;

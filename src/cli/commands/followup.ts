@@ -15,7 +15,7 @@ import { inputDef, type InputId } from '../../core/inputs/catalogue';
 import { inputsUsed, readFollowUp, writeFollowUpTabs } from '../../jobs/follow-up';
 import type { BudgetModel } from '../../core/recognition/model';
 import { editDistance, normalizeKey } from '../../core/text/normalize';
-import { checkOutputExtension, integerFlag, oneWorkbook, outputExtension, parseCommandArgs } from '../args';
+import { checkOutputExtension, integerFlag, oneWorkbook, outputExtension, textFlag } from '../args';
 import { fileExists, reportFlag, reportName } from '../followup-args';
 import { loadMappingFile } from '../mapping-file';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
@@ -25,7 +25,7 @@ import { blockedMessage, writeBlockers } from '../../core/rules/write-blockers';
 import { asWorkbookError, openForWriting, unreadableLine } from '../open-workbook';
 import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
 import { outputFormat } from './validate';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
 import type { SavableWorkbookPort } from '../../core/workbook/port';
 
 
@@ -183,26 +183,9 @@ export const followUpCommand: Command = {
       '         budgetkoll followup budget.xlsx --report april --board "Socialnämnden" -o soc-april.xlsx',
       '         budgetkoll followup budget-uppfoljning.xlsx --report august --all -o budget-uppfoljning-2.xlsx',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      'followup',
-      args,
-      {
-        report: { type: 'string' },
-        board: { type: 'string', multiple: true },
-        all: { type: 'boolean' },
-        year: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        format: { type: 'string' },
-        mapping: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      true,
-    );
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: { ...sharedFlags('report', 'year', 'output', 'format', 'mapping'), board: { type: 'string', multiple: true }, all: { type: 'boolean' } },
+  files: true,
+  async run({ values, positionals }, io) {
     const format = outputFormat('followup', values.format);
     const report = reportFlag('followup', values.report);
     const file = oneWorkbook('followup', positionals, 'budgetkoll followup budget.xlsx --report august --all');
@@ -211,7 +194,7 @@ export const followUpCommand: Command = {
     if (!all && asked.length === 0) throw new CliError('followup: ange nämnden med --board NAMN (eller Kommunen), eller --all för alla nämnder.');
     const output = await outputFor(io, file, values.output);
     await refuseInputAsOutput(io, 'followup', output, [file]);
-    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
+    const mapping = await loadMappingFile(io, textFlag(values.mapping));
 
     let port: SavableWorkbookPort;
     let model: BudgetModel;

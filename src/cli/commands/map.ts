@@ -6,13 +6,13 @@
  */
 import { serializeMapping } from '../../core/inputs/mapping-parse';
 import { savedMapping, mappingSummary, saveMapping, suggestInputMapping, tryMapping } from '../../jobs/mapping';
-import { oneWorkbook, outputPath, parseCommandArgs } from '../args';
+import { oneWorkbook, outputPath, textFlag } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { findingsText } from '../findings-output';
 import { loadMappingFile } from '../mapping-file';
 import { asWorkbookError, openForReading, openForWriting, unreadableLine } from '../open-workbook';
 import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
 
 export const mapCommand: Command = {
   name: 'map',
@@ -45,19 +45,11 @@ export const mapCommand: Command = {
       '         budgetkoll map budget.xlsx --mapping koppling.json -o budget-kopplad.xlsx',
       '         budgetkoll validate soc.xlsx --mapping koppling.json',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      'map',
-      args,
-      { suggest: { type: 'boolean' }, mapping: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-      true,
-    );
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: { ...sharedFlags('mapping', 'output'), suggest: { type: 'boolean' } },
+  files: true,
+  async run({ values, positionals }, io) {
     const file = oneWorkbook('map', positionals, 'budgetkoll map budget.xlsx --suggest');
-    const mappingPath = typeof values.mapping === 'string' ? values.mapping : undefined;
+    const mappingPath = textFlag(values.mapping);
     if (values.suggest && mappingPath !== undefined) throw new CliError('map: ange antingen --suggest eller --mapping, inte båda.');
     if (values.output !== undefined && mappingPath === undefined) throw new CliError('map: -o sparar en koppling; ange den med --mapping koppling.json.');
     const output = values.output === undefined ? undefined : outputPath('map', values.output, 'budget-kopplad.xlsx', file);

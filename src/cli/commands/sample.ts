@@ -9,10 +9,10 @@ import {
   sampleToSheetSpecs,
 } from '../../core/sample';
 import { formatNumberSv } from '../../core/text/numbers';
-import { integerFlag, outputPath, parseCommandArgs } from '../args';
+import { integerFlag, outputPath } from '../args';
 import { EXIT_OK } from '../io';
 import { writeWorkbook } from '../write-workbook';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
 
 /** The file `sample` writes when no -o is given. */
 export function defaultSampleOutput(rows: number): string {
@@ -41,18 +41,9 @@ export const sampleCommand: Command = {
       '',
       'Exempel: budgetkoll sample -o exempel.xlsx --rows 2000 --seed 1',
     ].join('\n'),
-  async run(args, io) {
-    const { values } = parseCommandArgs('sample', args, {
-      output: { type: 'string', short: 'o' },
-      rows: { type: 'string' },
-      seed: { type: 'string' },
-      year: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: { ...sharedFlags('output', 'year'), rows: { type: 'string' }, seed: { type: 'string' } },
+  files: false,
+  async run({ values }, io) {
     const rows = integerFlag('sample', '--rows', values.rows, DEFAULT_SAMPLE_ROWS, MIN_SAMPLE_ROWS, MAX_SAMPLE_ROWS);
     // `npm run sample -- --rows N` (docs/quality.md) names no file: default to one named by the size.
     const path = outputPath('sample', values.output ?? defaultSampleOutput(rows), 'exempel.xlsx');

@@ -6,7 +6,7 @@
 import type { Finding } from '../../core/findings';
 import { formatSubmittedAt } from '../../core/submission/receipt';
 import { readSubmissionState, submitWorkbook, warningKey } from '../../jobs/submission';
-import { outputPath, parseCommandArgs } from '../args';
+import { outputPath, textFlag } from '../args';
 import { findingsText } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { loadMappingFile } from '../mapping-file';
@@ -14,7 +14,7 @@ import { asWorkbookError, openForWriting, unreadableLine } from '../open-workboo
 import { loadRuleConfig } from '../rule-config';
 import { VERSION } from '../version';
 import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
 
 interface CommentFlag {
   rule: string;
@@ -78,32 +78,17 @@ export const submitCommand: Command = {
       'Exempel: budgetkoll submit soc.xlsx --by "Anna Andersson" -o soc-inlamnad.xlsx',
       '         budgetkoll submit soc.xlsx --by Anna --comment "RAM-UNDER@Ramar!C5=Sänks i juni" -o ut.xlsx',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      'submit',
-      args,
-      {
-        by: { type: 'string' },
-        comment: { type: 'string', multiple: true },
-        output: { type: 'string', short: 'o' },
-        mapping: { type: 'string' },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      true,
-    );
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: { ...sharedFlags('output', 'mapping', 'config'), by: { type: 'string' }, comment: { type: 'string', multiple: true } },
+  files: true,
+  async run({ values, positionals }, io) {
     if (positionals.length !== 1) throw new CliError('submit: ange en arbetsbok, t.ex. budgetkoll submit soc.xlsx --by "Anna Andersson" -o soc-inlamnad.xlsx');
     const [file] = positionals;
     const by = typeof values.by === 'string' ? values.by.trim() : '';
     if (!by) throw new CliError('submit: ange vem som lämnar in med --by NAMN.');
     const output = outputPath('submit', values.output, 'inlamnad.xlsx', file);
     const flags = ((values.comment as unknown as string[] | undefined) ?? []).map(parseCommentFlag);
-    const mappingPath = typeof values.mapping === 'string' ? values.mapping : undefined;
-    const configPath = typeof values.config === 'string' ? values.config : undefined;
+    const mappingPath = textFlag(values.mapping);
+    const configPath = textFlag(values.config);
     await refuseInputAsOutput(io, 'submit', output, [file, ...(mappingPath ? [mappingPath] : []), ...(configPath ? [configPath] : [])]);
     const overrides = await loadRuleConfig(io, configPath);
     const mapping = await loadMappingFile(io, mappingPath);

@@ -1,9 +1,9 @@
 /** `budgetkoll template`: the blank standard template as an .xlsx file. */
 import { defaultTemplateYear, templateSheets } from '../../jobs/template';
-import { integerFlag, outputPath, parseCommandArgs } from '../args';
+import { integerFlag, outputPath } from '../args';
 import { EXIT_OK } from '../io';
 import { writeWorkbook } from '../write-workbook';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
 
 /** Budgets are made for the coming year. */
 function defaultYear(): number {
@@ -28,17 +28,9 @@ export const templateCommand: Command = {
       '',
       'Exempel: budgetkoll template -o mall.xlsx --year 2027 --kommun "Alingsås kommun"',
     ].join('\n'),
-  async run(args, io) {
-    const { values } = parseCommandArgs('template', args, {
-      output: { type: 'string', short: 'o' },
-      year: { type: 'string' },
-      kommun: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: { ...sharedFlags('output', 'year'), kommun: { type: 'string' } },
+  files: false,
+  async run({ values }, io) {
     const path = outputPath('template', values.output, 'mall.xlsx');
     const year = integerFlag('template', '--year', values.year, defaultYear(), 2000, 2098);
     const kommun = typeof values.kommun === 'string' && values.kommun.trim() !== '' ? values.kommun.trim() : undefined;

@@ -6,7 +6,6 @@
 import { summarize, type Finding, type FindingSummary } from '../../core/findings';
 import { submissionGaps, type RuleConfig } from '../../core/rules';
 import { runCheck } from '../../jobs/check';
-import { parseCommandArgs } from '../args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
@@ -14,7 +13,8 @@ import { progressBar } from '../progress';
 import { configHelp, loadRuleConfig } from '../rule-config';
 import { loadMappingFile } from '../mapping-file';
 import type { Mapping } from '../../core/inputs/mapping';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
+import { textFlag } from '../args';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -80,21 +80,13 @@ export const validateCommand: Command = {
       'Exempel: budgetkoll validate budget.xlsx',
       '         budgetkoll validate nämnder/*.xlsx --format json > resultat.json',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      'validate',
-      args,
-      { format: { type: 'string' }, config: { type: 'string' }, mapping: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      true,
-    );
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: sharedFlags('format', 'config', 'mapping'),
+  files: true,
+  async run({ values, positionals }, io) {
     const format = outputFormat('validate', values.format);
     if (positionals.length === 0) throw new CliError('validate: ange minst en arbetsbok, t.ex. budgetkoll validate budget.xlsx');
-    const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
-    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
+    const overrides = await loadRuleConfig(io, textFlag(values.config));
+    const mapping = await loadMappingFile(io, textFlag(values.mapping));
 
     const progress = progressBar(io, positionals.length);
     const results: FileResult[] = [];

@@ -7,7 +7,6 @@
 import type { FindingSummary } from '../../core/findings';
 import { cellCount, formatSubmittedAt } from '../../core/submission/receipt';
 import { readSubmissionState, verifyState, type Verification } from '../../jobs/submission';
-import { parseCommandArgs } from '../args';
 import { summaryPhrase } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { loadMappingFile } from '../mapping-file';
@@ -15,7 +14,8 @@ import { asWorkbookError, openForReading, unreadableLine } from '../open-workboo
 import { progressBar } from '../progress';
 import { loadRuleConfig } from '../rule-config';
 import { outputFormat } from './validate';
-import type { Command } from './command';
+import { sharedFlags, type Command } from './command';
+import { textFlag } from '../args';
 
 /** Changed cells listed in text before "… och N till". */
 const LISTED = 20;
@@ -81,16 +81,13 @@ export const verifyCommand: Command = {
       'Exempel: budgetkoll verify nämnder/*.xlsx',
       '         budgetkoll verify nämnder/*.xlsx --format json > inlämningar.json',
     ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs('verify', args, { format: { type: 'string' }, config: { type: 'string' }, mapping: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
-    if (values.help) {
-      io.stdout(`${this.help()}\n`);
-      return EXIT_OK;
-    }
+  flags: sharedFlags('format', 'config', 'mapping'),
+  files: true,
+  async run({ values, positionals }, io) {
     const format = outputFormat('verify', values.format);
     if (positionals.length === 0) throw new CliError('verify: ange minst en arbetsbok, t.ex. budgetkoll verify nämnder/*.xlsx');
-    const mapping = await loadMappingFile(io, typeof values.mapping === 'string' ? values.mapping : undefined);
-    const overrides = await loadRuleConfig(io, typeof values.config === 'string' ? values.config : undefined);
+    const mapping = await loadMappingFile(io, textFlag(values.mapping));
+    const overrides = await loadRuleConfig(io, textFlag(values.config));
 
     const progress = progressBar(io, positionals.length);
     const out: VerifyJson = { files: [], unreadable: [] };
