@@ -61,6 +61,18 @@ export const FOLLOW_UP_TAB_COLOR = '#548235';
 /** Rows kept in view: the hidden marker row, the title and the subtitle (the last two repeat on printed pages). */
 export const FROZEN_ROWS = 3;
 
+/**
+ * What every follow-up tab and the sammanställning share besides their rows: protected (only the
+ * input cells open), the follow-up tab colour, the title rows frozen, and printed landscape on one
+ * page wide with the title rows on every page.
+ */
+export function setFollowUpTabLook(spec: SheetSpec): void {
+  spec.protect = true;
+  spec.tabColor = FOLLOW_UP_TAB_COLOR;
+  spec.freeze = { rows: FROZEN_ROWS, columns: 0 };
+  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$2:$${FROZEN_ROWS}`, pageNumbers: true };
+}
+
 const SECTION_BUILDERS: Record<SectionId, (ctx: BuildContext) => void> = {
   sammanfattning: summarySection,
   mal: goalSection,
@@ -173,10 +185,7 @@ export function buildFollowUpTab(input: BuildFollowUpInput): SheetSpec {
   spec.validations = builder.validations;
   spec.conditionalFormats = builder.conditionalFormats;
   if (builder.charts.length > 0) spec.charts = builder.charts;
-  spec.protect = true;
-  spec.tabColor = FOLLOW_UP_TAB_COLOR;
-  spec.freeze = { rows: FROZEN_ROWS, columns: 0 };
-  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$2:$${FROZEN_ROWS}`, pageNumbers: true };
+  setFollowUpTabLook(spec);
   return fillMarkerRow(spec, {
     type: 'uppfoljning',
     version: FORMAT_VERSION,

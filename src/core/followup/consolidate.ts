@@ -13,7 +13,7 @@ import { normalizeKey } from '../text/normalize';
 import { FORMAT_VERSION, fillMarkerRow } from '../workbook/marker';
 import { CellError, type RawValue } from '../workbook/raw';
 import { emptySheetSpec, type SheetSpec, type SpecCell, type SpecValue } from '../workbook/sheet-spec';
-import { formatDateTimeSv, FOLLOW_UP_TAB_COLOR, FROZEN_ROWS } from './build-tab';
+import { formatDateTimeSv, setFollowUpTabLook } from './build-tab';
 import { checkFollowUpTab } from './check';
 import { budgetColumn } from './context';
 import { budgetSums, sumOf } from './figures';
@@ -291,10 +291,7 @@ export function buildConsolidation(
   Object.assign(spec, b.mergeRanges());
   spec.validations = b.validations;
   spec.conditionalFormats = b.conditionalFormats;
-  spec.protect = true;
-  spec.tabColor = FOLLOW_UP_TAB_COLOR;
-  spec.freeze = { rows: FROZEN_ROWS, columns: 0 };
-  spec.print = { orientation: 'landscape', fitToWidth: true, repeatRows: `$2:$${FROZEN_ROWS}`, pageNumbers: true };
+  setFollowUpTabLook(spec);
   return fillMarkerRow(spec, {
     type: 'sammanstallning',
     version: FORMAT_VERSION,
