@@ -11,47 +11,22 @@ export interface PortEvents {
 }
 
 export function createForwardingPort(current: () => Promise<WorkbookPort>, events: PortEvents): WorkbookPort {
+  /** Runs a change on the open workbook and tells the page afterwards, whether it succeeded or not. */
+  const change = async <T>(act: (port: WorkbookPort) => Promise<T>): Promise<T> => {
+    const port = await current();
+    try {
+      return await act(port);
+    } finally {
+      events.onChanged();
+    }
+  };
   return {
-    async index() {
-      return (await current()).index();
-    },
-    async read(plan, options) {
-      return (await current()).read(plan, options);
-    },
-    async writeSheet(spec, options) {
-      const port = await current();
-      try {
-        return await port.writeSheet(spec, options);
-      } finally {
-        events.onChanged();
-      }
-    },
-    async deleteOwnedSheet(name) {
-      const port = await current();
-      try {
-        return await port.deleteOwnedSheet(name);
-      } finally {
-        events.onChanged();
-      }
-    },
-    async selectCell(sheet, address) {
-      return (await current()).selectCell(sheet, address);
-    },
-    async writeCells(edits) {
-      const port = await current();
-      try {
-        return await port.writeCells(edits);
-      } finally {
-        events.onChanged();
-      }
-    },
-    async resizeTable(resize) {
-      const port = await current();
-      try {
-        return await port.resizeTable(resize);
-      } finally {
-        events.onChanged();
-      }
-    },
+    index: async () => (await current()).index(),
+    read: async (plan, options) => (await current()).read(plan, options),
+    selectCell: async (sheet, address) => (await current()).selectCell(sheet, address),
+    writeSheet: (spec, options) => change((port) => port.writeSheet(spec, options)),
+    deleteOwnedSheet: (name) => change((port) => port.deleteOwnedSheet(name)),
+    writeCells: (edits) => change((port) => port.writeCells(edits)),
+    resizeTable: (resize) => change((port) => port.resizeTable(resize)),
   };
 }
