@@ -18,6 +18,7 @@ import { FollowUpTabs } from './FollowUpTabs';
 import { ImportTabs } from './ImportTabs';
 import { InputList } from './InputList';
 import type { FollowUp } from './use-follow-up';
+import { PlainOptions } from '../PlainOptions';
 import { Notice } from '../Notice';
 
 const useStyles = makeStyles({
@@ -221,11 +222,7 @@ function ReadView({ followUp, port, now, report, year: yearChoice, boards: board
             <>
               <Field label={t('followup.year')}>
                 <Select value={String(year)} disabled={busy} onChange={(_, data) => yearChoice.choose(Number(data.value))}>
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
+                  <PlainOptions values={years} />
                 </Select>
               </Field>
 

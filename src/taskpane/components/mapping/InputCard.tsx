@@ -24,6 +24,7 @@ import {
 import { PaneRadio } from '../PaneRadio';
 import { useMappingText, type MappingT } from './mapping-texts';
 import { useMappingStyles } from './mapping-styles';
+import { PlainOptions } from '../PlainOptions';
 import type { MappingEditor } from './use-mapping';
 
 export interface InputCardProps {
@@ -138,8 +139,18 @@ function CommitInput({ value, onCommit, label, hint, validation, type = 'text' }
   );
 }
 
-function headerOption(cell: HeaderCell): string {
-  return `${cell.letter} – ${cell.text}`;
+/** The header row's columns as <option>s: "C – Belopp", or "C – (tom rubrik)". */
+function ColumnOptions({ cells, current }: { cells: readonly HeaderCell[]; current: string | undefined }) {
+  const { t } = useMappingText();
+  return (
+    <>
+      {columnChoices(cells, current).map((c) => (
+        <option key={c.letter} value={c.letter}>
+          {`${c.letter} – ${c.text || t('emptyHeader')}`}
+        </option>
+      ))}
+    </>
+  );
 }
 
 function InputEditor({ name, m, mapping, sheets, selectionAvailable }: { name: string; m: InputMapping; mapping: MappingEditor; sheets: readonly string[]; selectionAvailable: boolean }) {
@@ -189,11 +200,7 @@ function InputEditor({ name, m, mapping, sheets, selectionAvailable }: { name: s
       {isTable ? (
         <Field label={t('table')}>
           <Select className={styles.dropdown} value={m.table ?? ''} onChange={(_, d) => d.value && void mapping.place(name, { table: d.value })}>
-            {tables.map((table) => (
-              <option key={table} value={table}>
-                {table}
-              </option>
-            ))}
+            <PlainOptions values={tables} />
           </Select>
         </Field>
       ) : (
@@ -204,11 +211,7 @@ function InputEditor({ name, m, mapping, sheets, selectionAvailable }: { name: s
               value={m.sheet ?? ''}
               onChange={(_, d) => d.value && void mapping.place(name, { sheet: d.value, headerRow: m.headerRow ?? 1, lastRow: m.lastRow ?? null })}
             >
-              {sheets.map((sheet) => (
-                <option key={sheet} value={sheet}>
-                  {sheet}
-                </option>
-              ))}
+              <PlainOptions values={sheets} />
             </Select>
           </Field>
           <CommitInput
@@ -267,11 +270,7 @@ function InputEditor({ name, m, mapping, sheets, selectionAvailable }: { name: s
             <Field key={slot.key} label={`${slot.key}${slot.required ? ' *' : ''}`} data-testid="mapping-column" data-key={slot.key}>
               <Select className={styles.dropdown} value={letter ?? ''} onChange={(_, d) => change(setColumn(draft, name, slot.key, d.value ? d.value : null, header ?? null))}>
                 <option value="">{t('none')}</option>
-                {columnChoices(cells, letter).map((c) => (
-                  <option key={c.letter} value={c.letter}>
-                    {c.text ? headerOption(c) : `${c.letter} – ${t('emptyHeader')}`}
-                  </option>
-                ))}
+                <ColumnOptions cells={cells} current={letter} />
               </Select>
             </Field>
           );
@@ -309,11 +308,7 @@ function InputEditor({ name, m, mapping, sheets, selectionAvailable }: { name: s
           }
         >
           <option value="">{t('subtotalNone')}</option>
-          {columnChoices(cells, m.subtotals?.column).map((c) => (
-            <option key={c.letter} value={c.letter}>
-              {c.text ? headerOption(c) : `${c.letter} – ${t('emptyHeader')}`}
-            </option>
-          ))}
+          <ColumnOptions cells={cells} current={m.subtotals?.column} />
         </Select>
       </Field>
       {m.subtotals && (

@@ -16,6 +16,7 @@ import type { MappingSectionProps } from './MappingSection';
 import { useMappingStyles } from './mapping-styles';
 import { OWNED_TAB_FIRST_CELL } from '../../../core/workbook/marker';
 import { Notice } from '../Notice';
+import { PlainOptions } from '../PlainOptions';
 import { PaneSection } from '../PaneSection';
 
 
@@ -237,11 +238,7 @@ function DraftView({ mapping, selectionAvailable }: { mapping: MappingEditor; se
           <Field label={t('addInput')} className={styles.grow}>
             <Select className={styles.dropdown} value={adding ?? ''} onChange={(_, d) => setAdding(d.value || null)}>
               <option value="">{t('none')}</option>
-              {addable.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
+              <PlainOptions values={addable} />
             </Select>
           </Field>
           <Button
