@@ -13,6 +13,7 @@ import { sampleCommand } from './commands/sample';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 import { runCommand, type Command } from './commands/command';
+import { HELP_FLAG, columns, flagLines, hanging } from './help';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK, type CliIo } from './io';
 import { VERSION } from './version';
 import { WorkbookError } from '../core/workbook/port';
@@ -32,22 +33,22 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 export function generalHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 3;
   return [
     'budgetkoll – budgetkontroll, resursfördelning och uppföljning för kommuner i Excel',
     '',
     'Användning: budgetkoll <kommando> [flaggor]',
     '',
     'Kommandon:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    ...columns(COMMANDS.map((c) => ({ first: c.name, text: c.summary }))),
     '',
     'Flaggor:',
-    '  -h, --help     visa den här hjälpen',
-    '  -V, --version  visa versionen',
+    ...flagLines([HELP_FLAG, { flag: '-V, --version', text: 'visa versionen' }]),
     '',
     'Skriv budgetkoll <kommando> --help för ett kommandos flaggor.',
-    'Slutkoder: 0 = klart (inga fel), 1 = fel hittades i en arbetsbok, 2 = kunde inte köras',
-    '(fel argument, en fil som inte går att läsa eller skriva).',
+    ...hanging('Slutkoder: ', [
+      '0 = klart (inga fel), 1 = fel hittades i en arbetsbok, 2 = kunde inte köras',
+      '(fel argument, en fil som inte går att läsa eller skriva).',
+    ]),
   ].join('\n');
 }
 

@@ -95,7 +95,8 @@ export async function loadRuleConfig(io: CliIo, path: string | undefined): Promi
 /** The tolerance of a --config file, where the workbook sets none (the jobs' rule, src/jobs/read-inputs.ts). */
 export { applyToleranceSetting } from '../jobs/read-inputs';
 
-/** The defaults, for --help. */
+/** The keys and their defaults, for --help: one line each, the texts in a column. */
 export function configHelp(): string[] {
-  return KEYS.map((k) => `    ${k.padEnd(20)}${CONFIG_KEYS[k].help}`);
+  const width = Math.max(...KEYS.map((k) => k.length)) + 2;
+  return KEYS.map((k) => `${k.padEnd(width)}${CONFIG_KEYS[k].help}`);
 }

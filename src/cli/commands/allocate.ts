@@ -19,7 +19,7 @@ import { asWorkbookError, openForReading, openForWriting, unreadableLine } from 
 import { loadRuleConfig } from '../rule-config';
 import { loadMappingFile } from '../mapping-file';
 import { outputFormat } from './validate';
-import { sharedFlags, type Command } from './command';
+import { FLAG_HELP, sharedFlags, type Command } from './command';
 
 /** Amounts per year, keyed by the year as a string ("2027"). */
 export type PerYear = Record<string, number>;
@@ -161,30 +161,30 @@ export function allocateText(file: string, result: AllocationResult | null, find
 export const allocateCommand: Command = {
   name: 'allocate',
   summary: 'Räkna resursfördelningen (volymer, kompensation, förslag till ram)',
-  help: () =>
-    [
-      'Användning: budgetkoll allocate FIL.xlsx [-o RESULTAT.xlsx] [--format text|json] [--config inställningar.json]',
-      '',
+  help: {
+    usage: 'budgetkoll allocate FIL.xlsx [-o RESULTAT.xlsx] [--format text|json] [--config inställningar.json]',
+    about: [
       'Räknar resursfördelningsmodellen: kostnad per volymenhet, volymförändring, kompensation,',
       'övriga förändringar och förslag till ram per nämnd och år, jämfört med Ramar. Indata:',
       'Volymer (krävs), Utgångsramar, Övriga förändringar, Parametrar och Ramar.',
       'Utan Utgångsramar beräknas bara kompensationen, inget förslag till ram.',
-      '',
-      'Flaggor:',
-      '  -o, --output FIL   skriv en kopia av arbetsboken med fliken "Resursfördelning <år>"',
-      '                     (levande formler mot indatacellerna); indatafilen ändras aldrig',
-      '      --format F     text (standard, tabeller i tkr) eller json (hela kronor)',
-      '      --config FIL   egna gränsvärden för reglerna (se budgetkoll validate --help)',
-      '      --mapping FIL  en koppling (JSON) som säger var indata finns i en egen layout; går före',
-      '                     kopplingen som är sparad i arbetsboken (se budgetkoll map --help)',
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Slutkoder: 0 = inga fel i indata, 1 = fel i indata, 2 = kunde inte köras.',
-      '',
-      'Exempel: budgetkoll allocate budget.xlsx',
-      '         budgetkoll allocate budget.xlsx --format json > resursfordelning.json',
-      '         budgetkoll allocate budget.xlsx -o budget-resursfordelning.xlsx',
-    ].join('\n'),
+    ],
+    flags: [
+      {
+        flag: '-o, --output FIL',
+        text: ['skriv en kopia av arbetsboken med fliken "Resursfördelning <år>"', '(levande formler mot indatacellerna); indatafilen ändras aldrig'],
+      },
+      { flag: '--format F', text: 'text (standard, tabeller i tkr) eller json (hela kronor)' },
+      FLAG_HELP.config,
+      FLAG_HELP.mapping,
+    ],
+    exitCodes: ['0 = inga fel i indata, 1 = fel i indata, 2 = kunde inte köras.'],
+    examples: [
+      'budgetkoll allocate budget.xlsx',
+      'budgetkoll allocate budget.xlsx --format json > resursfordelning.json',
+      'budgetkoll allocate budget.xlsx -o budget-resursfordelning.xlsx',
+    ],
+  },
   flags: sharedFlags('output', 'format', 'config', 'mapping'),
   files: true,
   async run({ values, positionals }, io) {

@@ -19,7 +19,7 @@ import { asWorkbookError, openForReading, unreadableLine } from '../open-workboo
 import { progressBar } from '../progress';
 import { refuseInputAsOutput, writeWorkbook } from '../write-workbook';
 import { outputFormat } from './validate';
-import { sharedFlags, type Command } from './command';
+import { FLAG_HELP, sharedFlags, type Command } from './command';
 
 export interface ConsolidateJson {
   output: string;
@@ -77,28 +77,26 @@ function statusOf(tab: FilledTab): string | null {
 export const consolidateCommand: Command = {
   name: 'consolidate',
   summary: 'Sammanställ nämndernas uppföljningsflikar till en kommunflik (KS)',
-  help: () =>
-    [
-      'Användning: budgetkoll consolidate FIL.xlsx... --report april|august|december [--year ÅR] -o UT.xlsx',
-      '                                  [--format text|json]',
-      '',
+  help: {
+    usage: ['budgetkoll consolidate FIL.xlsx... --report april|august|december [--year ÅR] -o UT.xlsx', '[--format text|json]'],
+    about: [
       'Läser uppföljningsflikarna för rapporten ur varje nämnds arbetsbok och skriver en ny',
       'arbetsbok med fliken "Sammanställning <rapport> <år>": nämndernas belopp (kopierade som',
       'värden, med filen angiven), summa för kommunen, varje nämnds status och kontroll (UPF-',
       'reglerna) samt de åtgärder som rapporterats. Nämndernas filer ändras aldrig.',
-      '',
-      'Flaggor:',
-      '      --report R     april, august eller december (krävs)',
-      '      --year ÅR      året som följs upp (standard: året på flikarna, om det är ett enda)',
-      '  -o, --output FIL   den nya arbetsboken med sammanställningen (krävs)',
-      '      --format F     text (standard) eller json',
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Slutkoder: 0 = sammanställd, inga fel i flikarna, 1 = sammanställd men en nämnds flik har fel,',
+    ],
+    flags: [
+      FLAG_HELP.report,
+      { flag: '--year ÅR', text: 'året som följs upp (standard: året på flikarna, om det är ett enda)' },
+      { flag: '-o, --output FIL', text: 'den nya arbetsboken med sammanställningen (krävs)' },
+      FLAG_HELP.format,
+    ],
+    exitCodes: [
+      '0 = sammanställd, inga fel i flikarna, 1 = sammanställd men en nämnds flik har fel,',
       '2 = kunde inte köras (en fil som inte går att läsa nämns, och då skrivs ingenting).',
-      '',
-      'Exempel: budgetkoll consolidate nämnder/*.xlsx --report august -o sammanstallning-delar.xlsx',
-    ].join('\n'),
+    ],
+    examples: ['budgetkoll consolidate nämnder/*.xlsx --report august -o sammanstallning-delar.xlsx'],
+  },
   flags: sharedFlags('report', 'year', 'output', 'format'),
   files: true,
   async run({ values, positionals }, io) {

@@ -151,28 +151,29 @@ export function diffText(oldFile: string, newFile: string, diff: VersionDiff): s
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'Jämför två versioner av en arbetsbok (nämnder, rader, uppföljningsflikar)',
-  help: () =>
-    [
-      'Användning: budgetkoll diff FÖRUT.xlsx NU.xlsx [--format text|json] [--mapping koppling.json]',
-      '',
+  help: {
+    usage: 'budgetkoll diff FÖRUT.xlsx NU.xlsx [--format text|json] [--mapping koppling.json]',
+    about: [
       'Jämför två versioner av samma budgetarbetsbok och visar vad som ändrats:',
       '  - nettobudgeten (Driftbudget) per nämnd och år, förut, nu och förändringen, och Ramar om de ändrats;',
       '  - raderna i Driftbudget som lagts till, tagits bort eller fått ändrat belopp, med cellreferens',
       '    (raderna matchas på nämnd, verksamhet, konto och benämning);',
       '  - nämnder som bytt namn (samma rader, minst 90 % lika) – en rad i stället för alla raderna;',
       '  - det som fyllts i på uppföljningsflikarna (kommentarer, status, prognos …) och ändrats.',
-      '',
-      'Flaggor:',
-      '      --format F     text (standard, belopp i tkr) eller json (belopp i hela kronor)',
-      '      --mapping FIL  en koppling (JSON) för båda versionerna (se budgetkoll map --help)',
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Slutkoder: 0 = inga skillnader, 1 = skillnader hittades, 2 = kunde inte köras (t.ex. en fil som',
+    ],
+    flags: [
+      { flag: '--format F', text: 'text (standard, belopp i tkr) eller json (belopp i hela kronor)' },
+      { flag: '--mapping FIL', text: 'en koppling (JSON) för båda versionerna (se budgetkoll map --help)' },
+    ],
+    exitCodes: [
+      '0 = inga skillnader, 1 = skillnader hittades, 2 = kunde inte köras (t.ex. en fil som',
       'inte går att läsa eller saknar Driftbudget).',
-      '',
-      'Exempel: budgetkoll diff budget-v1.xlsx budget-v2.xlsx',
-      '         budgetkoll diff budget-v1.xlsx budget-v2.xlsx --format json > skillnader.json',
-    ].join('\n'),
+    ],
+    examples: [
+      'budgetkoll diff budget-v1.xlsx budget-v2.xlsx',
+      'budgetkoll diff budget-v1.xlsx budget-v2.xlsx --format json > skillnader.json',
+    ],
+  },
   flags: sharedFlags('format', 'mapping'),
   files: true,
   async run({ values, positionals }, io) {

@@ -25,7 +25,7 @@ import { blockedMessage, writeBlockers } from '../../core/rules/write-blockers';
 import { asWorkbookError, openForWriting, unreadableLine } from '../open-workbook';
 import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
 import { outputFormat } from './validate';
-import { sharedFlags, type Command } from './command';
+import { FLAG_HELP, sharedFlags, type Command } from './command';
 import type { SavableWorkbookPort } from '../../core/workbook/port';
 
 
@@ -150,11 +150,12 @@ export function resolveBoards(model: BudgetModel, asked: readonly string[], all:
 export const followUpCommand: Command = {
   name: 'followup',
   summary: 'Skapa eller uppdatera uppföljningsflikar (MU april, delår, årsbokslut)',
-  help: () =>
-    [
-      'Användning: budgetkoll followup FIL.xlsx --report april|august|december (--board NÄMND... | --all)',
-      '                               [--year ÅR] [-o UT.xlsx] [--format text|json]',
-      '',
+  help: {
+    usage: [
+      'budgetkoll followup FIL.xlsx --report april|august|december (--board NÄMND... | --all)',
+      '[--year ÅR] [-o UT.xlsx] [--format text|json]',
+    ],
+    about: [
       'Skapar standardfliken för uppföljningen per nämnd (eller för hela kommunen med',
       '--board Kommunen): ekonomisk uppföljning med levande formler mot Driftbudget och Utfall,',
       'åtgärder, inriktningar, uppdrag, personal m.m. enligt rapporten. Finns redan en flik som',
@@ -163,26 +164,32 @@ export const followUpCommand: Command = {
       '',
       'Rapporter: april = Fördjupad månadsuppföljning (MU april), august = Delårsbokslut,',
       'december = Årsbokslut.',
-      '',
-      'Flaggor:',
-      '      --report R     april, august eller december (krävs)',
-      '      --board NÄMND  nämnden som i Driftbudget; kan anges flera gånger; Kommunen = hela kommunen',
-      '      --all          alla nämnder i Driftbudget och Ramar',
-      '      --year ÅR      året som följs upp (standard: budgetåret i Parametrar)',
-      '  -o, --output FIL   arbetsboken att skriva (standard: <fil>-uppfoljning.xlsx bredvid FIL;',
-      '                     den skrivs aldrig över om den redan finns). Indatafilen ändras aldrig.',
-      '      --format F     text (standard) eller json',
-      '      --mapping FIL  en koppling (JSON) som säger var indata finns i en egen layout; går före',
-      '                     kopplingen som är sparad i arbetsboken (se budgetkoll map --help)',
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Slutkoder: 0 = flikarna skrevs, 1 = inget skrevs: ett namn i indata har en osynlig skillnad',
-      '          (cellerna listas; rätta dem först), 2 = kunde inte köras (t.ex. okänd nämnd eller oläsbar fil).',
-      '',
-      'Exempel: budgetkoll followup budget.xlsx --report august --all',
-      '         budgetkoll followup budget.xlsx --report april --board "Socialnämnden" -o soc-april.xlsx',
-      '         budgetkoll followup budget-uppfoljning.xlsx --report august --all -o budget-uppfoljning-2.xlsx',
-    ].join('\n'),
+    ],
+    flags: [
+      FLAG_HELP.report,
+      { flag: '--board NÄMND', text: 'nämnden som i Driftbudget; kan anges flera gånger; Kommunen = hela kommunen' },
+      { flag: '--all', text: 'alla nämnder i Driftbudget och Ramar' },
+      { flag: '--year ÅR', text: 'året som följs upp (standard: budgetåret i Parametrar)' },
+      {
+        flag: '-o, --output FIL',
+        text: [
+          'arbetsboken att skriva (standard: <fil>-uppfoljning.xlsx bredvid FIL;',
+          'den skrivs aldrig över om den redan finns). Indatafilen ändras aldrig.',
+        ],
+      },
+      FLAG_HELP.format,
+      FLAG_HELP.mapping,
+    ],
+    exitCodes: [
+      '0 = flikarna skrevs, 1 = inget skrevs: ett namn i indata har en osynlig skillnad',
+      '(cellerna listas; rätta dem först), 2 = kunde inte köras (t.ex. okänd nämnd eller oläsbar fil).',
+    ],
+    examples: [
+      'budgetkoll followup budget.xlsx --report august --all',
+      'budgetkoll followup budget.xlsx --report april --board "Socialnämnden" -o soc-april.xlsx',
+      'budgetkoll followup budget-uppfoljning.xlsx --report august --all -o budget-uppfoljning-2.xlsx',
+    ],
+  },
   flags: { ...sharedFlags('report', 'year', 'output', 'format', 'mapping'), board: { type: 'string', multiple: true }, all: { type: 'boolean' } },
   files: true,
   async run({ values, positionals }, io) {

@@ -17,34 +17,48 @@ import { sharedFlags, type Command } from './command';
 export const mapCommand: Command = {
   name: 'map',
   summary: 'Koppla indata i en egen layout: föreslå, pröva och spara en koppling',
-  help: () =>
-    [
-      'Användning: budgetkoll map FIL.xlsx --suggest',
-      '            budgetkoll map FIL.xlsx --mapping koppling.json [-o UT.xlsx]',
-      '            budgetkoll map FIL.xlsx',
-      '',
+  help: {
+    usage: [
+      'budgetkoll map FIL.xlsx --suggest',
+      'budgetkoll map FIL.xlsx --mapping koppling.json [-o UT.xlsx]',
+      'budgetkoll map FIL.xlsx',
+    ],
+    about: [
       'En koppling säger var Budgetkoll hittar varje indata (Driftbudget, Ramar, …) i en arbetsbok',
       'som inte följer mallen: flik och rubrikrad eller tabell, vilka kolumner som är vad, enhet',
       '(tkr, kr, mnkr), om kostnader är negativa och vilka rader som är summarader.',
       '',
-      '  --suggest          skriv förslaget som JSON på stdout (samma förslag som i aktivitetsfönstret);',
-      '                     det som inte gick att avgöra skrivs på stderr. Spara det, granska och återanvänd:',
-      '                     budgetkoll map nämnd.xlsx --suggest > koppling.json',
-      '  --mapping FIL      pröva kopplingen mot arbetsboken: vad varje indata läser, och var den inte passar',
-      '  -o, --output FIL   med --mapping: spara kopplingen i en kopia av arbetsboken (fliken Koppling);',
-      '                     validate, allocate, followup och aktivitetsfönstret använder den sedan',
-      '                     utan --mapping. Indatafilen ändras aldrig.',
-      '  -h, --help         visa den här hjälpen',
-      '',
       'Utan flaggor skrivs kopplingen som är sparad i arbetsboken (JSON), om det finns en.',
-      '',
-      'Slutkoder: 0 = klart, 1 = kopplingen passar inte arbetsboken (inget sparades) eller det finns',
+    ],
+    flags: [
+      {
+        flag: '--suggest',
+        text: [
+          'skriv förslaget som JSON på stdout (samma förslag som i aktivitetsfönstret);',
+          'det som inte gick att avgöra skrivs på stderr. Spara det, granska och återanvänd:',
+          'budgetkoll map nämnd.xlsx --suggest > koppling.json',
+        ],
+      },
+      { flag: '--mapping FIL', text: 'pröva kopplingen mot arbetsboken: vad varje indata läser, och var den inte passar' },
+      {
+        flag: '-o, --output FIL',
+        text: [
+          'med --mapping: spara kopplingen i en kopia av arbetsboken (fliken Koppling);',
+          'validate, allocate, followup och aktivitetsfönstret använder den sedan',
+          'utan --mapping. Indatafilen ändras aldrig.',
+        ],
+      },
+    ],
+    exitCodes: [
+      '0 = klart, 1 = kopplingen passar inte arbetsboken (inget sparades) eller det finns',
       'ingen sparad koppling, 2 = kunde inte köras (fel i kopplingsfilen eller oläsbar arbetsbok).',
-      '',
-      'Exempel: budgetkoll map budget.xlsx --suggest > koppling.json',
-      '         budgetkoll map budget.xlsx --mapping koppling.json -o budget-kopplad.xlsx',
-      '         budgetkoll validate soc.xlsx --mapping koppling.json',
-    ].join('\n'),
+    ],
+    examples: [
+      'budgetkoll map budget.xlsx --suggest > koppling.json',
+      'budgetkoll map budget.xlsx --mapping koppling.json -o budget-kopplad.xlsx',
+      'budgetkoll validate soc.xlsx --mapping koppling.json',
+    ],
+  },
   flags: { ...sharedFlags('mapping', 'output'), suggest: { type: 'boolean' } },
   files: true,
   async run({ values, positionals }, io) {

@@ -22,25 +22,27 @@ export function defaultSampleOutput(rows: number): string {
 export const sampleCommand: Command = {
   name: 'sample',
   summary: 'Skapa en realistisk exempelarbetsbok (.xlsx) att prova på',
-  help: () =>
-    [
-      'Användning: budgetkoll sample [-o FIL.xlsx] [--rows N] [--seed S] [--year ÅR]',
-      '',
+  help: {
+    usage: 'budgetkoll sample [-o FIL.xlsx] [--rows N] [--seed S] [--year ÅR]',
+    about: [
       'Skapar en exempelarbetsbok för en påhittad kommun i Alingsås storlek: ramar som går ihop,',
       'driftbudget, volymer, finansiering, internkontroll, uppdrag, nyckeltal och utfall för',
       'januari–augusti. Samma seed ger alltid samma data.',
-      '',
-      'Flaggor:',
-      '  -o, --output FIL   filen att skriva (.xlsx; standard exempel-N.xlsx i aktuell mapp);',
-      '                     en befintlig fil skrivs över',
-      `      --rows N       rader i Driftbudget (standard ${formatNumberSv(DEFAULT_SAMPLE_ROWS)}; S = 2 000, M = 20 000, L = 200 000);`,
-      '                     övriga indata växer i samma takt',
-      `      --seed S       slumpfrö, ett heltal (standard ${DEFAULT_SAMPLE_SEED})`,
-      `      --year ÅR      budgetåret (standard ${DEFAULT_SAMPLE_YEAR})`,
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Exempel: budgetkoll sample -o exempel.xlsx --rows 2000 --seed 1',
-    ].join('\n'),
+    ],
+    flags: [
+      { flag: '-o, --output FIL', text: ['filen att skriva (.xlsx; standard exempel-N.xlsx i aktuell mapp);', 'en befintlig fil skrivs över'] },
+      {
+        flag: '--rows N',
+        text: [
+          `rader i Driftbudget (standard ${formatNumberSv(DEFAULT_SAMPLE_ROWS)}; S = 2 000, M = 20 000, L = 200 000);`,
+          'övriga indata växer i samma takt',
+        ],
+      },
+      { flag: '--seed S', text: `slumpfrö, ett heltal (standard ${DEFAULT_SAMPLE_SEED})` },
+      { flag: '--year ÅR', text: `budgetåret (standard ${DEFAULT_SAMPLE_YEAR})` },
+    ],
+    examples: ['budgetkoll sample -o exempel.xlsx --rows 2000 --seed 1'],
+  },
   flags: { ...sharedFlags('output', 'year'), rows: { type: 'string' }, seed: { type: 'string' } },
   files: false,
   async run({ values }, io) {

@@ -14,7 +14,7 @@ import { asWorkbookError, openForWriting, unreadableLine } from '../open-workboo
 import { loadRuleConfig } from '../rule-config';
 import { VERSION } from '../version';
 import { refuseInputAsOutput, saveWorkbookBytes } from '../write-workbook';
-import { sharedFlags, type Command } from './command';
+import { FLAG_HELP, sharedFlags, type Command } from './command';
 
 interface CommentFlag {
   rule: string;
@@ -53,31 +53,31 @@ const quoteIfNeeded = (sheet: string) => (/^[\p{L}\d_]+$/u.test(sheet) ? sheet :
 export const submitCommand: Command = {
   name: 'submit',
   summary: 'Lämna in: skriv ett kvitto med fingeravtryck (fliken Inlämning) i en kopia',
-  help: () =>
-    [
-      'Användning: budgetkoll submit FIL.xlsx --by NAMN [--comment REGEL@Flik!CELL=TEXT]... -o UT.xlsx',
-      '',
+  help: {
+    usage: 'budgetkoll submit FIL.xlsx --by NAMN [--comment REGEL@Flik!CELL=TEXT]... -o UT.xlsx',
+    about: [
       'Kontrollerar arbetsboken och, om inga fel finns och varje varning har en kommentar, skriver',
       'fliken Inlämning i en kopia: vem, när, Budgetkolls och regelkatalogens version, sammanfattningen',
       'med kommentarerna och ett fingeravtryck (SHA-256) över värdena i alla indataceller. Med',
       'budgetkoll verify ser den som tar emot filen om något har ändrats efter inlämningen.',
       'Fingeravtrycket är ingen underskrift: den som har filen kan ändra den och lämna in igen.',
-      '',
-      'Flaggor:',
-      '      --by NAMN       vem som lämnar in (krävs)',
-      '      --comment K=T   kommentar till en varning; K är REGEL@Flik!CELL som i budgetkoll validate',
-      '                      (flik utelämnas när cellen räcker); kan anges flera gånger',
-      '  -o, --output FIL    kopian att skriva (krävs); indatafilen ändras aldrig',
-      '      --mapping FIL   en koppling (se budgetkoll map --help)',
-      '      --config FIL    egna gränsvärden för reglerna (se budgetkoll validate --help)',
-      '  -h, --help          visa den här hjälpen',
-      '',
-      'Slutkoder: 0 = inlämnad, 1 = inte inlämnad: fel finns eller en varning saknar kommentar,',
-      '2 = kunde inte köras.',
-      '',
-      'Exempel: budgetkoll submit soc.xlsx --by "Anna Andersson" -o soc-inlamnad.xlsx',
-      '         budgetkoll submit soc.xlsx --by Anna --comment "RAM-UNDER@Ramar!C5=Sänks i juni" -o ut.xlsx',
-    ].join('\n'),
+    ],
+    flags: [
+      { flag: '--by NAMN', text: 'vem som lämnar in (krävs)' },
+      {
+        flag: '--comment K=T',
+        text: ['kommentar till en varning; K är REGEL@Flik!CELL som i budgetkoll validate', '(flik utelämnas när cellen räcker); kan anges flera gånger'],
+      },
+      { flag: '-o, --output FIL', text: 'kopian att skriva (krävs); indatafilen ändras aldrig' },
+      FLAG_HELP.mappingBrief,
+      FLAG_HELP.config,
+    ],
+    exitCodes: ['0 = inlämnad, 1 = inte inlämnad: fel finns eller en varning saknar kommentar,', '2 = kunde inte köras.'],
+    examples: [
+      'budgetkoll submit soc.xlsx --by "Anna Andersson" -o soc-inlamnad.xlsx',
+      'budgetkoll submit soc.xlsx --by Anna --comment "RAM-UNDER@Ramar!C5=Sänks i juni" -o ut.xlsx',
+    ],
+  },
   flags: { ...sharedFlags('output', 'mapping', 'config'), by: { type: 'string' }, comment: { type: 'string', multiple: true } },
   files: true,
   async run({ values, positionals }, io) {

@@ -13,21 +13,19 @@ function defaultYear(): number {
 export const templateCommand: Command = {
   name: 'template',
   summary: 'Skapa en tom standardmall (.xlsx) med alla indataflikar',
-  help: () =>
-    [
-      'Användning: budgetkoll template -o FIL.xlsx [--year ÅR] [--kommun NAMN]',
-      '',
+  help: () => ({
+    usage: 'budgetkoll template -o FIL.xlsx [--year ÅR] [--kommun NAMN]',
+    about: [
       'Skapar den tomma standardmallen: en flik med en formaterad Excel-tabell för varje indata',
       '(Ramar, Driftbudget, Volymer, …), listrutor, instruktioner och fliken Instruktioner.',
-      '',
-      'Flaggor:',
-      '  -o, --output FIL   filen att skriva (.xlsx); en befintlig fil skrivs över',
-      `      --year ÅR      budgetåret (standard: nästa år, ${defaultYear()})`,
-      '      --kommun NAMN  kommunens namn i Parametrar',
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Exempel: budgetkoll template -o mall.xlsx --year 2027 --kommun "Alingsås kommun"',
-    ].join('\n'),
+    ],
+    flags: [
+      { flag: '-o, --output FIL', text: 'filen att skriva (.xlsx); en befintlig fil skrivs över' },
+      { flag: '--year ÅR', text: `budgetåret (standard: nästa år, ${defaultYear()})` },
+      { flag: '--kommun NAMN', text: 'kommunens namn i Parametrar' },
+    ],
+    examples: ['budgetkoll template -o mall.xlsx --year 2027 --kommun "Alingsås kommun"'],
+  }),
   flags: { ...sharedFlags('output', 'year'), kommun: { type: 'string' } },
   files: false,
   async run({ values }, io) {

@@ -13,7 +13,7 @@ import { progressBar } from '../progress';
 import { configHelp, loadRuleConfig } from '../rule-config';
 import { loadMappingFile } from '../mapping-file';
 import type { Mapping } from '../../core/inputs/mapping';
-import { sharedFlags, type Command } from './command';
+import { FLAG_HELP, sharedFlags, type Command } from './command';
 import { textFlag } from '../args';
 
 export type OutputFormat = 'text' | 'json';
@@ -57,29 +57,29 @@ function summaryTable(results: readonly FileResult[]): string[] {
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Kontrollera arbetsböcker mot alla regler (ramar, summor, nycklar, …)',
-  help: () =>
-    [
-      'Användning: budgetkoll validate FIL.xlsx... [--format text|json] [--config inställningar.json] [--mapping koppling.json]',
-      '',
+  help: {
+    usage: 'budgetkoll validate FIL.xlsx... [--format text|json] [--config inställningar.json] [--mapping koppling.json]',
+    about: [
       'Läser varje arbetsbok och kontrollerar den mot alla regler: ramar, driftbudget, summarader,',
       'nycklar, konton, volymer, internkontroll, politiska inriktningar och uppdrag. Uppföljnings-',
       'flikar som Budgetkoll skapat kontrolleras också (UPF-reglerna: prognos, åtgärder, status …).',
       'Resultatet skrivs per fil och flik med allvarlighetsgrad, regel, cell, meddelande och åtgärd.',
-      '',
-      'Flaggor:',
-      '      --format F     text (standard) eller json',
-      '      --config FIL   egna gränsvärden för reglerna, en JSON-fil med någon av nycklarna:',
-      ...configHelp().map((l) => `  ${l}`),
-      '      --mapping FIL  en koppling (JSON) som säger var indata finns i en egen layout; går före',
-      '                     kopplingen som är sparad i arbetsboken (se budgetkoll map --help)',
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Slutkoder: 0 = inga fel, 1 = fel hittades, 2 = en fil eller inställningarna kunde inte läsas',
+    ],
+    flags: [
+      FLAG_HELP.format,
+      {
+        flag: '--config FIL',
+        // The keys as a list under the sentence that introduces them.
+        text: ['egna gränsvärden för reglerna, en JSON-fil med någon av nycklarna:', ...configHelp().map((line) => `  ${line}`)],
+      },
+      FLAG_HELP.mapping,
+    ],
+    exitCodes: [
+      '0 = inga fel, 1 = fel hittades, 2 = en fil eller inställningarna kunde inte läsas',
       '(övriga filer kontrolleras och redovisas ändå).',
-      '',
-      'Exempel: budgetkoll validate budget.xlsx',
-      '         budgetkoll validate nämnder/*.xlsx --format json > resultat.json',
-    ].join('\n'),
+    ],
+    examples: ['budgetkoll validate budget.xlsx', 'budgetkoll validate nämnder/*.xlsx --format json > resultat.json'],
+  },
   flags: sharedFlags('format', 'config', 'mapping'),
   files: true,
   async run({ values, positionals }, io) {

@@ -14,7 +14,7 @@ import { asWorkbookError, openForReading, unreadableLine } from '../open-workboo
 import { progressBar } from '../progress';
 import { loadRuleConfig } from '../rule-config';
 import { outputFormat } from './validate';
-import { sharedFlags, type Command } from './command';
+import { FLAG_HELP, sharedFlags, type Command } from './command';
 import { textFlag } from '../args';
 
 /** Changed cells listed in text before "… och N till". */
@@ -61,26 +61,24 @@ function textLines(file: string, v: Verification): string[] {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Kontrollera inlämnade arbetsböcker: oförändrade sedan inlämningen?',
-  help: () =>
-    [
-      'Användning: budgetkoll verify FIL.xlsx... [--format text|json] [--config inställningar.json] [--mapping koppling.json]',
-      '',
+  help: {
+    usage: 'budgetkoll verify FIL.xlsx... [--format text|json] [--config inställningar.json] [--mapping koppling.json]',
+    about: [
       'För den som tar emot nämndernas filer. Per fil: inlämnad eller inte, av vem och när, om',
       'fingeravtrycket är intakt eller vilka indataceller som har ändrats sedan, om kvittot har',
       'ändrats för hand, och iakttagelserna vid inlämningen och nu.',
-      '',
-      'Flaggor:',
-      '      --format F     text (standard) eller json',
-      '      --config FIL   egna gränsvärden för reglerna, som vid inlämningen (se budgetkoll validate --help)',
-      '      --mapping FIL  en koppling (se budgetkoll map --help)',
-      '  -h, --help         visa den här hjälpen',
-      '',
-      'Slutkoder: 0 = inga problem, 1 = en fil har ändrats efter inlämningen, har ett ändrat kvitto',
+    ],
+    flags: [
+      FLAG_HELP.format,
+      { flag: '--config FIL', text: 'egna gränsvärden för reglerna, som vid inlämningen (se budgetkoll validate --help)' },
+      FLAG_HELP.mappingBrief,
+    ],
+    exitCodes: [
+      '0 = inga problem, 1 = en fil har ändrats efter inlämningen, har ett ändrat kvitto',
       'eller har fel nu, 2 = en fil kunde inte läsas (de andra kontrolleras ändå).',
-      '',
-      'Exempel: budgetkoll verify nämnder/*.xlsx',
-      '         budgetkoll verify nämnder/*.xlsx --format json > inlämningar.json',
-    ].join('\n'),
+    ],
+    examples: ['budgetkoll verify nämnder/*.xlsx', 'budgetkoll verify nämnder/*.xlsx --format json > inlämningar.json'],
+  },
   flags: sharedFlags('format', 'config', 'mapping'),
   files: true,
   async run({ values, positionals }, io) {
