@@ -143,6 +143,21 @@ export class TabBuilder {
   }
 
   /**
+   * A section's table of keyed rows: `text.empty` as a note when there are no items (returns
+   * null), else the intro note, the header and the rows (returns the first row).
+   */
+  keyedTable(shape: RowShape, items: readonly BlockRow[], text: { empty: string; intro: string }, header: Record<number, string>, merges?: Record<number, number>): number | null {
+    if (items.length === 0) {
+      this.note(text.empty);
+      this.blank();
+      return null;
+    }
+    this.note(text.intro);
+    this.header(header, merges);
+    return this.keyedBlock(shape, items);
+  }
+
+  /**
    * The cells of a row's fields by column: the row's own cells where it has them, and inputs take
    * what was typed under `key` (none for null) before their defaults.
    */

@@ -125,14 +125,14 @@ export function assignmentsSection(ctx: BuildContext): void {
         return { key: { section: 'uppdrag', board: r.recipient, item: r.assignment }, label: textCell(r.assignment), own, descriptorMemo: {} };
       }),
   );
-  if (items.length === 0) {
-    b.note(`${ctx.board} har inga särskilda uppdrag i Uppdrag.`);
-    b.blank();
-    return;
-  }
-  b.note('Statusen är förifylld från Uppdrag; ändra den till läget per periodens slut och kommentera.');
-  b.header({ [COL.text]: 'Uppdrag', [COL.e]: 'Beslutat av', [COL.g]: 'Slutdatum', [COL.h]: 'Status', [COL.wide]: 'Kommentar' }, { [COL.e]: COL.f });
-  const first = b.keyedBlock(shape, items);
+  const first = b.keyedTable(
+    shape,
+    items,
+    { empty: `${ctx.board} har inga särskilda uppdrag i Uppdrag.`, intro: 'Statusen är förifylld från Uppdrag; ändra den till läget per periodens slut och kommentera.' },
+    { [COL.text]: 'Uppdrag', [COL.e]: 'Beslutat av', [COL.g]: 'Slutdatum', [COL.h]: 'Status', [COL.wide]: 'Kommentar' },
+    { [COL.e]: COL.f },
+  );
+  if (first === null) return;
   b.validate(COL.h, first, b.next - 1, STATUS_RULE);
   b.blank();
 }
@@ -154,17 +154,14 @@ export function internalControlSection(ctx: BuildContext): void {
         }),
       ),
   );
-  if (items.length === 0) {
-    b.note(`${ctx.board} har ingen internkontrollplan i Internkontrollplan.`);
-    b.blank();
-    return;
-  }
-  b.note('Redovisa för varje kontroll i internkontrollplanen om den genomförts, vilka avvikelser den visat och vilka åtgärder som vidtagits.');
-  b.header(
+  const first = b.keyedTable(
+    shape,
+    items,
+    { empty: `${ctx.board} har ingen internkontrollplan i Internkontrollplan.`, intro: 'Redovisa för varje kontroll i internkontrollplanen om den genomförts, vilka avvikelser den visat och vilka åtgärder som vidtagits.' },
     { [COL.text]: 'Kontrollaktivitet', [COL.d]: 'Riskvärde', [COL.e]: 'Genomförd', [COL.f]: 'Avvikelser', [COL.wide]: 'Åtgärder' },
     { [COL.f]: COL.h },
   );
-  const first = b.keyedBlock(shape, items);
+  if (first === null) return;
   b.validate(COL.e, first, b.next - 1, YES_NO_RULE);
   b.blank();
 }
@@ -199,17 +196,14 @@ export function privateProvidersSection(ctx: BuildContext): void {
             };
           });
       });
-  if (items.length === 0) {
-    b.note(`${ctx.board} har ingen verksamhet hos privata utförare i Privata utförare.`);
-    b.blank();
-    return;
-  }
-  b.note('Hämtat från Privata utförare med formler: ändringar där syns här direkt.');
-  b.header(
+  const first = b.keyedTable(
+    shape,
+    items,
+    { empty: `${ctx.board} har ingen verksamhet hos privata utförare i Privata utförare.`, intro: 'Hämtat från Privata utförare med formler: ändringar där syns här direkt.' },
     { [COL.text]: 'Utförare (verksamhet)', [COL.c]: 'Avtalsperiod', [COL.e]: 'Kostnad\n(tkr)', [COL.f]: 'Uppföljning\ngenomförd', [COL.wide]: 'Iakttagelser' },
     { [COL.c]: COL.d },
   );
-  const first = b.keyedBlock(shape, items);
+  if (first === null) return;
   const last = b.next - 1;
   // The rows' cached costs (the items are shared by the nämnd's tabs: read back, not collected).
   const costs: CellResult[] = items.map((item) => (item.own?.[COL.e]?.value ?? undefined) as CellResult);
