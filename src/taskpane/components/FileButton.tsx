@@ -17,17 +17,19 @@ export interface FileButtonProps {
   className?: string;
   /** The hidden input's test id (tests upload through it). */
   inputTestId: string;
+  /** The button's test id, where tests look for the button itself. */
+  buttonTestId?: string;
   /** The input's accessible name: the button's text. */
   label: string;
   onFiles(files: File[]): void;
 }
 
-export function FileButton({ children, accept, multiple = false, disabled, appearance, className, inputTestId, label, onFiles }: FileButtonProps) {
+export function FileButton({ children, accept, multiple = false, disabled, appearance, className, inputTestId, buttonTestId, label, onFiles }: FileButtonProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button appearance={appearance} className={className} disabled={disabled} onClick={() => input.current?.click()}>
+      <Button appearance={appearance} className={className} disabled={disabled} onClick={() => input.current?.click()} data-testid={buttonTestId}>
         {children}
       </Button>
       <input

@@ -7,7 +7,7 @@
  * follow-up tabs' changed inputs.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { hasDifferences, type BoardChange, type InputValue, type RowChange, type VersionDiff, type YearAmounts } from '../../../core/compare';
 import { fieldLabel } from '../../../core/followup/layout';
 import type { WorkbookPort } from '../../../core/workbook/port';
@@ -22,12 +22,12 @@ import { useSubmissionStyles } from './submission-styles';
 import { useSubmissionText, type SubmissionT } from './submission-texts';
 import { Notice } from '../Notice';
 import { ProgressLine } from '../ProgressLine';
+import { FileButton } from '../FileButton';
 
 const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold },
   picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { minWidth: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  fileInput: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clipPath: 'inset(50%)', border: 0 },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums' },
   th: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   thFirst: { textAlign: 'left', width: '3.5em' },
@@ -60,7 +60,6 @@ export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: C
   const styles = { ...useSubmissionStyles(), ...useStyles() };
   const { t } = useSubmissionText();
   const [state, setState] = useState<CompareState>({ phase: 'idle' });
-  const input = useRef<HTMLInputElement>(null);
   const task = useCancellableTask();
 
   // Another workbook opened (a new port): the comparison shown was with the last one.
@@ -111,23 +110,18 @@ export function CompareVersions({ port, busy, onBusy, onSelect, openVersion }: C
       </Text>
       <p className={styles.hint}>{t('compare.intro')}</p>
       <div className={styles.picker}>
-        <input
-          ref={input}
-          type="file"
+        <FileButton
           accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className={styles.fileInput}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="compare-file"
-          onChange={(e) => {
-            const picked = e.target.files?.[0];
-            e.target.value = '';
+          disabled={busy || reading}
+          label={t('compare.pick')}
+          inputTestId="compare-file"
+          buttonTestId="compare-pick"
+          onFiles={([picked]) => {
             if (picked) void compare(picked);
           }}
-        />
-        <Button disabled={busy || reading} onClick={() => input.current?.click()} data-testid="compare-pick">
+        >
           {t('compare.pick')}
-        </Button>
+        </FileButton>
         <span className={styles.fileName}>{file ?? t('compare.noFile')}</span>
       </div>
       <div aria-live="polite" className={styles.group} data-testid="compare-result" ref={result}>
