@@ -5,7 +5,7 @@
  */
 import { LIMITS, type XlsxLimits } from './limits';
 import * as messages from './messages';
-import { decodeXmlEntities, indexOfAscii, richText } from './sheet-scan';
+import { decodeXmlEntities, indexOfAscii, richText } from './xml-bytes';
 
 export interface SheetPart {
   name: string;

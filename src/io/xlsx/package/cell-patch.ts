@@ -5,7 +5,7 @@
  * Rows and cells without an `r` attribute follow the previous one, as the file format allows.
  */
 import { parseRangeA1, rangeToA1, toA1, type RangePosition } from '../../../core/a1';
-import { decodeXmlEntities } from '../sheet-scan';
+import { decodeXmlEntities } from '../xml-bytes';
 import { PackageWriteError } from './package-error';
 import { escapeXml, rootPrefix } from './xml-text';
 
