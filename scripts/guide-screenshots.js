@@ -39,7 +39,15 @@ async function main() {
     const shot = async (name) => {
       await page.waitForTimeout(300);
       // At 320 px the pane sits under the grid: the pane alone, whole.
-      if (NARROW) await pane.screenshot({ path: path.join(OUT, `${name}.png`) });
+      // The viewport grown to hold the whole pane first: an element capture taller than the
+      // viewport left everything below about 1 200 px blank in Chromium.
+      if (NARROW) {
+        const height = await pane.evaluate((el) => el.scrollHeight);
+        await page.setViewportSize({ width: WIDTH, height: Math.max(768, Math.ceil(height) + 400) });
+        await page.waitForTimeout(200);
+        await pane.screenshot({ path: path.join(OUT, `${name}.png`) });
+        await page.setViewportSize({ width: WIDTH, height: 768 });
+      }
       else await page.screenshot({ path: path.join(OUT, `${name}.png`) });
       console.log(path.relative(process.cwd(), path.join(OUT, `${name}.png`)));
     };

@@ -23,6 +23,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  // The playground's formula engine: WebAssembly.instantiateStreaming needs this type.
+  '.wasm': 'application/wasm',
   '.ico': 'image/x-icon',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
