@@ -71,6 +71,9 @@ async function main() {
     await followUp.getByRole('group', { name: 'Nämnder' }).getByRole('checkbox').nth(1).check({ timeout: 60_000 });
     await followUp.getByRole('button', { name: 'Skapa uppföljningsflik', exact: true }).click();
     await followUp.getByTestId('followup-outcome').filter({ hasText: 'Skapade fliken' }).waitFor({ timeout: 60_000 });
+    // The new tab as the grid draws it, with its formulas worked out, not the spinner before it.
+    await page.getByTestId('sheet-grid').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="engine-status"][data-state="done"]').waitFor({ timeout: 60_000 });
     await shot('04-uppfoljning');
 
     for (const [name, file] of [
