@@ -5,7 +5,7 @@
  */
 import { LIMITS, type XlsxLimits } from './limits';
 import * as messages from './messages';
-import { decodeXmlEntities, indexOfAscii, richText } from './xml-bytes';
+import { attributeSpan, endsName, indexOfAscii, nameAt, nextAttribute, richText, textAt } from './xml-bytes';
 
 export interface SheetPart {
   name: string;
@@ -42,11 +42,16 @@ export function tagsNamed(xml: string, name: string): Record<string, string>[] {
   return out;
 }
 
+const utf8Encoder = new TextEncoder();
+
+/** The attributes of a tag's text, by the one attribute walker (xml-bytes.ts). */
 function attributes(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  const attr = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = attr.exec(text); m; m = attr.exec(text)) {
-    attrs[m[1]] = decodeXmlEntities(m[2] ?? m[3] ?? '');
+  const bytes = utf8Encoder.encode(text);
+  const a = attributeSpan();
+  let j = 0;
+  while ((j = nextAttribute(bytes, j, bytes.length, a)) >= 0) {
+    if (a.nameEnd > a.nameStart) attrs[textAt(bytes, a.nameStart, a.nameEnd)] = textAt(bytes, a.valueStart, a.valueEnd);
   }
   return attrs;
 }
@@ -142,10 +147,10 @@ function eachSharedString(bytes: Uint8Array, part: string, limits: Readonly<Xlsx
   for (;;) {
     const open = findSi(bytes, pos);
     if (open < 0) break;
-    const gt = bytes.indexOf(0x3e, open);
+    const gt = bytes.indexOf(GT, open);
     if (gt < 0) break;
     if (++count > max) throw messages.limit.sharedStrings(part, max);
-    if (bytes[gt - 1] === 0x2f) {
+    if (bytes[gt - 1] === SLASH) {
       visit(-1, -1);
       pos = gt + 1;
       continue;
@@ -157,26 +162,30 @@ function eachSharedString(bytes: Uint8Array, part: string, limits: Readonly<Xlsx
   }
 }
 
+/** The element of one entry of the shared string table, and the bytes its search compares. */
+const SHARED_STRING_ITEM = 'si';
+const LT = 0x3c; // <
+const GT = 0x3e; // >
+const SLASH = 0x2f; // /
+const COLON = 0x3a; // :
+
 /** True when the tag name starting at `i` (just after "<" or "</") is "si", with or without a prefix. */
 function isSiName(bytes: Uint8Array, i: number): boolean {
   let k = i;
-  while (k < bytes.length && k < i + 32 && bytes[k] !== 0x3a && bytes[k] > 0x20 && bytes[k] !== 0x3e && bytes[k] !== 0x2f) k++;
-  const ns = bytes[k] === 0x3a ? k + 1 : i;
-  if (bytes[ns] !== 0x73 || bytes[ns + 1] !== 0x69) return false;
-  const after = bytes[ns + 2];
-  return after === 0x3e || after === 0x2f || after <= 0x20;
+  while (k < bytes.length && k < i + 32 && bytes[k] !== COLON && !endsName(bytes[k])) k++;
+  return nameAt(bytes, bytes[k] === COLON ? k + 1 : i, SHARED_STRING_ITEM);
 }
 
 function findSi(bytes: Uint8Array, from: number): number {
-  for (let i = bytes.indexOf(0x3c, from); i >= 0; i = bytes.indexOf(0x3c, i + 1)) {
-    if (bytes[i + 1] !== 0x2f && isSiName(bytes, i + 1)) return i;
+  for (let i = bytes.indexOf(LT, from); i >= 0; i = bytes.indexOf(LT, i + 1)) {
+    if (bytes[i + 1] !== SLASH && isSiName(bytes, i + 1)) return i;
   }
   return -1;
 }
 
 function findSiClose(bytes: Uint8Array, from: number): number {
-  for (let i = bytes.indexOf(0x3c, from); i >= 0; i = bytes.indexOf(0x3c, i + 1)) {
-    if (bytes[i + 1] === 0x2f && isSiName(bytes, i + 2)) return i;
+  for (let i = bytes.indexOf(LT, from); i >= 0; i = bytes.indexOf(LT, i + 1)) {
+    if (bytes[i + 1] === SLASH && isSiName(bytes, i + 2)) return i;
   }
   return -1;
 }
