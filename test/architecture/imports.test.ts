@@ -132,3 +132,13 @@ describe('the import graph of src/', () => {
     expect([...folders].filter((f) => !(f in MAY_IMPORT))).toEqual([]);
   });
 });
+
+describe('the files of src/', () => {
+  it('are at most 400 lines each (docs/architecture.md, "Invariants")', () => {
+    const tooLong = sourceFiles(SRC)
+      .map((file) => ({ file: relative(SRC, file), lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > 400)
+      .map((f) => `${f.file}: ${f.lines}`);
+    expect(tooLong).toEqual([]);
+  });
+});
