@@ -3,9 +3,9 @@
  * with the semantics of the ExcelJS adapter (cells.ts): formula cells give their cached result,
  * empty text is empty, errors are CellErrors.
  *
- * CellKind is used only in this module (the scanner sets it through clearCell, kindOf and
- * setInlineString): under isolatedModules tsc emits it as an object, and another module would
- * read it through the exports object on every cell.
+ * CellKind is compared only in this module (the scanner sets it through kindOf and
+ * setInlineString, and reads CellKind.Number once per sheet): under isolatedModules tsc emits it
+ * as an object, and another module would read it through the exports object on every cell.
  */
 import { CellError, type RawValue } from '../../core/workbook/raw';
 import { intAt, numberAt, richText, textAt } from './xml-bytes';
@@ -54,16 +54,6 @@ export function scannedCell(): ScannedCell {
     formulaEnd: -1,
     sharedIndex: -1,
   };
-}
-
-/** Clears what a <c> start tag and its children set (its position is set by the scanner). */
-export function clearCell(cell: ScannedCell): void {
-  cell.kind = CellKind.Number;
-  cell.style = 0;
-  cell.valueStart = cell.valueEnd = -1;
-  cell.hasFormula = false;
-  cell.formulaStart = cell.formulaEnd = -1;
-  cell.sharedIndex = -1;
 }
 
 /** The cell's content is an inline string, at the byte range of its <is> element's content. */

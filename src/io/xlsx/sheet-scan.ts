@@ -5,7 +5,7 @@
  * The cell it hands on and the decoding of its value are in scanned-cell.ts.
  */
 import { checkCellIndex, LIMITS, type SheetPlace, type XlsxLimits } from './limits';
-import { clearCell, kindOf, scannedCell, setInlineString, type ScannedCell } from './scanned-cell';
+import { CellKind, kindOf, scannedCell, setInlineString, type ScannedCell } from './scanned-cell';
 import { attributeSpan, endsName, findClose, indexOfAscii, intAt, isName, nameAt, next, nextAttribute, textAt, textIs, type AttributeSpan } from './xml-bytes';
 
 export interface SheetScanVisitor {
@@ -73,6 +73,7 @@ export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor, place: She
   const COLON = 0x3a; // :
   const LT = 0x3c; // <
   const GT = 0x3e; // >
+  const NUMBER = CellKind.Number; // the kind of a cell without a t attribute (an enum is an object under isolatedModules)
   const { maxRows, maxColumns } = limits;
   const sheetData = indexOfAscii(xml, SHEET_DATA);
   if (sheetData < 0) return;
@@ -125,7 +126,12 @@ export function scanSheet(xml: Uint8Array, visitor: SheetScanVisitor, place: She
     if (a === BYTE_C && endsName(xml[i + 1])) {
       // <c r="B7" s="3" t="s">
       const selfClosing = xml[gt - 1] === SLASH;
-      clearCell(cell);
+      cell.kind = NUMBER;
+      cell.style = 0;
+      cell.valueStart = cell.valueEnd = -1;
+      cell.hasFormula = false;
+      cell.formulaStart = cell.formulaEnd = -1;
+      cell.sharedIndex = -1;
       let refFound = false;
       let j = i + CELL.length;
       while ((j = nextAttribute(xml, j, gt, attribute)) >= 0) {
