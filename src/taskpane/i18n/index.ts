@@ -29,10 +29,14 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 }
 
-export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const text = CATALOGUES[language][key] ?? sv[key];
+/** `text` with its {name} placeholders filled from `params`; unknown names stay as written. */
+export function fillPlaceholders(text: string, params?: MessageParams): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
+  return fillPlaceholders(CATALOGUES[language][key] ?? sv[key], params);
 }
 
 /** "31 augusti 2027" / "31 August 2027". */

@@ -3,8 +3,8 @@
  * pane's catalogue (i18n/sv.ts), so the pane's initial JavaScript stays within its budget; only
  * the nav entry ("nav.mapping") and "check.remap" are in the main catalogue.
  */
-import { useMemo } from 'react';
-import { useI18n, type Language, type MessageParams } from '../../i18n';
+import type { Language, MessageParams } from '../../i18n';
+import { sectionText, useSectionText } from '../../i18n/section-texts';
 
 export const mappingSv = {
   intro: 'Följer arbetsboken inte mallen? Tala om var Budgetkoll hittar varje indata – flik och rubrikrad eller tabell, vilka kolumner som är vad, enhet och tecken – en gång. Kopplingen sparas i arbetsboken och används sedan av kontrollen, resursfördelningen och uppföljningen.',
@@ -194,16 +194,7 @@ export const mappingEn: Record<MappingTextKey, string> = {
 
 const CATALOGUES: Record<Language, Record<MappingTextKey, string>> = { sv: mappingSv, en: mappingEn };
 
-export function mappingText(language: Language, key: MappingTextKey, params?: MessageParams): string {
-  const text = CATALOGUES[language][key] ?? mappingSv[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
 export type MappingT = (key: MappingTextKey, params?: MessageParams) => string;
-
+export const mappingText = (language: Language, key: MappingTextKey, params?: MessageParams): string => sectionText(CATALOGUES, language, key, params);
 /** The section's translate function in the pane's language. */
-export function useMappingText(): { t: MappingT; language: Language } {
-  const { language } = useI18n();
-  return useMemo(() => ({ language, t: (key: MappingTextKey, params?: MessageParams) => mappingText(language, key, params) }), [language]);
-}
+export const useMappingText = (): { t: MappingT; language: Language } => useSectionText(CATALOGUES);

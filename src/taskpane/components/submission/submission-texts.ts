@@ -3,8 +3,8 @@
  * the pane's catalogue (i18n/sv.ts), so the pane's initial JavaScript stays within its budget;
  * only the nav entry ("nav.submission") is in the main catalogue (as Koppla indata's texts).
  */
-import { useMemo } from 'react';
-import { useI18n, type Language, type MessageParams } from '../../i18n';
+import type { Language, MessageParams } from '../../i18n';
+import { sectionText, useSectionText } from '../../i18n/section-texts';
 
 export const submissionSv = {
   'submission.intro':
@@ -178,16 +178,7 @@ export const submissionEn: Record<SubmissionTextKey, string> = {
 
 const CATALOGUES: Record<Language, Record<SubmissionTextKey, string>> = { sv: submissionSv, en: submissionEn };
 
-export function submissionText(language: Language, key: SubmissionTextKey, params?: MessageParams): string {
-  const text = CATALOGUES[language][key] ?? submissionSv[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
 export type SubmissionT = (key: SubmissionTextKey, params?: MessageParams) => string;
-
+export const submissionText = (language: Language, key: SubmissionTextKey, params?: MessageParams): string => sectionText(CATALOGUES, language, key, params);
 /** The section's translate function in the pane's language. */
-export function useSubmissionText(): { t: SubmissionT; language: Language } {
-  const { language } = useI18n();
-  return useMemo(() => ({ language, t: (key: SubmissionTextKey, params?: MessageParams) => submissionText(language, key, params) }), [language]);
-}
+export const useSubmissionText = (): { t: SubmissionT; language: Language } => useSectionText(CATALOGUES);
