@@ -15,8 +15,8 @@ import { integerFlag, outputPath } from '../args';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
 import { reportFlag, reportName } from '../followup-args';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
-import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
-import { progressBar } from '../progress';
+import { openForReading } from '../open-workbook';
+import { forEachFile } from '../each-file';
 import { refuseInputAsOutput, writeWorkbook } from '../write-workbook';
 import { outputFormat } from './validate';
 import { FLAG_HELP, sharedFlags, type Command } from './command';
@@ -108,24 +108,11 @@ export const consolidateCommand: Command = {
     if (input) throw new CliError(`consolidate: välj en annan fil för -o än ${input}; Budgetkoll skriver aldrig över en indatafil.`);
     await refuseInputAsOutput(io, 'consolidate', output, positionals);
 
-    const progress = progressBar(io, positionals.length);
-    const read: FileTabs[] = [];
-    const unreadable: ConsolidateJson['unreadable'] = [];
-    for (const [i, file] of positionals.entries()) {
-      progress.update(i, file);
-      try {
-        // Checked and cut down to what the compilation reads as each file is read: 30 large nämnd
-        // files are never all in memory at once (compiledTab).
-        read.push({ file, tabs: await readCompiledTabs(await openForReading(io, file), basename(file)) });
-      } catch (error) {
-        progress.finish();
-        const problem = asWorkbookError(error);
-        io.stderr(unreadableLine(file, problem));
-        unreadable.push({ file, message: problem.message, message_en: problem.messageEn });
-      }
-    }
-    progress.update(positionals.length, '');
-    progress.finish();
+    // Checked and cut down to what the compilation reads as each file is read: 30 large nämnd
+    // files are never all in memory at once (compiledTab).
+    const outcomes = await forEachFile(io, positionals, async (file) => readCompiledTabs(await openForReading(io, file), basename(file)));
+    const read: FileTabs[] = outcomes.flatMap((o) => (o.problem ? [] : [{ file: o.file, tabs: o.value }]));
+    const unreadable: ConsolidateJson['unreadable'] = outcomes.flatMap((o) => (o.problem ? [{ file: o.file, ...o.problem }] : []));
     if (unreadable.length > 0) {
       io.stderr(`budgetkoll: ${output} skrevs inte: ${unreadable.length === 1 ? 'en fil' : `${unreadable.length} filer`} kunde inte läsas (${unreadable.map((u) => u.file).join(', ')}).\n`);
       if (format === 'json') io.stdout(`${JSON.stringify({ files: [], unreadable }, null, 2)}\n`);

@@ -4,15 +4,14 @@
  * the settings could not be read (the other files are still checked and reported).
  */
 import { summarize, type Finding, type FindingSummary } from '../../core/findings';
-import { submissionGaps, type RuleConfig } from '../../core/rules';
+import { submissionGaps } from '../../core/rules';
 import { runCheck } from '../../jobs/check';
-import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
+import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { findingJson, findingsText, summaryLine, type FindingJson } from '../findings-output';
-import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
-import { progressBar } from '../progress';
+import { openForReading } from '../open-workbook';
+import { forEachFile } from '../each-file';
 import { configHelp, loadRuleConfig } from '../rule-config';
 import { loadMappingFile } from '../mapping-file';
-import type { Mapping } from '../../core/inputs/mapping';
 import { FLAG_HELP, sharedFlags, type Command } from './command';
 import { textFlag } from '../args';
 
@@ -88,14 +87,10 @@ export const validateCommand: Command = {
     const overrides = await loadRuleConfig(io, textFlag(values.config));
     const mapping = await loadMappingFile(io, textFlag(values.mapping));
 
-    const progress = progressBar(io, positionals.length);
-    const results: FileResult[] = [];
-    for (const [i, file] of positionals.entries()) {
-      progress.update(i, file);
-      results.push(await validateFile(io, file, overrides, mapping, () => progress.finish()));
-    }
-    progress.update(positionals.length, '');
-    progress.finish();
+    const outcomes = await forEachFile(io, positionals, async (file) => (await runCheck(await openForReading(io, file), { overrides, ...(mapping ? { mapping } : {}) })).findings);
+    const results: FileResult[] = outcomes.map((o) =>
+      o.problem ? { file: o.file, findings: null, summary: null, problem: o.problem } : { file: o.file, findings: o.value, summary: summarize(o.value) },
+    );
 
     if (format === 'json') {
       const out: ValidateJson = {
@@ -119,14 +114,3 @@ export const validateCommand: Command = {
   },
 };
 
-async function validateFile(io: CliIo, file: string, overrides: Partial<RuleConfig>, mapping: Mapping | undefined, beforeMessage: () => void): Promise<FileResult> {
-  try {
-    const { findings } = await runCheck(await openForReading(io, file), { overrides, ...(mapping ? { mapping } : {}) });
-    return { file, findings, summary: summarize(findings) };
-  } catch (error) {
-    beforeMessage();
-    const problem = asWorkbookError(error);
-    io.stderr(unreadableLine(file, problem));
-    return { file, findings: null, summary: null, problem: { message: problem.message, message_en: problem.messageEn } };
-  }
-}

@@ -10,8 +10,8 @@ import { readSubmissionState, verifyState, type Verification } from '../../jobs/
 import { summaryPhrase } from '../findings-output';
 import { CliError, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { loadMappingFile } from '../mapping-file';
-import { asWorkbookError, openForReading, unreadableLine } from '../open-workbook';
-import { progressBar } from '../progress';
+import { openForReading } from '../open-workbook';
+import { forEachFile } from '../each-file';
 import { loadRuleConfig } from '../rule-config';
 import { outputFormat } from './validate';
 import { FLAG_HELP, sharedFlags, type Command } from './command';
@@ -87,33 +87,26 @@ export const verifyCommand: Command = {
     const mapping = await loadMappingFile(io, textFlag(values.mapping));
     const overrides = await loadRuleConfig(io, textFlag(values.config));
 
-    const progress = progressBar(io, positionals.length);
     const out: VerifyJson = { files: [], unreadable: [] };
     const text: string[] = [];
-    for (const [i, file] of positionals.entries()) {
-      progress.update(i, file);
-      try {
-        const v = verifyState(await readSubmissionState(await openForReading(io, file), { overrides, ...(mapping ? { mapping } : {}) }));
-        const r = v.receipt;
-        out.files.push({
-          file,
-          status: v.status,
-          submitted: r ? { number: r.number, by: r.by, at: r.at, board: r.board, fingerprint: r.fingerprint } : null,
-          changed: v.changed,
-          ...(v.reason ? { reason: v.reason.sv, reason_en: v.reason.en } : {}),
-          findings_then: v.then,
-          findings_now: v.now,
-        });
-        text.push(...textLines(file, v));
-      } catch (error) {
-        progress.finish();
-        const problem = asWorkbookError(error);
-        io.stderr(unreadableLine(file, problem));
-        out.unreadable.push({ file, message: problem.message, message_en: problem.messageEn });
+    const outcomes = await forEachFile(io, positionals, async (file) => verifyState(await readSubmissionState(await openForReading(io, file), { overrides, ...(mapping ? { mapping } : {}) })));
+    for (const { file, value: v, problem } of outcomes) {
+      if (problem) {
+        out.unreadable.push({ file, ...problem });
+        continue;
       }
+      const r = v.receipt;
+      out.files.push({
+        file,
+        status: v.status,
+        submitted: r ? { number: r.number, by: r.by, at: r.at, board: r.board, fingerprint: r.fingerprint } : null,
+        changed: v.changed,
+        ...(v.reason ? { reason: v.reason.sv, reason_en: v.reason.en } : {}),
+        findings_then: v.then,
+        findings_now: v.now,
+      });
+      text.push(...textLines(file, v));
     }
-    progress.update(positionals.length, '');
-    progress.finish();
     if (format === 'json') io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     else if (text.length > 0) io.stdout(`${text.join('\n')}\n`);
     if (out.unreadable.length > 0) return EXIT_CANNOT_RUN;
