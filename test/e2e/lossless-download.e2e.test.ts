@@ -8,7 +8,6 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { Page } from 'playwright-core';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
 import type { SheetSpec } from '../../src/core/workbook/sheet-spec';
 import { writePackage } from '../../src/io/xlsx/package';
@@ -16,18 +15,14 @@ import { XlsxReadPort } from '../../src/io/xlsx/read-port';
 import { expectCopiedByteForByte, sheetPartPath } from '../io/xlsx/package/copied';
 import { deps, inputPackage } from '../io/xlsx/package/input-package';
 import { findSoffice, recalculatedTexts, SOFFICE_MISSING } from '../recalc/libreoffice';
-import { expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectText, OUTPUT, harnessForFile, openPlaygroundPage } from './browser';
 
-let harness: Harness;
 
 beforeAll(async () => {
   if (!findSoffice()) throw new Error(SOFFICE_MISSING);
-  harness = await startHarness();
 });
 
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 /** The sample's input tabs with one Driftbudget amount stored as text; returns the cell and the number. */
 function inputsWithTextNumber(): { specs: SheetSpec[]; cell: string; value: number } {
@@ -55,12 +50,7 @@ test('a macro workbook: quick fix and result tab, and the download keeps every o
   const upload = await writePackage(inputPackage(), specs.map((spec) => ({ spec })), deps);
   const driftPart = await sheetPartPath(upload, 'Driftbudget');
 
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: 'sv-SE', acceptDownloads: true });
-  const page = (await context.newPage()) as Page;
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${harness.baseUrl}/playground.html`);
-  await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
+  const page = await openPlaygroundPage(harness(), { viewport: { width: 1280, height: 1400 }, acceptDownloads: true });
   await page.getByTestId('open-file-input').setInputFiles({ name: 'budget.xlsm', mimeType: 'application/vnd.ms-excel.sheet.macroEnabled.12', buffer: Buffer.from(upload) });
   await page.getByTestId('file-name').filter({ hasText: 'budget.xlsm' }).waitFor();
   await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Pivot', exact: true }).waitFor();
@@ -103,6 +93,6 @@ test('a macro workbook: quick fix and result tab, and the download keeps every o
   const tab = texts.get('Resursfördelning 2027')!;
   expect(tab.flat().some((t) => /^-?\d+(\.\d+)?$/.test(t) && Number(t) > 1000)).toBe(true);
   expect(tab.flat().filter((t) => /^(#|Err:)/.test(t))).toEqual([]);
-  expect(errors).toEqual([]);
-  await context.close();
+  expect(page.errors).toEqual([]);
+  await page.context().close();
 });

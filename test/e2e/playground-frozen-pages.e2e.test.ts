@@ -9,23 +9,19 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
-import { expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectText, OUTPUT, harnessForFile, openPlaygroundPage } from './browser';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let harness: Harness;
 let workbook: Buffer;
 
 beforeAll(async () => {
   const port = XlsxWorkbookPort.createEmpty();
   for (const spec of sampleToSheetSpecs(generateSample({ rows: 6000, seed: 1 }))) await port.writeSheet(spec);
   workbook = Buffer.from(await port.toBuffer());
-  harness = await startHarness();
 }, 120_000);
 
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 /** The drawn rows' numbers (0-based), the frozen ones, and where the first frozen cell is after scrolling down. */
 async function gridRows(page: Page): Promise<{ rows: number[]; frozen: number[]; scrolled: number; frozenTop: number; headerBottom: number }> {
@@ -46,11 +42,7 @@ async function gridRows(page: Page): Promise<{ rows: number[]; frozen: number[];
 
 describe('frozen panes on every page of the grid', () => {
   it("a follow-up tab's frozen top rows are drawn above its second page and stay in view when it scrolls", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${harness.baseUrl}/playground.html`);
+    const page = await openPlaygroundPage(harness(), { viewport: { width: 1366, height: 768 } });
     const tabs = page.getByTestId('sheet-tabs');
     await tabs.getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
     await page.getByTestId('open-file-input').setInputFiles({ name: 'mellan.xlsx', mimeType: XLSX, buffer: workbook });
@@ -88,7 +80,7 @@ describe('frozen panes on every page of the grid', () => {
     expect(second.scrolled).toBeGreaterThan(1000);
     expect(Math.abs(second.frozenTop - second.headerBottom)).toBeLessThanOrEqual(2);
     await page.screenshot({ path: join(OUTPUT, 'e2e-playground-frozen-page-2.png') });
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(page.errors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -9,17 +9,9 @@
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { FOLLOW_UP_TAB_COLOR } from '../../src/core/followup/build-tab';
-import { expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectText, OUTPUT, harnessForFile, openPlaygroundPage } from './browser';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 /** Waits until the engine has evaluated the workbook as it is now. */
 async function evaluated(page: Page): Promise<void> {
@@ -48,11 +40,7 @@ async function frozenAfterScroll(page: Page): Promise<{ scrolled: number; frozen
 
 describe('the playground grid draws a follow-up tab’s look', () => {
   it('merged title, frozen header rows, tab colour, protection and the quadrant chart; light, dark, forced colours, 320 px', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${harness.baseUrl}/playground.html`);
+    const page = await openPlaygroundPage(harness(), { viewport: { width: 1366, height: 768 } });
     const tabs = page.getByTestId('sheet-tabs');
     await tabs.getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
     const before = await tabs.getByRole('tab').allInnerTexts();
@@ -147,7 +135,7 @@ describe('the playground grid draws a follow-up tab’s look', () => {
     expect(await grid.evaluate((g) => g.scrollWidth > g.clientWidth)).toBe(true);
     await page.screenshot({ path: join(OUTPUT, 'e2e-playground-look-320.png') });
 
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(page.errors).toEqual([]);
+    await page.context().close();
   });
 });

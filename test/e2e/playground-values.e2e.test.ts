@@ -13,17 +13,9 @@ import { SUMMARY_COLUMNS } from '../../src/core/allocation/result-tab';
 import { readBudgetModel } from '../../src/core/recognition';
 import { generateSample, sampleToSheetSpecs } from '../../src/core/sample';
 import { XlsxWorkbookPort } from '../../src/io/xlsx/xlsx-port';
-import { expectText, OUTPUT, startHarness, type Harness } from './browser';
+import { expectText, OUTPUT, harnessForFile, openPlaygroundPage } from './browser';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForFile();
 
 async function coreOnSample(): Promise<AllocationResult> {
   const port = XlsxWorkbookPort.createEmpty();
@@ -58,12 +50,7 @@ async function visibleCellTexts(page: Page): Promise<string[]> {
 describe('the playground grid shows values', () => {
   it('after follow-up tabs for all nämnder and the Resursfördelning tab: no formula text, no marker, the core’s total', async () => {
     const core = await coreOnSample();
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${harness.baseUrl}/playground.html`);
-    await page.getByTestId('sheet-tabs').getByRole('tab', { name: 'Driftbudget', exact: true }).waitFor();
+    const page = await openPlaygroundPage(harness(), { viewport: { width: 1366, height: 768 } });
     const pane = page.getByTestId('task-pane-host');
 
     // Uppföljning: Delårsbokslut for all nämnder.
@@ -133,7 +120,7 @@ describe('the playground grid shows values', () => {
     await cell.click();
     await expect(page.getByTestId('formula-bar').inputValue()).resolves.toMatch(/^=/);
     await page.screenshot({ path: join(OUTPUT, 'e2e-playground-values.png') });
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(page.errors).toEqual([]);
+    await page.context().close();
   });
 });
