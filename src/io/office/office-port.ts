@@ -25,7 +25,7 @@ import { listWorkbook, readPlanned, throwIfAborted } from './read';
 import { OPTIONAL_EXCEL_API, supportsExcelApi, type IsSetSupported } from './requirements';
 import { editBytes, editChunks } from './edit-chunks';
 import { refreshInPlace, type ExcelBatch, type PortBatches } from './refresh-in-place';
-import { freeTableNames } from './table-names';
+import { freeTableNames, loadTakenNames } from './table-names';
 import { buildSheet } from './write';
 
 export type { ExcelBatch } from './refresh-in-place';
@@ -99,10 +99,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     try {
       return await this.runBatch(false, async (context) => {
         // Sync 1: every tab and table name (a free name must avoid them all).
-        const worksheets = context.workbook.worksheets;
-        worksheets.load('items/name');
-        const tables = context.workbook.tables;
-        tables.load('items/name');
+        const { worksheets, tables } = loadTakenNames(context);
         await context.sync();
         const name = freeSheetName(spec.name, worksheets.items.map((sheet) => sheet.name));
         const tableNames = await freeTableNames(context, spec, worksheets.items, tables.items);

@@ -9,7 +9,7 @@ import type { WriteResult } from '../../core/workbook/port';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 import { toWorkbookError, workbookError } from './errors';
 import { throwIfAborted } from './read';
-import { freeTableNames } from './table-names';
+import { freeTableNames, loadTakenNames } from './table-names';
 import { buildSheet, clearOwnedSheet } from './write';
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -53,10 +53,7 @@ export async function refreshInPlace(batches: PortBatches, spec: SheetSpec, repl
   try {
     return await batches.runBatch(false, async (context) => {
       // Sync 1, read only: the target, its marker and furniture, and every table and tab name.
-      const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
-      const tables = context.workbook.tables;
-      tables.load('items/name,items/worksheet/name');
+      const { worksheets, tables } = loadTakenNames(context, true);
       const sheet = worksheets.getItem(replace);
       sheet.load('id,name,position,visibility');
       const a1 = sheet.getRange('A1');

@@ -3,6 +3,18 @@ import { freeTableName } from '../../core/workbook/sheet-names';
 import type { SheetSpec } from '../../core/workbook/sheet-spec';
 
 /**
+ * Queues the load of every tab's and table's name, which a new tab's and its tables' free names
+ * must avoid (and, with `tableSheets`, the tab each table is on); the caller syncs.
+ */
+export function loadTakenNames(context: Excel.RequestContext, tableSheets = false): { worksheets: Excel.WorksheetCollection; tables: Excel.TableCollection } {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const tables = context.workbook.tables;
+  tables.load(tableSheets ? 'items/name,items/worksheet/name' : 'items/name');
+  return { worksheets, tables };
+}
+
+/**
  * Free names for the spec's tables. A table's name is a defined name too, so it must avoid every
  * table and every defined name — workbook-scoped and sheet-scoped (a named range "Driftbudget" is
  * common). Sheet-scoped names need one more sync, made only when the spec has tables.
