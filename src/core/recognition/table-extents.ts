@@ -7,7 +7,7 @@
  */
 import { columnLetters, parseRangeA1, rangeToA1, toA1 } from '../a1';
 import type { Finding } from '../findings';
-import { makeFinding } from '../messages/rule-catalogue';
+import { makeFinding, type FindingPlace } from '../messages/rule-catalogue';
 import type { RawGrid, RawValue, RawWorkbook } from '../workbook/raw';
 import { readNumber } from './cell-values';
 import type { InputSource } from '../inputs/input-source';
@@ -59,6 +59,25 @@ function holdsAmounts(grid: RawGrid, rows: number, layout: InputLayout | undefin
 
 const span = (from: string, to: string) => (from === to ? from : `${from}–${to}`);
 
+const SIDE_WORDS = {
+  below: { one: 'rad', many: 'rader', oneEn: 'row', manyEn: 'rows', where: 'under', whereEn: 'below' },
+  right: { one: 'kolumn', many: 'kolumner', oneEn: 'column', manyEn: 'columns', where: 'till höger om', whereEn: 'right of' },
+} as const;
+
+/** STRUCT-OUTSIDE-TABLE-TEXT: `count` rows below or columns right of `table` hold text, at `cells` ("12–14", "F"). */
+function textOutside(place: FindingPlace, table: string, count: number, side: keyof typeof SIDE_WORDS, cells: string): Finding {
+  const w = SIDE_WORDS[side];
+  return makeFinding('STRUCT-OUTSIDE-TABLE-TEXT', place, {
+    count,
+    what: count === 1 ? `1 ${w.one}` : `${count} ${w.many}`,
+    whatEn: count === 1 ? `1 ${w.oneEn}` : `${count} ${w.manyEn}`,
+    where: w.where,
+    whereEn: w.whereEn,
+    table,
+    cells: `${w.one} ${cells}`,
+  });
+}
+
 /** STRUCT-OUTSIDE-TABLE findings for one table source (none when nothing was typed next to it). */
 export function tableExtentFindings(source: InputSource, raw: RawWorkbook, layout: InputLayout | undefined): Finding[] {
   const info = source.table;
@@ -84,15 +103,7 @@ export function tableExtentFindings(source: InputSource, raw: RawWorkbook, layou
     const place = { sheet: source.sheet, cell: firstCell(below, false), range: rangeToA1({ top: t.bottom + 1, left: t.left, bottom: t.bottom + rows, right: t.right }) };
     const finding = holdsAmounts(below, rows, layout)
       ? makeFinding('STRUCT-OUTSIDE-TABLE', place, { count: rows, table: source.name, rows: rowSpan })
-      : makeFinding('STRUCT-OUTSIDE-TABLE-TEXT', place, {
-          count: rows,
-          what: rows === 1 ? '1 rad' : `${rows} rader`,
-          whatEn: rows === 1 ? '1 row' : `${rows} rows`,
-          where: 'under',
-          whereEn: 'below',
-          table: source.name,
-          cells: `rad ${rowSpan}`,
-        });
+      : textOutside(place, source.name, rows, 'below', rowSpan);
     finding.quickFix = quickFix();
     findings.push(finding);
   }
@@ -100,15 +111,7 @@ export function tableExtentFindings(source: InputSource, raw: RawWorkbook, layou
     const more = info.rightCapped && cols === Math.max(0, ...right.values.map((r) => r.length)) ? ' och fler' : '';
     const colSpan = `${span(columnLetters(t.right + 1), columnLetters(t.right + cols))}${more}`;
     const place = { sheet: source.sheet, cell: firstCell(right, true), range: rangeToA1({ top: t.top, left: t.right + 1, bottom: t.bottom, right: t.right + cols }) };
-    const finding = makeFinding('STRUCT-OUTSIDE-TABLE-TEXT', place, {
-      count: cols,
-      what: cols === 1 ? '1 kolumn' : `${cols} kolumner`,
-      whatEn: cols === 1 ? '1 column' : `${cols} columns`,
-      where: 'till höger om',
-      whereEn: 'right of',
-      table: source.name,
-      cells: `kolumn ${colSpan}`,
-    });
+    const finding = textOutside(place, source.name, cols, 'right', colSpan);
     finding.quickFix = quickFix();
     findings.push(finding);
   }
