@@ -145,8 +145,7 @@ function verdict(i18n: I18n, findings: readonly Finding[]): string {
 }
 
 function ReportStatusView({ status }: { status: ReportStatus }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   switch (status.phase) {
     case 'idle':
       return null;
@@ -173,8 +172,7 @@ function RecheckAction({ busy, onRecheck }: { busy: boolean; onRecheck: () => vo
 
 function FixStatusView({ status, onRecheck, busy }: { status: FixStatus; onRecheck: () => void; busy: boolean }) {
   const styles = useStyles();
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   switch (status.phase) {
     case 'idle':
       return null;

@@ -6,7 +6,7 @@
  * they changed), the changed Driftbudget rows with links to their cells, renamed nämnder and the
  * follow-up tabs' changed inputs.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { hasDifferences, type BoardChange, type InputValue, type RowChange, type VersionDiff, type YearAmounts } from '../../../core/compare';
 import { fieldLabel } from '../../../core/followup/layout';
@@ -161,18 +161,12 @@ function DiffView({ file, diff, onSelect }: { file: string; diff: VersionDiff; o
       {diff.boards.length > 0 && <AmountTable caption={t('compare.boardsHeading')} boards={diff.boards} pick={(b) => b.net} testId="compare-boards" />}
       {frames.length > 0 && <AmountTable caption={t('compare.framesHeading')} boards={frames} pick={(b) => b.frames!} testId="compare-frames" />}
       {diff.rows.length > 0 && (
-        <div className={styles.group}>
-          <Text as="h4" className={styles.subheading}>
-            {t('compare.rowsHeading', { count: diff.rows.length })}
-          </Text>
+        <DiffGroup heading={t('compare.rowsHeading', { count: diff.rows.length })}>
           <LimitedList items={diff.rows} limit={20} className={styles.list} testId="compare-rows" renderItem={(r, i) => <RowItem key={`${r.kind}-${r.sheet}-${r.cell}-${i}`} row={r} file={file} onSelect={onSelect} />} />
-        </div>
+        </DiffGroup>
       )}
       {diff.renamed.length > 0 && (
-        <div className={styles.group}>
-          <Text as="h4" className={styles.subheading}>
-            {t('compare.renamedHeading')}
-          </Text>
+        <DiffGroup heading={t('compare.renamedHeading')}>
           <ul className={styles.list} data-testid="compare-renamed">
             {diff.renamed.map((r) => (
               <li key={`${r.old}>${r.new}`} className={styles.item}>
@@ -183,13 +177,10 @@ function DiffView({ file, diff, onSelect }: { file: string; diff: VersionDiff; o
               </li>
             ))}
           </ul>
-        </div>
+        </DiffGroup>
       )}
       {diff.followUp.length > 0 && (
-        <div className={styles.group}>
-          <Text as="h4" className={styles.subheading}>
-            {t('compare.followUpHeading')}
-          </Text>
+        <DiffGroup heading={t('compare.followUpHeading')}>
           <ul className={styles.list} data-testid="compare-followup">
             {diff.followUp.map((tab) => (
               <li key={`${tab.kind}-${tab.sheet}`} className={styles.item}>
@@ -214,7 +205,7 @@ function DiffView({ file, diff, onSelect }: { file: string; diff: VersionDiff; o
               </li>
             ))}
           </ul>
-        </div>
+        </DiffGroup>
       )}
     </div>
   );
@@ -323,4 +314,17 @@ function valueText(t: SubmissionT, value: InputValue | null): string {
   if (typeof value === 'number') return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(value);
   if (typeof value === 'boolean') return t(value ? 'compare.true' : 'compare.false');
   return `”${value}”`;
+}
+
+/** One part of the comparison: its heading, then its list. */
+function DiffGroup({ heading, children }: { heading: string; children: ReactNode }) {
+  const styles = { ...useSubmissionStyles(), ...useStyles() };
+  return (
+    <div className={styles.group}>
+      <Text as="h4" className={styles.subheading}>
+        {heading}
+      </Text>
+      {children}
+    </div>
+  );
 }
