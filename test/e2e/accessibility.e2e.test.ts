@@ -53,6 +53,8 @@ async function audit(page: Page, state: string): Promise<Violation[]> {
   // The settled look is what is measured: a button enabled again when a read ends fades from its
   // disabled grey over Fluent's transition, and axe would read a colour halfway.
   await page.evaluate(async () => {
+    // Two frames first: a transition started by the last render exists only from the next style pass.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   });
@@ -105,6 +107,8 @@ async function walk(page: Page, theme: string, slug: string): Promise<Violation[
   const submission = await openSection(page, 'Lämna in');
   await submission.getByTestId('compare-file').setInputFiles({ name: 'budget.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('%PDF-1.7 detta är ingen arbetsbok') });
   await expectText(submission.getByTestId('compare-error'), /budget\.xlsx.*Filen är ingen Excel-arbetsbok/, 60_000);
+  // The pick button is enabled again once the read has ended; its colour fades back from grey.
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="compare-pick"]') as HTMLButtonElement | null)?.disabled);
   found.push(...(await audit(page, `${theme}: fel`)));
   await submission.getByTestId('compare-error').scrollIntoViewIfNeeded();
   await pane(page).screenshot({ path: join(OUTPUT, `e2e-a11y-${slug}-fel.png`) });
