@@ -11,22 +11,22 @@ import type { ChartSpec } from '../core/workbook/sheet-spec';
 import type { WorkbookPort } from '../core/workbook/port';
 import { attr, folderOf, parseRelationships, parseWorkbook, partText, relsPathOf, tagsNamed } from '../io/xlsx/package-parts';
 import { entryBytes, readZipEntries, type InflateRaw } from '../io/xlsx/zip-entries';
+import { decodeXmlEntities } from '../io/xlsx/xml-bytes';
 
 const DRAWING = /\/drawing$/;
 const CHART = /\/chart$/;
 const ANCHOR = /<(?:\w+:)?(twoCellAnchor|oneCellAnchor)\b[\s\S]*?<\/(?:\w+:)?\1>/g;
 
-/** The text of the first element named `local` (any prefix) inside `xml`, entities left as they are. */
-function firstText(xml: string, local: string): string | undefined {
-  const m = new RegExp(`<(?:\\w+:)?${local}>([^<]*)</(?:\\w+:)?${local}>`).exec(xml);
-  return m?.[1];
+/** The content of the first element named `local` (any prefix) inside `xml`. */
+function element(xml: string, local: string): string | undefined {
+  return new RegExp(`<(?:\\w+:)?${local}>([\\s\\S]*?)</(?:\\w+:)?${local}>`).exec(xml)?.[1];
 }
 
 /** A cell of an anchor's from/to: 0-based, and whether it is entered (a non-zero offset into it). */
 function anchorCell(anchor: string, which: 'from' | 'to'): { row: number; col: number; into: boolean } | null {
-  const m = new RegExp(`<(?:\\w+:)?${which}>([\\s\\S]*?)</(?:\\w+:)?${which}>`).exec(anchor);
-  if (!m) return null;
-  const num = (local: string) => Number(firstText(m[1], local));
+  const edge = element(anchor, which);
+  if (edge === undefined) return null;
+  const num = (local: string) => Number(element(edge, local));
   const row = num('row');
   const col = num('col');
   if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) return null;
@@ -50,20 +50,12 @@ function refOnSheet(ref: string | undefined, sheet: string): RangePosition | nul
   if (bang < 0) return null;
   const raw = ref.slice(0, bang);
   const name = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  if (decodeEntities(name) !== sheet) return null;
+  if (decodeXmlEntities(name) !== sheet) return null;
   return parseRangeA1(ref.slice(bang + 1).replace(/\$/g, ''));
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 }
 
 const sameRange = (a: RangePosition | null, b: RangePosition) => !!a && a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 
-/** The content of the first element named `local` (any prefix) inside `xml`. */
-function element(xml: string, local: string): string | undefined {
-  return new RegExp(`<(?:\\w+:)?${local}>([\\s\\S]*?)</(?:\\w+:)?${local}>`).exec(xml)?.[1];
-}
 
 /**
  * A chart part as Budgetkoll's ChartSpec, or null: only a clustered column chart whose series are
@@ -77,9 +69,9 @@ export function chartSpecOf(xml: string, sheet: string, placement: RangePosition
   if (!bar || (plot.match(/<(?:\w+:)?\w+Chart>/g) ?? []).length !== 1) return null;
   if (tagsNamed(bar, 'barDir')[0]?.val !== 'col' || tagsNamed(bar, 'grouping')[0]?.val !== 'clustered') return null;
   const series = [...bar.matchAll(/<(?:\w+:)?ser>([\s\S]*?)<\/(?:\w+:)?ser>/g)].map((m) => ({
-    name: refOnSheet(firstText(element(m[1], 'tx') ?? '', 'f'), sheet),
-    categories: refOnSheet(firstText(element(m[1], 'cat') ?? '', 'f'), sheet),
-    values: refOnSheet(firstText(element(m[1], 'val') ?? '', 'f'), sheet),
+    name: refOnSheet(element(element(m[1], 'tx') ?? '', 'f'), sheet),
+    categories: refOnSheet(element(element(m[1], 'cat') ?? '', 'f'), sheet),
+    values: refOnSheet(element(element(m[1], 'val') ?? '', 'f'), sheet),
   }));
   const cats = series[0]?.categories;
   if (!cats || cats.left !== cats.right || cats.top === 0) return null;
@@ -91,7 +83,7 @@ export function chartSpecOf(xml: string, sheet: string, placement: RangePosition
   if (!byColumns) return null;
   // The chart's own title: the one before the plot area (axis titles are inside it).
   const titleXml = element(element(xml.slice(0, xml.search(/<(?:\w+:)?plotArea>/)), 'title') ?? '', 'rich') ?? '';
-  const title = decodeEntities([...titleXml.matchAll(/<(?:\w+:)?t>([^<]*)<\/(?:\w+:)?t>/g)].map((m) => m[1]).join(''));
+  const title = decodeXmlEntities([...titleXml.matchAll(/<(?:\w+:)?t>([^<]*)<\/(?:\w+:)?t>/g)].map((m) => m[1]).join(''));
   const source = { top, left: cats.left, bottom: cats.bottom, right: cats.left + series.length };
   return { kind: 'columnClustered', source: rangeToA1(source), title, placement: rangeToA1(placement) };
 }

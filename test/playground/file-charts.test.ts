@@ -35,6 +35,12 @@ describe("an opened file's charts", () => {
     });
   });
 
+  it('a title and a tab name written with numeric character references (as some writers do) read as their text', () => {
+    const series = [{ name: "'M&#229;l'!$B$1", categories: "'M&#229;l'!$A$2:$A$3", values: "'M&#229;l'!$B$2:$B$3" }];
+    expect(chartSpecOf(chartXml(series, { title: 'Utfall &#229;r f&#xF6;r &#229;r' }), 'Mål', placement)?.title).toBe('Utfall år för år');
+    expect(chartSpecOf(chartXml(series), 'Mål', placement)?.source).toBe('A1:B3');
+  });
+
   it('other charts are left to Excel: another kind, bars, stacked, series by rows, data on another tab', async () => {
     expect(chartSpecOf(chartXml(oneSeries, { type: 'pieChart' }), 'Data', placement)).toBeNull();
     expect(chartSpecOf(chartXml(oneSeries, { barDir: 'bar' }), 'Data', placement)).toBeNull();
